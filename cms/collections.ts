@@ -1,0 +1,65 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import * as models from '../content-models'
+import {
+  admins,
+  adminsField,
+  adminsOrSelf,
+  anyone,
+  createDraftsOrReview,
+  deleteDraftsOrReview,
+  publishedOrSignedIn,
+  reviewers,
+  signedIn,
+  updateDraftsOrReview,
+} from './access'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+/** Content models stay pure data; who may do what is decided here, in one place. */
+const draftedContent: CollectionConfig['access'] = {
+  read: publishedOrSignedIn,
+  readVersions: signedIn,
+  create: createDraftsOrReview,
+  update: updateDraftsOrReview,
+  delete: deleteDraftsOrReview,
+}
+
+const referenceData: CollectionConfig['access'] = {
+  read: anyone,
+  create: reviewers,
+  update: reviewers,
+  delete: reviewers,
+}
+
+const withAccess = (collection: CollectionConfig, access: CollectionConfig['access']): CollectionConfig => ({
+  ...collection,
+  access: { ...collection.access, ...access },
+})
+
+const users: CollectionConfig = {
+  ...withAccess(models.Users, {
+    read: adminsOrSelf,
+    create: admins,
+    update: adminsOrSelf,
+    delete: admins,
+    unlock: admins,
+  }),
+  // Only an admin may grant roles, or an editor could promote themselves.
+  fields: models.Users.fields.map((field): Field =>
+    field.type === 'select' && field.name === 'roles' ? { ...field, access: { create: adminsField, update: adminsField } } : field,
+  ),
+  hooks: { beforeChange: [firstUserIsAdmin] },
+}
+
+export const collections: CollectionConfig[] = [
+  withAccess(models.Articles, draftedContent),
+  withAccess(models.WorkersHomes, draftedContent),
+  withAccess(models.LaborModels, draftedContent),
+  withAccess(models.Services, draftedContent),
+  withAccess(models.Organizations, referenceData),
+  withAccess(models.Regions, referenceData),
+  withAccess(models.Categories, referenceData),
+  // Staff upload images while drafting; removing one can break a live page, so reviewers do.
+  withAccess(models.Media, { read: anyone, create: signedIn, update: signedIn, delete: reviewers }),
+  users,
+]

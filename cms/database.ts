@@ -1,0 +1,39 @@
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations } from './migrations'
+import { cmsDir, defaultSqliteFile } from './paths'
+import path from 'node:path'
+
+export type DatabaseKind = 'mongodb' | 'sqlite'
+
+export const databaseKind = (uri: string | undefined): DatabaseKind =>
+  uri && /^mongodb(\+srv)?:\/\//.test(uri) ? 'mongodb' : 'sqlite'
+
+/** SQLite URLs are libsql URLs; a bare path is accepted for convenience. */
+export const sqliteUrl = (uri: string | undefined): string => {
+  if (!uri) return `file:${defaultSqliteFile}`
+  if (/^(file|libsql|https?|wss?):/.test(uri)) return uri
+  return `file:${path.resolve(uri)}`
+}
+
+/**
+ * MongoDB in production, SQLite as the embedded default. The SQLite schema is only ever
+ * changed by committed migrations (push is off) so that a production start on an empty file
+ * builds the same tables a developer had.
+ */
+export const databaseAdapter = (uri = process.env.DATABASE_URI): DatabaseAdapterObj => {
+  if (databaseKind(uri) === 'mongodb') {
+    return mongooseAdapter({ url: uri as string })
+  }
+  return sqliteAdapter({
+    client: { url: sqliteUrl(uri) },
+    push: false,
+    migrationDir: path.join(cmsDir, 'migrations'),
+    prodMigrations: migrations,
+    // Several processes (admin, importer, site build) share the file: wait instead of failing.
+    busyTimeout: 10_000,
+    wal: true,
+  })
+}

@@ -1,0 +1,19 @@
+import { withPayload } from '@payloadcms/next/withPayload'
+import type { NextConfig } from 'next'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const cmsDir = path.dirname(fileURLToPath(import.meta.url))
+
+const nextConfig: NextConfig = {
+  // One tsconfig for the whole repo; node_modules lives one level up.
+  // Type checking is `npm run typecheck`; skipping it here halves a cold admin build.
+  typescript: { tsconfigPath: '../tsconfig.json', ignoreBuildErrors: true },
+  turbopack: { root: path.resolve(cmsDir, '..') },
+  outputFileTracingRoot: path.resolve(cmsDir, '..'),
+  async redirects() {
+    return [{ source: '/', destination: '/admin', permanent: false }]
+  },
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

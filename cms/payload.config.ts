@@ -1,0 +1,41 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { zh } from '@payloadcms/translations/languages/zh'
+import path from 'node:path'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { collections } from './collections'
+import { databaseAdapter } from './database'
+import { cmsDir, mediaDir, rootDir } from './paths'
+import { resolveSecret } from './secret'
+
+/** Uploads larger than this are refused before they reach sharp. */
+export const MAX_UPLOAD_BYTES = Number(process.env.MAX_UPLOAD_MB ?? 10) * 1024 * 1024
+
+export default buildConfig({
+  admin: {
+    user: 'users',
+    importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
+    meta: { titleSuffix: ' · 工会新闻与服务门户' },
+  },
+  collections: collections.map((c) => (c.slug === 'media' && typeof c.upload === 'object' ? { ...c, upload: { ...c.upload, staticDir: mediaDir } } : c)),
+  editor: lexicalEditor(),
+  db: databaseAdapter(),
+  secret: resolveSecret(),
+  sharp,
+  i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
+  // The site reads REST; an unused GraphQL endpoint is only more surface to secure.
+  graphQL: { disable: true },
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: `文件过大：单个图片不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。` },
+  serverURL: process.env.CMS_PUBLIC_URL || undefined,
+  jobs: {
+    // Scheduled publish/unpublish are jobs; run them every minute while the CMS is up.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+  },
+  typescript: {
+    outputFile: path.join(rootDir, 'content-models', 'payload-types.ts'),
+    autoGenerate: false,
+  },
+  telemetry: false,
+})

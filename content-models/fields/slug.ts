@@ -1,0 +1,44 @@
+import type { FieldHook, TextField } from 'payload'
+
+import { validateSlug } from '../validate'
+
+/** Short, stable hash so a Chinese title still yields an ASCII slug that never changes. */
+const hash = (text: string): string => {
+  let h = 2166136261
+  for (const ch of text) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619)
+  return (h >>> 0).toString(36).padStart(6, '0').slice(0, 6)
+}
+
+const datePart = (value: unknown): string => {
+  const date = value ? new Date(String(value)) : new Date()
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10).replaceAll('-', '')
+}
+
+/**
+ * Slugs are minted once, from the date and title, and then kept: published URLs are cited
+ * in print and on WeChat, so a title edit must not break them.
+ */
+export const slugFromTitle =
+  (titleField: string, dateField?: string): FieldHook =>
+  ({ value, data, originalDoc }) => {
+    if (typeof value === 'string' && value.trim()) return value.trim().toLowerCase()
+    if (typeof originalDoc?.slug === 'string' && originalDoc.slug) return originalDoc.slug
+    const title = data?.[titleField] ?? originalDoc?.[titleField]
+    if (typeof title !== 'string' || !title.trim()) return value
+    const date = dateField ? datePart(data?.[dateField] ?? originalDoc?.[dateField]) : ''
+    return [date, hash(title.trim())].filter(Boolean).join('-')
+  }
+
+export const slugField = (titleField = 'title', dateField?: string): TextField => ({
+  name: 'slug',
+  type: 'text',
+  label: '链接名',
+  unique: true,
+  index: true,
+  validate: validateSlug,
+  hooks: { beforeValidate: [slugFromTitle(titleField, dateField)] },
+  admin: {
+    position: 'sidebar',
+    description: '网址中使用，留空则自动生成；发布后请勿修改。',
+  },
+})

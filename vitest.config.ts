@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Each file boots its own Payload on its own SQLite file; two cores run two at a time.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { PAYLOAD_JOBS_AUTORUN: 'false', NODE_ENV: 'test' },
+  },
+})
