@@ -26,8 +26,11 @@ export const createDraftsOrReview: Access = ({ req, data }) =>
 export const updateDraftsOrReview: Access = ({ req, data }) => {
   if (isReviewerUser(req.user)) return true
   if (!req.user || data?._status === 'published') return false
-  return req.query?.draft === 'true' ? true : notPublished
+  return isDraftSave(req.query?.draft) ? true : notPublished
 }
+
+/** Payload parses `?draft=true` into a boolean before access runs; accept either form. */
+const isDraftSave = (draft: unknown): boolean => draft === true || draft === 'true'
 
 /** Editors may discard their own unpublished work, never something live. */
 export const deleteDraftsOrReview: Access = ({ req }) =>

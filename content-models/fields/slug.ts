@@ -1,4 +1,4 @@
-import type { FieldHook, TextField } from 'payload'
+import type { CollectionSlug, FieldHook, TextField } from 'payload'
 
 import { validateSlug } from '../validate'
 
@@ -16,17 +16,30 @@ const datePart = (value: unknown): string => {
 
 /**
  * Slugs are minted once, from the date and title, and then kept: published URLs are cited
- * in print and on WeChat, so a title edit must not break them.
+ * in print and on WeChat, so a title edit must not break them. Two documents with the same
+ * title on the same day (a yearly notice, say) get a numbered suffix instead of an error.
  */
 export const slugFromTitle =
   (titleField: string, dateField?: string): FieldHook =>
-  ({ value, data, originalDoc }) => {
+  async ({ value, data, originalDoc, req, collection }) => {
     if (typeof value === 'string' && value.trim()) return value.trim().toLowerCase()
     if (typeof originalDoc?.slug === 'string' && originalDoc.slug) return originalDoc.slug
     const title = data?.[titleField] ?? originalDoc?.[titleField]
     if (typeof title !== 'string' || !title.trim()) return value
     const date = dateField ? datePart(data?.[dateField] ?? originalDoc?.[dateField]) : ''
-    return [date, hash(title.trim())].filter(Boolean).join('-')
+    const base = [date, hash(title.trim())].filter(Boolean).join('-')
+    if (!collection) return base
+    for (let n = 1; n < 100; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`
+      const taken = await req.payload.count({
+        collection: collection.slug as CollectionSlug,
+        where: { slug: { equals: candidate }, ...(originalDoc?.id ? { id: { not_equals: originalDoc.id } } : {}) },
+        req,
+        overrideAccess: true,
+      })
+      if (taken.totalDocs === 0) return candidate
+    }
+    return `${base}-${Date.now().toString(36)}`
   }
 
 export const slugField = (titleField = 'title', dateField?: string): TextField => ({
