@@ -1,18 +1,15 @@
 import './env'
 
-import { spawn } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
-
-import { rootDir } from '../cms/paths'
+import { adminBuildIsCurrent, ensureAdminBuild, runNext } from '../cms/adminBuild'
+import { resolveSecret } from '../cms/secret'
 
 /**
- * The main job: prepare the database (migrations, first admin, sample content) in-process,
- * then serve the admin with Next.js. Development mode compiles admin pages on first visit;
- * NODE_ENV=production serves the output of `npm run build:cms` instead.
+ * The main job. Prepares the database in-process (migrations, first admin, sample content),
+ * compiles the admin if its sources changed, then serves it. `--dev` serves Next.js in
+ * development mode instead (pages compile on first visit, code changes reload).
  */
+const dev = process.argv.includes('--dev')
 const port = Number(process.env.PORT ?? 3000)
-const production = process.env.NODE_ENV === 'production'
 const say = (message: string) => console.log(`[start] ${message}`)
 
 const prepare = async () => {
@@ -23,51 +20,35 @@ const prepare = async () => {
   const { seedSampleContent } = await import('../cms/seed')
   const { databaseKind } = await import('../cms/database')
 
-  say(`数据库：${databaseKind(process.env.DATABASE_URI) === 'mongodb' ? 'MongoDB' : `SQLite（${process.env.DATABASE_URI ?? 'data/portal.db'}）`}，正在检查表结构…`)
+  const kind = databaseKind(process.env.DATABASE_URI)
+  say(`数据库：${kind === 'mongodb' ? 'MongoDB' : `SQLite（${process.env.DATABASE_URI ?? 'data/portal.db'}）`}，正在检查表结构…`)
   const payload = await openPayload()
 
   const admin = await createFirstAdmin(payload)
   if (admin === 'created') say(`已创建管理员账号 ${process.env.ADMIN_EMAIL}`)
   if (admin === 'not-configured') say('尚无用户：打开管理后台后按提示创建第一个管理员账号。')
 
-  const empty = (await payload.count({ collection: 'articles' })).totalDocs === 0 && (await payload.count({ collection: 'regions' })).totalDocs === 0
-  if (empty && process.env.SEED_SAMPLE_CONTENT !== 'false') {
-    say('空数据库：正在载入示例内容（新闻、职工之家、劳模、服务、组织、地区）…')
+  const isEmpty = async () =>
+    (await payload.count({ collection: 'articles' })).totalDocs === 0 && (await payload.count({ collection: 'regions' })).totalDocs === 0
+  if (process.env.SEED_SAMPLE_CONTENT !== 'false' && (await isEmpty())) {
+    say('空数据库：正在载入示例内容…')
     const started = Date.now()
-    const result = await seedSampleContent(payload, (m) => say(`  已载入 ${m}`))
+    const result = await seedSampleContent(payload, (m) => say(`  已载入${m}`))
     say(`示例内容载入完成：新建 ${result.created} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
   }
   await payload.destroy()
 }
 
-const serve = () => {
-  const next = path.join(rootDir, 'node_modules', 'next', 'dist', 'bin', 'next')
-  if (production && !fs.existsSync(path.join(rootDir, 'cms', '.next', 'BUILD_ID'))) {
-    throw new Error('NODE_ENV=production but the admin has not been built: run "npm run build:cms" first.')
-  }
-  const args = production ? ['start', 'cms', '--port', String(port)] : ['dev', 'cms', '--port', String(port)]
-  say(production ? '启动管理后台（生产模式）…' : '启动管理后台（开发模式，首次打开页面时编译，约需半分钟）…')
-  const child = spawn(process.execPath, [next, ...args], {
-    cwd: rootDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  })
-  const stop = () => child.kill('SIGTERM')
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
-  child.on('exit', (code) => process.exit(code ?? 0))
-  return child
-}
-
-/** Asks for the admin once so its first compile happens now, not when staff click. */
-const warmUp = async () => {
+/** Asks for the admin once so the first page view is not the one that waits. */
+const announceWhenReady = async () => {
   const url = `http://localhost:${port}/admin`
-  for (let attempt = 0; attempt < 300; attempt++) {
+  const deadline = Date.now() + 5 * 60_000
+  while (Date.now() < deadline) {
     try {
-      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(180_000) })
+      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(120_000) })
       if (res.status < 500) {
-        say(`就绪。管理后台：${url}`)
-        say(`内容接口示例：http://localhost:${port}/api/articles`)
+        say(`就绪 ✔  管理后台：${url}`)
+        say(`        内容接口：http://localhost:${port}/api/articles`)
         return
       }
     } catch {
@@ -79,9 +60,17 @@ const warmUp = async () => {
 }
 
 try {
+  // Next.js always runs with NODE_ENV=production under `next start`; hand it the secret this
+  // machine uses so a local start does not trip the production secret check.
+  const childEnv = { ...process.env, PAYLOAD_SECRET: resolveSecret() }
   await prepare()
-  serve()
-  await warmUp()
+  if (!dev) await ensureAdminBuild(say, childEnv)
+  else if (!adminBuildIsCurrent()) say('开发模式：页面在首次打开时编译，约需半分钟。')
+  say(`启动管理后台（端口 ${port}）…`)
+  const server = runNext([dev ? 'dev' : 'start', 'cms', '--port', String(port)], childEnv)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill('SIGTERM'))
+  server.on('exit', (code) => process.exit(code ?? 0))
+  await announceWhenReady()
 } catch (error) {
   console.error(`[start] 启动失败：${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
