@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
  * users. Without both variables nothing is created and the admin shows its first-user screen;
  * there is deliberately no built-in default account.
  */
-export const createFirstAdmin = async (payload: Payload, env: NodeJS.ProcessEnv = process.env): Promise<'created' | 'exists' | 'not-configured'> => {
+export const createFirstAdmin = async (payload: Payload, env: Record<string, string | undefined> = process.env): Promise<'created' | 'exists' | 'not-configured'> => {
   const { totalDocs } = await payload.count({ collection: 'users' })
   if (totalDocs > 0) return 'exists'
   const email = env.ADMIN_EMAIL?.trim()

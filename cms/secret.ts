@@ -10,7 +10,7 @@ export const MIN_SECRET_LENGTH = 32
  * Production must be given a strong PAYLOAD_SECRET. On a developer's machine one is generated
  * once and kept in the data folder, so sessions survive restarts without a built-in default.
  */
-export const resolveSecret = (env: NodeJS.ProcessEnv = process.env): string => {
+export const resolveSecret = (env: Record<string, string | undefined> = process.env): string => {
   const given = env.PAYLOAD_SECRET?.trim()
   if (given) {
     if (given.length < MIN_SECRET_LENGTH) {

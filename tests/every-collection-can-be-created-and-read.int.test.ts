@@ -63,6 +63,7 @@ describe('every collection can be created and read back', () => {
       data: {
         name: '职工法律援助',
         category: 'legal-aid',
+        status: 'active',
         audiences: ['member', 'migrant-worker'],
         eligibility: '本区职工',
         howToApply: [{ step: '拨打 12351 预约' }],
@@ -74,24 +75,21 @@ describe('every collection can be created and read back', () => {
     const first = await payload.create({ collection: 'users', data: { email: 'chief@example.org', password: 'a-long-enough-password', name: '主任', roles: ['editor'] } })
     const user = await payload.create({ collection: 'users', data: { email: 'staff@example.org', password: 'a-long-enough-password', name: '王编辑', roles: ['editor'] } })
 
-    const read = async (collection: Parameters<typeof payload.findByID>[0]['collection'], id: number | string) =>
-      payload.findByID({ collection, id, depth: 1 })
-
-    expect((await read('regions', region.id)).code).toBe('339901')
-    expect((await read('categories', category.id)).slug).toBe('union-news')
-    expect((await read('organizations', org.id)).phones?.[0]?.number).toBe('0579-85550101')
-    expect((await read('media', media.id)).alt).toBe('红色背景的测试图片')
-    const readArticle = await read('articles', article.id)
+    expect((await payload.findByID({ collection: 'regions', id: region.id, depth: 1 })).code).toBe('339901')
+    expect((await payload.findByID({ collection: 'categories', id: category.id, depth: 1 })).slug).toBe('union-news')
+    expect((await payload.findByID({ collection: 'organizations', id: org.id, depth: 1 })).phones?.[0]?.number).toBe('0579-85550101')
+    expect((await payload.findByID({ collection: 'media', id: media.id, depth: 1 })).alt).toBe('红色背景的测试图片')
+    const readArticle = await payload.findByID({ collection: 'articles', id: article.id, depth: 1 })
     expect(readArticle.title).toBe('区总工会召开年度工作会议')
     expect(readArticle.tags).toEqual(['工作会议', '年度部署'])
     expect((readArticle.region as { name: string }).name).toBe('青湖区')
-    expect((await read('workers-homes', home.id)).facilities).toEqual(['book-house', 'mother-room'])
-    expect((await read('labor-models', model.id)).honors?.[0]?.title).toBe('全国工人先锋号')
-    const readService = await read('services', service.id)
+    expect((await payload.findByID({ collection: 'workers-homes', id: home.id, depth: 1 })).facilities).toEqual(['book-house', 'mother-room'])
+    expect((await payload.findByID({ collection: 'labor-models', id: model.id, depth: 1 })).honors?.[0]?.title).toBe('全国工人先锋号')
+    const readService = await payload.findByID({ collection: 'services', id: service.id, depth: 1 })
     expect(readService.locations?.[0]?.openingHours?.[0]?.days).toMatchObject({ mon: true, tue: true, wed: false })
     expect(readService.phones?.[0]).toMatchObject({ number: '12351', hotline: true })
     // The very first account becomes an admin whatever was asked, so someone can grant roles.
-    expect((await read('users', first.id)).roles).toEqual(['admin'])
-    expect((await read('users', user.id)).roles).toEqual(['editor'])
+    expect((await payload.findByID({ collection: 'users', id: first.id, depth: 1 })).roles).toEqual(['admin'])
+    expect((await payload.findByID({ collection: 'users', id: user.id, depth: 1 })).roles).toEqual(['editor'])
   })
 })

@@ -4,9 +4,11 @@ import type { Block } from './types'
  * Builds Lexical's serialized state from plain blocks. The importer and the seed both write
  * rich text without an editor instance, so this stays a pure data transform.
  */
-const text = (value: string) => ({ type: 'text', text: value, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })
+const text = (value: string): LexicalNode => ({ type: 'text', text: value, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })
 
-const element = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
+type LexicalNode = { type: string; version: number; [key: string]: unknown }
+
+const element = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}) => ({
   type,
   children,
   direction: 'ltr' as const,

@@ -11,9 +11,7 @@ export const fileForm = (name: string, type: string, data: Buffer | string, fiel
   return form
 }
 
-export const paragraph = (text: string) => ({
-  root: {
-    type: 'root', direction: 'ltr', format: '', indent: 0, version: 1,
-    children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, textStyle: '', children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }] }],
-  },
-})
+export { blocksToLexical } from '../../cms/seed/richText'
+import { blocksToLexical } from '../../cms/seed/richText'
+
+export const paragraph = (text: string) => blocksToLexical([text])
