@@ -13,7 +13,7 @@ import {
   signedIn,
   updateDraftsOrReview,
 } from './access'
-import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { firstAccountRoles, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 /** Content models stay pure data; who may do what is decided here, in one place. */
 const draftedContent: CollectionConfig['access'] = {
@@ -45,8 +45,11 @@ const users: CollectionConfig = {
     unlock: admins,
   }),
   // Only an admin may grant roles, or an editor could promote themselves.
+  // The first account is made an admin (see firstUserIsAdmin), so its form says so up front.
   fields: models.Users.fields.map((field): Field =>
-    field.type === 'select' && field.name === 'roles' ? { ...field, access: { create: adminsField, update: adminsField } } : field,
+    field.type === 'select' && field.name === 'roles'
+      ? { ...field, access: { create: adminsField, update: adminsField }, defaultValue: firstAccountRoles }
+      : field,
   ),
   hooks: { beforeChange: [firstUserIsAdmin] },
 }

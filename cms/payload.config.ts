@@ -17,6 +17,9 @@ export default buildConfig({
     user: 'users',
     importMap: { baseDir: cmsDir, importMapFile: path.join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
     meta: { titleSuffix: ' · 工会新闻与服务门户' },
+    // Gravatar is an outside request (and often unreachable); staff get a local icon.
+    avatar: 'default',
+    dateFormat: 'yyyy年M月d日 HH:mm',
   },
   collections: collections.map((c) => (c.slug === 'media' && typeof c.upload === 'object' ? { ...c, upload: { ...c.upload, staticDir: mediaDir } } : c)),
   editor: lexicalEditor(),

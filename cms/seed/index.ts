@@ -33,8 +33,11 @@ export const seedSampleContent = async (payload: Payload, log: Log = () => {}): 
     return found.docs[0]?.id as Id | undefined
   }
 
-  /** Creates unless a document with this natural key exists; returns its id either way. */
-  const ensure = async (collection: CollectionSlug, field: string, value: string, data: () => Promise<Record<string, unknown>> | Record<string, unknown>, draft = false): Promise<Id> => {
+  /**
+   * Creates unless a document with this natural key exists; returns its id either way.
+   * `draft` is undefined for collections without drafts, true/false for public content.
+   */
+  const ensure = async (collection: CollectionSlug, field: string, value: string, data: () => Promise<Record<string, unknown>> | Record<string, unknown>, draft?: boolean): Promise<Id> => {
     const existing = await findId(collection, field, value)
     if (existing !== undefined) {
       result.skipped++
@@ -42,8 +45,8 @@ export const seedSampleContent = async (payload: Payload, log: Log = () => {}): 
     }
     const doc = await payload.create({
       collection,
-      data: { ...(await data()), ...(draft ? { _status: 'draft' } : {}) } as never,
-      draft,
+      data: { ...(await data()), ...(draft === undefined ? {} : { _status: draft ? 'draft' : 'published' }) } as never,
+      draft: draft === true,
       context,
     })
     result.created++
@@ -100,7 +103,7 @@ export const seedSampleContent = async (payload: Payload, log: Log = () => {}): 
       source: a.source, author: a.author, responsibleEditor: a.responsibleEditor, region: region(a.regionCode),
       organization: org(a.organizationKey), categories: a.categorySlugs.map((s) => categoryIds.get(s)).filter(Boolean),
       tags: a.tags, featured: a.featured ?? false,
-    }), a.draft))
+    }), a.draft ?? false))
   }
   log(`新闻 ${articles.length} 篇`)
 
@@ -112,7 +115,7 @@ export const seedSampleContent = async (payload: Payload, log: Log = () => {}): 
       facilities: h.facilities, memberCount: h.memberCount, enterpriseCount: h.enterpriseCount,
       description: blocksToLexical(h.description), photos: [await image(h.key, h.photo)].filter(Boolean), phone: h.phone,
       openingHours: hours(h.openingHours),
-    }), h.draft)
+    }), h.draft ?? false)
   }
   log(`职工之家 ${workersHomes.length} 个`)
 
@@ -121,7 +124,7 @@ export const seedSampleContent = async (payload: Payload, log: Log = () => {}): 
       kind: m.kind, name: m.name, slug: m.key, photo: await image(m.key, m.photo), employer: m.employer, jobTitle: m.jobTitle,
       industry: m.industry, region: region(m.regionCode), honors: m.honors, studio: m.studio,
       biography: blocksToLexical(m.biography), relatedArticles: m.relatedArticleKeys?.map((k) => articleIds.get(k)).filter(Boolean),
-    }), m.draft)
+    }), m.draft ?? false)
   }
   log(`劳模与先进集体 ${laborModels.length} 个`)
 
@@ -133,7 +136,7 @@ export const seedSampleContent = async (payload: Payload, log: Log = () => {}): 
       documents: s.documents?.map((name) => ({ name })), cost: s.cost, phones: phones(s.phones), website: s.website,
       locations: s.locations?.map(location), serviceArea: s.serviceAreaCodes?.map(region).filter(Boolean),
       lastVerified: new Date(`${s.lastVerified}T00:00:00+08:00`).toISOString(),
-    }), s.draft)
+    }), s.draft ?? false)
   }
   log(`服务 ${services.length} 项`)
 

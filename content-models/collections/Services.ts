@@ -53,13 +53,8 @@ export const Services: CollectionConfig = {
       type: 'group',
       label: '费用',
       fields: [
-        {
-          type: 'row',
-          fields: [
-            { name: 'kind', type: 'select', label: '收费方式', defaultValue: 'free', options: [...costKinds] },
-            { name: 'note', type: 'text', label: '费用说明' },
-          ],
-        },
+        { name: 'kind', type: 'select', label: '收费方式', defaultValue: 'free', options: [...costKinds] },
+        { name: 'note', type: 'text', label: '费用说明', admin: { placeholder: '如：会员凭会员码享 5 折' } },
       ],
     },
     phonesField(),
