@@ -1,9 +1,18 @@
-// The public site. Its source lives in site/ (the portal issue fills it in); the CMS is in cms/.
+// The public site. Source in site/; content comes from the snapshot `npm run export` writes.
 import react from '@astrojs/react'
+import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
+import { mediaFromSnapshot } from './site/integrations/media'
+import { pagefindIndex } from './site/integrations/pagefind'
+
 export default defineConfig({
+  site: (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, ''),
   srcDir: './site',
-  outDir: './dist/site',
-  integrations: [react()],
+  publicDir: './site/public',
+  outDir: process.env.SITE_OUT_DIR ?? './dist/site',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [react(), sitemap(), mediaFromSnapshot(), pagefindIndex()],
+  telemetry: false,
 })

@@ -1,0 +1,13 @@
+import { defineCollection } from 'astro:content'
+
+import { snapshotLoader } from './loader'
+
+export const collections = {
+  articles: defineCollection({ loader: snapshotLoader('articles') }),
+  workersHomes: defineCollection({ loader: snapshotLoader('workersHomes') }),
+  laborModels: defineCollection({ loader: snapshotLoader('laborModels') }),
+  services: defineCollection({ loader: snapshotLoader('services') }),
+  organizations: defineCollection({ loader: snapshotLoader('organizations') }),
+  regions: defineCollection({ loader: snapshotLoader('regions', (r) => r.code) }),
+  categories: defineCollection({ loader: snapshotLoader('categories') }),
+}
