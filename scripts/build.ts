@@ -1,12 +1,47 @@
 import './env'
 
-import { ensureAdminBuild } from '../cms/adminBuild'
-import { resolveSecret } from '../cms/secret'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
 
-/** Compiles the admin for `NODE_ENV=production npm start` (a deploy step). */
+import { exportSnapshot, localSource, restSource } from '../cms/export'
+import { mediaDir, rootDir } from '../cms/paths'
+import { buildSite, goLive } from '../site/publish'
+
+/**
+ * Builds the public site: export the published content (embedded database in-process, or
+ * --cms-url / CMS_URL over REST), render it with Astro into a new folder, index it with
+ * Pagefind, and only then swap it live. Output: dist/live (a symlink) → dist/builds/<id>.
+ */
+const { values } = parseArgs({
+  options: {
+    'cms-url': { type: 'string', default: process.env.CMS_URL },
+    snapshot: { type: 'string', default: process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot') },
+    'skip-export': { type: 'boolean', default: false },
+  },
+})
+const say = (m: string) => console.log(`[build] ${m}`)
+
 try {
-  await ensureAdminBuild((m) => console.log(`[build] ${m}`), { ...process.env, PAYLOAD_SECRET: resolveSecret() })
+  const snapshotDir = path.resolve(values.snapshot!)
+  if (!values['skip-export']) {
+    let close = async () => {}
+    let source
+    if (values['cms-url']) source = restSource(values['cms-url'])
+    else {
+      process.env.PAYLOAD_JOBS_AUTORUN = 'false'
+      const payload = await (await import('../cms/open')).openPayload()
+      source = localSource(payload, mediaDir)
+      close = () => payload.destroy()
+    }
+    const snapshot = await exportSnapshot(source, snapshotDir)
+    await close()
+    say(`已导出已发布内容（${source.describe}）：新闻 ${snapshot.articles.length} 篇，服务 ${snapshot.services.length} 项`)
+  }
+  const build = await buildSite({ snapshotDir, log: say })
+  await goLive(build)
+  say(`网站已生成并上线：${build.pages} 个页面，用时 ${build.seconds.toFixed(1)} 秒 → dist/live`)
+  process.exit(0)
 } catch (error) {
-  console.error(`[build] ${error instanceof Error ? error.message : String(error)}`)
+  console.error(`[build] 失败：${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 }

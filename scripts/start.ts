@@ -1,15 +1,25 @@
 import './env'
 
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
 import { adminBuildIsCurrent, ensureAdminBuild, runNext } from '../cms/adminBuild'
+import { exportSnapshot, localSource } from '../cms/export'
+import { mediaDir, rootDir } from '../cms/paths'
 import { resolveSecret } from '../cms/secret'
+import { buildSite, goLive } from '../site/publish'
+import { serveSite } from '../site/serve'
 
 /**
  * The main job. Prepares the database in-process (migrations, first admin, sample content),
- * compiles the admin if its sources changed, then serves it. `--dev` serves Next.js in
- * development mode instead (pages compile on first visit, code changes reload).
+ * builds the public site from what is published and serves it, compiles the admin if its
+ * sources changed, then serves the admin. `--dev` serves Next.js in development mode instead
+ * (pages compile on first visit, code changes reload).
  */
 const dev = process.argv.includes('--dev')
 const port = Number(process.env.PORT ?? 3000)
+const sitePort = Number(process.env.SITE_PORT ?? 4321)
 const say = (message: string) => console.log(`[start] ${message}`)
 
 const prepare = async () => {
@@ -36,7 +46,17 @@ const prepare = async () => {
     const result = await seedSampleContent(payload, (m) => say(`  已载入${m}`))
     say(`示例内容载入完成：新建 ${result.created} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
   }
+  say('正在生成公众网站…')
+  const build = await buildSite({ snapshotDir: await exportPublished(payload) })
+  await goLive(build)
+  say(`网站已生成：${build.pages} 个页面，用时 ${build.seconds.toFixed(1)} 秒`)
   await payload.destroy()
+}
+
+const exportPublished = async (payload: Payload) => {
+  const dir = path.resolve(process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot'))
+  await exportSnapshot(localSource(payload, mediaDir), dir)
+  return dir
 }
 
 /** Asks for the admin once so the first page view is not the one that waits. */
@@ -47,7 +67,8 @@ const announceWhenReady = async () => {
     try {
       const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(120_000) })
       if (res.status < 500) {
-        say(`就绪 ✔  管理后台：${url}`)
+        say(`就绪 ✔  网站：http://localhost:${sitePort}/`)
+        say(`        管理后台：${url}`)
         say(`        内容接口：http://localhost:${port}/api/articles`)
         return
       }
@@ -64,6 +85,8 @@ try {
   // machine uses so a local start does not trip the production secret check.
   const childEnv = { ...process.env, PAYLOAD_SECRET: resolveSecret() }
   await prepare()
+  await serveSite(sitePort)
+  say(`网站：http://localhost:${sitePort}/`)
   if (!dev) await ensureAdminBuild(say, childEnv)
   else if (!adminBuildIsCurrent()) say('开发模式：页面在首次打开时编译，约需半分钟。')
   say(`启动管理后台（端口 ${port}）…`)

@@ -12,7 +12,7 @@ import type {
 
 /** Typed access to the content layer; the snapshot already holds published documents only. */
 const all = async <T>(name: Parameters<typeof getCollection>[0]): Promise<T[]> =>
-  (await getCollection(name)).map((entry) => entry.data as T)
+  (await getCollection(name)).map((entry: { data: unknown }) => entry.data as T)
 
 export const getArticles = async () =>
   (await all<SnapshotArticle>('articles')).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))

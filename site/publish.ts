@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+/**
+ * Site builds land in dist/builds/<id>/ and go live by swapping the dist/live symlink, which
+ * is atomic: visitors get the old site or the new one, never half of each, and a failed
+ * build never touches what is live.
+ */
+export const distDir = () => path.resolve(process.env.SITE_DIST_DIR ?? 'dist')
+export const liveDir = (dist = distDir()) => path.join(dist, 'live')
+
+export interface SiteBuild {
+  dir: string
+  pages: number
+  seconds: number
+}
+
+const countPages = async (dir: string) =>
+  (await fs.readdir(dir, { recursive: true })).filter((f) => String(f).endsWith('.html')).length
+
+/** Runs `astro build` into a fresh folder; rejects with the build's own output on failure. */
+export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void }): Promise<SiteBuild> => {
+  const dist = options.dist ?? distDir()
+  const started = Date.now()
+  const id = new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 17)
+  const dir = path.join(dist, 'builds', id)
+  await fs.mkdir(path.dirname(dir), { recursive: true })
+  const astro = path.resolve('node_modules', 'astro', 'bin', 'astro.mjs')
+  const output: string[] = []
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [astro, 'build', '--silent'], {
+      env: { ...process.env, SNAPSHOT_DIR: options.snapshotDir, SITE_OUT_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout.on('data', (d) => output.push(String(d)))
+    child.stderr.on('data', (d) => output.push(String(d)))
+    child.on('exit', resolve)
+  })
+  if (code !== 0) {
+    await fs.rm(dir, { recursive: true, force: true })
+    throw new Error(`site build failed (astro exit ${code}); the live site is unchanged.\n${output.join('').slice(-4000)}`)
+  }
+  return { dir, pages: await countPages(dir), seconds: (Date.now() - started) / 1000 }
+}
+
+/** Points dist/live at a finished build and removes all but the previous one (kept for rollback). */
+export const goLive = async (build: SiteBuild, dist = distDir()): Promise<void> => {
+  const live = liveDir(dist)
+  const temp = `${live}.${process.pid}.tmp`
+  await fs.rm(temp, { force: true })
+  await fs.symlink(path.relative(dist, build.dir), temp)
+  await fs.rename(temp, live)
+  const builds = (await fs.readdir(path.join(dist, 'builds'))).sort()
+  const keep = new Set([path.basename(build.dir), builds.filter((b) => b !== path.basename(build.dir)).at(-1)])
+  for (const old of builds) if (!keep.has(old)) await fs.rm(path.join(dist, 'builds', old), { recursive: true, force: true })
+}

@@ -1,0 +1,141 @@
+export {}
+
+/**
+ * Search page behaviour over Pagefind's JS API. Pagefind's component UI has no result
+ * sorting, and archive visitors need "newest first", so the page drives the API itself:
+ * query from ?q=, one select per filter (type, region, year, section), a sort select.
+ */
+type Result = { id: string; data: () => Promise<ResultData> }
+type ResultData = { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }
+type Pagefind = {
+  options: (o: Record<string, unknown>) => Promise<void>
+  init: () => Promise<void>
+  filters: () => Promise<Record<string, Record<string, number>>>
+  search: (q: string | null, o: Record<string, unknown>) => Promise<{ results: Result[] }>
+}
+
+const PAGE = 10
+const FILTER_ORDER = ['类型', '年份', '地区', '栏目']
+const bundle = '/pagefind/pagefind.js'
+
+const form = document.querySelector<HTMLFormElement>('#search-page-form')!
+const input = document.querySelector<HTMLInputElement>('#q')!
+const filtersBox = document.querySelector<HTMLElement>('#search-filters')!
+const sortSelect = document.querySelector<HTMLSelectElement>('#sort')!
+const statusLine = document.querySelector<HTMLElement>('#search-status')!
+const list = document.querySelector<HTMLOListElement>('#search-results')!
+const more = document.querySelector<HTMLButtonElement>('#search-more')!
+
+const params = new URLSearchParams(location.search)
+input.value = params.get('q') ?? ''
+sortSelect.value = params.get('sort') ?? 'relevance'
+
+let pagefind: Pagefind
+let results: Result[] = []
+let shown = 0
+let searchId = 0
+
+const selectedFilters = () => {
+  const filters: Record<string, string> = {}
+  for (const select of filtersBox.querySelectorAll('select')) if (select.value) filters[select.name] = select.value
+  return filters
+}
+
+const syncUrl = () => {
+  const next = new URLSearchParams()
+  if (input.value.trim()) next.set('q', input.value.trim())
+  for (const [k, v] of Object.entries(selectedFilters())) next.set(k, v)
+  if (sortSelect.value !== 'relevance') next.set('sort', sortSelect.value)
+  history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`)
+}
+
+const render = async () => {
+  const slice = results.slice(shown, shown + PAGE)
+  const data = await Promise.all(slice.map((r) => r.data()))
+  for (const item of data) {
+    const li = document.createElement('li')
+    li.className = 'card'
+    const h = document.createElement('h2')
+    const a = document.createElement('a')
+    a.href = item.url
+    a.textContent = item.meta.title ?? item.url
+    h.append(a)
+    const meta = document.createElement('p')
+    meta.className = 'meta'
+    meta.textContent = [item.filters['类型']?.[0], item.meta.date, item.filters['地区']?.[0]].filter(Boolean).join(' · ')
+    const excerpt = document.createElement('p')
+    // Pagefind escapes page text and only adds <mark> around matches.
+    excerpt.innerHTML = item.excerpt
+    li.append(h, meta, excerpt)
+    list.append(li)
+  }
+  shown += slice.length
+  more.hidden = shown >= results.length
+}
+
+const run = async () => {
+  const id = ++searchId
+  const q = input.value.trim()
+  const filters = selectedFilters()
+  syncUrl()
+  if (!q && !Object.keys(filters).length) {
+    list.replaceChildren()
+    more.hidden = true
+    statusLine.textContent = '请输入关键词，例如：法律援助、职工书屋、12351。'
+    return
+  }
+  statusLine.textContent = '正在搜索…'
+  const sort = sortSelect.value === 'relevance' ? undefined : { date: sortSelect.value === 'oldest' ? 'asc' : 'desc' }
+  const response = await pagefind.search(q || null, { filters, sort })
+  if (id !== searchId) return
+  results = response.results
+  shown = 0
+  list.replaceChildren()
+  statusLine.textContent = results.length ? `找到 ${results.length} 条结果` : `没有找到与“${q}”相关的内容。可以换个说法，或拨打 12351 咨询。`
+  await render()
+}
+
+const buildFilters = async () => {
+  const available = await pagefind.filters()
+  const names = [...FILTER_ORDER.filter((n) => n in available), ...Object.keys(available).filter((n) => !FILTER_ORDER.includes(n))]
+  for (const name of names) {
+    const label = document.createElement('label')
+    label.textContent = name
+    const select = document.createElement('select')
+    select.name = name
+    const all = new Option('全部', '')
+    select.append(all)
+    const values = Object.keys(available[name]!).sort((a, b) => (name === '年份' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')))
+    for (const value of values) select.append(new Option(`${value}（${available[name]![value]}）`, value))
+    select.value = params.get(name) ?? ''
+    select.addEventListener('change', run)
+    label.append(select)
+    filtersBox.append(label)
+  }
+}
+
+const start = async () => {
+  try {
+    pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind
+    await pagefind.options({ excerptLength: 40 })
+    await pagefind.init()
+    await buildFilters()
+  } catch {
+    statusLine.textContent = '搜索暂时不可用，请稍后再试，或浏览新闻归档与服务目录。'
+    return
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    void run()
+  })
+  let timer: number | undefined
+  input.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = window.setTimeout(run, 250)
+  })
+  sortSelect.addEventListener('change', run)
+  more.addEventListener('click', () => void render())
+  await run()
+}
+
+void start()

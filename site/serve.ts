@@ -1,0 +1,46 @@
+import fs from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+
+import sirv from 'sirv'
+
+import { liveDir } from './publish'
+
+/**
+ * Headers a static host should send too (see README). Scripts: the page's own bundles, the
+ * two tiny inline snippets (text size, JSON-LD data), and Pagefind's WebAssembly.
+ */
+export const securityHeaders: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'geolocation=(), camera=(), microphone=()',
+}
+
+/**
+ * Serves dist/live. `dev: true` makes sirv look files up on every request, so the symlink
+ * swap after a rebuild is seen at once without a restart.
+ */
+export const serveSite = (port: number, dir = liveDir()) => {
+  const files = sirv(dir, {
+    dev: true,
+    etag: true,
+    gzip: false,
+    setHeaders: (res) => {
+      for (const [k, v] of Object.entries(securityHeaders)) res.setHeader(k, v)
+    },
+  })
+  const server = http.createServer((req, res) => {
+    files(req, res, async () => {
+      // Unknown paths get the site's own 404 page with the right status.
+      const page = await fs.readFile(path.join(dir, '404.html')).catch(() => Buffer.from('Not found'))
+      res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8' })
+      res.end(page)
+    })
+  })
+  return new Promise<http.Server>((resolve) => server.listen(port, () => resolve(server)))
+}
+
+export const siteDirForLogs = (dir = liveDir()) => path.relative(process.cwd(), dir)
