@@ -14,6 +14,8 @@ import {
   updateDraftsOrReview,
 } from './access'
 import { firstAccountRoles, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { rebuildAfterChange, rebuildAfterDelete } from './hooks/rebuildSite'
+import { SiteBuilds } from './publishing/SiteBuilds'
 
 /** Content models stay pure data; who may do what is decided here, in one place. */
 const draftedContent: CollectionConfig['access'] = {
@@ -36,6 +38,16 @@ const withAccess = (collection: CollectionConfig, access: CollectionConfig['acce
   access: { ...collection.access, ...access },
 })
 
+/** Anything the public site shows triggers a rebuild when it changes live. */
+const rebuildsSite = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    afterChange: [...(collection.hooks?.afterChange ?? []), rebuildAfterChange],
+    afterDelete: [...(collection.hooks?.afterDelete ?? []), rebuildAfterDelete],
+  },
+})
+
 const users: CollectionConfig = {
   ...withAccess(models.Users, {
     read: adminsOrSelf,
@@ -55,14 +67,10 @@ const users: CollectionConfig = {
 }
 
 export const collections: CollectionConfig[] = [
-  withAccess(models.Articles, draftedContent),
-  withAccess(models.WorkersHomes, draftedContent),
-  withAccess(models.LaborModels, draftedContent),
-  withAccess(models.Services, draftedContent),
-  withAccess(models.Organizations, referenceData),
-  withAccess(models.Regions, referenceData),
-  withAccess(models.Categories, referenceData),
+  ...[models.Articles, models.WorkersHomes, models.LaborModels, models.Services].map((c) => rebuildsSite(withAccess(c, draftedContent))),
+  ...[models.Organizations, models.Regions, models.Categories].map((c) => rebuildsSite(withAccess(c, referenceData))),
   // Staff upload images while drafting; removing one can break a live page, so reviewers do.
   withAccess(models.Media, { read: anyone, create: signedIn, update: signedIn, delete: reviewers }),
   users,
+  SiteBuilds,
 ]

@@ -83,7 +83,7 @@ const announceWhenReady = async () => {
 try {
   // Next.js always runs with NODE_ENV=production under `next start`; hand it the secret this
   // machine uses so a local start does not trip the production secret check.
-  const childEnv = { ...process.env, PAYLOAD_SECRET: resolveSecret() }
+  const childEnv = { ...process.env, PAYLOAD_SECRET: resolveSecret(), SITE_AUTOBUILD: process.env.SITE_AUTOBUILD ?? 'true' }
   await prepare()
   await serveSite(sitePort)
   say(`网站：http://localhost:${sitePort}/`)
