@@ -13,6 +13,6 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR ?? './dist/site',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [react(), sitemap(), mediaFromSnapshot(), pagefindIndex()],
+  integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/search/') }), mediaFromSnapshot(), pagefindIndex()],
   telemetry: false,
 })

@@ -46,7 +46,7 @@ export const Articles: CollectionConfig = {
         { name: 'script', type: 'select', label: '原文字体', options: [...scriptKinds], defaultValue: 'simplified' },
       ],
     },
-    slugField('title', 'publishedAt'),
+    slugField('title', 'publishedAt', ['archive', 'page', 'category', 'region']),
     {
       name: 'publishedAt',
       type: 'date',

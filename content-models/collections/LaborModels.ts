@@ -62,6 +62,6 @@ export const LaborModels: CollectionConfig = {
     },
     { name: 'biography', type: 'richText', label: '事迹简介' },
     { name: 'relatedArticles', type: 'relationship', label: '相关报道', relationTo: 'articles', hasMany: true },
-    slugField('name'),
+    slugField('name', undefined, ['honor', 'level', 'year', 'region', 'kind']),
   ],
 }

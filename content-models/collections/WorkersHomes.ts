@@ -43,6 +43,6 @@ export const WorkersHomes: CollectionConfig = {
     phoneField(),
     openingHoursField(),
     hoursExceptionsField(),
-    slugField('name'),
+    slugField('name', undefined, ['level', 'year', 'region']),
   ],
 }

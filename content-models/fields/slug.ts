@@ -42,13 +42,18 @@ export const slugFromTitle =
     return `${base}-${Date.now().toString(36)}`
   }
 
-export const slugField = (titleField = 'title', dateField?: string): TextField => ({
+/**
+ * `reserved` lists words the site already uses as path segments beside the detail pages
+ * (e.g. /news/archive/), which a document slug must not shadow.
+ */
+export const slugField = (titleField = 'title', dateField?: string, reserved: readonly string[] = []): TextField => ({
   name: 'slug',
   type: 'text',
   label: '链接名',
   unique: true,
   index: true,
-  validate: validateSlug,
+  validate: (value: unknown) =>
+    typeof value === 'string' && reserved.includes(value) ? `链接名“${value}”是网站保留的路径，请换一个。` : validateSlug(value),
   hooks: { beforeValidate: [slugFromTitle(titleField, dateField)] },
   admin: {
     position: 'sidebar',
