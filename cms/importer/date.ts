@@ -1,0 +1,34 @@
+/**
+ * Dates as old Chinese sites print them: `2017/5/23 13:22:57`, `2014-10-29 20:06`,
+ * `2015年3月5日`, `2021.09.01`. Times are Beijing time; a date without a time is stored at
+ * 09:00 Beijing time, like the sample content, so it shows on the same day in any zone.
+ */
+export const datePattern =
+  /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/
+
+export interface FoundDate {
+  /** ISO 8601 in UTC. */
+  iso: string
+  /** The matched text, so callers can see how much of a line the date is. */
+  match: string
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+export const findDate = (text: string): FoundDate | undefined => {
+  const m = datePattern.exec(text)
+  if (!m) return undefined
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const [hour, minute, second] = m[4] === undefined ? [9, 0, 0] : [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)]
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined
+  const date = new Date(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}+08:00`)
+  if (Number.isNaN(date.getTime())) return undefined
+  // 2021-02-30 rolls over into March; a date that moved was not a date.
+  const beijing = new Date(date.getTime() + 8 * 3600_000)
+  if (beijing.getUTCMonth() + 1 !== month || beijing.getUTCDate() !== day) return undefined
+  return { iso: date.toISOString(), match: m[0] }
+}
+
+/** The Beijing calendar day of an ISO date, for "same title and date" comparisons. */
+export const beijingDay = (iso: string | null | undefined): string =>
+  iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : ''

@@ -1,0 +1,110 @@
+import { beijingDay } from './date'
+import { toSimplified } from './script'
+
+/** Text as compared for duplicates: Simplified, without spaces, punctuation or symbols. */
+export const comparable = (text: string) => toSimplified(text).replace(/[\s\p{P}\p{S}]+/gu, '')
+
+const fnv = (text: string) => {
+  let h = 2166136261
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619)
+  return h >>> 0
+}
+
+const PERMUTATIONS = 64
+// Fixed odd multipliers and offsets: the same text must give the same signature in every run.
+const multipliers = Uint32Array.from({ length: PERMUTATIONS }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0)
+const offsets = Uint32Array.from({ length: PERMUTATIONS }, (_, i) => Math.imul(i + 7, 0x85ebca6b) >>> 0)
+
+/**
+ * A MinHash signature of the page's 3-character shingles: the share of equal positions in
+ * two signatures estimates how much of their text two pages share (Jaccard), so a repost
+ * with a few words changed is found, and comparing one page with thousands stays cheap.
+ */
+export const signature = (text: string): Uint32Array => {
+  const mins = new Uint32Array(PERMUTATIONS).fill(0xffffffff)
+  const seen = new Set<number>()
+  for (let i = 0; i + SHINGLE <= text.length; i++) {
+    const h = fnv(text.slice(i, i + SHINGLE))
+    if (seen.has(h)) continue
+    seen.add(h)
+    for (let p = 0; p < PERMUTATIONS; p++) {
+      let x = (Math.imul(h, multipliers[p]) + offsets[p]) | 0
+      x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d)
+      x = (x ^ (x >>> 12)) >>> 0
+      if (x < mins[p]) mins[p] = x
+    }
+  }
+  return mins
+}
+
+const SHINGLE = 3
+
+export const similarity = (a: Uint32Array, b: Uint32Array) => {
+  let same = 0
+  for (let i = 0; i < PERMUTATIONS; i++) if (a[i] === b[i]) same++
+  return same / PERMUTATIONS
+}
+
+/** Bodies shorter than this say too little to call two pages the same. */
+const MIN_BODY = 80
+/** Share of text two pages must have in common to be one article. */
+const MIN_SIMILARITY = 0.8
+
+export interface KnownArticle {
+  id?: number | string
+  title: string
+  publishedAt?: string | null
+  /** The file or address it was imported from, if it was. */
+  originalUrl?: string | null
+  /** Where it came from, for the summary: an earlier file of this batch or an existing article. */
+  label: string
+}
+
+export interface Duplicate {
+  of: KnownArticle
+  reason: DuplicateReason
+}
+
+export type DuplicateReason = 'same-file' | 'title-date' | 'body'
+
+/** Everything already in the CMS plus what this batch has imported so far. */
+export class DuplicateIndex {
+  private byTitleDate = new Map<string, KnownArticle>()
+  private byOrigin = new Map<string, KnownArticle>()
+  private signatures: { signature: Uint32Array; article: KnownArticle }[] = []
+
+  private static key = (title: string, publishedAt: string | null | undefined) => `${comparable(title)}|${beijingDay(publishedAt)}`
+
+  add(article: KnownArticle, bodyText: string) {
+    const key = DuplicateIndex.key(article.title, article.publishedAt)
+    if (!this.byTitleDate.has(key)) this.byTitleDate.set(key, article)
+    if (article.originalUrl && !this.byOrigin.has(article.originalUrl)) this.byOrigin.set(article.originalUrl, article)
+    const body = comparable(bodyText)
+    if (body.length >= MIN_BODY) this.signatures.push({ signature: signature(body), article })
+  }
+
+  find(title: string, publishedAt: string | null | undefined, bodyText: string, originalUrl?: string): Duplicate | undefined {
+    const sameFile = originalUrl ? this.byOrigin.get(originalUrl) : undefined
+    if (sameFile) return { of: sameFile, reason: 'same-file' }
+    const same = this.byTitleDate.get(DuplicateIndex.key(title, publishedAt))
+    if (same) return { of: same, reason: 'title-date' }
+    const body = comparable(bodyText)
+    if (body.length < MIN_BODY) return undefined
+    const own = signature(body)
+    for (const known of this.signatures) {
+      if (similarity(known.signature, own) >= MIN_SIMILARITY) return { of: known.article, reason: 'body' }
+    }
+    return undefined
+  }
+
+  /** Forgets an article whose write failed, so a later copy of the page is not skipped for it. */
+  remove(article: KnownArticle) {
+    for (const [key, known] of this.byTitleDate) if (known === article) this.byTitleDate.delete(key)
+    for (const [key, known] of this.byOrigin) if (known === article) this.byOrigin.delete(key)
+    this.signatures = this.signatures.filter((s) => s.article !== article)
+  }
+
+  get size() {
+    return this.byTitleDate.size
+  }
+}

@@ -1,0 +1,214 @@
+import type { RichBlock } from '../seed/richText'
+import { toBlocks, type BodyLine } from './blocks'
+import { isChrome, isTerminal } from './chrome'
+import { findDate } from './date'
+import { ImportError } from './errors'
+import { readLabels, type LabelLine } from './labels'
+import type { PageMeta, SourceLine } from './lines'
+import { stripNoise } from './noise'
+import { toSimplified } from './script'
+
+export interface Extracted {
+  title: string
+  /** ISO 8601; absent when the page shows no date. */
+  publishedAt?: string
+  source?: string
+  author?: string
+  responsibleEditor?: string
+  summary?: string
+  tags: string[]
+  /** The page's own address when it names one (canonical link, "saved from" comment). */
+  url?: string
+  blocks: RichBlock[]
+  /** Noise strings removed; reported so staff can see the page was dirty. */
+  noiseRemoved: number
+}
+
+const han = /\p{Script=Han}/u
+const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0
+const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '')
+/** Titles compare without spaces and punctuation: `主题 : X` and `X` are the same title. */
+const titleKey = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
+
+/** Lines in the page header that carry dates which are not the publish date. */
+const otherDates = /注册时间|最后登录|上次登录|加入时间|管理提醒|本帖|gmt[+-]\d|版权|copyright/i
+const explicitTitle = /^(?:主题|标题|帖子主题|文章标题)\s*[:：]\s*(.+)$/
+const bracketTitle = /\[--\s*(.+?)\s*--\]/
+/** `干在实处 走在前列`: a series slogan printed above the real title. */
+const kicker = /^\p{Script=Han}{2,10}(?:[\s\u3000]+\p{Script=Han}{2,10})+$/u
+const byline =
+  /^[□■◇○●]?\s*(?:\p{Script=Han}{1,4}(?:报|台|社|网|刊))?(?:特约|见习|实习)?(?:记者|通讯员|作者|撰稿|文\/图|文图|文|图)\s*[:：/]?\s*\p{Script=Han}/u
+const originalTitleAuthor = /[(（]原标题[:：].+?[\s\u3000]+\p{Script=Han}{2,4}[)）]$/u
+
+/** Body text: a long line that reads as a sentence, which no menu or header line is. */
+const isProse = (s: string) => compact(s).length >= 50 && /[。，,；！？]/.test(s)
+
+/** A header line that is mostly a date: `- 2017/5/23 13:22:57`, `dongzi 2022-09-05 11:36`. */
+const dateLine = (simplified: string) => {
+  if (otherDates.test(simplified)) return undefined
+  const found = findDate(simplified)
+  if (!found) return undefined
+  const rest = simplified.replace(found.match, '')
+  return hanCount(rest) <= 24 && !rest.includes('。') ? found : undefined
+}
+
+const isTitleLike = (original: string, simplified: string) => {
+  const c = compact(simplified)
+  return han.test(c) && c.length >= 4 && c.length <= 80 && !/[。]$/.test(c) && !isChrome(simplified) && !/^[-·•]/.test(original.trim())
+}
+
+/** `□苏报通讯员吴工宣计洪才苏报记者千寻` → `苏报通讯员吴工宣计洪才 苏报记者千寻`. */
+const cleanByline = (line: string) =>
+  line
+    .replace(/^[□■◇○●\s]+/, '')
+    .replace(/(?<=\S)(?<!报)(?=(?:\p{Script=Han}报)?(?:记者|通讯员))/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/** `随着经济……调整和补充。 吴 ...`: portals cut summaries mid-word and add an ellipsis. */
+const cleanSummary = (value: string) => value.replace(/\s+\S{0,12}\s*(?:\.{3,}|…+)$/, '').replace(/(?:\.{3,}|…+)$/, '').trim()
+
+/**
+ * Reads one page (already decoded, repaired and split into lines) into article fields and
+ * body blocks. The page is read in three zones: a header up to the title and date line,
+ * the body, and a trailer after the first "related reading"/footer line, where only
+ * source, author and editor lines are still taken.
+ */
+export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extracted => {
+  const denoised = stripNoise(input.map((l) => l.text))
+  const texts = denoised.lines.map((t) => t.replace(/<\/?[a-z][^>]*>/gi, '').trim())
+  let simplified = toSimplified(texts.join('\n')).split('\n')
+  if (simplified.length !== texts.length) simplified = texts.map(toSimplified)
+  const hints = input.map((l) => l.hint)
+  const n = texts.length
+
+  const fields: { source?: string; author?: string; labelledAuthor?: string; editor?: string; summary?: string; date?: string; url?: string } = {}
+  const tags: string[] = []
+  const applyLabels = (line: LabelLine, allowDate: boolean) => {
+    for (const { kind, value } of line.labels) {
+      if (!value) continue
+      if (kind === 'source') fields.source ??= value
+      else if (kind === 'author') fields.labelledAuthor ??= value
+      else if (kind === 'editor') fields.editor ??= value
+      else if (kind === 'summary') fields.summary ??= cleanSummary(value)
+      else if (kind === 'date' && allowDate) fields.date ??= findDate(value)?.iso
+    }
+  }
+  const urlLine = /(?:原文(?:链接|地址)|本文(?:链接|地址)|文章地址)[:：]\s*(https?:\/\/\S+)/
+
+  // The first prose line bounds the header: titles and date lines come before it.
+  let firstProse = n
+  for (let i = 0; i < n; i++) if (isProse(simplified[i]) && !isChrome(simplified[i])) { firstProse = i; break }
+
+  // Title: what the page states outright, then the line above the date, then the first title-like line.
+  let title = ''
+  let titleIdx = -1
+  for (let i = 0; i < Math.min(n, firstProse + 1); i++) {
+    if (hints[i] === 'title' && texts[i]) { title = texts[i]; titleIdx = i; break }
+    const m = explicitTitle.exec(texts[i]) ?? explicitTitle.exec(simplified[i]) ?? bracketTitle.exec(texts[i])
+    if (m && m[1].trim() && !title) {
+      title = (explicitTitle.exec(texts[i]) ?? bracketTitle.exec(texts[i]))?.[1].trim() ?? m[1].trim()
+      titleIdx = i
+    }
+  }
+
+  let dateIdx = -1
+  for (let i = 0; i < firstProse; i++) {
+    if (!texts[i]) continue
+    const found = dateLine(simplified[i])
+    if (found) {
+      fields.date = found.iso
+      dateIdx = i
+      break
+    }
+  }
+
+  const skippable = (i: number) => !texts[i] || /^[-·•]/.test(texts[i]) || isChrome(simplified[i]) || readLabels(texts[i], simplified[i])?.leading
+  if (!title && meta.title) {
+    const key = titleKey(toSimplified(meta.title))
+    const at = simplified.findIndex((s, i) => i <= firstProse && titleKey(s) === key)
+    title = meta.title
+    titleIdx = at
+  }
+  if (!title && dateIdx > 0) {
+    for (let j = dateIdx - 1; j >= 0; j--) {
+      if (skippable(j)) continue
+      if (isTitleLike(texts[j], simplified[j])) { title = texts[j]; titleIdx = j }
+      break
+    }
+  }
+  if (!title) {
+    for (let i = 0; i < Math.min(n, firstProse); i++) {
+      if (skippable(i) || !isTitleLike(texts[i], simplified[i])) continue
+      title = texts[i]
+      titleIdx = i
+      break
+    }
+  }
+  if (!title) throw new ImportError('找不到标题')
+  if (kicker.test(title)) {
+    const next = texts.findIndex((t, i) => i > titleIdx && i < firstProse && t !== '')
+    if (next > 0 && isTitleLike(texts[next], simplified[next]) && !kicker.test(texts[next])) {
+      tags.push(title.replace(/[\s\u3000]+/g, ' '))
+      title = texts[next]
+      titleIdx = next
+    }
+  }
+  title = title.replace(/\s+/g, ' ').trim()
+  const ownTitle = titleKey(toSimplified(title))
+
+  // Body and trailer.
+  const body: BodyLine[] = []
+  let gap = 0
+  let prelude = true
+  let ended = false
+  let originalAuthor: string | undefined
+  for (let i = Math.max(titleIdx, dateIdx) + 1; i < n; i++) {
+    const text = texts[i]
+    const s = simplified[i]
+    if (!text) {
+      gap++
+      continue
+    }
+    fields.url ??= urlLine.exec(text)?.[1]
+    if (!ended && isTerminal(s)) ended = true
+    const labels = readLabels(text, s)
+    if (labels && (labels.leading || labels.labels.length > 1)) {
+      // Mid-body, only a short credit line is metadata; `时间：…` there belongs to a notice.
+      const credit = compact(s).length <= 60 && labels.labels.every((l) => ['source', 'author', 'editor', 'other'].includes(l.kind))
+      if (prelude || ended || credit) {
+        applyLabels(labels, prelude)
+        continue
+      }
+    }
+    if (ended || isChrome(s)) continue
+    if (prelude || body.length < 3) {
+      if (titleKey(s) === ownTitle) continue
+      if (prelude && dateLine(s)) continue
+      if (compact(s).length <= 40 && byline.test(compact(s)) && !/[。，,]/.test(s)) {
+        fields.author ??= cleanByline(text)
+        continue
+      }
+    }
+    if (originalTitleAuthor.test(s)) originalAuthor ??= /(\p{Script=Han}{2,4})[)）]$/u.exec(text)?.[1]
+    body.push({ text, gap, hint: hints[i] })
+    gap = 0
+    prelude = false
+  }
+
+  const blocks = toBlocks(body)
+  if (blocks.length === 0) throw new ImportError('正文为空：页面里没有找到文章内容')
+
+  return {
+    title,
+    publishedAt: meta.date ?? fields.date,
+    source: fields.source,
+    author: fields.author ?? fields.labelledAuthor ?? originalAuthor,
+    responsibleEditor: fields.editor,
+    summary: fields.summary || undefined,
+    tags,
+    url: meta.url ?? fields.url,
+    blocks,
+    noiseRemoved: denoised.removed,
+  }
+}

@@ -1,0 +1,162 @@
+import { load } from 'cheerio/slim'
+
+import { findDate } from './date'
+import type { PageMeta, SourceLine } from './lines'
+
+/** The parts of htmlparser2's DOM we read; declared here so no transitive package is imported. */
+interface DomNode {
+  type: string
+  name?: string
+  data?: string
+  attribs?: Record<string, string>
+  children?: DomNode[]
+}
+
+const dropped = new Set(['script', 'style', 'noscript', 'iframe', 'form', 'select', 'button', 'input', 'textarea', 'nav', 'aside', 'footer', 'head', 'object', 'embed', 'svg', 'canvas', 'map', 'template', 'marquee'])
+const blocks = new Set([
+  'p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'section', 'article', 'header', 'main',
+  'blockquote', 'pre', 'figure', 'center', 'address', 'body', 'html', 'hr', 'caption', 'fieldset', 'legend',
+])
+/**
+ * Class and id names that old CMS and forum templates give their chrome. The text rules
+ * catch what is left, so a missed name costs little and a wrong one (hiding the article)
+ * is guarded against below.
+ */
+const chromeName =
+  /(^|[\s_-])(nav|navbar|navi|menu|mainmenu|topmenu|footer|foot|login|signin|register|share|bdshare|bshare|jiathis|related|relate|comment|comments|reply|sidebar|side|breadcrumb|crumb|position|copyright|toolbar|userinfo|profile|postauthor|authorinfo|advert|ads|banner|recommend|pagination|pager|pages|qrcode|captcha|seccode|fastpost|hotnews|digg|mood)([\s_-]|$)/i
+const captionName = /(^|[\s_-])(caption|pic-?desc|img-?desc|photo-?(desc|text|title)|pictext|imgtext|img_title|tupian)([\s_-]|$)/i
+const han = /\p{Script=Han}/gu
+
+const hanCount = (node: DomNode): number => {
+  if (node.type === 'text') return node.data?.match(han)?.length ?? 0
+  let n = 0
+  for (const child of node.children ?? []) n += hanCount(child)
+  return n
+}
+
+const textOf = (node: DomNode): string =>
+  node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join('')
+
+const findFirst = (node: DomNode, name: string): DomNode | undefined => {
+  if (node.type === 'tag' && node.name === name) return node
+  for (const child of node.children ?? []) {
+    const found = findFirst(child, name)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** `<title>` minus the site name that templates append: `标题 - 某某网`, `标题_某某网`. */
+const titleFromHead = (raw: string): string => raw.split(/\s+[-|–]\s+|_|\|/)[0]?.trim() ?? ''
+
+const metaContent = ($: ReturnType<typeof load>, names: string[]) => {
+  for (const name of names) {
+    const value = $(`meta[name="${name}" i], meta[property="${name}" i], meta[itemprop="${name}" i]`).attr('content')
+    if (value?.trim()) return value.trim()
+  }
+  return undefined
+}
+
+const isoDate = (value: string | undefined): string | undefined => {
+  if (!value) return undefined
+  if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
+    const date = new Date(value)
+    if (!Number.isNaN(date.getTime())) return date.toISOString()
+  }
+  return findDate(value)?.iso
+}
+
+/** Pages saved as `.txt` are sometimes HTML all the same. */
+export const looksLikeHtml = (text: string): boolean => (text.slice(0, 4096).match(/<(html|head|body|div|p|table|br|span|meta)\b/gi)?.length ?? 0) >= 3
+
+/**
+ * Flattens a page into the line stream the text extractor reads: one line per block, a
+ * blank line between blocks and three where an image stood (so a caption under it looks
+ * like the captions of a page saved as text), with hints where the markup is explicit.
+ */
+export const htmlToLines = (html: string): { lines: SourceLine[]; meta: PageMeta } => {
+  const $ = load(html)
+  const root = $.root()[0] as unknown as DomNode
+  const body = findFirst(root, 'body') ?? root
+  const h1 = findFirst(body, 'h1')
+  const h1Text = h1 ? textOf(h1).replace(/\s+/g, ' ').trim() : ''
+  const headTitle = titleFromHead($('title').first().text())
+  const total = hanCount(body)
+
+  const meta: PageMeta = {
+    title: h1Text || headTitle || undefined,
+    date: isoDate(metaContent($, ['article:published_time', 'og:published_time', 'publishdate', 'pubdate', 'publish_date', 'PubDate', 'dc.date', 'date'])),
+    url:
+      $('link[rel="canonical"]').attr('href') ??
+      metaContent($, ['og:url']) ??
+      /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 1024))?.[1],
+  }
+
+  const lines: SourceLine[] = []
+  let buffer = ''
+  let hint: SourceLine['hint']
+  let afterImage = false
+
+  const flush = (blank = true) => {
+    const text = buffer.replace(/[\s\u00a0]+/g, ' ').trim()
+    buffer = ''
+    if (text) {
+      lines.push({ text, hint: hint ?? (afterImage ? 'afterImage' : undefined) })
+      afterImage = false
+    }
+    if (blank && lines.at(-1)?.text !== '') lines.push({ text: '' })
+  }
+
+  const isChromeBox = (node: DomNode) => {
+    const names = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`
+    if (!chromeName.test(names)) return false
+    // A wrapper named "main-side" that holds the article itself must not be dropped.
+    return !(h1 && findFirst(node, 'h1') === h1) && hanCount(node) < total * 0.4
+  }
+
+  const visit = (node: DomNode) => {
+    if (node.type === 'text') {
+      buffer += node.data ?? ''
+      return
+    }
+    if (node.type !== 'tag' && node.type !== 'root') return
+    const name = node.name ?? ''
+    if (dropped.has(name) || (node.type === 'tag' && isChromeBox(node))) return
+    if (name === 'br') {
+      flush(false)
+      return
+    }
+    if (name === 'img') {
+      flush()
+      lines.push({ text: '' }, { text: '' })
+      afterImage = true
+      return
+    }
+    const heading = /^h[1-6]$/.test(name)
+    const caption = name === 'figcaption' || captionName.test(`${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`)
+    if (!heading && !caption && !blocks.has(name)) {
+      for (const child of node.children ?? []) visit(child)
+      return
+    }
+    flush()
+    const outer = hint
+    if (node === h1) hint = 'title'
+    else if (heading) hint = 'heading'
+    else if (caption) hint = 'caption'
+    else if (name === 'p' && isBoldOnly(node)) hint = 'heading'
+    for (const child of node.children ?? []) visit(child)
+    flush()
+    hint = outer
+  }
+
+  visit(body)
+  flush()
+  return { lines, meta }
+}
+
+/** `<p><strong>小标题</strong></p>`: how old editors made section headings. */
+const isBoldOnly = (node: DomNode): boolean => {
+  const children = (node.children ?? []).filter((c) => !(c.type === 'text' && !c.data?.trim()))
+  const only = children[0]
+  return children.length === 1 && only.type === 'tag' && (only.name === 'strong' || only.name === 'b') && textOf(only).trim().length <= 50
+}

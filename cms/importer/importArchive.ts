@@ -1,0 +1,165 @@
+import fs from 'node:fs'
+import type { Payload } from 'payload'
+
+import { blocksToLexical, type RichBlock } from '../seed/richText'
+import { DuplicateIndex, type DuplicateReason, type KnownArticle } from './dedupe'
+import { ImportError } from './errors'
+import { parsePage, type ParsedPage } from './parse'
+import { matchRegion, type KnownRegion } from './region'
+import { toSimplified } from './script'
+
+export interface ImportOptions {
+  /** Recorded on every article (`importBatch`); the CLI defaults it to the start time. */
+  batch: string
+  /** Publish instead of saving drafts. Pages without a date stay drafts either way. */
+  publish?: boolean
+  /** Parse and check for duplicates, write nothing. */
+  dryRun?: boolean
+  onProgress?: (done: number, total: number, file: string) => void
+}
+
+export type Outcome =
+  | { file: string; status: 'imported' | 'would-import'; id?: number | string; title: string; publishedAt?: string; source?: string; draft: boolean; note?: string }
+  | { file: string; status: 'duplicate'; title: string; of: string; reason: DuplicateReason }
+  | { file: string; status: 'failed'; reason: string }
+
+export interface ImportSummary {
+  batch: string
+  outcomes: Outcome[]
+  imported: number
+  duplicates: number
+  failed: number
+  /** Time spent reading and parsing pages, and in total. */
+  parseMs: number
+  totalMs: number
+}
+
+const WRITES_IN_FLIGHT = 4
+
+const blockText = (b: RichBlock) => (typeof b === 'string' ? b : 'heading' in b ? b.heading : b.caption)
+export const bodyText = (blocks: RichBlock[]) => blocks.map(blockText).join('\n')
+
+/** Plain text of stored Lexical rich text, for comparing against new pages. */
+const lexicalText = (node: unknown): string => {
+  if (!node || typeof node !== 'object') return ''
+  const n = node as { text?: unknown; children?: unknown; root?: unknown }
+  if (typeof n.text === 'string') return n.text
+  if (n.root) return lexicalText(n.root)
+  return Array.isArray(n.children) ? n.children.map(lexicalText).join('\n') : ''
+}
+
+const reasonOf = (error: unknown) =>
+  error instanceof ImportError ? error.message : `无法读取：${error instanceof Error ? error.message : String(error)}`
+
+/**
+ * Imports saved archive pages as articles through the Local API. Each page is parsed
+ * (pure, fast) and then written on its own, so a page that fails is reported and the rest
+ * of the batch goes on, and nothing already written is undone. Duplicates are judged
+ * against everything in the CMS and everything imported earlier in the same batch.
+ */
+export const importArchive = async (payload: Payload, files: string[], options: ImportOptions): Promise<ImportSummary> => {
+  const started = performance.now()
+  let parseMs = 0
+
+  const index = new DuplicateIndex()
+  const existing = await payload.find({
+    collection: 'articles',
+    draft: true,
+    pagination: false,
+    depth: 0,
+    select: { title: true, publishedAt: true, body: true, originalUrl: true },
+  })
+  for (const doc of existing.docs) {
+    index.add({ id: doc.id, title: doc.title, publishedAt: doc.publishedAt, originalUrl: doc.originalUrl, label: `已有文章 #${doc.id}「${doc.title}」` }, lexicalText(doc.body))
+  }
+  const regions: KnownRegion[] = (
+    await payload.find({ collection: 'regions', pagination: false, depth: 0, select: { name: true, level: true } })
+  ).docs.map((r) => ({ id: r.id, name: toSimplified(r.name), level: r.level }))
+
+  const outcomes: Outcome[] = new Array(files.length)
+  let done = 0
+  const finish = (i: number, outcome: Outcome) => {
+    outcomes[i] = outcome
+    options.onProgress?.(++done, files.length, outcome.file)
+  }
+  // SQLite serialises writes, but a few in flight overlap Payload's hooks with the disk.
+  const writing = new Set<Promise<void>>()
+
+  for (const [i, file] of files.entries()) {
+    let page: ParsedPage
+    const t0 = performance.now()
+    try {
+      page = parsePage(fs.readFileSync(file), file)
+    } catch (error) {
+      finish(i, { file, status: 'failed', reason: reasonOf(error) })
+      continue
+    } finally {
+      parseMs += performance.now() - t0
+    }
+
+    const text = bodyText(page.blocks)
+    const originalUrl = page.url ?? file
+    const duplicate = index.find(page.title, page.publishedAt, text, originalUrl)
+    if (duplicate) {
+      finish(i, { file, status: 'duplicate', title: page.title, of: duplicate.of.label, reason: duplicate.reason })
+      continue
+    }
+
+    const draft = !options.publish || !page.publishedAt
+    const note = options.publish && !page.publishedAt ? '页面没有发布日期，已保留为草稿，请补上日期后发布' : undefined
+    const region = regions.length ? matchRegion(toSimplified(page.title), toSimplified(text), regions) : undefined
+    const known: KnownArticle = { title: page.title, publishedAt: page.publishedAt, originalUrl, label: `本批次的 ${file}` }
+    // Indexed before the write lands, so a copy later in this batch is caught even while
+    // the original is still being saved.
+    index.add(known, text)
+    const result = { file, title: page.title, publishedAt: page.publishedAt, source: page.source, draft, note }
+
+    if (options.dryRun) {
+      finish(i, { ...result, status: 'would-import' })
+      continue
+    }
+    const write = payload
+      .create({
+        collection: 'articles',
+        draft,
+        data: {
+          title: page.title,
+          summary: page.summary,
+          body: blocksToLexical(page.blocks) as never,
+          source: page.source,
+          author: page.author,
+          responsibleEditor: page.responsibleEditor,
+          tags: page.tags.length ? page.tags : undefined,
+          originalUrl,
+          importBatch: options.batch,
+          script: page.script,
+          publishedAt: page.publishedAt,
+          region: region?.id as number | undefined,
+          _status: draft ? 'draft' : 'published',
+        },
+        context: { importing: true },
+      })
+      .then(
+        (doc) => finish(i, { ...result, status: 'imported', id: doc.id }),
+        (error: unknown) => {
+          index.remove(known)
+          finish(i, { file, status: 'failed', reason: `保存失败：${error instanceof Error ? error.message : String(error)}` })
+        },
+      )
+    const tracked: Promise<void> = write.finally(() => writing.delete(tracked))
+    writing.add(tracked)
+    if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing)
+  }
+  await Promise.all(writing)
+
+  const count = (status: Outcome['status'][]) => outcomes.filter((o) => status.includes(o.status)).length
+  return {
+    batch: options.batch,
+    outcomes,
+    imported: count(['imported', 'would-import']),
+    duplicates: count(['duplicate']),
+    failed: count(['failed']),
+    parseMs,
+    totalMs: performance.now() - started,
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Labelled values in page headers and footers: `来源:苏州日报`, `责编:8037`,
+ * `2014-10-29 20:06| 发布者: 蜚语| 查看: 353`. Matching runs on the Simplified form of a
+ * line; values are cut from the original line so Traditional pages keep their script.
+ */
+export type LabelKind = 'source' | 'author' | 'editor' | 'date' | 'summary' | 'poster' | 'other'
+
+const names: Record<LabelKind, string[]> = {
+  source: ['来源', '稿件来源', '文章来源', '信息来源', '新闻来源', '稿源', '出处'],
+  author: ['作者', '原作者', '撰稿', '撰文', '记者', '通讯员', '文'],
+  editor: ['责编', '责任编辑', '编辑', '本文编辑', '值班编辑'],
+  date: ['发布时间', '发表时间', '发布日期', '发表日期', '发表于', '更新时间', '时间', '日期'],
+  summary: ['摘要', '内容提要', '内容摘要', '导读', '核心提示'],
+  poster: ['发布者', '发布人', '发帖人', '楼主'],
+  other: ['浏览', '查看', '阅读', '点击', '评论', '人气', '字号', '字体', '分享到', '浏览次数', '阅读次数', '点击数'],
+}
+
+const kindOf = new Map<string, LabelKind>()
+for (const [kind, list] of Object.entries(names) as [LabelKind, string[]][]) for (const n of list) kindOf.set(n, kind)
+
+// Longest names first so 原作者 wins over 作者; a label starts a line or follows a separator.
+const alternatives = [...kindOf.keys()].sort((a, b) => b.length - a.length).join('|')
+const labelPattern = new RegExp(`(?<=^|[\\s|｜,，;；·\\-【\\[(（□])(${alternatives})\\s*[:：]\\s*`, 'g')
+
+export interface Label {
+  kind: LabelKind
+  value: string
+}
+
+export interface LabelLine {
+  labels: Label[]
+  /** Whether the line starts with a label (after a list dash or bullet). */
+  leading: boolean
+}
+
+const trimValue = (value: string) => value.replace(/^[\s|｜,，;；·]+|[\s|｜,，;；·]+$/g, '')
+
+/** The labels on a line, or undefined when it has none. */
+export const readLabels = (original: string, simplified: string): LabelLine | undefined => {
+  const matches = [...simplified.matchAll(labelPattern)]
+  if (matches.length === 0) return undefined
+  // Conversion keeps one character per character for the text we meet; if it ever did
+  // not, the Simplified value is better than a misaligned cut.
+  const from = original.length === simplified.length ? original : simplified
+  const labels = matches.map((m, i) => {
+    const start = (m.index ?? 0) + m[0].length
+    const end = matches[i + 1]?.index ?? simplified.length
+    return { kind: kindOf.get(m[1]) ?? 'other', value: trimValue(from.slice(start, end)) }
+  })
+  const leading = /^[\s\-·•□【\[(（]*$/.test(simplified.slice(0, matches[0].index))
+  return { labels, leading }
+}

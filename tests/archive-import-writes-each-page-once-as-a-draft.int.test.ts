@@ -1,0 +1,193 @@
+import { execFile } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import iconv from 'iconv-lite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { ImportSummary, Outcome } from '../cms/importer/importArchive'
+import { hasNoise } from '../cms/importer/noise'
+import { startTestCms, type TestCms } from './helpers/payload'
+
+const fixtures = path.join(import.meta.dirname, 'fixtures', 'legacy')
+const root = path.resolve(import.meta.dirname, '..')
+
+let cms: TestCms
+let importArchive: typeof import('../cms/importer/importArchive').importArchive
+let archive: string
+const regionIds: Record<string, number | string> = {}
+
+const write = (dir: string, name: string, data: string | Buffer) => {
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(path.join(dir, name), data)
+  return path.join(dir, name)
+}
+const fileNames = (summary: ImportSummary, status: Outcome['status']) =>
+  summary.outcomes.filter((o) => o.status === status).map((o) => path.basename(o.file))
+const articles = () => cms.payload.find({ collection: 'articles', draft: true, pagination: false, depth: 0, sort: 'title' })
+const plain = (node: unknown): string => {
+  const n = node as { text?: string; children?: unknown[]; root?: unknown }
+  return n.text ?? (n.root ? plain(n.root) : (n.children ?? []).map(plain).join('\n'))
+}
+
+beforeAll(async () => {
+  cms = await startTestCms()
+  ;({ importArchive } = await import('../cms/importer/importArchive'))
+  for (const [code, name, level] of [
+    ['339900', '江南市', 'city'],
+    ['339901', '青湖区', 'district'],
+    ['339902', '东港区', 'district'],
+    ['339921', '云溪县', 'district'],
+    ['339921101', '竹岭镇', 'subdistrict'],
+  ] as const) {
+    regionIds[name] = (await cms.payload.create({ collection: 'regions', data: { code, name, level } })).id
+  }
+
+  // The archive as staff would hand it over: our fixtures, one of them in GBK, a binary file
+  // named .html, a repost of one page under another title, and a page whose title and date
+  // match another's.
+  archive = path.join(cms.dir, 'archive')
+  for (const name of ['forum-post.txt', 'forum-print.txt', 'pinyin-traditional.txt', 'portal-article.html']) {
+    fs.mkdirSync(path.join(archive, 'site'), { recursive: true })
+    fs.copyFileSync(path.join(fixtures, name), path.join(archive, 'site', name))
+  }
+  write(archive, 'annual-report-gbk.txt', iconv.encode(fs.readFileSync(path.join(fixtures, 'annual-report.txt'), 'utf8'), 'gbk'))
+  write(archive, 'broken.html', crypto.randomBytes(2048))
+  const print = fs.readFileSync(path.join(fixtures, 'forum-print.txt'), 'utf8')
+  write(path.join(archive, 'site'), 'z-repost.txt', print.replaceAll('云溪县竹岭镇：山里的职工书屋亮灯了', '山村职工书屋开放').replace(/2024-04-02/g, '2024-04-05'))
+  write(
+    path.join(archive, 'site'),
+    'z-same-title.txt',
+    '东港区外卖骑手集中入会 “暖蜂驿站”同步开放\n- 2023-06-18\n东港区一百六十多名骑手集中加入工会。\n',
+  )
+  write(archive, 'notes.md', '# not a page')
+})
+afterAll(() => cms?.close())
+
+describe('importing an archive folder', () => {
+  let first: ImportSummary
+
+  it('imports every clean page as a draft, skips the copies and reports the file it cannot read', async () => {
+    const progress: number[] = []
+    const { collectFiles } = await import('../cms/importer/files')
+    const { files } = collectFiles([archive])
+    first = await importArchive(cms.payload, files, { batch: 'batch-1', onProgress: (done) => progress.push(done) })
+
+    expect(fileNames(first, 'imported').sort()).toEqual(
+      ['annual-report-gbk.txt', 'forum-post.txt', 'forum-print.txt', 'pinyin-traditional.txt', 'portal-article.html'].sort(),
+    )
+    expect(first.outcomes.filter((o) => o.status === 'duplicate')).toEqual([
+      expect.objectContaining({ file: path.join(archive, 'site', 'z-repost.txt'), reason: 'body' }),
+      expect.objectContaining({ file: path.join(archive, 'site', 'z-same-title.txt'), reason: 'title-date' }),
+    ])
+    expect(first.outcomes.filter((o) => o.status === 'failed')).toEqual([
+      { file: path.join(archive, 'broken.html'), status: 'failed', reason: '文件含有二进制内容，不是网页或文本文件' },
+    ])
+    expect({ imported: first.imported, duplicates: first.duplicates, failed: first.failed }).toEqual({ imported: 5, duplicates: 2, failed: 1 })
+    expect(progress.at(-1)).toBe(8)
+
+    // Drafts only: nothing reaches the public API.
+    const anonymous = await cms.rest('GET', '/articles?limit=50&depth=0')
+    expect(anonymous.body.totalDocs).toBe(0)
+  })
+
+  it('writes the extracted fields, batch, original file, script and region', async () => {
+    const docs = (await articles()).docs
+    const byTitle = Object.fromEntries(docs.map((d) => [d.title, d]))
+    const pick = (title: string) => {
+      const d = byTitle[title]
+      return {
+        publishedAt: d.publishedAt ?? null,
+        source: d.source ?? null,
+        author: d.author ?? null,
+        responsibleEditor: d.responsibleEditor ?? null,
+        script: d.script,
+        region: d.region,
+        status: d._status,
+        batch: d.importBatch,
+        originalUrl: d.originalUrl && path.relative(archive, d.originalUrl),
+      }
+    }
+    expect(docs.map((d) => d.title).sort()).toEqual(
+      [
+        '2021年江南市东港区总工会工作回眸',
+        '东港区叉车司机比武 十名“金牌叉手”出炉',
+        '东港区外卖骑手集中入会 “暖蜂驿站”同步开放',
+        '云溪县竹岭镇：山里的职工书屋亮灯了',
+        '青湖區總工會爲環衛工人開設“愛心早餐”點',
+      ].sort(),
+    )
+    const common = { status: 'draft', batch: 'batch-1' }
+    expect(pick('青湖區總工會爲環衛工人開設“愛心早餐”點')).toEqual({
+      ...common, publishedAt: '2019-11-08T00:30:12.000Z', source: '江南日報', author: '林小雨', responsibleEditor: '周敏',
+      script: 'traditional', region: regionIds['青湖区'], originalUrl: 'site/pinyin-traditional.txt',
+    })
+    expect(pick('东港区外卖骑手集中入会 “暖蜂驿站”同步开放')).toEqual({
+      ...common, publishedAt: '2023-06-18T01:00:00.000Z', source: '江南工人报', author: null, responsibleEditor: null,
+      script: 'simplified', region: regionIds['东港区'], originalUrl: 'site/forum-post.txt',
+    })
+    expect(pick('云溪县竹岭镇：山里的职工书屋亮灯了')).toMatchObject({ publishedAt: '2024-04-02T01:15:00.000Z', region: regionIds['竹岭镇'] })
+    expect(pick('东港区叉车司机比武 十名“金牌叉手”出炉')).toMatchObject({
+      publishedAt: '2020-05-12T08:40:00.000Z', source: '江南工人报', author: '本报通讯员陈晓东 本报记者刘洋', region: regionIds['东港区'],
+    })
+    expect(pick('2021年江南市东港区总工会工作回眸')).toMatchObject({ publishedAt: null, region: regionIds['东港区'], originalUrl: 'annual-report-gbk.txt' })
+    expect(byTitle['2021年江南市东港区总工会工作回眸'].tags).toEqual(['实干担当 勇立潮头'])
+
+    // Bodies are rich text with headings and captions, and carry no chrome, noise or markup.
+    const portal = byTitle['东港区叉车司机比武 十名“金牌叉手”出炉'].body?.root.children ?? []
+    expect(portal.map((n) => n.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph'])
+    expect(portal[4]).toMatchObject({ format: 'center', children: [{ text: '选手在“叉取水瓶”项目中比赛', format: 2 }] })
+    for (const doc of docs) {
+      const text = plain(doc.body)
+      expect(hasNoise(text), doc.title).toBe(false)
+      expect(text).not.toMatch(/<[a-z]|登录|注册|相关阅读|相關閱讀|评价一下|正确答案|Powered|\((qū|huì)\)/i)
+    }
+  })
+
+  it('changes nothing when run again', async () => {
+    const before = (await articles()).docs.map((d) => [d.id, d.updatedAt])
+    const { collectFiles } = await import('../cms/importer/files')
+    const again = await importArchive(cms.payload, collectFiles([archive]).files, { batch: 'batch-2' })
+    expect({ imported: again.imported, duplicates: again.duplicates, failed: again.failed }).toEqual({ imported: 0, duplicates: 7, failed: 1 })
+    expect((await articles()).docs.map((d) => [d.id, d.updatedAt])).toEqual(before)
+  })
+
+  it('publishes with --publish, except a page without a date, and writes nothing on a dry run', async () => {
+    const extra = path.join(cms.dir, 'extra')
+    const dated = write(extra, 'a-dated.txt', '青湖区职工书屋延长开放时间\n- 2022-02-14 10:00\n青湖区总工会决定，辖区十家职工书屋从本月起每晚开放到九点，方便下夜班的职工借书还书。\n')
+    const undated = write(extra, 'b-undated.txt', '东港区总工会年度工作要点\n\n今年东港区总工会将重点做好新就业形态劳动者入会和户外劳动者驿站建设两件事。\n')
+
+    const dry = await importArchive(cms.payload, [dated, undated], { batch: 'batch-3', publish: true, dryRun: true })
+    expect(fileNames(dry, 'would-import')).toEqual(['a-dated.txt', 'b-undated.txt'])
+    expect((await articles()).totalDocs).toBe(5)
+
+    const run = await importArchive(cms.payload, [dated, undated], { batch: 'batch-3', publish: true })
+    expect(run.outcomes.map((o) => o.status === 'imported' && [o.draft, o.note])).toEqual([
+      [false, undefined],
+      [true, '页面没有发布日期，已保留为草稿，请补上日期后发布'],
+    ])
+    const anonymous = await cms.rest('GET', '/articles?limit=50&depth=0')
+    expect(anonymous.body.docs.map((d: { title: string; publishedAt: string }) => [d.title, d.publishedAt])).toEqual([
+      ['青湖区职工书屋延长开放时间', '2022-02-14T02:00:00.000Z'],
+    ])
+  })
+})
+
+describe('the import command', () => {
+  it('shows what a dry run would import, reports failures per file and exits non-zero for them', async () => {
+    const dir = path.join(cms.dir, 'cli')
+    write(dir, 'new.txt', '云溪县溪口街道成立快递行业工会\n- 2025-03-01\n溪口街道辖区七家快递网点的九十多名快递员加入了新成立的行业工会。\n')
+    write(dir, 'photo.html', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(512)]))
+    const run = promisify(execFile)(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/import.ts', '--dry-run', dir], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: cms.dir, DATABASE_URI: process.env.DATABASE_URI, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET },
+    })
+    const error = await run.then(() => undefined, (e: { code: number; stdout: string }) => e)
+    expect(error?.code).toBe(1)
+    expect(error?.stdout).toContain('「云溪县溪口街道成立快递行业工会」2025-03-01 · 草稿')
+    expect(error?.stdout).toContain('photo.html：这是JPEG 图片，不是网页或文本文件')
+    expect(error?.stdout).toContain('将导入 1 篇，重复跳过 0 篇，失败 1 个')
+    expect((await articles()).totalDocs).toBe(7)
+  })
+})
