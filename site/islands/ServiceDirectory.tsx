@@ -1,0 +1,260 @@
+/**
+ * The worker-service directory. On the server it renders the complete list, grouped by
+ * category, so the page works with no JavaScript at all; once hydrated it adds filter controls
+ * (category, district, audience, open now, free text) that hide non-matching items in place.
+ * Filters live in the query string, so a reload or the back button keeps them.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { FormEvent } from 'react'
+
+import { audiences, serviceCategories } from '../../content-models/options'
+import { telHref } from '../lib/format'
+import { hasFilters, isItemOpen, matches, noFilters } from '../lib/serviceDirectory'
+import type { DirectoryFilters, DirectoryItem } from '../lib/serviceDirectory'
+
+export interface ServiceDirectoryProps {
+  /** Already in display order (see sortItems). */
+  items: DirectoryItem[]
+  /** District (区县) filter options: region code and name. */
+  districts: { value: string; label: string }[]
+  /** The national hotline, offered when nothing matches. */
+  hotline?: string
+  /** The clock "open now" reads; tests inject a fixed one. */
+  clock?: () => Date
+}
+
+const PARAMS = { category: 'cat', district: 'district', audience: 'aud', openNow: 'open', q: 'q' } as const
+
+const readParams = (search: string): DirectoryFilters => {
+  const p = new URLSearchParams(search)
+  return {
+    category: p.get(PARAMS.category) ?? '',
+    district: p.get(PARAMS.district) ?? '',
+    audience: p.get(PARAMS.audience) ?? '',
+    openNow: p.get(PARAMS.openNow) === '1',
+    q: p.get(PARAMS.q) ?? '',
+  }
+}
+
+const writeParams = (f: DirectoryFilters, search: string): string => {
+  const p = new URLSearchParams(search)
+  for (const key of Object.values(PARAMS)) p.delete(key)
+  if (f.category) p.set(PARAMS.category, f.category)
+  if (f.district) p.set(PARAMS.district, f.district)
+  if (f.audience) p.set(PARAMS.audience, f.audience)
+  if (f.openNow) p.set(PARAMS.openNow, '1')
+  if (f.q.trim()) p.set(PARAMS.q, f.q.trim())
+  const s = p.toString()
+  return s ? `?${s}` : ''
+}
+
+const phoneHref = (p: NonNullable<DirectoryItem['phone']>) => (p.sms ? telHref(p.number).replace(/^tel:/, 'sms:').replace(/,.*$/, '') : telHref(p.number))
+
+export default function ServiceDirectory({ items, districts, hotline = '12351', clock = () => new Date() }: ServiceDirectoryProps) {
+  // False on the server and in the first client render, so hydration matches the static list.
+  const [ready, setReady] = useState(false)
+  const [filters, setFilters] = useState<DirectoryFilters>(noFilters)
+  const [now, setNow] = useState<Date | undefined>(undefined)
+  const pendingAnchor = useRef<HTMLElement | null>(null)
+  const clockRef = useRef(clock)
+  clockRef.current = clock
+
+  useEffect(() => {
+    // Arriving at /services/#cat-legal-aid, the browser has scrolled to that section; the
+    // controls about to appear above it would push it down, so remember to scroll back to it.
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null
+    if (target && Math.abs(target.getBoundingClientRect().top) < 16) pendingAnchor.current = target
+    setFilters(readParams(location.search))
+    setNow(clockRef.current())
+    setReady(true)
+    const timer = setInterval(() => setNow(clockRef.current()), 60_000)
+    return () => clearInterval(timer)
+  }, [])
+
+  useEffect(() => {
+    // A category link (the jump list above) to a section the filters hide: show everything
+    // again and go there, rather than doing nothing.
+    const onHash = () => {
+      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)))
+      if (target?.closest('.svc-directory [hidden]')) {
+        pendingAnchor.current = target
+        setFilters(noFilters)
+      }
+    }
+    addEventListener('hashchange', onHash)
+    return () => removeEventListener('hashchange', onHash)
+  }, [])
+
+  useLayoutEffect(() => {
+    if (ready && pendingAnchor.current) {
+      pendingAnchor.current.scrollIntoView()
+      pendingAnchor.current = null
+    }
+  }, [ready, filters])
+
+  useEffect(() => {
+    if (!ready) return
+    const search = writeParams(filters, location.search)
+    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`)
+  }, [filters, ready])
+
+  const districtNames = useMemo(() => Object.fromEntries(districts.map((d) => [d.value, d.label])), [districts])
+  const visible = useMemo(
+    () => new Set(items.filter((i) => !ready || matches(i, filters, now, districtNames)).map((i) => i.id)),
+    [items, filters, now, ready, districtNames],
+  )
+  const groups = useMemo(
+    () =>
+      serviceCategories
+        .map((c) => ({ ...c, items: items.filter((i) => i.category === c.value) }))
+        .filter((g) => g.items.length > 0),
+    [items],
+  )
+  const usedAudiences = audiences.filter((a) => a.value !== 'everyone' && items.some((i) => i.audiences.includes(a.value)))
+  const filtered = hasFilters(filters)
+  const set = <K extends keyof DirectoryFilters>(key: K, value: DirectoryFilters[K]) => setFilters((f) => ({ ...f, [key]: value }))
+  const searchBox = useRef<HTMLInputElement>(null)
+  // The clear buttons stay enabled (a disabled or vanishing button would drop keyboard focus
+  // on <body>); after clearing, focus moves to the search box and the live region reads the count.
+  const clear = () => {
+    setFilters(noFilters)
+    searchBox.current?.focus()
+  }
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    // Enter in the search box: close the phone keyboard so the results show.
+    ;(document.activeElement as HTMLElement | null)?.blur?.()
+  }
+  const where = (i: DirectoryItem) => {
+    const names = i.districts.map((d) => districtNames[d] ?? d)
+    if (!i.citywide) return names.join('、')
+    return names.length ? `${names.join('、')} · 面向全市` : '全市'
+  }
+
+  return (
+    <div className="wrap svc-directory">
+      {ready && (
+        <form className="svc-filters" role="search" aria-label="筛选服务" onSubmit={onSubmit}>
+          <div className="svc-f svc-f-q">
+            <label htmlFor="svc-q">搜索服务</label>
+            <input
+              ref={searchBox}
+              id="svc-q"
+              type="search"
+              value={filters.q}
+              placeholder="名称、地址或电话，如：讨薪"
+              autoComplete="off"
+              enterKeyHint="search"
+              onChange={(e) => set('q', e.target.value)}
+            />
+          </div>
+          <div className="svc-f">
+            <label htmlFor="svc-cat">类别</label>
+            <select id="svc-cat" value={filters.category} onChange={(e) => set('category', e.target.value)}>
+              <option value="">全部类别</option>
+              {groups.map((g) => (
+                <option key={g.value} value={g.value}>
+                  {g.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="svc-f">
+            <label htmlFor="svc-district">地区</label>
+            <select id="svc-district" value={filters.district} onChange={(e) => set('district', e.target.value)}>
+              <option value="">全部地区</option>
+              {districts.map((d) => (
+                <option key={d.value} value={d.value}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="svc-f">
+            <label htmlFor="svc-aud">适用人群</label>
+            <select id="svc-aud" value={filters.audience} onChange={(e) => set('audience', e.target.value)}>
+              <option value="">全部人群</option>
+              {usedAudiences.map((a) => (
+                <option key={a.value} value={a.value}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="svc-f svc-f-open">
+            <input id="svc-open" type="checkbox" checked={filters.openNow} onChange={(e) => set('openNow', e.target.checked)} />
+            <label htmlFor="svc-open">现在开放</label>
+          </div>
+          <div className="svc-f-bar">
+            <p className="svc-result" role="status" aria-live="polite">
+              {filtered ? `找到 ${visible.size} 项服务（共 ${items.length} 项）` : `共 ${items.length} 项服务`}
+            </p>
+            <button type="button" className="svc-clear" onClick={clear}>
+              清除筛选
+            </button>
+          </div>
+          {(filters.district || filters.openNow) && (
+            <p className="svc-hint">
+              {filters.district && '地区筛选包含面向全市的服务。'}
+              {filters.openNow && '“现在开放”按北京时间判断，包括服务窗口和电话；节假日请先电话确认。'}
+            </p>
+          )}
+        </form>
+      )}
+
+      {groups.map((g) => {
+        const shown = g.items.filter((i) => visible.has(i.id)).length
+        return (
+          <section key={g.value} id={`cat-${g.value}`} className="svc-group" aria-labelledby={`cat-${g.value}-title`} hidden={shown === 0}>
+            <h2 id={`cat-${g.value}-title`}>
+              {g.label} <span className="svc-group-count">（{ready && filtered ? `${shown}/${g.items.length}` : g.items.length}）</span>
+            </h2>
+            <ul className="card-list svc-list">
+              {g.items.map((i) => {
+                const open = ready && now !== undefined && isItemOpen(i, now)
+                return (
+                  <li key={i.id} id={`svc-${i.slug}`} className="card svc-item" hidden={!visible.has(i.id)}>
+                    <h3 className="svc-name">
+                      <a href={`/services/${i.slug}/`}>{i.name}</a>
+                      {i.status !== 'active' && <span className="badge warn">{i.status === 'ended' ? '已停止' : '暂停服务'}</span>}
+                      {open && <span className="badge ok">现在开放</span>}
+                    </h3>
+                    {i.eligibility && (
+                      <p className="svc-line">
+                        <span className="svc-k">适用</span>
+                        {i.eligibility}
+                      </p>
+                    )}
+                    <p className="svc-line">
+                      <span className="svc-k">地区</span>
+                      {where(i)}
+                    </p>
+                    {i.phone && (
+                      <p className="svc-call">
+                        <a className="tel" href={phoneHref(i.phone)} style={{ whiteSpace: 'nowrap' }}>
+                          {i.phone.sms && <span className="sr-only">发短信 </span>}
+                          {i.phone.number}
+                        </a>
+                        {i.phone.label && <span className="svc-phone-label">{i.phone.label}</span>}
+                      </p>
+                    )}
+                  </li>
+                )
+              })}
+            </ul>
+          </section>
+        )
+      })}
+
+      {ready && visible.size === 0 && (
+        <p className="svc-empty">
+          没有找到符合条件的服务。可以
+          <button type="button" className="svc-clear" onClick={clear}>
+            清除筛选
+          </button>
+          ，或拨打 <a href={telHref(hotline)}>{hotline}</a> 职工服务热线咨询（24 小时）。
+        </p>
+      )}
+    </div>
+  )
+}

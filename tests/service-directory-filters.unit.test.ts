@@ -1,0 +1,234 @@
+// @vitest-environment happy-dom
+import { createElement } from 'react'
+import { renderToString } from 'react-dom/server'
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+
+import type { SnapshotHours, SnapshotRegion, SnapshotService } from '../content-models/snapshot'
+import ServiceDirectory from '../site/islands/ServiceDirectory'
+import type { ServiceDirectoryProps } from '../site/islands/ServiceDirectory'
+import { sortItems, toDirectoryItem } from '../site/lib/serviceDirectory'
+
+const city: SnapshotRegion = { code: '339900', name: '江南市', level: 'city' }
+const qinghu: SnapshotRegion = { code: '339901', name: '青湖区', level: 'district', parentCode: '339900' }
+const hubin: SnapshotRegion = { code: '339901001', name: '湖滨街道', level: 'subdistrict', parentCode: '339901' }
+const donggang: SnapshotRegion = { code: '339902', name: '东港区', level: 'district', parentCode: '339900' }
+const haicheng: SnapshotRegion = { code: '339902002', name: '海澄街道', level: 'subdistrict', parentCode: '339902' }
+const yunxi: SnapshotRegion = { code: '339921', name: '云溪县', level: 'district', parentCode: '339900' }
+const regions = [city, qinghu, hubin, donggang, haicheng, yunxi]
+
+const weekdays: SnapshotHours[] = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], allDay: false, opens: '08:30', closes: '17:00' }]
+const always: SnapshotHours[] = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], allDay: true }]
+const hotline12351 = { number: '12351', label: '职工服务热线', kind: 'voice' as const, hours: '24 小时', hotline: true }
+
+const svc = (s: Partial<SnapshotService> & Pick<SnapshotService, 'slug' | 'name' | 'category'>): SnapshotService => ({
+  id: s.slug,
+  status: 'active',
+  audiences: [],
+  howToApply: [],
+  documents: [],
+  cost: { kind: 'free' },
+  phones: [],
+  locations: [],
+  serviceArea: [],
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  ...s,
+})
+
+const services: SnapshotService[] = [
+  svc({
+    slug: 'legal-city',
+    name: '江南市职工法律援助中心',
+    category: 'legal-aid',
+    eligibility: '在本市工作的职工。',
+    audiences: ['everyone', 'migrant-worker'],
+    serviceArea: [city],
+    // Lists 12351 as a fallback: that must not make the office "open" at night.
+    phones: [{ number: '0579-88310150', label: '法律援助中心', kind: 'voice', hours: '工作日 8:30-17:00', hotline: false }, hotline12351],
+    locations: [{ address: '江南市青湖区澄波路200号', district: qinghu, openingHours: weekdays, hoursExceptions: [], amenities: [] }],
+  }),
+  svc({
+    slug: 'legal-donggang',
+    name: '东港区职工法律服务站',
+    category: 'legal-aid',
+    audiences: ['gig-worker'],
+    serviceArea: [donggang],
+    phones: [{ number: '0579-87250066', kind: 'voice', hotline: false }],
+    locations: [{ address: '江南市东港区港湾大道1号', district: donggang, openingHours: weekdays, hoursExceptions: [], amenities: [] }],
+  }),
+  svc({
+    slug: 'rest-hubin',
+    name: '湖滨户外劳动者驿站',
+    category: 'rest-station',
+    audiences: ['outdoor'],
+    serviceArea: [hubin],
+    phones: [{ number: '0579-86121231', kind: 'voice', hotline: false }],
+    locations: [{ address: '江南市青湖区湖滨路1号', district: qinghu, openingHours: always, hoursExceptions: [], amenities: ['water'] }],
+  }),
+  svc({
+    slug: 'rest-lingang',
+    name: '临港户外劳动者驿站',
+    category: 'rest-station',
+    status: 'temporarily-closed',
+    audiences: ['outdoor'],
+    serviceArea: [haicheng],
+    phones: [{ number: '0579-87268010', kind: 'voice', hotline: false }],
+    locations: [{ address: '江南市东港区金帆路8号', district: donggang, openingHours: always, hoursExceptions: [], amenities: [] }],
+  }),
+  svc({
+    slug: 'hotline-12351',
+    name: '12351 职工服务热线',
+    category: 'hotline',
+    audiences: ['everyone'],
+    serviceArea: [city],
+    phones: [hotline12351],
+  }),
+  svc({
+    slug: 'perk-swim',
+    name: '会员夏季游泳券',
+    category: 'member-perks',
+    summary: '暑期向会员发放免费游泳券。',
+    audiences: ['member'],
+    serviceArea: [qinghu],
+    phones: [{ number: '0579-86120030', kind: 'voice', hours: '工作日 8:30-17:00', hotline: false }],
+  }),
+  svc({
+    slug: 'book-yunxi',
+    name: '云溪流动书车',
+    category: 'book-house',
+    status: 'ended',
+    audiences: ['everyone'],
+    serviceArea: [yunxi],
+    phones: [{ number: '0579-85630038', kind: 'voice', hours: '工作日 8:30-17:00', hotline: false }],
+  }),
+]
+
+const items = sortItems(services.map((s) => toDirectoryItem(s, regions)))
+const districts = [qinghu, donggang, yunxi].map((r) => ({ value: r.code, label: r.name }))
+const allNames = services.map((s) => s.name)
+
+// China time: 2026-11-16 is a Monday, 2026-11-21 a Saturday.
+const mondayMorning = new Date('2026-11-16T10:00:00+08:00')
+const saturdayNight = new Date('2026-11-21T22:00:00+08:00')
+
+const mount = (props: Partial<ServiceDirectoryProps> = {}) =>
+  render(createElement(ServiceDirectory, { items, districts, clock: () => mondayMorning, ...props }))
+
+/** Names of the items a sighted user sees: not hidden themselves, not in a hidden section. */
+const shown = (container: HTMLElement) =>
+  [...container.querySelectorAll<HTMLElement>('li.svc-item')]
+    .filter((li) => !li.closest('[hidden]'))
+    .map((li) => li.querySelector('h3 a')!.textContent)
+    .sort()
+
+const names = (...slugs: string[]) => slugs.map((slug) => services.find((s) => s.slug === slug)!.name).sort()
+
+const choose = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+
+afterEach(() => {
+  cleanup()
+  history.replaceState(null, '', '/services/')
+})
+
+describe('service directory filters', () => {
+  it('shows every service and the filter controls when nothing is filtered', () => {
+    const { container } = mount()
+    expect(shown(container)).toEqual([...allNames].sort())
+    expect(screen.getByRole('status').textContent).toBe('共 7 项服务')
+    for (const label of ['搜索服务', '类别', '地区', '适用人群', '现在开放']) expect(screen.getByLabelText(label)).toBeTruthy()
+  })
+
+  it('filters by category', () => {
+    const { container } = mount()
+    choose('类别', 'legal-aid')
+    expect(shown(container)).toEqual(names('legal-city', 'legal-donggang'))
+    expect(screen.getByRole('status').textContent).toBe('找到 2 项服务（共 7 项）')
+    // Other categories' sections disappear with their items.
+    expect((container.querySelector('#cat-rest-station') as HTMLElement).hidden).toBe(true)
+  })
+
+  it('filters by district, keeping city-wide services and placing 街道 under their district', () => {
+    const { container } = mount()
+    choose('地区', donggang.code)
+    expect(shown(container)).toEqual(names('legal-city', 'legal-donggang', 'rest-lingang', 'hotline-12351'))
+    choose('地区', qinghu.code)
+    expect(shown(container)).toEqual(names('legal-city', 'rest-hubin', 'hotline-12351', 'perk-swim'))
+    choose('地区', yunxi.code)
+    expect(shown(container)).toEqual(names('legal-city', 'hotline-12351', 'book-yunxi'))
+  })
+
+  it('filters by audience, keeping services open to everyone', () => {
+    const { container } = mount()
+    choose('适用人群', 'gig-worker')
+    expect(shown(container)).toEqual(names('legal-city', 'legal-donggang', 'hotline-12351', 'book-yunxi'))
+    choose('适用人群', 'outdoor')
+    expect(shown(container)).toEqual(names('legal-city', 'rest-hubin', 'rest-lingang', 'hotline-12351', 'book-yunxi'))
+  })
+
+  it('filters by free text, every word must match', () => {
+    const { container } = mount()
+    fireEvent.change(screen.getByLabelText('搜索服务'), { target: { value: '游泳' } })
+    expect(shown(container)).toEqual(names('perk-swim'))
+    fireEvent.change(screen.getByLabelText('搜索服务'), { target: { value: '东港 法律' } })
+    expect(shown(container)).toEqual(names('legal-donggang'))
+    // Phone numbers and addresses are searchable too.
+    fireEvent.change(screen.getByLabelText('搜索服务'), { target: { value: '86121231' } })
+    expect(shown(container)).toEqual(names('rest-hubin'))
+  })
+
+  it('filters by open now with the injected clock, in China time', () => {
+    const monday = mount({ clock: () => mondayMorning })
+    fireEvent.click(screen.getByLabelText('现在开放'))
+    // Suspended and ended services are never "open"; a weekday phone line counts.
+    expect(shown(monday.container)).toEqual(names('legal-city', 'legal-donggang', 'rest-hubin', 'hotline-12351', 'perk-swim'))
+    cleanup()
+    history.replaceState(null, '', '/services/')
+
+    const saturday = mount({ clock: () => saturdayNight })
+    fireEvent.click(screen.getByLabelText('现在开放'))
+    expect(shown(saturday.container)).toEqual(names('rest-hubin', 'hotline-12351'))
+  })
+
+  it('combines filters, says when nothing matches, and clears them all', () => {
+    const { container } = mount({ clock: () => saturdayNight })
+    choose('类别', 'legal-aid')
+    fireEvent.click(screen.getByLabelText('现在开放'))
+    expect(shown(container)).toEqual([])
+    expect(screen.getByRole('status').textContent).toBe('找到 0 项服务（共 7 项）')
+    expect(container.querySelector('.svc-empty')?.textContent).toContain('12351')
+    fireEvent.click(screen.getAllByRole('button', { name: '清除筛选' })[0]!)
+    expect(shown(container)).toEqual([...allNames].sort())
+    expect((screen.getByLabelText('类别') as HTMLSelectElement).value).toBe('')
+    expect((screen.getByLabelText('现在开放') as HTMLInputElement).checked).toBe(false)
+    // Keyboard focus lands somewhere useful, not on <body>.
+    expect(document.activeElement).toBe(screen.getByLabelText('搜索服务'))
+  })
+
+  it('keeps filters in the query string and starts from it', async () => {
+    history.replaceState(null, '', '/services/?cat=rest-station&open=1')
+    const { container } = mount()
+    expect(shown(container)).toEqual(names('rest-hubin'))
+    expect((screen.getByLabelText('类别') as HTMLSelectElement).value).toBe('rest-station')
+    await act(async () => {
+      choose('类别', '')
+    })
+    expect(location.search).toBe('?open=1')
+  })
+})
+
+describe('service directory without JavaScript', () => {
+  it('server-renders every service with its tap-to-call number and no filter controls', () => {
+    const html = renderToString(createElement(ServiceDirectory, { items, districts }))
+    for (const s of services) {
+      expect(html).toContain(s.name)
+      expect(html).toContain(`href="/services/${s.slug}/"`)
+      expect(html).toContain(`href="tel:${s.phones[0]!.number.replace(/\D/g, '')}"`)
+    }
+    // Category sections carry the anchors the home page links to.
+    for (const c of ['legal-aid', 'rest-station', 'hotline', 'member-perks', 'book-house']) expect(html).toContain(`id="cat-${c}"`)
+    expect(html).toContain('暂停服务')
+    expect(html).toContain('已停止')
+    expect(html).not.toContain('<form')
+    expect(html).not.toMatch(/\shidden(=|\s|>)/)
+  })
+})
