@@ -85,7 +85,9 @@ const line = (o: Outcome): string => {
   if (o.status === 'failed') return `  ✗ ${shown(o.file)}：${o.reason}`
   if (o.status === 'duplicate') {
     const why = { 'same-file': '同一文件已导入', 'title-date': '标题和日期相同', body: '正文几乎相同' }[o.reason]
-    return `  = ${shown(o.file)}：「${o.title}」${why}，见${o.of}`
+    // `已有文章 #3「标题」` repeats the title when the titles match; say it once.
+    const of = o.of.endsWith(`「${o.title}」`) ? o.of.slice(0, -o.title.length - 2) : o.of
+    return `  = ${shown(o.file)}：「${o.title}」${why}，见${of}`
   }
   const state = o.draft ? '草稿' : '已发布'
   const id = o.id === undefined ? '' : ` #${o.id}`
@@ -98,10 +100,10 @@ console.log(`[import] 批次 ${batch}${dryRun ? '（试运行，未写入）' : 
 for (const status of ['imported', 'would-import', 'duplicate', 'failed'] as const) {
   for (const o of outcomes.filter((x) => x.status === status)) console.log(line(o))
 }
-const rate = (ms: number) => (ms > 0 ? Math.round((outcomes.length / ms) * 1000) : 0)
+const parsed = outcomes.length || 1
 console.log(
   `[import] ${verb} ${summary.imported} 篇，重复跳过 ${summary.duplicates} 篇，失败 ${summary.failed + missing.length} 个` +
-    `（解析 ${rate(summary.parseMs)} 篇/秒，全程 ${(summary.totalMs / 1000).toFixed(1)} 秒）`,
+    `（解析平均 ${(summary.parseMs / parsed).toFixed(1)} 毫秒/篇，全程 ${(summary.totalMs / 1000).toFixed(1)} 秒）`,
 )
 await payload.destroy()
 process.exit(summary.failed + missing.length > 0 ? 1 : 0)

@@ -16,7 +16,7 @@ const chrome = [
   '签到', '会员列表', '级别', 'UID', '财富', '威望', '注册时间', '最后登录', '管理提醒', '加亮', '评价一下', '精彩', '灌水', '快速回复',
   '验证问题', '正确答案', 'Ctrl', '上一个', '查看完整版本', '打印本页', '登录', '注册', 'Powered', 'PHPWind', 'Discuz', 'Gzip', '返回頂部',
   '責編', '瀏覽', '相關閱讀', '(qū)', '(huì)', '?bào)', '扫一扫', '发布者', '查看:', '飞过', '鲜花', '分享到', '相关阅读', '最新评论', '关于我们',
-  'GMT', '摘要', '□', '来源', '來源', '首页', '<', '>',
+  'GMT', '摘要', '□', '来源', '來源', '首页', '<', '>', '当前位置', '江南职工网', '分隔线', '上一篇', '编辑：', '沙发', '只看该作者', '支持一下',
 ]
 
 describe('a forum post with profile box, moderator notice and noise strings', () => {
@@ -166,6 +166,37 @@ describe('an annual report without a date, with photo captions between paragraph
       '办好职工暖心实事。组织全区职工免费观影六十场，发放游泳券和健身券一万一千余张，开展“金秋助学”活动，资助困难职工子女一百三十人。',
       { caption: '东港区职工运动会拔河比赛现场' },
       '加强户外劳动者服务。新建户外劳动者服务驿站十二个，驿站全部接入全市地图导航，环卫、快递、交警等户外劳动者可以就近饮水、热饭和休息。',
+    ])
+  })
+})
+
+describe('a DedeCMS article with the site logo in an h1 and the credits on one line', () => {
+  const page = parse('dedecms-article.htm')
+
+  it('takes the heading that matches <title>, and date, source, author and the editor in brackets', () => {
+    expect(fields(page)).toMatchObject({
+      title: '青湖区举办女职工权益保护知识竞赛',
+      publishedAt: '2016-03-07T07:22:00.000Z',
+      source: '青湖区总工会',
+      author: '女工部',
+      responsibleEditor: '王芳',
+    })
+    expect(page.blocks).toEqual([
+      '3月7日，青湖区总工会举办女职工权益保护知识竞赛，全区十支代表队参加比赛。',
+      '竞赛内容包括《女职工劳动保护特别规定》、孕期和哺乳期权益等，设必答题、抢答题和案例分析题三个环节。',
+      { caption: '比赛现场' },
+      '经过激烈角逐，湖滨街道代表队获得一等奖。区总工会表示，将把竞赛题目汇编成册，发放到各基层工会。',
+    ])
+  })
+})
+
+describe('a forum thread saved with its replies', () => {
+  it('keeps the first post and stops at the first reply', () => {
+    const page = parse('forum-thread.txt')
+    expect(fields(page)).toMatchObject({ title: '望山街道职工篮球联赛开幕', publishedAt: '2021-09-01T12:15:00.000Z' })
+    expect(page.blocks).toEqual([
+      '9月1日晚，望山街道第三届职工篮球联赛在街道文体中心开幕，辖区十六家企业的球队报名参赛，比赛将持续到十月底。',
+      '街道总工会为每支球队准备了统一的球衣和运动饮料，并邀请专业裁判执裁。',
     ])
   })
 })

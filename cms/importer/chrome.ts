@@ -30,6 +30,8 @@ const rules: RegExp[] = [
   // link lists (related reading, "more news")
   /^[·•]/,
   /[(（]\d{1,2}[-/]\d{1,2}[)）]$/,
+  // separators drawn with dashes
+  /^[-=_*~—.·]{3,}(分隔线|分割线)?[-=_*~—.·]*$/,
   // breadcrumbs
   /^(首页|当前位置|您的位置|你的位置|位置)[:：>»]/,
 ]
@@ -49,6 +51,9 @@ const terminals: RegExp[] = [
   /^[\w.-]{0,20}今日新闻$|本周热点新闻$/,
   /powered\s*by/i,
   /^(沙发|板凳|地板|\d+楼|\d+#).{0,24}发表于/,
+  // the next post of a thread: `沙发`, `发表于 2021-9-2 10:00`
+  /^(沙发|板凳|地板|藤椅|\d+楼|\d+#)$/,
+  /^(发表于|回复于|回帖于)[:：]?\d{4}/,
 ]
 
 const compact = (simplified: string) => simplified.replace(/[\s\u00a0\u3000]+/g, '')

@@ -40,6 +40,8 @@ const byline =
   /^[□■◇○●]?\s*(?:\p{Script=Han}{1,4}(?:报|台|社|网|刊))?(?:特约|见习|实习)?(?:记者|通讯员|作者|撰稿|文\/图|文图|文|图)\s*[:：/]?\s*\p{Script=Han}/u
 const originalTitleAuthor = /[(（]原标题[:：].+?[\s\u3000]+\p{Script=Han}{2,4}[)）]$/u
 
+const trailingCredit = /[(（]([^()（）]{2,40})[)）]$/
+
 /** Body text: a long line that reads as a sentence, which no menu or header line is. */
 const isProse = (s: string) => compact(s).length >= 50 && /[。，,；！？]/.test(s)
 
@@ -119,6 +121,9 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
     if (found) {
       fields.date = found.iso
       dateIdx = i
+      // `时间:2016-03-07 来源:青湖区总工会 作者:女工部`: one line, several fields.
+      const labels = readLabels(texts[i], simplified[i])
+      if (labels) applyLabels(labels, false)
       break
     }
   }
@@ -194,6 +199,18 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
     body.push({ text, gap, hint: hints[i] })
     gap = 0
     prelude = false
+  }
+
+  // `……发放到各基层工会。（编辑：王芳）`: a credit in brackets closing the last paragraph.
+  const last = body.at(-1)
+  const credit = last && trailingCredit.exec(last.text)
+  if (last && credit) {
+    const labels = readLabels(credit[1], toSimplified(credit[1]))
+    if (labels?.leading && labels.labels.every((l) => ['source', 'author', 'editor'].includes(l.kind))) {
+      applyLabels(labels, false)
+      last.text = last.text.slice(0, credit.index).trim()
+      if (!last.text) body.pop()
+    }
   }
 
   const blocks = toBlocks(body)

@@ -46,8 +46,31 @@ const findFirst = (node: DomNode, name: string): DomNode | undefined => {
   return undefined
 }
 
-/** `<title>` minus the site name that templates append: `标题 - 某某网`, `标题_某某网`. */
-const titleFromHead = (raw: string): string => raw.split(/\s+[-|–]\s+|_|\|/)[0]?.trim() ?? ''
+/** `<title>` split where templates append the site name: `标题 - 某某网`, `标题_某某网`. */
+const titleParts = (raw: string): string[] => raw.split(/\s+[-|–]\s+|_|\|/).map((p) => p.trim()).filter(Boolean)
+const key = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
+
+const findAll = (node: DomNode, names: Set<string>, out: DomNode[] = []): DomNode[] => {
+  if (node.type === 'tag' && names.has(node.name ?? '')) out.push(node)
+  for (const child of node.children ?? []) findAll(child, names, out)
+  return out
+}
+
+/**
+ * The heading that is the article title. Templates put the site logo in an `<h1>` as often
+ * as the title, so the heading that matches the page's `<title>` wins; an `<h1>` that is
+ * only the site name (the rest of `<title>`) is never the title.
+ */
+const titleNode = (body: DomNode, parts: string[]): DomNode | undefined => {
+  const headings = findAll(body, new Set(['h1', 'h2', 'h3'])).map((node) => ({ node, key: key(textOf(node)) })).filter((h) => h.key.length >= 4)
+  const main = parts[0] ? key(parts[0]) : ''
+  if (main) {
+    const match = headings.find((h) => h.key === main) ?? headings.find((h) => h.key.includes(main) || (main.includes(h.key) && h.key.length >= main.length / 2))
+    if (match) return match.node
+  }
+  const siteNames = new Set(parts.slice(1).map(key))
+  return headings.find((h) => h.node.name === 'h1' && !siteNames.has(h.key) && h.key !== main)?.node
+}
 
 const metaContent = ($: ReturnType<typeof load>, names: string[]) => {
   for (const name of names) {
@@ -78,13 +101,14 @@ export const htmlToLines = (html: string): { lines: SourceLine[]; meta: PageMeta
   const $ = load(html)
   const root = $.root()[0] as unknown as DomNode
   const body = findFirst(root, 'body') ?? root
-  const h1 = findFirst(body, 'h1')
-  const h1Text = h1 ? textOf(h1).replace(/\s+/g, ' ').trim() : ''
-  const headTitle = titleFromHead($('title').first().text())
+  const parts = titleParts($('title').first().text())
+  const titleHeading = titleNode(body, parts)
+  const titleText = titleHeading ? textOf(titleHeading).replace(/\s+/g, ' ').trim() : ''
+  const headTitle = parts[0] ?? ''
   const total = hanCount(body)
 
   const meta: PageMeta = {
-    title: h1Text || headTitle || undefined,
+    title: titleText || headTitle || undefined,
     date: isoDate(metaContent($, ['article:published_time', 'og:published_time', 'publishdate', 'pubdate', 'publish_date', 'PubDate', 'dc.date', 'date'])),
     url:
       $('link[rel="canonical"]').attr('href') ??
@@ -111,7 +135,7 @@ export const htmlToLines = (html: string): { lines: SourceLine[]; meta: PageMeta
     const names = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`
     if (!chromeName.test(names)) return false
     // A wrapper named "main-side" that holds the article itself must not be dropped.
-    return !(h1 && findFirst(node, 'h1') === h1) && hanCount(node) < total * 0.4
+    return !(titleHeading && contains(node, titleHeading)) && hanCount(node) < total * 0.4
   }
 
   const visit = (node: DomNode) => {
@@ -140,7 +164,7 @@ export const htmlToLines = (html: string): { lines: SourceLine[]; meta: PageMeta
     }
     flush()
     const outer = hint
-    if (node === h1) hint = 'title'
+    if (node === titleHeading) hint = 'title'
     else if (heading) hint = 'heading'
     else if (caption) hint = 'caption'
     else if (name === 'p' && isBoldOnly(node)) hint = 'heading'
@@ -153,6 +177,8 @@ export const htmlToLines = (html: string): { lines: SourceLine[]; meta: PageMeta
   flush()
   return { lines, meta }
 }
+
+const contains = (node: DomNode, target: DomNode): boolean => node === target || (node.children ?? []).some((c) => contains(c, target))
 
 /** `<p><strong>小标题</strong></p>`: how old editors made section headings. */
 const isBoldOnly = (node: DomNode): boolean => {

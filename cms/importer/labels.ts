@@ -20,7 +20,7 @@ for (const [kind, list] of Object.entries(names) as [LabelKind, string[]][]) for
 
 // Longest names first so 原作者 wins over 作者; a label starts a line or follows a separator.
 const alternatives = [...kindOf.keys()].sort((a, b) => b.length - a.length).join('|')
-const labelPattern = new RegExp(`(?<=^|[\\s|｜,，;；·\\-【\\[(（□])(${alternatives})\\s*[:：]\\s*`, 'g')
+const labelPattern = new RegExp(`(?<=^|[\\s\\d|｜,，;；·\\-【\\[(（□)）\\]】])(${alternatives})\\s*[:：]\\s*`, 'g')
 
 export interface Label {
   kind: LabelKind
