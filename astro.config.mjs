@@ -11,6 +11,8 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.SITE_OUT_DIR ?? './dist/site',
+  // Each dist folder keeps its own content cache, so concurrent builds (tests) never share one.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/search/') }), mediaFromSnapshot(), pagefindIndex()],

@@ -14,7 +14,7 @@ import {
   updateDraftsOrReview,
 } from './access'
 import { firstAccountRoles, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
-import { rebuildAfterChange, rebuildAfterDelete } from './hooks/rebuildSite'
+import { rebuildAfterChange, rebuildAfterDelete, rememberIfLive } from './hooks/rebuildSite'
 import { SiteBuilds } from './publishing/SiteBuilds'
 
 /** Content models stay pure data; who may do what is decided here, in one place. */
@@ -43,6 +43,7 @@ const rebuildsSite = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   hooks: {
     ...collection.hooks,
+    beforeChange: [...(collection.hooks?.beforeChange ?? []), rememberIfLive],
     afterChange: [...(collection.hooks?.afterChange ?? []), rebuildAfterChange],
     afterDelete: [...(collection.hooks?.afterDelete ?? []), rebuildAfterDelete],
   },

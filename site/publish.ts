@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import lockfile from 'proper-lockfile'
+
 /**
  * Site builds land in dist/builds/<id>/ and go live by swapping the dist/live symlink, which
  * is atomic: visitors get the old site or the new one, never half of each, and a failed
@@ -28,15 +30,18 @@ export const buildSite = async (options: { snapshotDir: string; dist?: string; l
   await fs.mkdir(path.dirname(dir), { recursive: true })
   const astro = path.resolve('node_modules', 'astro', 'bin', 'astro.mjs')
   const output: string[] = []
+  // Astro stages prerendered chunks in the repository's .astro folder, so two builds at once
+  // (a publish during `npm run build`, parallel tests) would break each other: take turns.
+  const release = await lockfile.lock(path.resolve('astro.config.mjs'), { retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 }, stale: 120_000 })
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [astro, 'build', '--silent'], {
-      env: { ...process.env, SNAPSHOT_DIR: options.snapshotDir, SITE_OUT_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, SNAPSHOT_DIR: options.snapshotDir, SITE_OUT_DIR: dir, ASTRO_CACHE_DIR: path.join(dist, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child.stdout.on('data', (d) => output.push(String(d)))
     child.stderr.on('data', (d) => output.push(String(d)))
     child.on('exit', resolve)
-  })
+  }).finally(release)
   if (code !== 0) {
     await fs.rm(dir, { recursive: true, force: true })
     throw new Error(`site build failed (astro exit ${code}); the live site is unchanged.\n${output.join('').slice(-4000)}`)

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { rebuilderFor } from '../publishing/rebuilder'
 
@@ -10,31 +10,42 @@ const enabled = (req: PayloadRequest) => process.env.SITE_AUTOBUILD === 'true' &
 
 const label = (doc: Record<string, unknown>) => String(doc.title ?? doc.name ?? doc.alt ?? doc.id)
 
+const liveKey = (slug: string, id: unknown) => `live:${slug}:${String(id)}`
+
+/**
+ * Records whether the document was live before this change. `originalDoc` cannot tell: with
+ * drafts it is the latest version, which may be an unpublished revision of a live document.
+ */
+export const rememberIfLive: CollectionBeforeChangeHook = async ({ collection, operation, originalDoc, req, data }) => {
+  if (!enabled(req) || operation !== 'update' || !collection.versions?.drafts || !originalDoc?.id) return data
+  const main = await req.payload.db.findOne({ collection: collection.slug, where: { id: { equals: originalDoc.id } }, req })
+  req.context[liveKey(collection.slug, originalDoc.id)] = (main as { _status?: string } | null)?._status === 'published'
+  return data
+}
+
 /**
  * Public content changes the site when it is published, when a published document changes,
  * and when one is unpublished. A draft saved over a published document changes nothing live:
  * the main document stays published, which the check below reads.
  */
-export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, collection, req, operation }) => {
+export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, collection, req, operation }) => {
   if (!enabled(req)) return doc
-  const drafted = Boolean(collection.versions?.drafts)
-  if (!drafted) {
-    rebuilderFor(req.payload).request(`${collection.labels?.singular ?? collection.slug}「${label(doc)}」已${operation === 'create' ? '新建' : '修改'}`)
+  const rebuild = (what: string) => rebuilderFor(req.payload).request(`${collection.labels?.singular ?? collection.slug}「${label(doc)}」${what}`)
+  if (!collection.versions?.drafts) {
+    rebuild(operation === 'create' ? '已新建' : '已修改')
     return doc
   }
-  const wasLive = previousDoc?._status === 'published'
-  if (doc._status === 'published') {
-    rebuilderFor(req.payload).request(`「${label(doc)}」已${wasLive ? '更新' : '发布'}`)
-  } else if (wasLive) {
-    const main = await req.payload.findByID({ collection: collection.slug as never, id: doc.id, draft: false, overrideAccess: true, depth: 0, req })
-    if ((main as { _status?: string })._status !== 'published') rebuilderFor(req.payload).request(`「${label(doc)}」已下线`)
-  }
+  const wasLive = req.context[liveKey(collection.slug, doc.id)] === true
+  const main = operation === 'create' ? doc : await req.payload.db.findOne({ collection: collection.slug, where: { id: { equals: doc.id } }, req })
+  const isLive = (main as { _status?: string } | null)?._status === 'published'
+  if (isLive && doc._status === 'published') rebuild(wasLive ? '已更新' : '已发布')
+  else if (wasLive && !isLive) rebuild('已下线')
   return doc
 }
 
 export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ doc, collection, req }) => {
   if (!enabled(req)) return doc
   if (collection.versions?.drafts && doc._status !== 'published') return doc
-  rebuilderFor(req.payload).request(`「${label(doc)}」已删除`)
+  rebuilderFor(req.payload).request(`${collection.labels?.singular ?? collection.slug}「${label(doc)}」已删除`)
   return doc
 }

@@ -80,10 +80,12 @@ const run = async () => {
   syncUrl()
   if (!q && !Object.keys(filters).length) {
     list.replaceChildren()
+    list.setAttribute('aria-busy', 'false')
     more.hidden = true
     statusLine.textContent = '请输入关键词，例如：法律援助、职工书屋、12351。'
     return
   }
+  list.setAttribute('aria-busy', 'true')
   statusLine.textContent = '正在搜索…'
   const sort = sortSelect.value === 'relevance' ? undefined : { date: sortSelect.value === 'oldest' ? 'asc' : 'desc' }
   const response = await pagefind.search(q || null, { filters, sort })
@@ -93,6 +95,7 @@ const run = async () => {
   list.replaceChildren()
   statusLine.textContent = results.length ? `找到 ${results.length} 条结果` : `没有找到与“${q}”相关的内容。可以换个说法，或拨打 12351 咨询。`
   await render()
+  if (id === searchId) list.setAttribute('aria-busy', 'false')
 }
 
 const buildFilters = async () => {
