@@ -34,7 +34,12 @@ afterAll(async () => {
 
 const search = async (query: string) => {
   await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`)
-  await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 20_000 })
+  // Results render after the count is announced; aria-busy turns false when both are done.
+  await page.waitForFunction(
+    () => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
+    null,
+    { timeout: 20_000 },
+  )
   return {
     status: (await page.locator('#search-status').textContent()) ?? '',
     titles: await page.locator('#search-results h2').allTextContents(),
