@@ -131,8 +131,9 @@ describe('importing an archive folder', () => {
     expect(pick('东港区叉车司机比武 十名“金牌叉手”出炉')).toMatchObject({
       publishedAt: '2020-05-12T08:40:00.000Z', source: '江南工人报', author: '本报通讯员陈晓东 本报记者刘洋', region: regionIds['东港区'],
     })
-    expect(pick('2021年江南市东港区总工会工作回眸')).toMatchObject({ publishedAt: null, region: regionIds['东港区'], originalUrl: 'annual-report-gbk.txt' })
-    expect(byTitle['2021年江南市东港区总工会工作回眸'].tags).toEqual(['实干担当 勇立潮头'])
+    // Undated: the title's year gives 31 December, and a tag tells staff to check it.
+    expect(pick('2021年江南市东港区总工会工作回眸')).toMatchObject({ publishedAt: '2021-12-31T01:00:00.000Z', region: regionIds['东港区'], originalUrl: 'annual-report-gbk.txt' })
+    expect(byTitle['2021年江南市东港区总工会工作回眸'].tags).toEqual(['实干担当 勇立潮头', '日期待核实'])
 
     // Bodies are rich text with headings and captions, and carry no chrome, noise or markup.
     const portal = byTitle['东港区叉车司机比武 十名“金牌叉手”出炉'].body?.root.children ?? []
@@ -153,7 +154,7 @@ describe('importing an archive folder', () => {
     expect((await articles()).docs.map((d) => [d.id, d.updatedAt])).toEqual(before)
   })
 
-  it('publishes with --publish, except a page without a date, and writes nothing on a dry run', async () => {
+  it('publishes with --publish, except a page with no date to find or infer, and writes nothing on a dry run', async () => {
     const extra = path.join(cms.dir, 'extra')
     const dated = write(extra, 'a-dated.txt', '青湖区职工书屋延长开放时间\n- 2022-02-14 10:00\n青湖区总工会决定，辖区十家职工书屋从本月起每晚开放到九点，方便下夜班的职工借书还书。\n')
     const undated = write(extra, 'b-undated.txt', '东港区总工会年度工作要点\n\n今年东港区总工会将重点做好新就业形态劳动者入会和户外劳动者驿站建设两件事。\n')

@@ -62,3 +62,18 @@ describe('rich text for imported bodies', () => {
     expect(root.children.map(isCaption)).toEqual([false, false, true])
   })
 })
+
+describe('dates for undated pages', async () => {
+  const { inferDate } = await import('../cms/importer/date')
+  const now = new Date('2026-11-21T00:00:00Z')
+  it('takes the latest full date the text mentions, ignoring future ones', () => {
+    expect(inferDate('年度回顾', '3月5日前后……2019年3月5日启动，2019年11月20日总结，2030年1月1日远景', now)).toEqual({
+      iso: '2019-11-20T01:00:00.000Z',
+      basis: '正文提到的最晚日期 2019年11月20日',
+    })
+  })
+  it('falls back to 31 December of the year in the title, and gives up without one', () => {
+    expect(inferDate('2015年区总工会工作总结', '全年走访企业百余家', now)?.iso).toBe('2015-12-31T01:00:00.000Z')
+    expect(inferDate('区总工会工作要点', '今年重点做好两件事', now)).toBeUndefined()
+  })
+})

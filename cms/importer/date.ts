@@ -32,3 +32,32 @@ export const findDate = (text: string): FoundDate | undefined => {
 /** The Beijing calendar day of an ISO date, for "same title and date" comparisons. */
 export const beijingDay = (iso: string | null | undefined): string =>
   iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : ''
+
+export interface InferredDate {
+  iso: string
+  /** Where it came from, for the import summary. */
+  basis: string
+}
+
+/**
+ * For pages that print no date: the latest full date the text mentions (not in the future),
+ * else 31 December of a year the title names ("2015年工作总结"). Old annual reports and
+ * round-ups are often undated; a plausible, clearly flagged date keeps them findable in the
+ * archive instead of stuck as drafts.
+ */
+export const inferDate = (title: string, text: string, now = new Date()): InferredDate | undefined => {
+  const global = new RegExp(datePattern.source, 'g')
+  const mentioned = [...text.matchAll(global)]
+    .map((m) => findDate(m[0]))
+    .filter((d): d is FoundDate => d !== undefined && new Date(d.iso) <= now)
+    .sort((a, b) => b.iso.localeCompare(a.iso))[0]
+  if (mentioned) return { iso: mentioned.iso, basis: `正文提到的最晚日期 ${mentioned.match}` }
+  const year = title.match(/((?:19|20)\d{2})\s*年/)?.[1]
+  if (year && Number(year) <= now.getFullYear()) {
+    return { iso: new Date(`${year}-12-31T09:00:00+08:00`).toISOString(), basis: `标题中的年份 ${year}年` }
+  }
+  return undefined
+}
+
+/** Tag put on articles whose date was inferred, so staff can find and check them. */
+export const INFERRED_DATE_TAG = '日期待核实'

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { blocksToLexical, type RichBlock } from '../seed/richText'
 import { DuplicateIndex, type DuplicateReason, type KnownArticle } from './dedupe'
+import { INFERRED_DATE_TAG, inferDate } from './date'
 import { ImportError } from './errors'
 import { parsePage, type ParsedPage } from './parse'
 import { matchRegion, type KnownRegion } from './region'
@@ -107,14 +108,21 @@ export const importArchive = async (payload: Payload, files: string[], options: 
       continue
     }
 
-    const draft = !options.publish || !page.publishedAt
-    const note = options.publish && !page.publishedAt ? '页面没有发布日期，已保留为草稿，请补上日期后发布' : undefined
+    const inferred = page.publishedAt ? undefined : inferDate(page.title, text)
+    const publishedAt = page.publishedAt ?? inferred?.iso
+    const tags = inferred ? [...page.tags, INFERRED_DATE_TAG] : page.tags
+    const draft = !options.publish || !publishedAt
+    const note = inferred
+      ? `页面没有发布日期，按${inferred.basis}推断，已加标签“${INFERRED_DATE_TAG}”`
+      : options.publish && !publishedAt
+        ? '页面没有发布日期，已保留为草稿，请补上日期后发布'
+        : undefined
     const region = regions.length ? matchRegion(toSimplified(page.title), toSimplified(text), regions) : undefined
     const known: KnownArticle = { title: page.title, publishedAt: page.publishedAt, originalUrl, label: `本批次的 ${file}` }
     // Indexed before the write lands, so a copy later in this batch is caught even while
     // the original is still being saved.
     index.add(known, text)
-    const result = { file, title: page.title, publishedAt: page.publishedAt, source: page.source, draft, note }
+    const result = { file, title: page.title, publishedAt, source: page.source, draft, note }
 
     if (options.dryRun) {
       finish(i, { ...result, status: 'would-import' })
@@ -131,11 +139,11 @@ export const importArchive = async (payload: Payload, files: string[], options: 
           source: page.source,
           author: page.author,
           responsibleEditor: page.responsibleEditor,
-          tags: page.tags.length ? page.tags : undefined,
+          tags: tags.length ? tags : undefined,
           originalUrl,
           importBatch: options.batch,
           script: page.script,
-          publishedAt: page.publishedAt,
+          publishedAt,
           region: region?.id as number | undefined,
           _status: draft ? 'draft' : 'published',
         },

@@ -52,9 +52,19 @@ export const buildSearchIndex = async (outDir: string): Promise<{ pages: number 
     if (result.errors.length) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`)
     pages++
   }
-  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') })
-  if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
+  // Files are taken from the service and written here: Pagefind's own writeFiles answers
+  // before its writes are flushed, and closing the service then can leave empty files
+  // (seen here: an empty pagefind-entry.json, which breaks search).
+  const { files, errors: fileErrors } = await index.getFiles()
+  if (fileErrors.length) throw new Error(`Pagefind could not produce its index: ${fileErrors.join('; ')}`)
+  const target = path.join(outDir, 'pagefind')
+  for (const file of files) {
+    const full = path.join(target, file.path)
+    await fs.mkdir(path.dirname(full), { recursive: true })
+    await fs.writeFile(full, file.content)
+  }
   await pagefind.close()
+  JSON.parse(await fs.readFile(path.join(target, 'pagefind-entry.json'), 'utf8'))
   return { pages }
 }
 
