@@ -15,6 +15,7 @@ import {
 } from './access'
 import { firstAccountRoles, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { rebuildAfterChange, rebuildAfterDelete, rememberIfLive } from './hooks/rebuildSite'
+import { settleReviewState } from './hooks/reviewState'
 import { SiteBuilds } from './publishing/SiteBuilds'
 
 /** Content models stay pure data; who may do what is decided here, in one place. */
@@ -36,6 +37,11 @@ const referenceData: CollectionConfig['access'] = {
 const withAccess = (collection: CollectionConfig, access: CollectionConfig['access']): CollectionConfig => ({
   ...collection,
   access: { ...collection.access, ...access },
+})
+
+const reviewed = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), settleReviewState] },
 })
 
 /** Anything the public site shows triggers a rebuild when it changes live. */
@@ -68,7 +74,7 @@ const users: CollectionConfig = {
 }
 
 export const collections: CollectionConfig[] = [
-  ...[models.Articles, models.WorkersHomes, models.LaborModels, models.Services].map((c) => rebuildsSite(withAccess(c, draftedContent))),
+  ...[models.Articles, models.WorkersHomes, models.LaborModels, models.Services].map((c) => rebuildsSite(reviewed(withAccess(c, draftedContent)))),
   ...[models.Organizations, models.Regions, models.Categories].map((c) => rebuildsSite(withAccess(c, referenceData))),
   // Staff upload images while drafting; removing one can break a live page, so reviewers do.
   withAccess(models.Media, { read: anyone, create: signedIn, update: signedIn, delete: reviewers }),

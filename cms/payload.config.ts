@@ -19,6 +19,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · 工会新闻与服务门户' },
     // Gravatar is an outside request (and often unreachable); staff get a local icon.
     avatar: 'default',
+    components: { beforeDashboard: ['/components/Dashboard#Dashboard'] },
     dateFormat: 'yyyy年M月d日 HH:mm',
   },
   collections: collections.map((c) => (c.slug === 'media' && typeof c.upload === 'object' ? { ...c, upload: { ...c.upload, staticDir: mediaDir } } : c)),

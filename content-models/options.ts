@@ -159,6 +159,14 @@ export const regionLevels = options([
   { value: 'subdistrict', label: '街道乡镇' },
 ] as const)
 
+export const reviewStates = options([
+  { value: 'writing', label: '撰写中' },
+  { value: 'submitted', label: '待审核' },
+  { value: 'returned', label: '退回修改' },
+  { value: 'approved', label: '已通过' },
+] as const)
+export type ReviewState = (typeof reviewStates)[number]['value']
+
 export const scriptKinds = options([
   { value: 'simplified', label: '简体' },
   { value: 'traditional', label: '繁体' },

@@ -183,6 +183,10 @@ export interface Article {
    */
   slug?: string | null;
   publishedAt?: string | null;
+  /**
+   * 写完后选“待审核”并保存，审核人员会在首页看到并发布。
+   */
+  reviewState?: ('writing' | 'submitted' | 'returned' | 'approved') | null;
   featured?: boolean | null;
   region?: (number | null) | Region;
   organization?: (number | null) | Organization;
@@ -392,6 +396,10 @@ export interface WorkersHome {
       }[]
     | null;
   /**
+   * 写完后选“待审核”并保存，审核人员会在首页看到并发布。
+   */
+  reviewState?: ('writing' | 'submitted' | 'returned' | 'approved') | null;
+  /**
    * 网址中使用，留空则自动生成；发布后请勿修改。
    */
   slug?: string | null;
@@ -444,6 +452,10 @@ export interface LaborModel {
     [k: string]: unknown;
   } | null;
   relatedArticles?: (number | Article)[] | null;
+  /**
+   * 写完后选“待审核”并保存，审核人员会在首页看到并发布。
+   */
+  reviewState?: ('writing' | 'submitted' | 'returned' | 'approved') | null;
   /**
    * 网址中使用，留空则自动生成；发布后请勿修改。
    */
@@ -586,6 +598,10 @@ export interface Service {
     | null;
   serviceArea?: (number | Region)[] | null;
   lastVerified?: string | null;
+  /**
+   * 写完后选“待审核”并保存，审核人员会在首页看到并发布。
+   */
+  reviewState?: ('writing' | 'submitted' | 'returned' | 'approved') | null;
   /**
    * 网址中使用，留空则自动生成；发布后请勿修改。
    */
@@ -859,6 +875,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   script?: T;
   slug?: T;
   publishedAt?: T;
+  reviewState?: T;
   featured?: T;
   region?: T;
   organization?: T;
@@ -920,6 +937,7 @@ export interface WorkersHomesSelect<T extends boolean = true> {
         note?: T;
         id?: T;
       };
+  reviewState?: T;
   slug?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -954,6 +972,7 @@ export interface LaborModelsSelect<T extends boolean = true> {
       };
   biography?: T;
   relatedArticles?: T;
+  reviewState?: T;
   slug?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1047,6 +1066,7 @@ export interface ServicesSelect<T extends boolean = true> {
       };
   serviceArea?: T;
   lastVerified?: T;
+  reviewState?: T;
   slug?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,5 +1,6 @@
 import * as migration_20261121_134031_initial from './20261121_134031_initial';
 import * as migration_20261121_141254_site_builds from './20261121_141254_site_builds';
+import * as migration_20261121_143710_review_state from './20261121_143710_review_state';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261121_141254_site_builds.up,
     down: migration_20261121_141254_site_builds.down,
-    name: '20261121_141254_site_builds'
+    name: '20261121_141254_site_builds',
+  },
+  {
+    up: migration_20261121_143710_review_state.up,
+    down: migration_20261121_143710_review_state.down,
+    name: '20261121_143710_review_state'
   },
 ];

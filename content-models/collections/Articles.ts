@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { organizationField, regionField } from '../fields/relations'
+import { reviewField } from '../fields/review'
 import { slugField } from '../fields/slug'
 import { scriptKinds } from '../options'
 import { draftVersions } from './drafts'
@@ -57,6 +58,7 @@ export const Articles: CollectionConfig = {
         beforeChange: [({ value, siblingData }) => value ?? (siblingData._status === 'published' ? new Date().toISOString() : value)],
       },
     },
+    reviewField(),
     { name: 'featured', type: 'checkbox', label: '头条推荐', defaultValue: false, admin: { position: 'sidebar' } },
     { ...regionField(), admin: { position: 'sidebar' } },
     { ...organizationField('organization', '发布单位'), admin: { position: 'sidebar' } },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { regionField } from '../fields/relations'
+import { reviewField } from '../fields/review'
 import { slugField } from '../fields/slug'
 import { honorLevels, honorTitles, laborModelKinds } from '../options'
 import { draftVersions } from './drafts'
@@ -62,6 +63,7 @@ export const LaborModels: CollectionConfig = {
     },
     { name: 'biography', type: 'richText', label: '事迹简介' },
     { name: 'relatedArticles', type: 'relationship', label: '相关报道', relationTo: 'articles', hasMany: true },
+    reviewField(),
     slugField('name', undefined, ['honor', 'level', 'year', 'region', 'kind']),
   ],
 }

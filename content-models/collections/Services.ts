@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { addressField, coordinatesField, phonesField, websiteField } from '../fields/contact'
 import { hoursExceptionsField, openingHoursField } from '../fields/hours'
 import { organizationField, regionField } from '../fields/relations'
+import { reviewField } from '../fields/review'
 import { slugField } from '../fields/slug'
 import { amenities, audiences, costKinds, serviceCategories, serviceStatuses } from '../options'
 import { draftVersions } from './drafts'
@@ -76,6 +77,7 @@ export const Services: CollectionConfig = {
     },
     { name: 'serviceArea', type: 'relationship', label: '服务范围', relationTo: 'regions', hasMany: true },
     { name: 'lastVerified', type: 'date', label: '最近核实日期', admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' } } },
+    reviewField(),
     slugField('name'),
   ],
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { addressField, coordinatesField, phoneField } from '../fields/contact'
 import { hoursExceptionsField, openingHoursField } from '../fields/hours'
 import { organizationField, regionField } from '../fields/relations'
+import { reviewField } from '../fields/review'
 import { slugField } from '../fields/slug'
 import { homeAwardLevels, homeFacilities } from '../options'
 import { draftVersions } from './drafts'
@@ -43,6 +44,7 @@ export const WorkersHomes: CollectionConfig = {
     phoneField(),
     openingHoursField(),
     hoursExceptionsField(),
+    reviewField(),
     slugField('name', undefined, ['level', 'year', 'region']),
   ],
 }
