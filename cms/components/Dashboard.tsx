@@ -16,12 +16,11 @@ const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN
  * to the public site (with the reason when it did not).
  */
 export async function Dashboard({ payload }: { payload: Payload }) {
+  // Review states live on the latest draft, which a draft save keeps in the versions table.
+  const inState = async (collection: (typeof queues)[number]['slug'], state: string) =>
+    (await payload.find({ collection, draft: true, where: { reviewState: { equals: state } }, limit: 1, depth: 0 })).totalDocs
   const waiting = await Promise.all(
-    queues.map(async (q) => ({
-      ...q,
-      submitted: (await payload.count({ collection: q.slug, where: { reviewState: { equals: 'submitted' } } })).totalDocs,
-      returned: (await payload.count({ collection: q.slug, where: { reviewState: { equals: 'returned' } } })).totalDocs,
-    })),
+    queues.map(async (q) => ({ ...q, submitted: await inState(q.slug, 'submitted'), returned: await inState(q.slug, 'returned') })),
   )
   const { docs: builds } = await payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 1, depth: 0 })
   const last = builds[0]
