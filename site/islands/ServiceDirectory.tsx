@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 
 import { audiences, serviceCategories } from '../../content-models/options'
-import { telHref } from '../lib/format'
+import { smsHref, telHref } from '../lib/format'
 import { hasFilters, isItemOpen, matches, noFilters } from '../lib/serviceDirectory'
 import type { DirectoryFilters, DirectoryItem } from '../lib/serviceDirectory'
 
@@ -48,7 +48,32 @@ const writeParams = (f: DirectoryFilters, search: string): string => {
   return s ? `?${s}` : ''
 }
 
-const phoneHref = (p: NonNullable<DirectoryItem['phone']>) => (p.sms ? telHref(p.number).replace(/^tel:/, 'sms:').replace(/,.*$/, '') : telHref(p.number))
+const phoneHref = (p: NonNullable<DirectoryItem['phone']>) => (p.sms ? smsHref(p.number) : telHref(p.number))
+
+interface FilterSelectProps {
+  id: string
+  label: string
+  /** The first choice, which clears this filter. */
+  all: string
+  value: string
+  options: readonly { value: string; label: string }[]
+  onChange: (value: string) => void
+}
+
+/** One dropdown filter: its label, an "all" choice, then the options. */
+const FilterSelect = ({ id, label, all, value, options, onChange }: FilterSelectProps) => (
+  <div className="svc-f">
+    <label htmlFor={id}>{label}</label>
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{all}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </div>
+)
 
 export default function ServiceDirectory({ items, districts, hotline = '12351', clock = () => new Date() }: ServiceDirectoryProps) {
   // False on the server and in the first client render, so hydration matches the static list.
@@ -148,39 +173,9 @@ export default function ServiceDirectory({ items, districts, hotline = '12351', 
               onChange={(e) => set('q', e.target.value)}
             />
           </div>
-          <div className="svc-f">
-            <label htmlFor="svc-cat">类别</label>
-            <select id="svc-cat" value={filters.category} onChange={(e) => set('category', e.target.value)}>
-              <option value="">全部类别</option>
-              {groups.map((g) => (
-                <option key={g.value} value={g.value}>
-                  {g.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="svc-f">
-            <label htmlFor="svc-district">地区</label>
-            <select id="svc-district" value={filters.district} onChange={(e) => set('district', e.target.value)}>
-              <option value="">全部地区</option>
-              {districts.map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="svc-f">
-            <label htmlFor="svc-aud">适用人群</label>
-            <select id="svc-aud" value={filters.audience} onChange={(e) => set('audience', e.target.value)}>
-              <option value="">全部人群</option>
-              {usedAudiences.map((a) => (
-                <option key={a.value} value={a.value}>
-                  {a.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="svc-cat" label="类别" all="全部类别" value={filters.category} options={groups} onChange={(v) => set('category', v)} />
+          <FilterSelect id="svc-district" label="地区" all="全部地区" value={filters.district} options={districts} onChange={(v) => set('district', v)} />
+          <FilterSelect id="svc-aud" label="适用人群" all="全部人群" value={filters.audience} options={usedAudiences} onChange={(v) => set('audience', v)} />
           <div className="svc-f svc-f-open">
             <input id="svc-open" type="checkbox" checked={filters.openNow} onChange={(e) => set('openNow', e.target.checked)} />
             <label htmlFor="svc-open">现在开放</label>

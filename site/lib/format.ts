@@ -15,3 +15,6 @@ export const telHref = (number: string) => {
   const digits = (main ?? '').replace(/[^\d+]/g, '')
   return `tel:${digits}${ext ? `,${ext.replace(/\D/g, '')}` : ''}`
 }
+
+/** `sms:` takes the number alone: no extension pause. */
+export const smsHref = (number: string) => telHref(number).replace(/^tel:/, 'sms:').replace(/,.*$/, '')

@@ -21,3 +21,19 @@ export const pageSegment = (n: number): string | undefined => (n === 1 ? undefin
 
 /** Breadcrumb tail and title suffix for page n of a listing. */
 export const pageLabel = (n: number) => `第 ${n} 页`
+
+/** What each page of a listing gets: its slice of items and how many items the listing has. */
+export interface PagedListing<T> {
+  page: ListingPage<T>
+  count: number
+}
+
+/**
+ * getStaticPaths entries for a listing routed as `…/[...page].astro`: page 1 at the base
+ * (`page` param left out), page n at `page/n`; `params` and `props` are shared by every page.
+ */
+export const pagedPaths = <T, P extends object>(items: readonly T[], params: Record<string, string>, props: P) =>
+  paginate(items).map((page) => ({
+    params: { ...params, page: pageSegment(page.current) },
+    props: { ...props, page, count: items.length },
+  }))

@@ -1,87 +1,19 @@
 /**
  * Build-time helpers for the service pages, the hotline page and the open-data export:
- * opening hours as people read them, phone order and links, map links, schema.org JSON-LD.
+ * phone order and links, map links, hotline groups, schema.org JSON-LD. Opening hours as
+ * text and as schema.org come from hours.ts.
  */
-import type {
-  SnapshotHours,
-  SnapshotHoursException,
-  SnapshotLocation,
-  SnapshotPhone,
-  SnapshotRegion,
-  SnapshotService,
-} from '../../content-models/snapshot'
-import { amenities, audiences, costKinds, labelOf, serviceCategories, weekdays } from '../../content-models/options'
-import { telHref } from './format'
-import { WEEK, hoursFromText, toMinutes } from './openNow'
+import type { SnapshotLocation, SnapshotPhone, SnapshotRegion, SnapshotService } from '../../content-models/snapshot'
+import { amenities, audiences, costKinds, labelOf, serviceCategories } from '../../content-models/options'
+import { smsHref, telHref } from './format'
+import { hoursAvailable, openingHoursSpecification, upcomingExceptions } from './hours'
 import { districtOf } from './serviceDirectory'
-
-const dayLabel = (d: string) => labelOf(weekdays, d)
-
-/** Weekday keys as people say them: 每天, 周一至周五, 周六、周日, 周一、周三. */
-export const formatDays = (days: readonly string[]): string => {
-  const sorted = WEEK.filter((d) => days.includes(d))
-  if (sorted.length === 7) return '每天'
-  const runs: string[][] = []
-  for (const day of sorted) {
-    const last = runs.at(-1)
-    if (last && WEEK.indexOf(day) === WEEK.indexOf(last.at(-1) as (typeof WEEK)[number]) + 1) last.push(day)
-    else runs.push([day])
-  }
-  return runs.map((run) => (run.length >= 3 ? `${dayLabel(run[0]!)}至${dayLabel(run.at(-1)!)}` : run.map(dayLabel).join('、'))).join('、')
-}
-
-/** 08:30–17:30; a session past midnight reads 22:00–次日 02:00. */
-export const timeText = (opens: string, closes: string): string => {
-  const o = toMinutes(opens)
-  const c = toMinutes(closes)
-  const overnight = o !== undefined && c !== undefined && c <= o
-  return `${opens}–${overnight ? '次日 ' : ''}${closes}`
-}
-
-export interface HoursRow {
-  days: string
-  times: string
-  closed: boolean
-}
-
-/**
- * A week of rules as a short table: days with the same hours share a row
- * (周一至周五 08:30–17:30 · 周六 09:00–17:00 · 周日 休息), closed days last.
- */
-export const weekRows = (hours: readonly SnapshotHours[]): HoursRow[] => {
-  if (hours.length === 0) return []
-  const byText = new Map<string, string[]>()
-  for (const day of WEEK) {
-    const rules = hours.filter((h) => h.days.includes(day))
-    let text: string
-    if (rules.some((r) => r.allDay)) text = '24 小时'
-    else {
-      const spans = rules
-        .filter((r) => toMinutes(r.opens) !== undefined && toMinutes(r.closes) !== undefined)
-        .sort((a, b) => toMinutes(a.opens)! - toMinutes(b.opens)!)
-        .map((r) => timeText(r.opens!, r.closes!))
-      text = spans.length ? spans.join('、') : '休息'
-    }
-    byText.set(text, [...(byText.get(text) ?? []), day])
-  }
-  const rows = [...byText].map(([times, days]) => ({ days: formatDays(days), times, closed: times === '休息' }))
-  return [...rows.filter((r) => !r.closed), ...rows.filter((r) => r.closed)]
-}
-
-/** Exceptions on or after the build's China date, earliest first: past closures help nobody. */
-export const upcomingExceptions = (list: readonly SnapshotHoursException[], now = new Date()) => {
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-  return list.filter((e) => e.date >= today).sort((a, b) => a.date.localeCompare(b.date))
-}
-
-export const exceptionText = (e: SnapshotHoursException) =>
-  e.closed ? '暂停开放' : e.opens && e.closes ? `${timeText(e.opens, e.closes)} 开放` : '照常开放'
 
 /** Hotline numbers first, otherwise in the order staff entered them. */
 export const phonesHotlineFirst = (phones: readonly SnapshotPhone[]) => [...phones.filter((p) => p.hotline), ...phones.filter((p) => !p.hotline)]
 
 export const phoneHref = (p: Pick<SnapshotPhone, 'number' | 'kind'>) =>
-  p.kind === 'sms' ? telHref(p.number).replace(/^tel:/, 'sms:').replace(/,.*$/, '') : telHref(p.number)
+  p.kind === 'sms' ? smsHref(p.number) : telHref(p.number)
 
 /** Map apps open from a plain link (no tiles, no script): Amap and Baidu both take WGS84. */
 export const amapHref = (l: SnapshotLocation, name: string) =>
@@ -107,35 +39,6 @@ export const regionNames = (s: SnapshotService, regions: readonly SnapshotRegion
   for (const a of s.serviceArea) names.add((districtOf(a, regions) ?? a).name)
   return [...names]
 }
-
-const SCHEMA_DAYS: Record<string, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-}
-
-/** schema.org OpeningHoursSpecification; a closed exception has equal opens and closes. */
-export const openingHoursSpecification = (hours: readonly SnapshotHours[], exceptions: readonly SnapshotHoursException[] = []) => [
-  ...hours.map((h) => ({
-    '@type': 'OpeningHoursSpecification',
-    dayOfWeek: h.days.map((d) => `https://schema.org/${SCHEMA_DAYS[d]}`),
-    opens: h.allDay ? '00:00' : h.opens,
-    closes: h.allDay ? '23:59' : h.closes,
-  })),
-  ...exceptions
-    .filter((e) => e.closed || (e.opens && e.closes))
-    .map((e) => ({
-      '@type': 'OpeningHoursSpecification',
-      validFrom: e.date,
-      validThrough: e.date,
-      opens: e.closed ? '00:00' : e.opens,
-      closes: e.closed ? '00:00' : e.closes,
-    })),
-]
 
 const nonEmpty = <T>(list: T[]) => (list.length ? list : undefined)
 
@@ -181,7 +84,7 @@ export const serviceJsonLd = (s: SnapshotService, url: string) => ({
         name: l.name ?? s.name,
         address: { '@type': 'PostalAddress', streetAddress: l.address, addressLocality: l.district?.name, addressCountry: 'CN' },
         geo: l.coordinates ? { '@type': 'GeoCoordinates', latitude: l.coordinates.lat, longitude: l.coordinates.lng } : undefined,
-        openingHoursSpecification: nonEmpty(openingHoursSpecification(l.openingHours, l.hoursExceptions)),
+        openingHoursSpecification: nonEmpty(openingHoursSpecification(l.openingHours, upcomingExceptions(l.hoursExceptions))),
         amenityFeature: nonEmpty(l.amenities.map((a) => ({ '@type': 'LocationFeatureSpecification', name: labelOf(amenities, a), value: true }))),
       },
     })),
@@ -253,10 +156,4 @@ export const publicShortNumbers = (services: readonly SnapshotService[], nationa
     }
   }
   return [...found.values()].sort((a, b) => a.number.localeCompare(b.number))
-}
-
-/** ContactPoint.hoursAvailable from a phone's free-text hours, when the text can be read. */
-export const hoursAvailable = (text: string | undefined) => {
-  const hours = hoursFromText(text)
-  return hours ? openingHoursSpecification(hours) : undefined
 }

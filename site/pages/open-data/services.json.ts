@@ -49,7 +49,8 @@ import { amenities, audiences, costKinds, labelOf, regionLevels, serviceCategori
 import type { SnapshotHours, SnapshotHoursException, SnapshotOrganization, SnapshotPhone, SnapshotService } from '../../../content-models/snapshot'
 import { getOrganizations, getRegions, getServices } from '../../lib/content'
 import { site } from '../../lib/site'
-import { phonesHotlineFirst, timeText } from '../../lib/services'
+import { timeText } from '../../lib/hours'
+import { phonesHotlineFirst } from '../../lib/services'
 import { sortItems, toDirectoryItem } from '../../lib/serviceDirectory'
 
 /** Name-based (version 5 style) UUID: the same key gives the same id in every export. */
