@@ -13,6 +13,7 @@ import {
   signedIn,
   updateDraftsOrReview,
 } from './access'
+import { checkImageUpload } from './hooks/checkImageUpload'
 import { firstAccountRoles, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { rebuildAfterChange, rebuildAfterDelete, rememberIfLive } from './hooks/rebuildSite'
 import { settleReviewState } from './hooks/reviewState'
@@ -77,7 +78,10 @@ export const collections: CollectionConfig[] = [
   ...[models.Articles, models.WorkersHomes, models.LaborModels, models.Services].map((c) => rebuildsSite(reviewed(withAccess(c, draftedContent)))),
   ...[models.Organizations, models.Regions, models.Categories].map((c) => rebuildsSite(withAccess(c, referenceData))),
   // Staff upload images while drafting; removing one can break a live page, so reviewers do.
-  withAccess(models.Media, { read: anyone, create: signedIn, update: signedIn, delete: reviewers }),
+  {
+    ...withAccess(models.Media, { read: anyone, create: signedIn, update: signedIn, delete: reviewers }),
+    hooks: { beforeOperation: [checkImageUpload] },
+  },
   users,
   SiteBuilds,
 ]

@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath: '../tsconfig.json', ignoreBuildErrors: true },
   turbopack: { root: path.resolve(cmsDir, '..') },
   outputFileTracingRoot: path.resolve(cmsDir, '..'),
+  // The upload proxy (proxy.ts) must see whole bodies up to the upload limit, not Next's 10 MB.
+  experimental: { proxyClientMaxBodySize: `${Number(process.env.MAX_UPLOAD_MB ?? 10) + 1}mb` },
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]
   },

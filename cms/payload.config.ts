@@ -9,8 +9,7 @@ import { databaseAdapter } from './database'
 import { cmsDir, mediaDir, rootDir } from './paths'
 import { resolveSecret } from './secret'
 
-/** Uploads larger than this are refused before they reach sharp. */
-export const MAX_UPLOAD_BYTES = Number(process.env.MAX_UPLOAD_MB ?? 10) * 1024 * 1024
+import { MAX_UPLOAD_BYTES, uploadTooLargeMessage } from './uploadLimit'
 
 export default buildConfig({
   admin: {
@@ -30,7 +29,9 @@ export default buildConfig({
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   // The site reads REST; an unused GraphQL endpoint is only more surface to secure.
   graphQL: { disable: true },
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: `文件过大：单个图片不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。` },
+  // Oversized requests are answered by cms/proxy.ts with a clear message before Payload
+  // parses them; this limit is the backstop for clients that send no Content-Length.
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: uploadTooLargeMessage },
   serverURL: process.env.CMS_PUBLIC_URL || undefined,
   jobs: {
     // Scheduled publish/unpublish are jobs; run them every minute while the CMS is up.

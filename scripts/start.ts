@@ -91,7 +91,13 @@ try {
   else if (!adminBuildIsCurrent()) say('开发模式：页面在首次打开时编译，约需半分钟。')
   say(`启动管理后台（端口 ${port}）…`)
   const server = runNext([dev ? 'dev' : 'start', 'cms', '--port', String(port)], childEnv)
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill('SIGTERM'))
+  // Stop the admin with us; leave after it exits, or after 5 s if it does not.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      server.kill('SIGTERM')
+      setTimeout(() => process.exit(0), 5000).unref()
+    })
+  }
   server.on('exit', (code) => process.exit(code ?? 0))
   await announceWhenReady()
 } catch (error) {

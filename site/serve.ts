@@ -40,7 +40,12 @@ export const serveSite = (port: number, dir = liveDir()) => {
       res.end(page)
     })
   })
-  return new Promise<http.Server>((resolve) => server.listen(port, () => resolve(server)))
+  return new Promise<http.Server>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`端口 ${port} 已被占用：请关闭占用它的程序，或用 SITE_PORT 换一个端口。`) : error),
+    )
+    server.listen(port, () => resolve(server))
+  })
 }
 
 export const siteDirForLogs = (dir = liveDir()) => path.relative(process.cwd(), dir)
