@@ -15,6 +15,6 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [react(), sitemap({ filter: (page) => !page.endsWith('/search/') }), mediaFromSnapshot(), pagefindIndex()],
+  integrations: [react(), sitemap({ filter: (page) => !/\/(search|preview)\/$/.test(page) }), mediaFromSnapshot(), pagefindIndex()],
   telemetry: false,
 })

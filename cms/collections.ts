@@ -17,6 +17,7 @@ import { checkImageUpload } from './hooks/checkImageUpload'
 import { firstAccountRoles, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { rebuildAfterChange, rebuildAfterDelete, rememberIfLive } from './hooks/rebuildSite'
 import { settleReviewState } from './hooks/reviewState'
+import { articlePreview } from './publishing/previewEndpoint'
 import { SiteBuilds } from './publishing/SiteBuilds'
 
 /** Content models stay pure data; who may do what is decided here, in one place. */
@@ -74,8 +75,18 @@ const users: CollectionConfig = {
   hooks: { beforeChange: [firstUserIsAdmin] },
 }
 
+const siteUrl = (process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`).replace(/\/+$/, '')
+
+/** Articles get a preview button that opens the draft in the site's own article layout. */
+const previewable = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  endpoints: [...(collection.endpoints || []), articlePreview],
+  admin: { ...collection.admin, preview: (doc) => `${siteUrl}/preview/?id=${encodeURIComponent(String(doc.id))}` },
+})
+
 export const collections: CollectionConfig[] = [
-  ...[models.Articles, models.WorkersHomes, models.LaborModels, models.Services].map((c) => rebuildsSite(reviewed(withAccess(c, draftedContent)))),
+  previewable(rebuildsSite(reviewed(withAccess(models.Articles, draftedContent)))),
+  ...[models.WorkersHomes, models.LaborModels, models.Services].map((c) => rebuildsSite(reviewed(withAccess(c, draftedContent)))),
   ...[models.Organizations, models.Regions, models.Categories].map((c) => rebuildsSite(withAccess(c, referenceData))),
   // Staff upload images while drafting; removing one can break a live page, so reviewers do.
   {

@@ -11,6 +11,8 @@ import { resolveSecret } from './secret'
 
 import { MAX_UPLOAD_BYTES, uploadTooLargeMessage } from './uploadLimit'
 
+const siteOrigin = new URL(process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`).origin
+
 export default buildConfig({
   admin: {
     user: 'users',
@@ -33,6 +35,9 @@ export default buildConfig({
   // parses them; this limit is the backstop for clients that send no Content-Length.
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: uploadTooLargeMessage },
   serverURL: process.env.CMS_PUBLIC_URL || undefined,
+  // The site's preview page calls the CMS with the staff member's session cookie.
+  cors: [siteOrigin],
+  csrf: [siteOrigin],
   jobs: {
     // Scheduled publish/unpublish are jobs; run them every minute while the CMS is up.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],

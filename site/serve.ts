@@ -10,9 +10,11 @@ import { liveDir } from './publish'
  * Headers a static host should send too (see README). Scripts: the page's own bundles, the
  * two tiny inline snippets (text size, JSON-LD data), and Pagefind's WebAssembly.
  */
+/** The preview page fetches drafts and their images from the CMS. */
+const cmsOrigin = new URL(process.env.CMS_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin
+
 export const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'Content-Security-Policy': `default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${cmsOrigin}; connect-src 'self' ${cmsOrigin}; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',

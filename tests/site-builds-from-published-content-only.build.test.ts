@@ -109,7 +109,7 @@ describe('the site built from a snapshot, with no CMS server running', () => {
       },
     })
     const files = await htmlFiles(out)
-    const sample = ['index.html', 'news/index.html', `news/${articleSlug}/index.html`, 'news/archive/index.html', 'homes/index.html', 'models/index.html', 'services/index.html', 'hotlines/index.html', 'search/index.html', '404.html']
+    const sample = ['index.html', 'news/index.html', `news/${articleSlug}/index.html`, 'news/archive/index.html', 'homes/index.html', 'models/index.html', 'services/index.html', 'hotlines/index.html', 'search/index.html', '404.html', 'preview/index.html']
     for (const pattern of [/^services\/[a-z0-9-]+\/index\.html$/, /^homes\/[a-z0-9-]+\/index\.html$/, /^models\/[a-z0-9-]+\/index\.html$/]) {
       const match = files.find((f) => pattern.test(f))
       if (match) sample.push(match)
@@ -120,6 +120,14 @@ describe('the site built from a snapshot, with no CMS server running', () => {
       for (const result of report.results) for (const m of result.messages) problems.push(`${file}:${m.line} ${m.ruleId} ${m.message}`)
     }
     expect(problems).toEqual([])
+  })
+
+  it('keeps the staff preview page out of search engines and the search index', async () => {
+    const preview = texts.get('preview/index.html')!
+    expect(preview).toContain('<meta name="robots" content="noindex"')
+    expect(preview).not.toContain('data-pagefind-body')
+    expect([...texts].filter(([f]) => /^sitemap-\d+\.xml$/.test(f)).map(([, t]) => t).join('')).not.toContain('/preview/')
+    expect(texts.get('robots.txt')).toContain('Disallow: /preview/')
   })
 
   it('declares Chinese on every page, which Pagefind needs to segment words', async () => {

@@ -1,0 +1,28 @@
+import type { Endpoint } from 'payload'
+
+import * as map from '../export/map'
+
+/**
+ * GET /api/articles/:id/preview — the latest draft in the snapshot's shape, for staff only,
+ * so the site's preview page renders it exactly like a published article. Images point at
+ * the CMS because a draft's new upload is not on the live site yet.
+ */
+export const articlePreview: Endpoint = {
+  path: '/:id/preview',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return Response.json({ errors: [{ message: '请先登录管理后台，再打开预览。' }] }, { status: 401 })
+    const id = req.routeParams?.id as string
+    const doc = await req.payload
+      .findByID({ collection: 'articles', id, draft: true, depth: 1, overrideAccess: false, user: req.user, req })
+      .catch(() => undefined)
+    if (!doc) return Response.json({ errors: [{ message: '找不到这篇稿件，或您无权查看。' }] }, { status: 404 })
+    const files = new Map<string, string | undefined>()
+    const article = map.article(doc as never, map.mediaCollector((file, url) => files.set(file, url)))
+    const mediaUrls = Object.fromEntries([...files].map(([file, url]) => [file, url ?? `/api/media/file/${encodeURIComponent(file)}`]))
+    return Response.json(
+      { article: { ...article, publishedAt: article.publishedAt ?? new Date().toISOString() }, status: (doc as { _status?: string })._status, mediaUrls },
+      { headers: { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' } },
+    )
+  },
+}
