@@ -40,7 +40,9 @@ const prepare = async () => {
 
   const isEmpty = async () =>
     (await payload.count({ collection: 'articles' })).totalDocs === 0 && (await payload.count({ collection: 'regions' })).totalDocs === 0
-  if (process.env.SEED_SAMPLE_CONTENT !== 'false' && (await isEmpty())) {
+  // A real deployment starts empty unless asked; a newcomer's first start gets the samples.
+  const seed = process.env.SEED_SAMPLE_CONTENT ? process.env.SEED_SAMPLE_CONTENT === 'true' : process.env.NODE_ENV !== 'production'
+  if (seed && (await isEmpty())) {
     say('空数据库：正在载入示例内容…')
     const started = Date.now()
     const result = await seedSampleContent(payload, (m) => say(`  已载入${m}`))
