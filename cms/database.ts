@@ -4,6 +4,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from './migrations'
 import { cmsDir, defaultSqliteFile } from './paths'
+import fs from 'node:fs'
 import path from 'node:path'
 
 export type DatabaseKind = 'mongodb' | 'sqlite'
@@ -27,8 +28,11 @@ export const databaseAdapter = (uri = process.env.DATABASE_URI): DatabaseAdapter
   if (databaseKind(uri) === 'mongodb') {
     return mongooseAdapter({ url: uri as string })
   }
+  const url = sqliteUrl(uri)
+  // libsql creates the file but not its folder; a fresh DATA_DIR must work on first start.
+  if (url.startsWith('file:') && !url.includes(':memory:')) fs.mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
   return sqliteAdapter({
-    client: { url: sqliteUrl(uri) },
+    client: { url },
     push: false,
     migrationDir: path.join(cmsDir, 'migrations'),
     prodMigrations: migrations,

@@ -28,10 +28,10 @@ const prepare = async () => {
   const { openPayload } = await import('../cms/open')
   const { createFirstAdmin } = await import('../cms/firstAdmin')
   const { seedSampleContent } = await import('../cms/seed')
-  const { databaseKind } = await import('../cms/database')
+  const { databaseKind, sqliteUrl } = await import('../cms/database')
 
   const kind = databaseKind(process.env.DATABASE_URI)
-  say(`数据库：${kind === 'mongodb' ? 'MongoDB' : `SQLite（${process.env.DATABASE_URI ?? 'data/portal.db'}）`}，正在检查表结构…`)
+  say(`数据库：${kind === 'mongodb' ? 'MongoDB' : `SQLite（${sqliteUrl(process.env.DATABASE_URI).replace(/^file:/, '')}）`}，正在检查表结构…`)
   const payload = await openPayload()
 
   const admin = await createFirstAdmin(payload)
