@@ -72,6 +72,9 @@ export const pagefindIndex = (): AstroIntegration => ({
   name: 'portal-pagefind',
   hooks: {
     'astro:build:done': async ({ dir, logger }) => {
+      // The benchmark (scripts/bench) times indexing on its own: it sets this and calls
+      // buildSearchIndex itself. Every other build indexes here.
+      if (process.env.SITE_SKIP_PAGEFIND === '1') return logger.info('Pagefind skipped (SITE_SKIP_PAGEFIND=1)')
       const started = Date.now()
       const { pages } = await buildSearchIndex(fileURLToPath(dir))
       logger.info(`Pagefind indexed ${pages} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -1,0 +1,231 @@
+import fs from 'node:fs/promises'
+import fsSync from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import v8 from 'node:v8'
+
+import type { OutputSize, PageWeight, SearchTransfer } from './measure'
+import type { ProcessPeak } from './memory'
+import type { ProfileSummary } from './profile'
+
+/** The JSON report `npm run bench` writes to reports/bench-<timestamp>.json. */
+export interface BenchReport {
+  kind: 'union-portal-benchmark'
+  schemaVersion: 1
+  startedAt: string
+  finishedAt: string
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; node: string; loadAverageAtStart: number[]; nodeOptions: string | null; heapLimitGiB: number }
+  versions: { payload: string; astro: string; pagefind: string; next: string; playwrightCore: string; chromium: string | null }
+  params: { skipPublish: boolean; articles: number; services: number; workersHomes: number; laborModels: number; images: number; runs: number; concurrency: number; seed: string; importPages: number; searchQuery: string; profile: boolean }
+  figures: BenchFigures
+  targets: { scale: '10k' | '50k'; note: string; results: TargetResult[]; allPass: boolean }
+  notes: string[]
+  /** With --profile: where the CPU time of the export and of `astro build` goes. */
+  profiles: { astro?: ProfileSummary; export?: ProfileSummary }
+  workspace: { dir: string; kept: boolean }
+}
+
+export interface BenchFigures {
+  generation: {
+    documents: number
+    articles: number
+    publishedArticles: number
+    seconds: number
+    documentsPerSecond: number
+    articlesPerSecond: number
+    byCollection: Record<string, { documents: number; seconds: number; perSecond: number }>
+    databaseBytes: number
+    slugRetries: number
+  }
+  contentLoad: {
+    seconds: number
+    runs: number[]
+    snapshotBytes: number
+    articles: number
+    services: number
+    workersHomes: number
+    laborModels: number
+    /** `npm run export` in a process of its own: wall time including Payload's start, and its peak memory. */
+    commandSeconds: number
+    commandPeakRssBytes: number
+  }
+  astroBuild: { seconds: number; pages: number }
+  pagefind: { seconds: number; pages: number }
+  /** Export + Astro + Pagefind + go-live: what publishing the whole site costs. */
+  fullBuild: { seconds: number; goLiveSeconds: number }
+  memory: {
+    /**
+     * A full build as `npm run build` runs it: the exporting process (measured as `npm run export`),
+     * which stays alive holding its memory, plus the largest of the astro child, Pagefind's binary
+     * and the astro-with-Pagefind tree of the publish rebuild. An upper bound: both peaks added.
+     */
+    buildPeakRssBytes: number
+    astroPeakRssBytes: number
+    pagefindPeakRssBytes: number
+    /** Largest sum over the processes of a production-shaped rebuild (astro with Pagefind inside it), sampled. */
+    publishTreePeakRssBytes: number
+    /** This process: Payload, the generator, the export, Pagefind's JS side. */
+    harnessPeakRssBytes: number
+    processes: ProcessPeak[]
+  }
+  output: OutputSize & { estimatedDistinctMediaBytes: number }
+  articlePage: PageWeight
+  firstSearch: SearchTransfer & { query: string; runs: number; transferBytesRuns: number[] }
+  publishToLive: {
+    /** null when skipped (--skip-publish). */
+    fullSeconds: number | null
+    /** There is no incremental rebuild yet; see `incrementalNote`. */
+    incrementalSeconds: null
+    incrementalNote: string
+    pages: number | null
+  }
+  archiveImport: {
+    pages: number
+    imported: number
+    duplicates: number
+    failed: number
+    seconds: number
+    pagesPerSecond: number
+    parseOnlyPagesPerSecond: number
+    parseOnlyRuns: number[]
+    gbkPages: number
+    formats: Record<string, number>
+  }
+  wallClockSeconds: number
+  /** Each phase's wall time and the 1-minute load average when it ended (above the core count means other work competed). */
+  phases: { phase: string; seconds: number; loadAverage1m: number }[]
+}
+
+export interface TargetResult {
+  id: string
+  description: string
+  value: number | null
+  limit: number
+  unit: 's' | 'bytes' | 'pages/s'
+  comparison: '<=' | '>='
+  pass: boolean | null
+  /** How far past the limit, in the unit and as a share of the limit; null when it passes. */
+  missedBy: { amount: number; share: number } | null
+}
+
+const GiB = 1024 ** 3
+
+export const evaluateTargets = (f: BenchFigures, articles: number): BenchReport['targets'] => {
+  const large = articles > 10_000
+  const results: TargetResult[] = []
+  const add = (id: string, description: string, value: number | null, limit: number, unit: TargetResult['unit'], comparison: TargetResult['comparison']) => {
+    const pass = value === null ? null : comparison === '<=' ? value <= limit : value >= limit
+    const amount = value === null || pass ? 0 : Math.abs(value - limit)
+    results.push({ id, description, value, limit, unit, comparison, pass, missedBy: pass === false ? { amount, share: amount / limit } : null })
+  }
+  add('full-build-time', `全站构建（导出+Astro+Pagefind+上线）≤ ${large ? '5 分钟' : '60 秒'}`, f.fullBuild.seconds, large ? 300 : 60, 's', '<=')
+  add('full-build-rss', `构建峰值内存 ≤ ${large ? 4 : 2} GiB`, f.memory.buildPeakRssBytes, (large ? 4 : 2) * GiB, 'bytes', '<=')
+  if (!large) {
+    add('publish-to-live', '单篇发布到上线 ≤ 10 秒（全量路径；增量路径尚未实现）', f.publishToLive.fullSeconds, 10, 's', '<=')
+    add('first-query', '首次搜索传输 ≤ 150 kB', f.firstSearch.transferBytes, 150_000, 'bytes', '<=')
+    add('article-page', '文章页 HTML+CSS ≤ 30 kB（gzip）', f.articlePage.medianGzipBytes, 30_000, 'bytes', '<=')
+    add('article-js', '文章页外部 JavaScript = 0', f.articlePage.medianExternalJsBytes, 0, 'bytes', '<=')
+    add('import-rate', '归档导入 ≥ 50 页/秒', f.archiveImport.pagesPerSecond, 50, 'pages/s', '>=')
+  }
+  return {
+    scale: large ? '50k' : '10k',
+    note: large
+      ? `Targets are set for 10k and 50k articles; this run (${articles}) is held to the 50k limits (build time and memory only).`
+      : `Targets are set for 10k and 50k articles; this run (${articles}) is held to the 10k limits.`,
+    results,
+    allPass: results.every((r) => r.pass !== false),
+  }
+}
+
+// ------------------------------------------------------------------ environment
+
+/** Installed versions, read from node_modules (some packages do not export their package.json). */
+const versionOf = (pkg: string) => {
+  try {
+    return (JSON.parse(fsSync.readFileSync(path.join(process.cwd(), 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version
+  } catch {
+    return 'unknown'
+  }
+}
+
+export const versions = (chromium: string | null): BenchReport['versions'] => ({
+  payload: versionOf('payload'),
+  astro: versionOf('astro'),
+  pagefind: versionOf('pagefind'),
+  next: versionOf('next'),
+  playwrightCore: versionOf('playwright-core'),
+  chromium,
+})
+
+export const machine = (): BenchReport['machine'] => ({
+  cpus: os.availableParallelism(),
+  cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+  memoryGiB: Math.round((os.totalmem() / GiB) * 10) / 10,
+  os: `${os.type()} ${os.release()} (${os.arch()})`,
+  node: process.version,
+  loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  // Children (astro, the export) inherit NODE_OPTIONS, so a raised heap limit shows here.
+  nodeOptions: process.env.NODE_OPTIONS?.trim() || null,
+  heapLimitGiB: Math.round((v8.getHeapStatistics().heap_size_limit / GiB) * 100) / 100,
+})
+
+// ------------------------------------------------------------------ output
+
+export const reportFileName = (startedAt: string) => `bench-${startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.json`
+
+export const writeReport = async (report: BenchReport, outDir: string): Promise<string> => {
+  await fs.mkdir(outDir, { recursive: true })
+  const file = path.join(outDir, reportFileName(report.startedAt))
+  await fs.writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
+  return file
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
+const MiB = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`
+const size = (bytes: number) => (bytes >= GiB ? `${(bytes / GiB).toFixed(2)} GiB` : bytes >= 1024 ** 2 ? MiB(bytes) : kB(bytes))
+const sec = (s: number) => (s >= 120 ? `${(s / 60).toFixed(1)} 分钟（${s.toFixed(0)} 秒）` : `${s.toFixed(1)} 秒`)
+const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 })
+
+/** Display width of a string: CJK characters take two columns. */
+const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0)
+const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)))
+
+export const formatTable = (report: BenchReport): string => {
+  const f = report.figures
+  const target = (id: string) => {
+    const t = report.targets.results.find((r) => r.id === id)
+    if (!t) return ['', '']
+    const limit = t.unit === 's' ? sec(t.limit) : t.unit === 'bytes' ? (t.limit >= GiB ? size(t.limit) : kB(t.limit)) : `${t.limit} 页/秒`
+    const status = t.pass === null ? '—' : t.pass ? '✔ 达标' : `✘ 超出 ${(t.missedBy!.share * 100).toFixed(0)}%`
+    return [`${t.comparison === '<=' ? '≤' : '≥'} ${limit}`, status]
+  }
+  const rows: string[][] = [
+    ['生成语料（Local API）', `${num(f.generation.documents)} 条 / ${sec(f.generation.seconds)} = ${num(f.generation.documentsPerSecond)} 条/秒（新闻 ${num(f.generation.articlesPerSecond)} 篇/秒）`, '', ''],
+    ['内容导出（content load）', `${sec(f.contentLoad.seconds)}（快照 ${size(f.contentLoad.snapshotBytes)}，中位数 ×${f.contentLoad.runs.length}；npm run export 独立进程 ${sec(f.contentLoad.commandSeconds)}）`, '', ''],
+    ['Astro 构建', `${sec(f.astroBuild.seconds)}（${num(f.astroBuild.pages)} 个页面）`, '', ''],
+    ['Pagefind 索引', `${sec(f.pagefind.seconds)}（${num(f.pagefind.pages)} 个页面）`, '', ''],
+    ['全站构建合计', sec(f.fullBuild.seconds), ...target('full-build-time')],
+    ['构建峰值内存（RSS）', `${size(f.memory.buildPeakRssBytes)}（导出进程 ${size(f.contentLoad.commandPeakRssBytes)} + ${f.publishToLive.fullSeconds === null ? `astro ${size(f.memory.astroPeakRssBytes)} + pagefind ${size(f.memory.pagefindPeakRssBytes)}` : `astro ${size(f.memory.astroPeakRssBytes)}／pagefind ${size(f.memory.pagefindPeakRssBytes)}／发布时 astro 进程树 ${size(f.memory.publishTreePeakRssBytes)} 取大`}）`, ...target('full-build-rss')],
+    ['本进程峰值内存', size(f.memory.harnessPeakRssBytes), '', ''],
+    ['输出大小', `${size(f.output.bytes)}，${num(f.output.files)} 个文件（HTML ${num(f.output.htmlFiles)} 个 ${size(f.output.htmlBytes)}，Pagefind ${size(f.output.pagefindBytes)}）`, '', ''],
+    ['文章页 HTML+CSS（gzip，中位数）', `${kB(f.articlePage.medianGzipBytes)}（HTML ${kB(f.articlePage.medianHtmlGzipBytes)} + CSS ${kB(f.articlePage.medianCssGzipBytes)}，${f.articlePage.sampled} 页）`, ...target('article-page')],
+    ['文章页 JavaScript', `外部 ${kB(f.articlePage.medianExternalJsBytes)}，内联 ${num(f.articlePage.medianInlineJsBytes)} 字节`, ...target('article-js')],
+    ['首次搜索传输（浏览器实测）', `${kB(f.firstSearch.transferBytes)}（其中 Pagefind ${kB(f.firstSearch.pagefindTransferBytes)}；gzip 主机 ${kB(f.firstSearch.transferBytesGzip)}；${f.firstSearch.requests} 个请求）`, ...target('first-query')],
+    ['发布到上线：增量路径', '未实现（null）', '', ''],
+    ['发布到上线：全量路径', f.publishToLive.fullSeconds === null ? '未测量（--skip-publish）' : sec(f.publishToLive.fullSeconds), ...target('publish-to-live')],
+    ['归档导入', `${num(f.archiveImport.pagesPerSecond)} 页/秒（${f.archiveImport.pages} 页，仅解析 ${num(f.archiveImport.parseOnlyPagesPerSecond)} 页/秒）`, ...target('import-rate')],
+    ['基准测试总用时', sec(f.wallClockSeconds), '', ''],
+  ]
+  const header = ['项目', '结果', '目标', '']
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => width(r[i] ?? ''))))
+  const line = (r: string[]) => r.map((c, i) => padEnd(c ?? '', widths[i]!)).join('  ').trimEnd()
+  const m = report.machine
+  return [
+    `基准测试：新闻 ${num(report.params.articles)} 篇，服务 ${num(report.params.services)} 项，职工之家 ${num(report.params.workersHomes)} 个，劳模 ${num(report.params.laborModels)} 个`,
+    `机器：${m.cpus} 核 ${m.cpuModel}，内存 ${m.memoryGiB} GiB，Node ${m.node}；Payload ${report.versions.payload}，Astro ${report.versions.astro}，Pagefind ${report.versions.pagefind}`,
+    '',
+    line(header),
+    line(widths.map((w) => '─'.repeat(w))),
+    ...rows.map(line),
+  ].join('\n')
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { BenchEvent } from '../scripts/bench/index'
+import type { BenchReport } from '../scripts/bench/report'
+
+/**
+ * The benchmark harness end to end on a small corpus: generation through the Local API, the
+ * production export and build, Pagefind, Chromium's first search, a publish through the
+ * rebuilder and an archive import. It checks that the report holds every figure with a sane
+ * value; it never asserts a time, because timings belong to the machine, not the code.
+ */
+let report: BenchReport
+let file: string
+let outDir: string
+const events: BenchEvent[] = []
+
+beforeAll(async () => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-report-'))
+  const { runBenchmark } = await import('../scripts/bench/index')
+  ;({ report, file } = await runBenchmark({ articles: 120, runs: 2, outDir, importPages: 30, onEvent: (e) => events.push(e) }))
+}, 240_000)
+afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }))
+
+const positive = (value: unknown) => {
+  expect(typeof value).toBe('number')
+  expect(Number.isFinite(value)).toBe(true)
+  expect(value as number).toBeGreaterThan(0)
+}
+
+describe('npm run bench', () => {
+  it('writes the JSON report it returns, named by its start time', () => {
+    expect(path.dirname(file)).toBe(outDir)
+    expect(path.basename(file)).toMatch(/^bench-\d{8}T\d{6}Z\.json$/)
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(report)))
+  })
+
+  it('records the machine, the versions and the parameters', () => {
+    positive(report.machine.cpus)
+    positive(report.machine.memoryGiB)
+    expect(report.machine.node).toMatch(/^v\d+/)
+    for (const pkg of ['payload', 'astro', 'pagefind', 'next'] as const) expect(report.versions[pkg]).toMatch(/^\d+\.\d+\.\d+/)
+    expect(report.params).toMatchObject({ articles: 120, runs: 2, importPages: 30 })
+    // Other content in proportion, at least a few of each.
+    expect(report.params.services).toBeGreaterThanOrEqual(5)
+    expect(report.params.workersHomes).toBeGreaterThanOrEqual(3)
+    expect(report.params.laborModels).toBeGreaterThanOrEqual(5)
+  })
+
+  it('holds every figure with a sane value', () => {
+    const f = report.figures
+    expect(f.generation.articles).toBe(120)
+    expect(f.generation.publishedArticles).toBeLessThanOrEqual(120)
+    for (const v of [f.generation.documents, f.generation.seconds, f.generation.documentsPerSecond, f.generation.articlesPerSecond, f.generation.databaseBytes]) positive(v)
+    expect(f.generation.byCollection.articles?.documents).toBe(120)
+
+    for (const v of [f.contentLoad.seconds, f.contentLoad.snapshotBytes, f.contentLoad.articles, f.contentLoad.services, f.contentLoad.workersHomes, f.contentLoad.laborModels]) positive(v)
+    expect(f.contentLoad.articles).toBe(f.generation.publishedArticles)
+    expect(f.contentLoad.runs.length).toBeGreaterThanOrEqual(1)
+
+    for (const v of [f.astroBuild.seconds, f.astroBuild.pages, f.pagefind.seconds, f.pagefind.pages, f.fullBuild.seconds]) positive(v)
+    expect(f.fullBuild.seconds).toBeGreaterThanOrEqual(f.contentLoad.seconds + f.astroBuild.seconds + f.pagefind.seconds)
+    expect(f.pagefind.pages).toBeGreaterThan(f.contentLoad.articles)
+
+    for (const v of [f.memory.buildPeakRssBytes, f.memory.astroPeakRssBytes, f.memory.pagefindPeakRssBytes, f.memory.publishTreePeakRssBytes, f.memory.harnessPeakRssBytes]) positive(v)
+    expect(f.memory.buildPeakRssBytes).toBeGreaterThanOrEqual(f.memory.astroPeakRssBytes)
+
+    for (const v of [f.output.bytes, f.output.files, f.output.htmlFiles, f.output.pagefindBytes, f.output.estimatedDistinctMediaBytes]) positive(v)
+
+    expect(f.articlePage.sampled).toBeGreaterThan(10)
+    for (const v of [f.articlePage.medianGzipBytes, f.articlePage.medianHtmlGzipBytes, f.articlePage.medianCssGzipBytes]) positive(v)
+    // Article pages load no external script: only the inline larger-text toggle.
+    expect(f.articlePage.medianExternalJsBytes).toBe(0)
+
+    expect(f.firstSearch.query).toBeTruthy()
+    expect(f.firstSearch.results).toBeGreaterThan(0)
+    for (const v of [f.firstSearch.transferBytes, f.firstSearch.pagefindTransferBytes, f.firstSearch.transferBytesGzip, f.firstSearch.timeToResultsMs]) positive(v)
+    expect(f.firstSearch.pagefindTransferBytes).toBeLessThan(f.firstSearch.transferBytes)
+    expect(f.firstSearch.transferBytesRuns).toHaveLength(2)
+    // The browser's count and the server's agree: nothing (such as Pagefind's worker) is missed.
+    expect(Math.abs(f.firstSearch.transferBytes - f.firstSearch.serverBytes)).toBeLessThan(f.firstSearch.transferBytes * 0.02)
+
+    positive(f.publishToLive.fullSeconds)
+    positive(f.publishToLive.pages)
+
+    expect(f.archiveImport.pages).toBe(30)
+    expect(f.archiveImport.imported).toBe(30)
+    expect(f.archiveImport.failed).toBe(0)
+    positive(f.archiveImport.gbkPages)
+    for (const v of [f.archiveImport.seconds, f.archiveImport.pagesPerSecond, f.archiveImport.parseOnlyPagesPerSecond]) positive(v)
+    positive(f.wallClockSeconds)
+  })
+
+  it('reports the incremental publish path as not implemented, not as a number', () => {
+    expect(report.figures.publishToLive.incrementalSeconds).toBeNull()
+    expect(report.figures.publishToLive.incrementalNote).toMatch(/not implemented/)
+  })
+
+  it('judges every target and says by how much a missed one is missed', () => {
+    const ids = report.targets.results.map((t) => t.id)
+    expect(ids).toEqual(['full-build-time', 'full-build-rss', 'publish-to-live', 'first-query', 'article-page', 'article-js', 'import-rate'])
+    for (const t of report.targets.results) {
+      expect(typeof t.pass).toBe('boolean')
+      if (t.pass === false) positive(t.missedBy?.share)
+      else expect(t.missedBy).toBeNull()
+    }
+    expect(report.targets.allPass).toBe(report.targets.results.every((t) => t.pass))
+  })
+
+  it('reports progress for every phase and removes its workspace', () => {
+    const ended = events.filter((e) => e.type === 'phase-end').map((e) => e.type === 'phase-end' && e.phase)
+    expect(ended).toEqual(['open', 'generate', 'export', 'astro', 'pagefind', 'measure', 'search', 'publish', 'import', 'report'])
+    expect(events.some((e) => e.type === 'progress' && e.phase === 'generate' && e.done === e.total)).toBe(true)
+    expect(fs.existsSync(report.workspace.dir)).toBe(false)
+  })
+})
