@@ -128,6 +128,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       import('../../cms/publishing/rebuilder'),
     ])
   if (paths.mediaDir !== path.join(dataDir, 'media')) {
+    await fs.rm(workspace, { recursive: true, force: true })
     throw new Error('runBenchmark must run in a process that has not loaded the CMS yet (its paths were fixed by an earlier import)')
   }
 
