@@ -90,6 +90,9 @@ describe('Pagefind search in a real browser', () => {
     await page.waitForSelector('#search-results[aria-busy="false"]')
     const links = await page.locator('#search-results h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))
     expect(links.length).toBeGreaterThan(1)
+    // One page of results, each once: a superseded search must not add its results to the list.
+    expect(links.length).toBeLessThanOrEqual(10)
+    expect(new Set(links).size).toBe(links.length)
     expect(links.every((l) => l.startsWith('/news/'))).toBe(true)
     const dates = await page.locator('#search-results .meta').allTextContents()
     const isoDates = dates.map((d) => d.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '')

@@ -49,9 +49,11 @@ const syncUrl = () => {
   history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`)
 }
 
-const render = async () => {
+// A superseded search may still be fetching result data; it must not append to the newer list.
+const render = async (id = searchId) => {
   const slice = results.slice(shown, shown + PAGE)
   const data = await Promise.all(slice.map((r) => r.data()))
+  if (id !== searchId) return
   for (const item of data) {
     const li = document.createElement('li')
     li.className = 'card'
@@ -94,7 +96,7 @@ const run = async () => {
   shown = 0
   list.replaceChildren()
   statusLine.textContent = results.length ? `找到 ${results.length} 条结果` : `没有找到与“${q}”相关的内容。可以换个说法，或拨打 12351 咨询。`
-  await render()
+  await render(id)
   if (id === searchId) list.setAttribute('aria-busy', 'false')
 }
 
