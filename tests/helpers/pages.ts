@@ -1,0 +1,59 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import type { Page } from 'playwright-core'
+
+/** Waits until the search page has announced its count and finished rendering the results. */
+export const waitForSearchResults = (page: Page) =>
+  page.waitForFunction(
+    () => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
+    null,
+    { timeout: 20_000 },
+  )
+
+/** The service directory's filters appear once the React island has hydrated. */
+export const waitForDirectory = (page: Page) => page.waitForSelector('#svc-q', { timeout: 20_000 })
+
+/**
+ * Page paths of a build, by kind, picked from the output folder so the tests follow the sample
+ * content: where a kind has richer pages (an image, an alert), one of those is taken.
+ */
+export const samplePages = async (dir: string) => {
+  const dirsUnder = async (rel: string) => {
+    const entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => [])
+    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()
+  }
+  const html = (rel: string) => fs.readFile(path.join(dir, rel, 'index.html'), 'utf8').catch(() => '')
+  /** The first detail page (a folder with its own index.html) under `section` whose HTML matches `rich`, else the first. */
+  const detail = async (section: string, rich: RegExp) => {
+    const pages: string[] = []
+    for (const name of await dirsUnder(section)) if (await html(`${section}/${name}`)) pages.push(name)
+    for (const name of pages) if (rich.test(await html(`${section}/${name}`))) return `/${section}/${name}/`
+    if (!pages[0]) throw new Error(`no ${section} detail page in ${dir}`)
+    return `/${section}/${pages[0]}/`
+  }
+  const first = async (rel: string) => {
+    const [name] = await dirsUnder(rel)
+    if (!name) throw new Error(`nothing under ${rel} in ${dir}`)
+    return `${rel}/${name}`
+  }
+  const year = await first('news/archive')
+  return {
+    home: '/',
+    news: '/news/',
+    article: await detail('news', /<figure/),
+    archiveYear: `/${year}/`,
+    archiveMonth: `/${await first(year)}/`,
+    category: `/${await first('news/category')}/`,
+    region: `/${await first('news/region')}/`,
+    homes: '/homes/',
+    homeDetail: await detail('homes', /<img/),
+    models: '/models/',
+    modelDetail: await detail('models', /<img/),
+    services: '/services/',
+    service: await detail('services', /class="alert/),
+    hotlines: '/hotlines/',
+    search: `/search/?q=${encodeURIComponent('职工')}`,
+    notFound: '/no-such-page/',
+  }
+}

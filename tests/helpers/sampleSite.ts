@@ -1,0 +1,39 @@
+import path from 'node:path'
+
+import { exportSnapshot, localSource } from '../../cms/export'
+import { seedSampleContent } from '../../cms/seed'
+import { buildSite } from '../../site/publish'
+import { startTestCms, type TestCms } from './payload'
+import { serveStatic } from './site'
+
+export interface SampleSite {
+  cms: TestCms
+  /** The build folder (dist/builds/<id>) inside the throwaway CMS folder. */
+  dir: string
+  /** Base URL of site/serve.ts serving the build, with the production headers. */
+  url: string
+  close: () => Promise<void>
+}
+
+/**
+ * The sample content (plus whatever `addContent` creates) exported, built and served by the
+ * project's own server, for browser tests. One call per test file: the build takes a while.
+ */
+export const buildSampleSite = async (addContent?: (cms: TestCms) => Promise<void>): Promise<SampleSite> => {
+  const cms = await startTestCms()
+  await seedSampleContent(cms.payload)
+  if (addContent) await addContent(cms)
+  const snapshotDir = path.join(cms.dir, 'snapshot')
+  await exportSnapshot(localSource(cms.payload, path.join(cms.dir, 'media')), snapshotDir)
+  const build = await buildSite({ snapshotDir, dist: path.join(cms.dir, 'dist') })
+  const server = await serveStatic(build.dir)
+  return {
+    cms,
+    dir: build.dir,
+    url: server.url,
+    close: async () => {
+      await server.close()
+      await cms.close()
+    },
+  }
+}
