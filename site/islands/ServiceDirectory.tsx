@@ -167,7 +167,7 @@ export default function ServiceDirectory({ items, districts, hotline = '12351', 
               id="svc-q"
               type="search"
               value={filters.q}
-              placeholder="名称、地址或电话，如：讨薪"
+              placeholder="名称、地址或电话，如：欠薪"
               autoComplete="off"
               enterKeyHint="search"
               onChange={(e) => set('q', e.target.value)}
