@@ -15,6 +15,9 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Page scripts always as files, never inlined: the CSP (site/serve.ts) allows inline script
+  // only by hash, and a bundle's hash changes with its code. Small CSS may still be inlined.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   integrations: [react(), sitemap({ filter: (page) => !/\/(search|preview)\/$/.test(page) }), mediaFromSnapshot(), pagefindIndex()],
   telemetry: false,
 })

@@ -1,8 +1,16 @@
 import './env'
 
-import { serveSite } from '../site/serve'
+import { securityHeaders, serveSite } from '../site/serve'
 
-/** Serves the built site (dist/live) with the security headers a static host should send. */
-const port = Number(process.env.SITE_PORT ?? 4321)
-await serveSite(port)
-console.log(`[serve] 网站：http://localhost:${port}/`)
+/**
+ * Serves the built site (dist/live) with the security headers a static host should send.
+ * `--print-headers` prints those headers instead, to copy into another web server's config
+ * (the CSP lists the site's inline scripts by hash, so copy it again after upgrading Astro).
+ */
+if (process.argv.includes('--print-headers')) {
+  for (const [name, value] of Object.entries(securityHeaders)) console.log(`${name}: ${value}`)
+} else {
+  const port = Number(process.env.SITE_PORT ?? 4321)
+  await serveSite(port)
+  console.log(`[serve] 网站：http://localhost:${port}/`)
+}

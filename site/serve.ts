@@ -1,20 +1,40 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 
+import islandScript from 'astro/runtime/server/astro-island.prebuilt.js'
+import idleDirective from 'astro/runtime/client/idle.prebuilt.js'
+import loadDirective from 'astro/runtime/client/load.prebuilt.js'
+import mediaDirective from 'astro/runtime/client/media.prebuilt.js'
+import onlyDirective from 'astro/runtime/client/only.prebuilt.js'
+import visibleDirective from 'astro/runtime/client/visible.prebuilt.js'
 import sirv from 'sirv'
 
+import { textSizeInit, textSizeToggle } from './lib/inlineScripts'
 import { liveDir } from './publish'
 
-/**
- * Headers a static host should send too (see README). Scripts: the page's own bundles, the
- * two tiny inline snippets (text size, JSON-LD data), and Pagefind's WebAssembly.
- */
 /** The preview page fetches drafts and their images from the CMS. */
 const cmsOrigin = new URL(process.env.CMS_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin
 
+/**
+ * Every inline script the site may contain, by its exact text: the text-size snippets, and
+ * Astro's island bootstrap and hydration directives (the service directory is an island;
+ * all five directives are listed so changing `client:idle` needs no change here). Astro's own
+ * page scripts are always emitted as files (astro.config.mjs), so 'self' covers them.
+ */
+export const inlineScripts = [textSizeInit, textSizeToggle, islandScript, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective]
+
+export const cspHash = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`
+
+/**
+ * Headers a static host should send too (see README; `npm run serve -- --print-headers`
+ * prints them). Scripts: the site's own files, the inline scripts above by hash (no
+ * 'unsafe-inline', so markup that slipped into content cannot run), and Pagefind's
+ * WebAssembly. JSON-LD blocks are data, not script, and need no hash.
+ */
 export const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy': `default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${cmsOrigin}; connect-src 'self' ${cmsOrigin}; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
+  'Content-Security-Policy': `default-src 'self'; script-src 'self' ${inlineScripts.map(cspHash).join(' ')} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${cmsOrigin}; connect-src 'self' ${cmsOrigin}; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',
