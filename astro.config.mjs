@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config'
 
 import { mediaFromSnapshot } from './site/integrations/media'
 import { pagefindIndex } from './site/integrations/pagefind'
+import { plan } from './site/lib/partial'
 
 export default defineConfig({
   site: (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, ''),
@@ -18,6 +19,12 @@ export default defineConfig({
   // Page scripts always as files, never inlined: the CSP (site/serve.ts) allows inline script
   // only by hash, and a bundle's hash changes with its code. Small CSS may still be inlined.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
-  integrations: [react(), sitemap({ filter: (page) => !/\/(search|preview)\/$/.test(page) }), mediaFromSnapshot(), pagefindIndex()],
+  integrations: [
+    react(),
+    // A partial build renders a few pages; the carried-over ones are named so the sitemap stays whole.
+    sitemap({ filter: (page) => !/\/(search|preview)\/$/.test(page), customPages: plan?.sitemapPages }),
+    // Partial builds get media and search from site/incremental instead.
+    ...(plan ? [] : [mediaFromSnapshot(), pagefindIndex()]),
+  ],
   telemetry: false,
 })

@@ -650,6 +650,7 @@ export interface User {
 export interface SiteBuild {
   id: number;
   status: 'running' | 'succeeded' | 'failed';
+  mode?: ('incremental' | 'full') | null;
   reason?: string | null;
   startedAt?: string | null;
   finishedAt?: string | null;
@@ -1208,6 +1209,7 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface SiteBuildsSelect<T extends boolean = true> {
   status?: T;
+  mode?: T;
   reason?: T;
   startedAt?: T;
   finishedAt?: T;

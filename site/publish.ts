@@ -18,16 +18,14 @@ export interface SiteBuild {
   seconds: number
 }
 
-const countPages = async (dir: string) =>
+export const countPages = async (dir: string) =>
   (await fs.readdir(dir, { recursive: true })).filter((f) => String(f).endsWith('.html')).length
 
-/** Runs `astro build` into a fresh folder; rejects with the build's own output on failure. */
-export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void }): Promise<SiteBuild> => {
-  const dist = options.dist ?? distDir()
-  const started = Date.now()
-  const id = new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 17)
-  const dir = path.join(dist, 'builds', id)
-  await fs.mkdir(path.dirname(dir), { recursive: true })
+/** A build id that sorts by time: the folder name under dist/builds/. */
+export const newBuildId = () => new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 17)
+
+/** Runs `astro build` into `outDir`; rejects with the build's own output on failure. */
+export const runAstro = async (outDir: string, dist: string, env: Record<string, string>): Promise<void> => {
   const astro = path.resolve('node_modules', 'astro', 'bin', 'astro.mjs')
   const output: string[] = []
   // Astro stages prerendered chunks in the repository's .astro folder, so two builds at once
@@ -35,7 +33,7 @@ export const buildSite = async (options: { snapshotDir: string; dist?: string; l
   const release = await lockfile.lock(path.resolve('astro.config.mjs'), { retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 }, stale: 120_000 })
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [astro, 'build', '--silent'], {
-      env: { ...process.env, SNAPSHOT_DIR: options.snapshotDir, SITE_OUT_DIR: dir, ASTRO_CACHE_DIR: path.join(dist, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...env, SITE_OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(dist, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child.stdout.on('data', (d) => output.push(String(d)))
@@ -43,9 +41,18 @@ export const buildSite = async (options: { snapshotDir: string; dist?: string; l
     child.on('exit', resolve)
   }).finally(release)
   if (code !== 0) {
-    await fs.rm(dir, { recursive: true, force: true })
+    await fs.rm(outDir, { recursive: true, force: true })
     throw new Error(`site build failed (astro exit ${code}); the live site is unchanged.\n${output.join('').slice(-4000)}`)
   }
+}
+
+/** Runs a full `astro build` into a fresh folder. */
+export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void }): Promise<SiteBuild> => {
+  const dist = options.dist ?? distDir()
+  const started = Date.now()
+  const dir = path.join(dist, 'builds', newBuildId())
+  await fs.mkdir(path.dirname(dir), { recursive: true })
+  await runAstro(dir, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' })
   return { dir, pages: await countPages(dir), seconds: (Date.now() - started) / 1000 }
 }
 

@@ -25,6 +25,7 @@ beforeAll(async () => {
 }, 240_000)
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }))
 
+const f0 = () => report.figures
 const positive = (value: unknown) => {
   expect(typeof value).toBe('number')
   expect(Number.isFinite(value)).toBe(true)
@@ -94,9 +95,15 @@ describe('npm run bench', () => {
     positive(f.wallClockSeconds)
   })
 
-  it('reports the incremental publish path as not implemented, not as a number', () => {
-    expect(report.figures.publishToLive.incrementalSeconds).toBeNull()
-    expect(report.figures.publishToLive.incrementalNote).toMatch(/not implemented/)
+  it('measures publishing through the incremental path, once per run, rendering only part of the site', () => {
+    const p = report.figures.publishToLive
+    expect(p.incrementalRuns).toHaveLength(2)
+    positive(p.incrementalSeconds)
+    positive(p.incrementalRendered)
+    expect(p.incrementalRendered!).toBeLessThan(f0().astroBuild.pages)
+    for (const step of ['plan', 'astro', 'merge', 'search']) expect(typeof p.incrementalPhases[step]).toBe('number')
+    // The two bench articles published incrementally are both in the search delta.
+    expect(p.incrementalSearchDelta).toBeGreaterThanOrEqual(2)
   })
 
   it('judges every target and says by how much a missed one is missed', () => {

@@ -1,16 +1,21 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createRebuilder, rebuilderFor } from '../cms/publishing/rebuilder'
 import { buildSite, liveDir } from '../site/publish'
+import { launchChromium } from './helpers/browser'
 import { paragraph } from './helpers/fixtures'
 import { startTestCms, type TestCms } from './helpers/payload'
-import { allOutputText } from './helpers/site'
+import { allOutputText, serveStatic } from './helpers/site'
 
 let cms: TestCms
 let dist: string
+let site: Awaited<ReturnType<typeof serveStatic>>
+let browser: Browser
+let page: Page
 
 beforeAll(async () => {
   cms = await startTestCms()
@@ -22,17 +27,27 @@ beforeAll(async () => {
     SITE_DIST_DIR: dist,
   })
   await cms.payload.create({ collection: 'categories', data: { name: '工会要闻', slug: 'union-news', order: 1 } })
+  browser = await launchChromium()
+  page = await browser.newPage()
+  page.on('pageerror', (e) => console.log('[browser error]', e.message))
 })
 afterAll(async () => {
   process.env.SITE_AUTOBUILD = 'false'
+  await browser?.close()
+  await site?.close()
   await cms?.close()
 })
 
 const settled = () => rebuilderFor(cms.payload).idle()
 const live = async () => allOutputText(await fs.realpath(liveDir(dist)))
+/** Whether a word is on any page of the live site, and whether the site's search page finds it (in Chromium, as a visitor would). */
 const inLiveSite = async (word: string) => {
   const texts = await live()
-  return { page: [...texts].some(([f, t]) => f.endsWith('.html') && t.includes(word)), index: [...texts].some(([f, t]) => f.includes('pagefind') && t.includes(word)) }
+  site ??= await serveStatic(liveDir(dist))
+  await page.goto(`${site.url}/search/?q=${encodeURIComponent(word)}`)
+  await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /找到/.test(document.querySelector('#search-status')?.textContent ?? ''))
+  const titles = await page.locator('#search-results h2').allTextContents()
+  return { page: [...texts].some(([f, t]) => f.endsWith('.html') && t.includes(word)), index: titles.some((t) => t.includes(word)) }
 }
 const builds = async () => (await cms.payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 100 })).docs
 
@@ -62,6 +77,59 @@ describe('publishing rebuilds the live site', () => {
     expect((await builds()).length).toBe(before + 1)
     expect((await inLiveSite('环卫驿站新增冷饮供应')).page).toBe(true)
     expect((await inLiveSite('快递小哥集体入会仪式举行')).page).toBe(true)
+  }, 120_000)
+
+  it('updates only what a change touches, and the result matches a full build of the same content', async () => {
+    const [category] = (await cms.payload.find({ collection: 'categories', where: { slug: { equals: 'union-news' } } })).docs
+    const night = await cms.payload.create({
+      collection: 'articles',
+      data: { title: '港区职工夜校开学', categories: [category!.id], body: paragraph('首批学员来自十二家港口企业的轮机班组。'), _status: 'published' },
+    })
+    await settled()
+    const [first] = await builds()
+    expect(first).toMatchObject({ status: 'succeeded', mode: 'incremental' })
+    expect(await inLiveSite('港区职工夜校开学')).toEqual({ page: true, index: true })
+    // A word from the body finds it too, through the delta index.
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('轮机班组')}`)
+    await page.waitForSelector('#search-results[aria-busy="false"] h2')
+    expect(await page.locator('#search-results h2').allTextContents()).toContain('港区职工夜校开学')
+    expect((await live()).get('news/category/union-news/index.html')).toContain('港区职工夜校开学')
+
+    // A new title replaces the old one in pages and search; the stale record of the old one is hidden.
+    await cms.payload.update({ collection: 'articles', id: night.id, data: { title: '港区职工夜校秋季班开学' } })
+    await settled()
+    expect(await inLiveSite('港区职工夜校秋季班开学')).toEqual({ page: true, index: true })
+    expect(await inLiveSite('港区职工夜校开学')).toEqual({ page: false, index: false })
+
+    // The patched snapshot says what a fresh export says…
+    const { readSnapshot, localSource } = await import('../cms/export')
+    const fresh = (await readSnapshot(localSource(cms.payload, path.join(cms.dir, 'media')))).snapshot
+    const patched = JSON.parse(await fs.readFile(path.join(process.env.SNAPSHOT_DIR!, 'content.json'), 'utf8'))
+    const byId = (list: { id: string }[]) => [...list].sort((a, b) => String(a.id).localeCompare(String(b.id)))
+    for (const key of ['articles', 'services', 'workersHomes', 'laborModels'] as const) expect(byId(patched[key])).toEqual(byId(fresh[key]))
+
+    // …and the site it grew into is the one a full build makes, but for related-news lists on
+    // pages the change did not touch (those catch up at the next full build).
+    const full = await buildSite({ snapshotDir: process.env.SNAPSHOT_DIR!, dist: path.join(cms.dir, 'dist-full') })
+    const [mine, theirs] = [await live(), await allOutputText(full.dir)]
+    const pages = (m: Map<string, string>) => [...m.keys()].filter((f) => f.endsWith('.html') || f.endsWith('.xml')).sort()
+    expect(pages(mine)).toEqual(pages(theirs))
+    const comparable = (html: string) => html.replace(/<aside class="wrap" aria-labelledby="related-title"[\s\S]*?<\/aside>/, '')
+    for (const f of pages(theirs)) expect(comparable(mine.get(f)!), f).toBe(comparable(theirs.get(f)!))
+  }, 180_000)
+
+  it('falls back to a full build when an update cannot be made, and says so', async () => {
+    const fallback = createRebuilder(cms.payload, {
+      quietMs: 10,
+      incremental: async () => {
+        throw new Error('测试：增量更新出错')
+      },
+    })
+    fallback.request('测试：回退', { collection: 'articles', id: 1 })
+    await fallback.idle()
+    const [latest] = await builds()
+    expect(latest).toMatchObject({ status: 'succeeded', mode: 'full', reason: '测试：回退' })
+    expect(latest?.error).toMatch(/增量更新失败[\s\S]*测试：增量更新出错/)
   }, 120_000)
 
   it('keeps serving the previous site when a build fails, and records why', async () => {

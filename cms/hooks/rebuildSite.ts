@@ -30,7 +30,8 @@ export const rememberIfLive: CollectionBeforeChangeHook = async ({ collection, o
  */
 export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, collection, req, operation }) => {
   if (!enabled(req)) return doc
-  const rebuild = (what: string) => rebuilderFor(req.payload).request(`${collection.labels?.singular ?? collection.slug}「${label(doc)}」${what}`)
+  const rebuild = (what: string) =>
+    rebuilderFor(req.payload).request(`${collection.labels?.singular ?? collection.slug}「${label(doc)}」${what}`, { collection: collection.slug, id: doc.id })
   if (!collection.versions?.drafts) {
     rebuild(operation === 'create' ? '已新建' : '已修改')
     return doc
@@ -46,6 +47,6 @@ export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, colle
 export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ doc, collection, req }) => {
   if (!enabled(req)) return doc
   if (collection.versions?.drafts && doc._status !== 'published') return doc
-  rebuilderFor(req.payload).request(`${collection.labels?.singular ?? collection.slug}「${label(doc)}」已删除`)
+  rebuilderFor(req.payload).request(`${collection.labels?.singular ?? collection.slug}「${label(doc)}」已删除`, { collection: collection.slug, id: doc.id })
   return doc
 }

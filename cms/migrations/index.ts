@@ -1,6 +1,7 @@
 import * as migration_20261121_134031_initial from './20261121_134031_initial';
 import * as migration_20261121_141254_site_builds from './20261121_141254_site_builds';
 import * as migration_20261121_143710_review_state from './20261121_143710_review_state';
+import * as migration_20261121_161740_site_build_mode from './20261121_161740_site_build_mode';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261121_143710_review_state.up,
     down: migration_20261121_143710_review_state.down,
-    name: '20261121_143710_review_state'
+    name: '20261121_143710_review_state',
+  },
+  {
+    up: migration_20261121_161740_site_build_mode.up,
+    down: migration_20261121_161740_site_build_mode.down,
+    name: '20261121_161740_site_build_mode'
   },
 ];

@@ -11,7 +11,7 @@ export const SiteBuilds: CollectionConfig = {
   labels: { singular: '网站生成记录', plural: '网站生成记录' },
   admin: {
     useAsTitle: 'reason',
-    defaultColumns: ['status', 'reason', 'startedAt', 'seconds', 'pages', 'error'],
+    defaultColumns: ['status', 'mode', 'reason', 'startedAt', 'seconds', 'pages', 'error'],
     group: '系统',
     description: '每次发布、下线或删除公开内容后，网站会自动重新生成。失败时原网站保持不变，原因见“错误信息”。',
   },
@@ -32,6 +32,15 @@ export const SiteBuilds: CollectionConfig = {
         { value: 'running', label: '生成中' },
         { value: 'succeeded', label: '已上线' },
         { value: 'failed', label: '失败' },
+      ],
+    },
+    {
+      name: 'mode',
+      type: 'select',
+      label: '方式',
+      options: [
+        { value: 'incremental', label: '增量更新' },
+        { value: 'full', label: '整站生成' },
       ],
     },
     { name: 'reason', type: 'text', label: '触发原因' },

@@ -4,7 +4,9 @@ import type { Payload } from 'payload'
 
 import { exportSnapshot, localSource } from '../export'
 import { mediaDir, rootDir } from '../paths'
+import { buildIncremental } from '../../site/incremental/build'
 import { buildSite, goLive } from '../../site/publish'
+import { handledIncrementally, patchSnapshot, type DocRef } from './patchSnapshot'
 
 /**
  * Rebuilds the public site after publishing. Requests within the quiet period coalesce into
@@ -12,25 +14,58 @@ import { buildSite, goLive } from '../../site/publish'
  * afterwards. Every build is recorded in `site-builds` and logged.
  */
 export interface Rebuilder {
-  request(reason: string): void
+  /** `doc` names the document that changed; without it (reference data, media) the whole site is built. */
+  request(reason: string, doc?: DocRef): void
   /** Resolves when no build is queued or running (for tests and shutdown). */
   idle(): Promise<void>
+  /** What the latest finished build did (for the benchmark). */
+  last(): LastBuild | undefined
+}
+
+export interface LastBuild {
+  mode: 'incremental' | 'full'
+  ok: boolean
+  seconds: number
+  rendered?: number
+  searchDelta?: number
+  phases?: Record<string, number>
 }
 
 type Build = (payload: Payload) => Promise<{ pages: number }>
+type Incremental = (payload: Payload, docs: DocRef[]) => Promise<{ pages: number; searchDelta: number; rendered: number; phases?: Record<string, number> }>
+
+const snapshotDir = () => path.resolve(process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot'))
 
 const defaultBuild: Build = async (payload) => {
-  const snapshotDir = path.resolve(process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot'))
-  await exportSnapshot(localSource(payload, mediaDir), snapshotDir)
-  const build = await buildSite({ snapshotDir })
+  await exportSnapshot(localSource(payload, mediaDir), snapshotDir())
+  const build = await buildSite({ snapshotDir: snapshotDir() })
   await goLive(build)
   return { pages: build.pages }
 }
 
-export const createRebuilder = (payload: Payload, options: { quietMs?: number; build?: Build } = {}): Rebuilder => {
+const defaultIncremental: Incremental = async (payload, docs) => {
+  const changes = await patchSnapshot(payload, snapshotDir(), mediaDir, docs)
+  const build = await buildIncremental({ snapshotDir: snapshotDir(), changes })
+  await goLive(build)
+  return build
+}
+
+/**
+ * Past this many pages in the search delta, the next build is a full one: the delta index
+ * is downloaded on top of the main one by every search, so it must stay small.
+ */
+const DELTA_LIMIT = Number(process.env.SITE_SEARCH_DELTA_LIMIT ?? 200)
+
+export const createRebuilder = (payload: Payload, options: { quietMs?: number; build?: Build; incremental?: Incremental | false } = {}): Rebuilder => {
   const quietMs = options.quietMs ?? Number(process.env.SITE_REBUILD_QUIET_MS ?? 1500)
   const build = options.build ?? defaultBuild
+  const incremental = options.incremental ?? (process.env.SITE_INCREMENTAL === 'false' ? false : defaultIncremental)
   let reasons: string[] = []
+  let docs: (DocRef | undefined)[] = []
+  // The snapshot and the live site agree only after a successful build; until one runs in
+  // full after a failure, an update cannot trust the snapshot as "what is live".
+  let needsFull = false
+  let lastBuild: LastBuild | undefined
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | undefined
   let waiters: (() => void)[] = []
@@ -45,17 +80,47 @@ export const createRebuilder = (payload: Payload, options: { quietMs?: number; b
   const run = async () => {
     timer = undefined
     const reason = [...new Set(reasons)].join('；').slice(0, 500)
+    const batch = docs
     reasons = []
+    docs = []
     const started = Date.now()
-    const record = await payload.create({ collection: 'site-builds', data: { status: 'running', reason, startedAt: new Date(started).toISOString() } })
+    const canUpdate = incremental && !needsFull && batch.every(handledIncrementally)
+    const record = await payload.create({
+      collection: 'site-builds',
+      data: { status: 'running', mode: canUpdate ? 'incremental' : 'full', reason, startedAt: new Date(started).toISOString() },
+    })
+    const finish = async (data: Record<string, unknown>) => {
+      const seconds = (Date.now() - started) / 1000
+      await payload.update({ collection: 'site-builds', id: record.id, data: { ...data, finishedAt: new Date().toISOString(), seconds } })
+      return seconds
+    }
+    if (canUpdate) {
+      try {
+        const result = await incremental(payload, batch as DocRef[])
+        const seconds = await finish({ status: 'succeeded', pages: result.pages })
+        lastBuild = { mode: 'incremental', ok: true, seconds, rendered: result.rendered, searchDelta: result.searchDelta, phases: result.phases }
+        payload.logger.info(`[site] 已上线（增量）：重新生成 ${result.rendered} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
+        if (result.searchDelta > DELTA_LIMIT) {
+          reasons.push(`搜索增量索引已有 ${result.searchDelta} 页，整站重建`)
+          docs.push(undefined)
+        }
+        return
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        payload.logger.warn(`[site] 增量更新失败，改为整站重建：${message.slice(0, 2000)}`)
+        await payload.update({ collection: 'site-builds', id: record.id, data: { mode: 'full', error: `增量更新失败，已改为整站重建：${message.slice(0, 4000)}` } })
+      }
+    }
     try {
       const { pages } = await build(payload)
-      const seconds = (Date.now() - started) / 1000
-      await payload.update({ collection: 'site-builds', id: record.id, data: { status: 'succeeded', finishedAt: new Date().toISOString(), seconds, pages } })
+      needsFull = false
+      const seconds = await finish({ status: 'succeeded', pages })
+      lastBuild = { mode: 'full', ok: true, seconds }
       payload.logger.info(`[site] 已上线：${pages} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
     } catch (error) {
+      needsFull = true
       const message = error instanceof Error ? error.message : String(error)
-      await payload.update({ collection: 'site-builds', id: record.id, data: { status: 'failed', finishedAt: new Date().toISOString(), seconds: (Date.now() - started) / 1000, error: message.slice(0, 10_000) } })
+      lastBuild = { mode: 'full', ok: false, seconds: await finish({ status: 'failed', error: message.slice(0, 10_000) }) }
       payload.logger.error(`[site] 网站生成失败，线上网站保持不变：${message.slice(0, 2000)}`)
     }
   }
@@ -72,10 +137,12 @@ export const createRebuilder = (payload: Payload, options: { quietMs?: number; b
   }
 
   return {
-    request(reason) {
+    request(reason, doc) {
       reasons.push(reason)
+      docs.push(doc)
       schedule()
     },
+    last: () => lastBuild,
     idle: () =>
       new Promise<void>((resolve) => {
         waiters.push(resolve)

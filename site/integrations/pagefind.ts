@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { gunzipSync } from 'node:zlib'
 
 import type { AstroIntegration } from 'astro'
 import * as OpenCC from 'opencc-js'
@@ -34,38 +35,65 @@ export const withOtherScript = (html: string): string => {
   return html.replace(/<\/main>/, `<div data-pagefind-weight="0.5">${extra.replace(/[<&]/g, ' ')}</div></main>`)
 }
 
-const htmlFiles = async (dir: string): Promise<string[]> => {
+export const htmlFiles = async (dir: string): Promise<string[]> => {
   const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true })
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name))
 }
 
-/** Builds the Pagefind index of the output folder after Astro writes it. */
-export const buildSearchIndex = async (outDir: string): Promise<{ pages: number }> => {
+/** The URL a page is served at, from its path in the output folder. */
+export const pageUrl = (outDir: string, file: string) => `/${path.relative(outDir, file).replace(/index\.html$/, '').split(path.sep).join('/')}`
+
+/**
+ * Indexes the given pages into `target` (a Pagefind bundle folder). Also writes
+ * fragments-by-url.json, the fragment id of each page, which an incremental update needs to
+ * hide the stale copy of a page this index holds (Pagefind has no way to delete one).
+ */
+export const writeSearchIndex = async (pages: AsyncIterable<{ url: string; html: string }> | Iterable<{ url: string; html: string }>, target: string): Promise<{ pages: number }> => {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-  let pages = 0
-  for (const file of await htmlFiles(outDir)) {
-    const html = await fs.readFile(file, 'utf8')
+  let count = 0
+  for await (const { url, html } of pages) {
     if (!html.includes('data-pagefind-body')) continue
-    const url = `/${path.relative(outDir, file).replace(/index\.html$/, '').split(path.sep).join('/')}`
     const result = await index.addHTMLFile({ url, content: withOtherScript(html) })
     if (result.errors.length) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`)
-    pages++
+    count++
   }
   // Files are taken from the service and written here: Pagefind's own writeFiles answers
   // before its writes are flushed, and closing the service then can leave empty files
   // (seen here: an empty pagefind-entry.json, which breaks search).
   const { files, errors: fileErrors } = await index.getFiles()
   if (fileErrors.length) throw new Error(`Pagefind could not produce its index: ${fileErrors.join('; ')}`)
-  const target = path.join(outDir, 'pagefind')
+  const byUrl: Record<string, string> = {}
   for (const file of files) {
     const full = path.join(target, file.path)
     await fs.mkdir(path.dirname(full), { recursive: true })
     await fs.writeFile(full, file.content)
+    const fragment = file.path.match(/^fragment\/(.+)\.pf_fragment$/)?.[1]
+    if (fragment) byUrl[fragmentUrl(file.content)] = fragment
   }
   await pagefind.close()
   JSON.parse(await fs.readFile(path.join(target, 'pagefind-entry.json'), 'utf8'))
-  return { pages }
+  await fs.writeFile(path.join(target, 'fragments-by-url.json'), JSON.stringify(byUrl))
+  return { pages: count }
+}
+
+/** A fragment is gzip of a signature followed by the page's JSON record. */
+const fragmentUrl = (content: Uint8Array): string => {
+  const text = gunzipSync(content).toString('utf8')
+  return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url
+}
+
+async function* pagesIn(outDir: string) {
+  for (const file of await htmlFiles(outDir)) yield { url: pageUrl(outDir, file), html: await fs.readFile(file, 'utf8') }
+}
+
+/** Builds the Pagefind index of the output folder after Astro writes it. */
+export const buildSearchIndex = async (outDir: string): Promise<{ pages: number }> => {
+  const result = await writeSearchIndex(pagesIn(outDir), path.join(outDir, 'pagefind'))
+  // A full build has no changes on top of its index; the search page asks for this file first.
+  await fs.mkdir(path.join(outDir, 'pagefind-delta'), { recursive: true })
+  await fs.writeFile(path.join(outDir, 'pagefind-delta', 'manifest.json'), JSON.stringify({ urls: [], superseded: [] }))
+  return result
 }
 
 export const pagefindIndex = (): AstroIntegration => ({

@@ -5,18 +5,22 @@ export {}
  * sorting, and archive visitors need "newest first", so the page drives the API itself:
  * query from ?q=, one select per filter (type, region, year, section), a sort select.
  */
-type Result = { id: string; data: () => Promise<ResultData> }
+type Result = { id: string; score: number; data: () => Promise<ResultData> }
 type ResultData = { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }
-type Pagefind = {
+type Instance = {
   options: (o: Record<string, unknown>) => Promise<void>
   init: () => Promise<void>
   filters: () => Promise<Record<string, Record<string, number>>>
   search: (q: string | null, o: Record<string, unknown>) => Promise<{ results: Result[] }>
 }
+type Pagefind = Instance
+/** Written by site/incremental/searchDelta.ts: pages changed since the last full build, and the full index's stale records. */
+type DeltaManifest = { urls: string[]; superseded: string[] }
 
 const PAGE = 10
 const FILTER_ORDER = ['类型', '年份', '地区', '栏目']
 const bundle = '/pagefind/pagefind.js'
+const deltaBundle = '/pagefind-delta/pagefind.js'
 
 const form = document.querySelector<HTMLFormElement>('#search-page-form')!
 const input = document.querySelector<HTMLInputElement>('#q')!
@@ -31,6 +35,7 @@ input.value = params.get('q') ?? ''
 sortSelect.value = params.get('sort') ?? 'relevance'
 
 let pagefind: Pagefind
+let delta: { instance?: Instance; superseded: Set<string> } | undefined
 let results: Result[] = []
 let shown = 0
 let searchId = 0
@@ -90,9 +95,17 @@ const run = async () => {
   list.setAttribute('aria-busy', 'true')
   statusLine.textContent = '正在搜索…'
   const sort = sortSelect.value === 'relevance' ? undefined : { date: sortSelect.value === 'oldest' ? 'asc' : 'desc' }
-  const response = await pagefind.search(q || null, { filters, sort })
+  const [main, changed] = await Promise.all([
+    pagefind.search(q || null, { filters, sort }),
+    delta?.instance?.search(q || null, { filters, sort }) ?? { results: [] },
+  ])
   if (id !== searchId) return
-  results = response.results
+  results = await merged(
+    main.results.filter((r) => !delta?.superseded.has(r.id)),
+    changed.results,
+    sortSelect.value,
+  )
+  if (id !== searchId) return
   shown = 0
   list.replaceChildren()
   statusLine.textContent = results.length ? `找到 ${results.length} 条结果` : `没有找到与“${q}”相关的内容。可以换个说法，或拨打 12351 咨询。`
@@ -100,8 +113,51 @@ const run = async () => {
   if (id === searchId) list.setAttribute('aria-busy', 'false')
 }
 
+/**
+ * Pages changed since the last full build are found in the delta index; their entries in the
+ * main index are dropped above. The two lists merge by score, or by date when sorting by date
+ * (the delta is small, so reading its dates costs a few fragments).
+ */
+const merged = async (main: Result[], changed: Result[], order: string): Promise<Result[]> => {
+  if (!changed.length) return main
+  if (order === 'relevance') return [...main, ...changed].sort((a, b) => b.score - a.score)
+  const dateOf = async (r: Result) => (await r.data()).meta.date ?? ''
+  const dates = new Map<Result, string>()
+  for (const r of changed) dates.set(r, await dateOf(r))
+  const out: Result[] = []
+  let i = 0
+  for (const r of changed) {
+    const date = dates.get(r)!
+    // Only as many main results are read as it takes to place each changed page.
+    while (i < main.length) {
+      const d = await dateOf(main[i]!)
+      if (order === 'oldest' ? d > date : d < date) break
+      out.push(main[i++]!)
+    }
+    out.push(r)
+  }
+  return [...out, ...main.slice(i)]
+}
+
+const loadDelta = async () => {
+  const response = await fetch('/pagefind-delta/manifest.json').catch(() => undefined)
+  if (!response?.ok) return undefined
+  const manifest = (await response.json()) as DeltaManifest
+  // Its own copy of Pagefind's script: two instances of one module share WebAssembly memory
+  // and fail ("memory access out of bounds").
+  const instance = manifest.urls.length ? ((await import(/* @vite-ignore */ deltaBundle)) as Instance) : undefined
+  await instance?.options({ excerptLength: 40 })
+  await instance?.init()
+  return { instance, superseded: new Set(manifest.superseded) }
+}
+
 const buildFilters = async () => {
   const available = await pagefind.filters()
+  // Values only the changed pages have (a new year, say) must be offered too.
+  for (const [name, values] of Object.entries((await delta?.instance?.filters()) ?? {})) {
+    const into = (available[name] ??= {})
+    for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count
+  }
   const names = [...FILTER_ORDER.filter((n) => n in available), ...Object.keys(available).filter((n) => !FILTER_ORDER.includes(n))]
   for (const name of names) {
     const label = document.createElement('label')
@@ -124,6 +180,7 @@ const start = async () => {
     pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind
     await pagefind.options({ excerptLength: 40 })
     await pagefind.init()
+    delta = await loadDelta()
     await buildFilters()
   } catch {
     statusLine.textContent = '搜索暂时不可用，请稍后再试，或浏览新闻归档与服务目录。'

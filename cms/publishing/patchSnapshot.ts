@@ -1,0 +1,97 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import { SNAPSHOT_VERSION, type ContentSnapshot } from '../../content-models/snapshot'
+import type { Change } from '../../site/incremental/plan'
+import * as map from '../export/map'
+
+/** A public document that was published, changed, unpublished or deleted. */
+export interface DocRef {
+  collection: string
+  id: string | number
+}
+
+/** Collections an incremental update handles; anything else (regions, categories…) changes pages everywhere and needs a full build. */
+export const INCREMENTAL = { articles: 'articles', services: 'services', 'workers-homes': 'workersHomes', 'labor-models': 'laborModels' } as const
+type Collection = keyof typeof INCREMENTAL
+
+export const handledIncrementally = (ref: DocRef | undefined): ref is DocRef => ref !== undefined && ref.collection in INCREMENTAL
+
+/**
+ * Brings the snapshot up to date for a few documents instead of exporting everything, and
+ * returns each document as it was and as it is now, which is what the site needs to decide
+ * what to render. A labor model that lists a changed article as related news changes too.
+ */
+export const patchSnapshot = async (payload: Payload, snapshotDir: string, mediaDir: string, refs: DocRef[]): Promise<Change[]> => {
+  const file = path.join(snapshotDir, 'content.json')
+  const snapshot = JSON.parse(await fs.readFile(file, 'utf8')) as ContentSnapshot
+  if (snapshot.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${snapshot.version} is not ${SNAPSHOT_VERSION}`)
+  const media = new Set<string>()
+  const image = map.mediaCollector((f) => media.add(f))
+  const published = async (collection: Collection, ids: (string | number)[]) =>
+    (
+      await payload.find({
+        collection,
+        where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
+        depth: 1,
+        pagination: false,
+        overrideAccess: false,
+      })
+    ).docs as Record<string, any>[]
+
+  const changes: Change[] = []
+  const replace = <K extends (typeof INCREMENTAL)[Collection]>(key: K, id: string, after: ContentSnapshot[K][number] | undefined) => {
+    const list = snapshot[key] as { id: string }[]
+    const i = list.findIndex((r) => String(r.id) === id)
+    const before = i >= 0 ? list[i] : undefined
+    if (i >= 0) list.splice(i, 1)
+    if (after) list.push(after as { id: string })
+    if (before || after) changes.push({ kind: key, before, after } as Change)
+  }
+
+  const byCollection = new Map<Collection, Set<string>>()
+  for (const ref of refs) {
+    const c = ref.collection as Collection
+    byCollection.set(c, (byCollection.get(c) ?? new Set()).add(String(ref.id)))
+  }
+  const articleIds = [...(byCollection.get('articles') ?? [])]
+  if (articleIds.length) {
+    const docs = new Map((await published('articles', articleIds)).map((d) => [String(d.id), d]))
+    for (const id of articleIds) replace('articles', id, docs.has(id) ? map.article(docs.get(id)!, image) : undefined)
+    snapshot.articles.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    // Labor models name their related news; the ones naming a changed article change with it.
+    const related = await payload.find({
+      collection: 'labor-models',
+      where: { and: [{ relatedArticles: { in: articleIds } }, { _status: { equals: 'published' } }] },
+      depth: 0,
+      pagination: false,
+      overrideAccess: false,
+    })
+    for (const m of related.docs) byCollection.set('labor-models', (byCollection.get('labor-models') ?? new Set()).add(String(m.id)))
+  }
+  const articleSlugs = new Set(snapshot.articles.map((a) => a.slug))
+  for (const [collection, idSet] of byCollection) {
+    if (collection === 'articles') continue
+    const ids = [...idSet]
+    const docs = new Map((await published(collection, ids)).map((d) => [String(d.id), d]))
+    const key = INCREMENTAL[collection]
+    for (const id of ids) {
+      const d = docs.get(id)
+      const after = !d ? undefined : key === 'services' ? map.service(d) : key === 'workersHomes' ? map.workersHome(d, image) : map.laborModel(d, image, articleSlugs)
+      replace(key, id, after as never)
+    }
+  }
+
+  for (const f of media) {
+    const target = path.join(snapshotDir, 'media', f)
+    await fs.access(target).catch(() => fs.copyFile(path.join(mediaDir, f), target))
+  }
+  snapshot.generatedAt = new Date().toISOString()
+  // Written whole and renamed in, so a reader never sees half a file.
+  const temp = `${file}.${process.pid}.tmp`
+  await fs.writeFile(temp, JSON.stringify(snapshot))
+  await fs.rename(temp, file)
+  return changes
+}

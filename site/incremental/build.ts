@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+import { htmlFiles, pageUrl } from '../integrations/pagefind'
+import type { PartialPlan } from '../lib/partial'
+import { countPages, distDir, liveDir, newBuildId, runAstro, type SiteBuild } from '../publish'
+import { editedInPlaceSlugs, relinkedUrls, removedUrls, touchedPrefixes, type Change } from './plan'
+import { updateSearchDelta } from './searchDelta'
+
+export interface IncrementalBuild extends SiteBuild {
+  /** Pages Astro rendered for this change. */
+  rendered: number
+  /** Pages removed from the carried-over site. */
+  removed: number
+  /** Pages in the search delta index after this update. */
+  searchDelta: number
+  /** Seconds spent in each step, for the benchmark. */
+  phases: Record<'plan' | 'astro' | 'merge' | 'search', number>
+}
+
+/** Absolute URLs listed in a build's sitemap files. */
+const sitemapUrls = async (dir: string): Promise<string[]> => {
+  const files = (await fs.readdir(dir)).filter((f) => /^sitemap-\d+\.xml$/.test(f))
+  const urls: string[] = []
+  for (const f of files) for (const m of (await fs.readFile(path.join(dir, f), 'utf8')).matchAll(/<loc>([^<]+)<\/loc>/g)) urls.push(m[1]!)
+  return urls
+}
+
+/** Detail pages (news, labor models) of the live site that link to any of `urls`: their related-news lists must be rendered again. */
+const pagesLinkingTo = async (live: string, urls: string[]): Promise<string[]> => {
+  if (!urls.length) return []
+  const needles = urls.map((u) => `href="${u}"`)
+  const found: string[] = []
+  for (const section of ['news', 'models']) {
+    const entries = await fs.readdir(path.join(live, section), { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      if (!entry.isDirectory()) continue
+      const html = await fs.readFile(path.join(live, section, entry.name, 'index.html'), 'utf8').catch(() => '')
+      if (needles.some((n) => html.includes(n))) found.push(`/${section}/${entry.name}/`)
+    }
+  }
+  return found
+}
+
+/** A copy of the live build that shares unchanged files with it (hard links): cheap, and the live files are never written to. */
+const linkCopy = async (from: string, to: string) => {
+  await promisify(execFile)('cp', ['-al', from, to]).catch(async () => fs.cp(from, to, { recursive: true }))
+}
+
+const moveInto = async (from: string, to: string) => {
+  for (const entry of await fs.readdir(from, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue
+    const source = path.join(entry.parentPath, entry.name)
+    const target = path.join(to, path.relative(from, source))
+    await fs.mkdir(path.dirname(target), { recursive: true })
+    // rename replaces the link in the new build only; the live build keeps its own copy.
+    await fs.rename(source, target)
+  }
+}
+
+/**
+ * Renders only what `changes` touch, on top of a copy of the live build: the changed pages,
+ * the listings and archives they appear in, pages linking to removed or renamed ones, the
+ * always-rendered pages (home, indexes, hotlines, feed, sitemap), and a small search index
+ * of the pages changed since the last full build. Everything else is carried over.
+ * Rejects when there is no live build to start from; the caller then builds in full.
+ */
+export const buildIncremental = async (options: { snapshotDir: string; changes: Change[]; dist?: string }): Promise<IncrementalBuild> => {
+  const dist = options.dist ?? distDir()
+  const started = Date.now()
+  const live = await fs.realpath(liveDir(dist)).catch(() => {
+    throw new Error('no live build to update; a full build is needed')
+  })
+  let mark = started
+  const lap = () => {
+    const now = Date.now()
+    const seconds = (now - mark) / 1000
+    mark = now
+    return seconds
+  }
+  const phases = { plan: 0, astro: 0, merge: 0, search: 0 }
+  const id = newBuildId()
+  const dir = path.join(dist, 'builds', id)
+  const work = path.join(dist, 'partial', id)
+  const planFile = `${work}.json`
+  const removed = new Set(removedUrls(options.changes))
+  const prefixes = [...new Set([...touchedPrefixes(options.changes), ...(await pagesLinkingTo(live, relinkedUrls(options.changes)))])]
+  const sitemapPages = (await sitemapUrls(live)).filter((u) => !removed.has(new URL(u).pathname))
+  await fs.mkdir(path.dirname(planFile), { recursive: true })
+  const plan: PartialPlan = { prefixes, contains: editedInPlaceSlugs(options.changes), sitemapPages }
+  await fs.writeFile(planFile, JSON.stringify(plan))
+  phases.plan = lap()
+  try {
+    await runAstro(work, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: planFile })
+    phases.astro = lap()
+    const renderedUrls = new Set((await htmlFiles(work)).map((f) => pageUrl(work, f)))
+    await linkCopy(live, dir)
+    // Under a touched prefix the partial build is the whole truth: a page it did not render is gone.
+    const gone: string[] = []
+    for (const file of await htmlFiles(dir)) {
+      const url = pageUrl(dir, file)
+      if (!renderedUrls.has(url) && (removed.has(url) || prefixes.some((p) => url.startsWith(p)))) {
+        await fs.rm(file)
+        gone.push(url)
+      }
+    }
+    await moveInto(work, dir)
+    await copyMissingMedia(path.join(options.snapshotDir, 'media'), path.join(dir, 'media'))
+    phases.merge = lap()
+    const searchDelta = await updateSearchDelta({ live, dir, rendered: [...renderedUrls], gone })
+    phases.search = lap()
+    return { dir, pages: await countPages(dir), seconds: (Date.now() - started) / 1000, rendered: renderedUrls.size, removed: gone.length, searchDelta, phases }
+  } catch (error) {
+    await fs.rm(dir, { recursive: true, force: true })
+    throw error
+  } finally {
+    await fs.rm(work, { recursive: true, force: true })
+    await fs.rm(planFile, { force: true })
+  }
+}
+
+const copyMissingMedia = async (from: string, to: string) => {
+  await fs.mkdir(to, { recursive: true })
+  const have = new Set(await fs.readdir(to))
+  for (const name of await fs.readdir(from).catch(() => [] as string[])) if (!have.has(name)) await fs.copyFile(path.join(from, name), path.join(to, name))
+}
