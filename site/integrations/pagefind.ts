@@ -4,36 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 
 import type { AstroIntegration } from 'astro'
-import * as OpenCC from 'opencc-js'
 import * as pagefind from 'pagefind'
 
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' })
-
-/** Text of the indexed region, without tags, for script conversion. */
-const indexedText = (html: string): string => {
-  const main = html.match(/<main[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/main>/)?.[1] ?? ''
-  return main
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+data-pagefind-ignore[^>]*>[\s\S]*?<\/aside>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&[a-z#0-9]+;/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-/**
- * The other script's spelling of a page's text, so a Simplified query finds a Traditional
- * archive page and the other way round. Only the copy handed to Pagefind carries it; the
- * page visitors download stays as written.
- */
-export const withOtherScript = (html: string): string => {
-  const text = indexedText(html)
-  if (!text) return html
-  const extra = [toTraditional(text), toSimplified(text)].filter((t) => t !== text).join(' ')
-  if (!extra) return html
-  return html.replace(/<\/main>/, `<div data-pagefind-weight="0.5">${extra.replace(/[<&]/g, ' ')}</div></main>`)
-}
+import { simplifiedPairs, withSimplified } from './scriptConversion'
 
 export const htmlFiles = async (dir: string): Promise<string[]> => {
   const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true })
@@ -54,7 +27,7 @@ export const writeSearchIndex = async (pages: AsyncIterable<{ url: string; html:
   let count = 0
   for await (const { url, html } of pages) {
     if (!html.includes('data-pagefind-body')) continue
-    const result = await index.addHTMLFile({ url, content: withOtherScript(html) })
+    const result = await index.addHTMLFile({ url, content: withSimplified(html) })
     if (result.errors.length) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`)
     count++
   }
@@ -90,6 +63,7 @@ async function* pagesIn(outDir: string) {
 /** Builds the Pagefind index of the output folder after Astro writes it. */
 export const buildSearchIndex = async (outDir: string): Promise<{ pages: number }> => {
   const result = await writeSearchIndex(pagesIn(outDir), path.join(outDir, 'pagefind'))
+  await fs.writeFile(path.join(outDir, 'pagefind', 'simplified-pairs.json'), JSON.stringify(simplifiedPairs()))
   // A full build has no changes on top of its index; the search page asks for this file first.
   await fs.mkdir(path.join(outDir, 'pagefind-delta'), { recursive: true })
   await fs.writeFile(path.join(outDir, 'pagefind-delta', 'manifest.json'), JSON.stringify({ urls: [], superseded: [] }))

@@ -80,6 +80,23 @@ const render = async (id = searchId) => {
   more.hidden = shown >= results.length
 }
 
+/** Traditional → Simplified by character (table written by site/integrations/scriptConversion.ts); the index is in Simplified. */
+let pairs: Promise<Map<string, string>> | undefined
+const simplified = async (q: string): Promise<string> => {
+  if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(q)) return q
+  pairs ??= fetch('/pagefind/simplified-pairs.json')
+    .then((r) => (r.ok ? (r.json() as Promise<string>) : ''))
+    .catch(() => '')
+    .then((text) => {
+      const chars = [...text]
+      const table = new Map<string, string>()
+      for (let i = 0; i + 1 < chars.length; i += 2) table.set(chars[i]!, chars[i + 1]!)
+      return table
+    })
+  const table = await pairs
+  return [...q].map((c) => table.get(c) ?? c).join('')
+}
+
 const run = async () => {
   const id = ++searchId
   const q = input.value.trim()
@@ -95,10 +112,8 @@ const run = async () => {
   list.setAttribute('aria-busy', 'true')
   statusLine.textContent = '正在搜索…'
   const sort = sortSelect.value === 'relevance' ? undefined : { date: sortSelect.value === 'oldest' ? 'asc' : 'desc' }
-  const [main, changed] = await Promise.all([
-    pagefind.search(q || null, { filters, sort }),
-    delta?.instance?.search(q || null, { filters, sort }) ?? { results: [] },
-  ])
+  const term = q ? await simplified(q) : null
+  const [main, changed] = await Promise.all([pagefind.search(term, { filters, sort }), delta?.instance?.search(term, { filters, sort }) ?? { results: [] }])
   if (id !== searchId) return
   results = await merged(
     main.results.filter((r) => !delta?.superseded.has(r.id)),

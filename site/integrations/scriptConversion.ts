@@ -1,0 +1,51 @@
+import * as OpenCC from 'opencc-js'
+
+/**
+ * Search works in Simplified script on both sides: a page written in Traditional script (old
+ * archive pages often are) is indexed with a Simplified copy of its text, and the search page
+ * turns a Traditional query into Simplified before searching (with the table below). Indexing
+ * every page in both scripts instead doubled the index, its build time and memory.
+ */
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' })
+const fromVariants = [OpenCC.Converter({ from: 't', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' }), toSimplified]
+
+/** Text of the indexed region, without tags. */
+export const indexedText = (html: string): string => {
+  const main = html.match(/<main[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/main>/)?.[1] ?? ''
+  return main
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+data-pagefind-ignore[^>]*>[\s\S]*?<\/aside>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** The page as handed to Pagefind: a Traditional-script page gains its Simplified spelling; visitors still get the page as written. */
+export const withSimplified = (html: string): string => {
+  const text = indexedText(html)
+  if (!text) return html
+  const simplified = toSimplified(text)
+  if (simplified === text) return html
+  return html.replace(/<\/main>/, `<div data-pagefind-weight="0.5">${simplified.replace(/[<&]/g, ' ')}</div></main>`)
+}
+
+/**
+ * Traditional → Simplified, character by character, as a string of pairs ("東东車车…"): what
+ * the search page needs to convert a query (about 4,000 pairs, ~12 kB gzip).
+ */
+export const simplifiedPairs = (): string => {
+  let pairs = ''
+  for (const [from, to] of [
+    [0x3400, 0x4dbf],
+    [0x4e00, 0x9fff],
+    [0xf900, 0xfaff],
+  ] as const) {
+    for (let cp = from; cp <= to; cp++) {
+      const char = String.fromCodePoint(cp)
+      const simple = fromVariants.map((convert) => convert(char)).find((s) => s !== char && [...s].length === 1)
+      if (simple) pairs += char + simple
+    }
+  }
+  return pairs
+}
