@@ -61,6 +61,19 @@ describe('Pagefind search in a real browser', () => {
     expect(links.some((l) => l.startsWith('/news/'))).toBe(true)
   })
 
+  it('offers its filters from the page itself, without downloading Pagefind’s filter index', async () => {
+    const fetched: string[] = []
+    const track = (r: { url: () => string }) => fetched.push(new URL(r.url()).pathname)
+    page.on('request', track)
+    await search('职工书屋')
+    page.off('request', track)
+    expect(fetched.some((u) => u.startsWith('/pagefind/filter/'))).toBe(false)
+    const years = await page.locator('select[name="年份"] option').allTextContents()
+    expect(years[0]).toBe('全部')
+    expect(years.slice(1).every((y) => /^\d{4}（\d+）$/.test(y))).toBe(true)
+    expect(await page.locator('select[name="类型"] option').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^新闻（\d+）$/), expect.stringMatching(/^服务（\d+）$/)]))
+  })
+
   it('finds the 12351 hotline', async () => {
     const { links } = await search('12351')
     expect(links.length).toBeGreaterThan(0)

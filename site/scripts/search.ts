@@ -10,7 +10,6 @@ type ResultData = { url: string; excerpt: string; meta: Record<string, string>; 
 type Instance = {
   options: (o: Record<string, unknown>) => Promise<void>
   init: () => Promise<void>
-  filters: () => Promise<Record<string, Record<string, number>>>
   search: (q: string | null, o: Record<string, unknown>) => Promise<{ results: Result[] }>
 }
 type Pagefind = Instance
@@ -18,7 +17,6 @@ type Pagefind = Instance
 type DeltaManifest = { urls: string[]; superseded: string[] }
 
 const PAGE = 10
-const FILTER_ORDER = ['类型', '年份', '地区', '栏目']
 const bundle = '/pagefind/pagefind.js'
 const deltaBundle = '/pagefind-delta/pagefind.js'
 
@@ -166,27 +164,10 @@ const loadDelta = async () => {
   return { instance, superseded: new Set(manifest.superseded) }
 }
 
-const buildFilters = async () => {
-  const available = await pagefind.filters()
-  // Values only the changed pages have (a new year, say) must be offered too.
-  for (const [name, values] of Object.entries((await delta?.instance?.filters()) ?? {})) {
-    const into = (available[name] ??= {})
-    for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count
-  }
-  const names = [...FILTER_ORDER.filter((n) => n in available), ...Object.keys(available).filter((n) => !FILTER_ORDER.includes(n))]
-  for (const name of names) {
-    const label = document.createElement('label')
-    label.textContent = name
-    const select = document.createElement('select')
-    select.name = name
-    const all = new Option('全部', '')
-    select.append(all)
-    const values = Object.keys(available[name]!).sort((a, b) => (name === '年份' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')))
-    for (const value of values) select.append(new Option(`${value}（${available[name]![value]}）`, value))
-    select.value = params.get(name) ?? ''
+const wireFilters = () => {
+  for (const select of filtersBox.querySelectorAll('select')) {
+    select.value = params.get(select.name) ?? ''
     select.addEventListener('change', run)
-    label.append(select)
-    filtersBox.append(label)
   }
 }
 
@@ -196,7 +177,7 @@ const start = async () => {
     await pagefind.options({ excerptLength: 40 })
     await pagefind.init()
     delta = await loadDelta()
-    await buildFilters()
+    wireFilters()
   } catch {
     statusLine.textContent = '搜索暂时不可用，请稍后再试，或浏览新闻归档与服务目录。'
     return
