@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath: '../tsconfig.json', ignoreBuildErrors: true },
   turbopack: { root: path.resolve(cmsDir, '..') },
   outputFileTracingRoot: path.resolve(cmsDir, '..'),
+  // Publishing rebuilds the site from the server, which reaches Pagefind; its package resolves
+  // a native binary at run time, which the bundler cannot (and must not) parse.
+  serverExternalPackages: ['pagefind'],
   // The upload proxy (proxy.ts) must see whole bodies up to the upload limit, not Next's 10 MB.
   experimental: { proxyClientMaxBodySize: `${Number(process.env.MAX_UPLOAD_MB ?? 10) + 1}mb` },
   async redirects() {
