@@ -12,6 +12,13 @@ import { resolveSecret } from './secret'
 import { MAX_UPLOAD_BYTES, uploadTooLargeMessage } from './uploadLimit'
 
 const siteOrigin = new URL(process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`).origin
+/**
+ * The admin's own saves (autosave, server actions) send the CMS's origin. Once `csrf` lists
+ * any origin, Payload ignores the session cookie from every origin not on the list, so the
+ * CMS itself must be on it too, or staff are signed out of every save.
+ */
+const cmsPort = process.env.PORT ?? 3000
+const cmsOrigins = process.env.CMS_PUBLIC_URL ? [new URL(process.env.CMS_PUBLIC_URL).origin] : [`http://localhost:${cmsPort}`, `http://127.0.0.1:${cmsPort}`]
 
 export default buildConfig({
   admin: {
@@ -37,7 +44,7 @@ export default buildConfig({
   serverURL: process.env.CMS_PUBLIC_URL || undefined,
   // The site's preview page calls the CMS with the staff member's session cookie.
   cors: [siteOrigin],
-  csrf: [siteOrigin],
+  csrf: [siteOrigin, ...cmsOrigins],
   jobs: {
     // Scheduled publish/unpublish are jobs; run them every minute while the CMS is up.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
