@@ -1,0 +1,424 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { articles as sampleArticles } from '../cms/seed/data/articles'
+import { categories as sampleCategories } from '../cms/seed/data/categories'
+import { regions as sampleRegions } from '../cms/seed/data/regions'
+import { services as sampleServices } from '../cms/seed/data/services'
+import { launchChromium } from './helpers/browser'
+
+/**
+ * Three people using the system `npm start` starts: a publicity staff member writing and
+ * publishing through the Chinese admin, a worker on a phone looking for legal aid, and a
+ * visitor searching the archive. One real start (database, sample content, site, admin) is
+ * shared by the three; each step that fails leaves a full-page screenshot in reports/journeys/.
+ */
+
+const PASSWORD = 'correct-horse-battery-staple'
+const ADMIN = { email: 'admin@example.org', password: PASSWORD }
+const EDITOR = { email: 'journey-editor@example.org', password: PASSWORD, name: '宣传干事小周' }
+const REVIEWER = { email: 'journey-reviewer@example.org', password: PASSWORD, name: '审核员老陈' }
+const SHOTS = path.resolve('reports', 'journeys')
+
+interface System {
+  dir: string
+  cms: string
+  site: string
+  child: ChildProcess
+  tail: (lines?: number) => string
+}
+
+let system: System
+let browser: Browser
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
+/** Starts `scripts/start.ts` as `npm start` does, in its own process group, on fresh folders. */
+const startSystem = async (): Promise<System> => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'portal-journeys-'))
+  const [port, sitePort] = [await freePort(), await freePort()]
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  // vitest's own settings, and anything a developer's shell may point at real data, stay out.
+  for (const key of ['NODE_ENV', 'PAYLOAD_JOBS_AUTORUN', 'PAYLOAD_SECRET', 'CMS_URL', 'CMS_PUBLIC_URL', 'SITE_AUTOBUILD', 'PORTAL_ROOT']) delete env[key]
+  Object.assign(env, {
+    DATA_DIR: path.join(dir, 'data'),
+    DATABASE_URI: `file:${path.join(dir, 'data', 'portal.db')}`,
+    MEDIA_DIR: path.join(dir, 'data', 'media'),
+    SITE_DIST_DIR: path.join(dir, 'dist'),
+    SNAPSHOT_DIR: path.join(dir, 'snapshot'),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    SEED_SAMPLE_CONTENT: 'true',
+    PORT: String(port),
+    SITE_PORT: String(sitePort),
+    SITE_URL: `http://localhost:${sitePort}`,
+    SITE_REBUILD_QUIET_MS: '300',
+  })
+  const child = spawn(process.execPath, [path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'], {
+    cwd: process.cwd(),
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const log: string[] = []
+  const tail = (lines = 40) => log.join('').split('\n').slice(-lines).join('\n')
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      log.push(String(chunk))
+      if (log.length > 2000) log.splice(0, log.length - 2000)
+      if (/\[start\] 就绪/.test(String(chunk))) resolve()
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${tail()}`)))
+  })
+  return { dir, cms: `http://localhost:${port}`, site: `http://localhost:${sitePort}`, child, tail }
+}
+
+/** SIGTERM to the whole group (start, next, any astro build), then SIGKILL what is left. */
+const stopSystem = async ({ child, dir }: System) => {
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal)
+    } catch {
+      // already gone
+    }
+  }
+  const exited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()))
+  group('SIGTERM')
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+  group('SIGKILL')
+  await fs.rm(dir, { recursive: true, force: true })
+}
+
+/** Runs one step; on failure saves a full-page screenshot and names it in the error. */
+const stepper = (journey: string, page: () => Page) => async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+  try {
+    return await fn()
+  } catch (error) {
+    await fs.mkdir(SHOTS, { recursive: true })
+    const file = path.join(SHOTS, `${journey}--${name.replace(/[^\w-]+/g, '-')}--${new Date().toISOString().replace(/[:.]/g, '-')}.png`)
+    const saved = await page()
+      .screenshot({ path: file, fullPage: true, timeout: 15_000 })
+      .then(
+        () => true,
+        () => false,
+      )
+    const err = error instanceof Error ? error : new Error(String(error))
+    err.message = `[${journey} › ${name}] ${err.message}\n${saved ? `screenshot: ${file}` : 'no screenshot (page unavailable)'}\nserver log, last lines:\n${system.tail(30)}`
+    throw err
+  }
+}
+
+const until = async <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number, everyMs = 1000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe()
+      if (value) return value
+    } catch (error) {
+      last = error
+    }
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`)
+}
+
+const api = async (method: string, url: string, body?: unknown, token?: string) => {
+  const res = await fetch(`${system.cms}/api${url}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const json = (await res.json().catch(() => ({}))) as Record<string, any>
+  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${JSON.stringify(json).slice(0, 500)}`)
+  return json
+}
+
+const signIn = async (context: BrowserContext, who: { email: string; password: string }) => {
+  const page = await context.newPage()
+  await page.goto(`${system.cms}/admin/login`)
+  await page.fill('#field-email', who.email)
+  await page.fill('#field-password', who.password)
+  await page.click('.form-submit button[type=submit]')
+  await page.waitForURL(/\/admin\/?$/, { timeout: 60_000 })
+  return page
+}
+
+/** No content wider than the phone: a sideways scroll on a 390 px screen is a bug. */
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+
+beforeAll(async () => {
+  system = await startSystem()
+  browser = await launchChromium()
+}, 600_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (system) await stopSystem(system)
+}, 60_000)
+
+describe('three user journeys against `npm start`', () => {
+  it('publicity staff: an editor writes an article with a cover and submits it, a reviewer publishes it, the site and its search show it', async () => {
+    const stamp = Date.now().toString(36)
+    const word = '紫藤花廊读书角'
+    const title = `港区职工夜校开设${word}专题课（${stamp}）`
+    const coverFile = path.join(system.dir, 'night-school-cover.jpg')
+    await fs.writeFile(coverFile, await sharp({ create: { width: 1200, height: 750, channels: 3, background: { r: 40, g: 110, b: 70 } } }).jpeg({ quality: 80 }).toBuffer())
+
+    // Setup through REST as the administrator: one editor, one reviewer.
+    const { token } = await api('POST', '/users/login', ADMIN)
+    for (const [who, role] of [
+      [EDITOR, 'editor'],
+      [REVIEWER, 'reviewer'],
+    ] as const) {
+      await api('POST', '/users', { email: who.email, password: who.password, name: who.name, roles: [role] }, token)
+    }
+
+    const editorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    const reviewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    let current: Page = await visitorContext.newPage()
+    const step = stepper('publicity-staff', () => current)
+    try {
+      const editor = await step('editor-signs-in', async () => (current = await signIn(editorContext, EDITOR)))
+
+      const id = await step('editor-creates-article', async () => {
+        // The dashboard card's + button.
+        await editor.locator('a[href$="/admin/collections/articles/create"]').first().click()
+        // Autosave creates the draft at once and moves to its own address.
+        await editor.waitForURL(/\/collections\/articles\/\d+/, { timeout: 30_000 })
+        await editor.fill('#field-title', title)
+        await editor.locator('.rich-text-lexical [data-lexical-editor="true"]').click()
+        await editor.keyboard.type(`今年秋季，港区职工夜校新开${word}专题课，每周三晚上在职工书屋上课，欢迎一线职工报名。`)
+        return editor.url().match(/articles\/(\d+)/)![1]!
+      })
+
+      await step('editor-uploads-cover-from-disk', async () => {
+        await editor.locator('.field-type.upload .upload__createNewToggler').click()
+        const drawer = editor.locator('.doc-drawer')
+        await drawer.locator('input[type=file]').setInputFiles(coverFile)
+        await drawer.locator('#field-alt').fill('示意图：绿色背景上的夜校教室')
+        await drawer.locator('#action-save').click()
+        await drawer.waitFor({ state: 'detached', timeout: 30_000 })
+        await editor.locator('.field-type.upload').getByText('night-school-cover', { exact: false }).waitFor({ timeout: 15_000 })
+      })
+
+      await step('editor-submits-for-review', async () => {
+        const saved = editor.waitForResponse(
+          (r) => r.request().method() === 'PATCH' && r.url().includes(`/api/articles/${id}`) && (r.request().postData() ?? '').includes('"reviewState":"submitted"'),
+          { timeout: 30_000 },
+        )
+        await editor.locator('#field-reviewState').click()
+        await editor.locator('.rs__option', { hasText: '待审核' }).click()
+        const response = await saved
+        expect(response.status(), 'the autosave of the submitted draft').toBe(200)
+        const body = (await response.json()) as { doc: { title: string; reviewState: string; _status: string; cover: unknown } }
+        expect(body.doc).toMatchObject({ title, reviewState: 'submitted', _status: 'draft' })
+        expect(body.doc.cover).toBeTruthy()
+        // Editors have no publish button.
+        expect(await editor.getByRole('button', { name: /发布/ }).count()).toBe(0)
+      })
+
+      const reviewer = await step('reviewer-signs-in', async () => (current = await signIn(reviewerContext, REVIEWER)))
+
+      await step('reviewer-finds-it-in-the-review-queue', async () => {
+        await reviewer.getByRole('link', { name: /新闻：\s*1\s*篇待审核/ }).click()
+        await reviewer.waitForURL(/reviewState/)
+        await reviewer.getByRole('link', { name: title }).click()
+        await reviewer.waitForURL(new RegExp(`/collections/articles/${id}`))
+        await reviewer.locator('#field-title').waitFor()
+        expect(await reviewer.inputValue('#field-title')).toBe(title)
+      })
+
+      await step('reviewer-publishes', async () => {
+        const published = reviewer.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/articles/${id}`) && (r.request().postData() ?? '').includes('"_status":"published"'), {
+          timeout: 30_000,
+        })
+        await reviewer.locator('#action-save').click()
+        const response = await published
+        expect(response.status(), 'the publish request').toBe(200)
+        await reviewer.locator('.doc-controls').getByText('已发布').waitFor({ timeout: 15_000 })
+      })
+
+      const visitor = await step('site-home-shows-it', async () => {
+        current = await visitorContext.newPage()
+        await until(
+          'the home page to list the new article',
+          async () => {
+            await current.goto(`${system.site}/`)
+            return (await current.getByRole('link', { name: title }).count()) > 0
+          },
+          180_000,
+          2000,
+        )
+        return current
+      })
+
+      await step('article-page-has-body-and-cover', async () => {
+        await visitor.getByRole('link', { name: title }).first().click()
+        await visitor.waitForURL(/\/news\/[^/]+\/$/)
+        expect(await visitor.locator('h1').textContent()).toBe(title)
+        expect(await visitor.locator('article .prose').textContent()).toContain(word)
+        const cover = visitor.locator('article figure img')
+        await cover.waitFor()
+        expect(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+      })
+
+      await step('site-search-finds-it', async () => {
+        await visitor.goto(`${system.site}/search/?q=${encodeURIComponent(word)}`)
+        await visitor.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false', null, { timeout: 30_000 })
+        expect(await visitor.locator('#search-results h2').allTextContents()).toContain(title)
+      })
+    } finally {
+      await Promise.all([editorContext.close(), reviewerContext.close(), visitorContext.close()])
+    }
+  }, 420_000)
+
+  it('worker on a phone: from the home page to a district’s legal aid, its hours and a tap-to-call number, then the hotlines with 12351 first', async () => {
+    const district = sampleRegions.find((r) => r.name === '东港区')!
+    const service = sampleServices.find((s) => s.category === 'legal-aid' && s.locations?.[0]?.districtCode === district.code)!
+    const localPhone = service.phones.find((p) => !p.hotline)!
+    const hours = service.locations![0]!.openingHours![0]!
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+    const page = await context.newPage()
+    const step = stepper('worker-phone', () => page)
+    try {
+      await step('home-page', async () => {
+        await page.goto(`${system.site}/`)
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
+      })
+
+      await step('taps-legal-aid', async () => {
+        await page.locator('#services-title').locator('..').getByRole('link', { name: '法律援助', exact: true }).click()
+        await page.waitForURL(/\/services\/#cat-legal-aid$/)
+      })
+
+      await step('narrows-to-the-district', async () => {
+        // The directory's filters appear once its script has loaded.
+        const districtSelect = page.locator('#svc-district')
+        await districtSelect.waitFor({ timeout: 30_000 })
+        await districtSelect.selectOption({ label: district.name })
+        const section = page.locator('#cat-legal-aid')
+        await section.getByRole('link', { name: service.name }).waitFor()
+        const visible = await section.locator('li.svc-item:not([hidden]) h3 a').allTextContents()
+        expect(visible).toContain(service.name)
+        // Only this district's legal aid and the citywide services remain.
+        const otherDistricts = sampleRegions.filter((r) => r.level === 'district' && r.code !== district.code).map((r) => r.name)
+        expect(visible.filter((name) => otherDistricts.some((d) => name.includes(d)))).toEqual([])
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
+      })
+
+      await step('opens-the-service', async () => {
+        await page.locator('#cat-legal-aid').getByRole('link', { name: service.name }).click()
+        await page.waitForURL(/\/services\/[^/#]+\/$/)
+        expect(await page.locator('h1').textContent()).toBe(service.name)
+      })
+
+      await step('sees-opening-hours', async () => {
+        const table = page.locator('.svc-location').first().locator('.svc-hours')
+        await table.waitFor()
+        const text = (await table.textContent()) ?? ''
+        expect(text).toMatch(/周一/)
+        expect(text).toContain(hours.closes!)
+        expect(text.replace(/\b0(\d:)/g, '$1')).toContain(hours.opens!.replace(/^0/, ''))
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
+      })
+
+      await step('tap-to-call-matches-the-phone', async () => {
+        const hrefs = await page.locator('.svc-contact a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+        expect(hrefs).toContain(`tel:${localPhone.number.replace(/\D/g, '')}`)
+        const link = page.locator(`.svc-contact a[href="tel:${localPhone.number.replace(/\D/g, '')}"]`)
+        expect(await link.textContent()).toContain(localPhone.number)
+        expect(await link.isVisible()).toBe(true)
+      })
+
+      await step('opens-the-hotlines', async () => {
+        await page.getByRole('link', { name: '全部热线' }).first().click()
+        await page.waitForURL(/\/hotlines\/$/)
+        const first = page.locator('main a[href^="tel:"]').first()
+        expect(await first.getAttribute('href')).toBe('tel:12351')
+        expect(await first.textContent()).toContain('12351')
+        expect(await first.isVisible()).toBe(true)
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
+      })
+    } finally {
+      await context.close()
+    }
+  }, 180_000)
+
+  it('visitor: searches the archive in Chinese, narrows by year and section, and opens the article', async () => {
+    const query = '法律援助'
+    const year = '2024'
+    const section = sampleCategories.find((c) => c.slug === 'rights')!
+    const expected = sampleArticles
+      .filter((a) => a.publishedAt.startsWith(year) && a.categorySlugs?.includes(section.slug) && JSON.stringify(a).includes(query))
+      .map((a) => a.title)
+    expect(expected.length, 'the sample content has such an article').toBeGreaterThan(0)
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    const step = stepper('visitor-archive', () => page)
+    const settled = () => page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false', null, { timeout: 30_000 })
+    const titles = () => page.locator('#search-results h2').allTextContents()
+    try {
+      const all = await step('searches-from-the-header', async () => {
+        await page.goto(`${system.site}/`)
+        await page.fill('#site-search', query)
+        await page.press('#site-search', 'Enter')
+        await page.waitForURL(/\/search\/\?q=/)
+        await settled()
+        await page.locator('#search-status').getByText(/找到 \d+ 条结果/).waitFor()
+        return Number((await page.locator('#search-status').textContent())!.match(/\d+/)![0])
+      })
+
+      await step('narrows-by-year', async () => {
+        await page.selectOption('select[name="年份"]', year)
+        await settled()
+        const count = Number((await page.locator('#search-status').textContent())!.match(/\d+/)![0])
+        expect(count).toBeLessThan(all)
+        const dates = await page.locator('#search-results .meta').allTextContents()
+        expect(dates.length).toBeGreaterThan(0)
+        expect(dates.every((d) => d.includes(`${year}-`))).toBe(true)
+      })
+
+      const picked = await step('narrows-by-section', async () => {
+        await page.selectOption('select[name="栏目"]', section.name)
+        await settled()
+        const found = await titles()
+        expect(found.length).toBeGreaterThan(0)
+        for (const t of found) expect(expected).toContain(t)
+        expect(page.url()).toContain(encodeURIComponent(section.name))
+        return found[0]!
+      })
+
+      await step('opens-the-result', async () => {
+        await page.locator('#search-results h2 a').first().click()
+        await page.waitForURL(/\/news\/[^/]+\/$/)
+        expect((await page.locator('h1').textContent())?.trim()).toBe(picked)
+        const meta = (await page.locator('article .meta').first().textContent()) ?? ''
+        expect(meta).toContain(`${year}年`)
+        expect(meta).toContain(section.name)
+      })
+    } finally {
+      await context.close()
+    }
+  }, 120_000)
+})
