@@ -12,7 +12,8 @@ const stampFile = path.join(cmsDir, '.next', 'portal-source-hash')
 const sourceFiles = (): string[] => {
   const walk = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      if (entry.name === '.next' || entry.name === 'node_modules' || entry.name === 'seed') return []
+      // seed/ and backup/ are only run from scripts; the admin never imports them.
+      if (entry.name === '.next' || entry.name === 'node_modules' || entry.name === 'seed' || entry.name === 'backup') return []
       const full = path.join(dir, entry.name)
       return entry.isDirectory() ? walk(full) : [full]
     })

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto'
+import { createWriteStream, type WriteStream } from 'node:fs'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import type { CollectionSlug, Payload, Where } from 'payload'
+
+import { databaseKind } from '../database'
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, backedUpSlugs, TRANSIENT_USER_FIELDS, type BackupManifest } from './format'
+import { restoreOrder } from './order'
+
+type Doc = Record<string, unknown>
+const PAGE = 500
+
+/** Reads a collection (or its versions) in id order, a page at a time, resuming after the last id. */
+export async function* inIdOrder(read: (where: Where) => Promise<{ docs: Doc[] }>): AsyncGenerator<Doc> {
+  let last: unknown
+  for (;;) {
+    const { docs } = await read(last === undefined ? {} : { id: { greater_than: last } })
+    yield* docs
+    if (docs.length < PAGE) return
+    last = docs.at(-1)!.id
+  }
+}
+
+/** What is kept of a document; undefined leaves it out. */
+const keep = (slug: string, doc: Doc): Doc | undefined => {
+  if (slug === 'users') {
+    const user = { ...doc }
+    for (const field of TRANSIENT_USER_FIELDS) delete user[field]
+    return user
+  }
+  // Only jobs still to run matter (scheduled publish/unpublish); finished ones are history.
+  if (slug === 'payload-jobs') return doc.completedAt || doc.hasError ? undefined : { ...doc, processing: false }
+  return doc
+}
+
+const writeLines = async (file: string, docs: AsyncIterable<Doc>, slug: string): Promise<number> => {
+  const out: WriteStream = createWriteStream(file, { mode: 0o600 })
+  let count = 0
+  try {
+    for await (const doc of docs) {
+      const kept = keep(slug, doc)
+      if (!kept) continue
+      if (!out.write(`${JSON.stringify(kept)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()))
+      count++
+    }
+  } finally {
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+  }
+  return count
+}
+
+const filesUnder = async (dir: string): Promise<string[]> => {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return []
+    throw error
+  })
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort()
+}
+
+const isEmptyOrMissing = async (dir: string) => (await fs.readdir(dir).catch(() => [])).length === 0
+
+/**
+ * Writes every backed-up collection, the versions of drafted ones and the media folder into
+ * `target`. The folder appears only when complete (written beside it, then renamed), and an
+ * existing non-empty folder is never overwritten.
+ *
+ * Collections are read dependents first and the versions of a collection before its documents:
+ * while staff keep editing, whatever a document refers to was created before it was read, so
+ * it is read too (later) and the restore finds it.
+ */
+export const writeBackup = async (
+  payload: Payload,
+  target: string,
+  options: { mediaDir: string; users?: boolean; log?: (m: string) => void },
+): Promise<BackupManifest> => {
+  const log = options.log ?? (() => {})
+  const dir = path.resolve(target)
+  if (!(await isEmptyOrMissing(dir))) throw new BackupError(`${dir} 已存在且不是空文件夹：请指定一个新文件夹，已有的备份不会被覆盖。`)
+  const staging = `${dir}.partial-${process.pid}`
+  await fs.rm(staging, { recursive: true, force: true })
+  await fs.mkdir(path.join(staging, 'collections'), { recursive: true, mode: 0o700 })
+  await fs.mkdir(path.join(staging, 'versions'), { mode: 0o700 })
+  await fs.mkdir(path.join(staging, 'media'), { mode: 0o700 })
+  try {
+    const users = options.users !== false
+    const order = restoreOrder(payload, backedUpSlugs(payload, { users }))
+    const counts = new Map<string, { documents: number; versions: number }>()
+    for (const slug of [...order].reverse()) {
+      const collection = slug as CollectionSlug
+      let versions = 0
+      if (payload.collections[collection]!.config.versions) {
+        versions = await writeLines(
+          path.join(staging, 'versions', `${slug}.jsonl`),
+          inIdOrder((where) => payload.db.findVersions({ collection, where, sort: 'id', limit: PAGE, page: 1 })),
+          slug,
+        )
+      }
+      const documents = await writeLines(
+        path.join(staging, 'collections', `${slug}.jsonl`),
+        inIdOrder((where) => payload.db.find({ collection, where, sort: 'id', limit: PAGE, page: 1 })),
+        slug,
+      )
+      counts.set(slug, { documents, versions })
+      log(`${payload.collections[collection]!.config.labels?.plural ?? slug}（${slug}）：${documents} 条${versions ? `，${versions} 个版本` : ''}`)
+    }
+
+    const media: BackupManifest['media'] = []
+    for (const file of await filesUnder(options.mediaDir)) {
+      const data = await fs.readFile(path.join(options.mediaDir, file))
+      await fs.mkdir(path.dirname(path.join(staging, 'media', file)), { recursive: true })
+      await fs.writeFile(path.join(staging, 'media', file), data, { mode: 0o600 })
+      media.push({ file, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') })
+    }
+    log(`图片文件：${media.length} 个，共 ${(media.reduce((n, m) => n + m.bytes, 0) / 1e6).toFixed(1)} MB`)
+
+    const kind = databaseKind(process.env.DATABASE_URI)
+    const migrations =
+      kind === 'sqlite'
+        ? (await payload.db.find({ collection: 'payload-migrations', limit: 0, pagination: false })).docs.map((m) => String((m as Doc).name)).filter((n) => n !== 'dev')
+        : []
+    const manifest: BackupManifest = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: new Date().toISOString(),
+      database: kind,
+      migrations: [...new Set(migrations)].sort(),
+      users: users ? 'included' : 'omitted',
+      collections: order.map((slug) => ({ slug, ...counts.get(slug)! })),
+      media,
+    }
+    await fs.writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 })
+    await fs.rmdir(dir).catch(() => undefined)
+    await fs.rename(staging, dir)
+    return manifest
+  } catch (error) {
+    await fs.rm(staging, { recursive: true, force: true })
+    throw error
+  }
+}

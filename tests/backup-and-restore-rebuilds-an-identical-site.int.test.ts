@@ -1,0 +1,170 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { exportSnapshot, localSource } from '../cms/export'
+import { seedSampleContent } from '../cms/seed'
+import { buildSite } from '../site/publish'
+import { paragraph, pngImage } from './helpers/fixtures'
+import { createStaff, startTestCms, type TestCms } from './helpers/payload'
+
+/**
+ * `npm run backup` of a CMS with sample content, staff, a draft and a published article with a
+ * newer draft revision; `npm run restore` into an empty database; then the site built from each
+ * must be the same, byte for byte. The commands run as child processes, as a person runs them.
+ */
+
+let cms: TestCms
+let work: string
+const DRAFT_TITLE = '备份测试：尚未发布的草稿稿件'
+const REVISION_TITLE = '备份测试：已发布稿件的未审核修改'
+let draftId: number | string
+let liveId: number | string
+
+/** Runs `npm run <script>` against the SQLite file in `dataDir` (the original's is test.db). */
+const run = (script: string, args: string[], dataDir: string) =>
+  new Promise<{ code: number | null; out: string }>((resolve) => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URI: `file:${path.join(dataDir, dataDir === cms.dir ? 'test.db' : 'portal.db')}`,
+      PAYLOAD_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    }
+    delete env.MEDIA_DIR
+    const child = spawn(process.execPath, [path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs'), `scripts/${script}.ts`, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d) => (out += String(d)))
+    child.stderr.on('data', (d) => (out += String(d)))
+    child.on('exit', (code) => resolve({ code, out }))
+  })
+
+/** Relative path → bytes of every file under a folder. */
+const filesOf = async (dir: string) => {
+  const files = new Map<string, Buffer>()
+  for (const entry of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    files.set(path.relative(dir, full), await fs.readFile(full))
+  }
+  return files
+}
+
+const jsonl = async (file: string) =>
+  (await fs.readFile(file, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, any>)
+
+beforeAll(async () => {
+  cms = await startTestCms()
+  work = await fs.mkdtemp(path.join(os.tmpdir(), 'portal-backup-'))
+  const { payload } = cms
+  await seedSampleContent(payload)
+  await createStaff(payload)
+  const png = await pngImage(900, 600)
+  const cover = await payload.create({
+    collection: 'media',
+    data: { alt: '备份测试配图' },
+    file: { data: png, mimetype: 'image/png', name: 'backup-test-cover.png', size: png.length },
+  })
+  draftId = (await payload.create({ collection: 'articles', draft: true, data: { title: DRAFT_TITLE, body: paragraph('草稿正文。'), cover: cover.id, _status: 'draft' } })).id
+  const live = await payload.create({
+    collection: 'articles',
+    data: { title: '备份测试：已发布的稿件', body: paragraph('已发布的正文。'), cover: cover.id, publishedAt: '2025-05-01T02:00:00.000Z', _status: 'published' },
+  })
+  liveId = live.id
+  await payload.update({ collection: 'articles', id: live.id, draft: true, data: { title: REVISION_TITLE } })
+}, 180_000)
+
+afterAll(async () => {
+  await cms?.close()
+  if (work) await fs.rm(work, { recursive: true, force: true })
+})
+
+describe('backup and restore', () => {
+  it('restores into an empty database a CMS whose site builds byte for byte the same, with drafts still drafts', async () => {
+    const backup = path.join(work, 'backup')
+    const restored = path.join(work, 'restored')
+
+    const made = await run('backup', [backup], cms.dir)
+    expect(made.code, made.out).toBe(0)
+    const again = await run('backup', [backup], cms.dir)
+    expect(again.code).toBe(1)
+    expect(again.out).toMatch(/已存在且不是空文件夹/)
+
+    const manifest = JSON.parse(await fs.readFile(path.join(backup, 'manifest.json'), 'utf8'))
+    expect(manifest.users).toBe('included')
+    expect(manifest.collections.map((c: { slug: string }) => c.slug)).not.toContain('site-builds')
+    // Staff keep their password hashes; sessions and lockouts are left behind.
+    const users = await jsonl(path.join(backup, 'collections', 'users.jsonl'))
+    expect(users).toHaveLength(3)
+    for (const user of users) {
+      expect(user.hash).toMatch(/\w{20}/)
+      expect(user.salt).toMatch(/\w{20}/)
+      expect(user).not.toHaveProperty('sessions')
+      expect(user).not.toHaveProperty('loginAttempts')
+    }
+
+    const restore = await run('restore', [backup], restored)
+    expect(restore.code, restore.out).toBe(0)
+    const refused = await run('restore', [backup], restored)
+    expect(refused.code).toBe(1)
+    expect(refused.out).toMatch(/目标数据库不是空的/)
+
+    // Backing up the restored database gives the same documents: ids, relations, timestamps,
+    // statuses. Versions are renumbered by the adapter; all else about them is the same.
+    const second = path.join(work, 'backup-of-restored')
+    const remade = await run('backup', [second], restored)
+    expect(remade.code, remade.out).toBe(0)
+    for (const { slug } of manifest.collections as { slug: string }[]) {
+      const [before, after] = await Promise.all([backup, second].map((dir) => fs.readFile(path.join(dir, 'collections', `${slug}.jsonl`), 'utf8')))
+      expect(after, `${slug} documents`).toBe(before)
+      const versions = async (dir: string) =>
+        (await jsonl(path.join(dir, 'versions', `${slug}.jsonl`)).catch(() => []))
+          .map(({ id: _id, ...v }) => v)
+          .sort((a, b) => String(a.parent).localeCompare(String(b.parent)) || String(a.updatedAt).localeCompare(String(b.updatedAt)))
+      expect(await versions(second), `${slug} versions`).toEqual(await versions(backup))
+    }
+
+    const restoredArticles = await jsonl(path.join(second, 'collections', 'articles.jsonl'))
+    expect(restoredArticles.find((a) => a.id === draftId)).toMatchObject({ title: DRAFT_TITLE, _status: 'draft' })
+    expect(restoredArticles.find((a) => a.id === liveId)).toMatchObject({ _status: 'published' })
+    const latest = (await jsonl(path.join(second, 'versions', 'articles.jsonl'))).filter((v) => v.latest)
+    expect(latest.find((v) => v.parent === liveId)?.version).toMatchObject({ title: REVISION_TITLE, _status: 'draft' })
+    expect(latest.find((v) => v.parent === draftId)?.version).toMatchObject({ title: DRAFT_TITLE, _status: 'draft' })
+
+    // Media files: the same names and bytes (originals and generated sizes).
+    const [mediaBefore, mediaAfter] = await Promise.all([filesOf(path.join(cms.dir, 'media')), filesOf(path.join(restored, 'media'))])
+    expect([...mediaAfter.keys()].sort()).toEqual([...mediaBefore.keys()].sort())
+    for (const [file, bytes] of mediaBefore) expect(mediaAfter.get(file)!.equals(bytes), file).toBe(true)
+
+    // Snapshots: one exported in-process from the original, one by `npm run export` from the restored database.
+    const snapshotA = path.join(work, 'snapshot-original')
+    const snapshotB = path.join(work, 'snapshot-restored')
+    await exportSnapshot(localSource(cms.payload, path.join(cms.dir, 'media')), snapshotA)
+    const exported = await run('export', ['--out', snapshotB], restored)
+    expect(exported.code, exported.out).toBe(0)
+    const content = async (dir: string) => {
+      const { generatedAt: _generatedAt, ...rest } = JSON.parse(await fs.readFile(path.join(dir, 'content.json'), 'utf8'))
+      return rest
+    }
+    const snapshot = await content(snapshotB)
+    expect(snapshot).toEqual(await content(snapshotA))
+    expect(JSON.stringify(snapshot)).not.toContain(DRAFT_TITLE)
+    expect(JSON.stringify(snapshot)).not.toContain(REVISION_TITLE)
+
+    // The two sites: the same HTML files with the same bytes.
+    const siteA = await buildSite({ snapshotDir: snapshotA, dist: path.join(work, 'dist-original') })
+    const siteB = await buildSite({ snapshotDir: snapshotB, dist: path.join(work, 'dist-restored') })
+    const [builtA, builtB] = await Promise.all([filesOf(siteA.dir), filesOf(siteB.dir)])
+    const html = (files: Map<string, Buffer>) => [...files.keys()].filter((f) => f.endsWith('.html')).sort()
+    expect(html(builtA).length).toBeGreaterThan(100)
+    expect(html(builtB)).toEqual(html(builtA))
+    const differing = html(builtA).filter((f) => !builtA.get(f)!.equals(builtB.get(f)!))
+    expect(differing).toEqual([])
+    expect(html(builtA).some((f) => builtA.get(f)!.includes('备份测试：已发布的稿件'))).toBe(true)
+  }, 300_000)
+})
