@@ -63,7 +63,7 @@ beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'portal-backup-'))
   const { payload } = cms
   await seedSampleContent(payload)
-  await createStaff(payload)
+  const staff = await createStaff(payload)
   const png = await pngImage(900, 600)
   const cover = await payload.create({
     collection: 'media',
@@ -77,6 +77,12 @@ beforeAll(async () => {
   })
   liveId = live.id
   await payload.update({ collection: 'articles', id: live.id, draft: true, data: { title: REVISION_TITLE } })
+  // A reviewer scheduled the draft for tomorrow (what the admin's schedule button queues).
+  await payload.jobs.queue({
+    task: 'schedulePublish',
+    input: { type: 'publish', doc: { relationTo: 'articles', value: String(draftId) }, user: { relationTo: 'users', value: staff.reviewer.id } },
+    waitUntil: new Date(Date.now() + 86_400_000),
+  } as never)
 }, 180_000)
 
 afterAll(async () => {
@@ -129,6 +135,10 @@ describe('backup and restore', () => {
       expect(await versions(second), `${slug} versions`).toEqual(await versions(backup))
     }
 
+    const jobs = await jsonl(path.join(second, 'collections', 'payload-jobs.jsonl'))
+    expect(jobs).toHaveLength(1)
+    expect(jobs[0]).toMatchObject({ taskSlug: 'schedulePublish', input: { type: 'publish', doc: { value: String(draftId) } } })
+
     const restoredArticles = await jsonl(path.join(second, 'collections', 'articles.jsonl'))
     expect(restoredArticles.find((a) => a.id === draftId)).toMatchObject({ title: DRAFT_TITLE, _status: 'draft' })
     expect(restoredArticles.find((a) => a.id === liveId)).toMatchObject({ _status: 'published' })
@@ -155,6 +165,16 @@ describe('backup and restore', () => {
     expect(snapshot).toEqual(await content(snapshotA))
     expect(JSON.stringify(snapshot)).not.toContain(DRAFT_TITLE)
     expect(JSON.stringify(snapshot)).not.toContain(REVISION_TITLE)
+
+    // Without staff accounts: nothing of them in the folder, and the content restores on its own.
+    const anonymous = path.join(work, 'backup-without-users')
+    const withoutUsers = await run('backup', [anonymous, '--without-users'], cms.dir)
+    expect(withoutUsers.code, withoutUsers.out).toBe(0)
+    expect(JSON.parse(await fs.readFile(path.join(anonymous, 'manifest.json'), 'utf8')).users).toBe('omitted')
+    expect(await fs.readdir(path.join(anonymous, 'collections'))).not.toContain('users.jsonl')
+    const restoredWithoutUsers = await run('restore', [anonymous], path.join(work, 'restored-without-users'))
+    expect(restoredWithoutUsers.code, restoredWithoutUsers.out).toBe(0)
+    expect(restoredWithoutUsers.out).toMatch(/备份里没有员工账号/)
 
     // The two sites: the same HTML files with the same bytes.
     const siteA = await buildSite({ snapshotDir: snapshotA, dist: path.join(work, 'dist-original') })
