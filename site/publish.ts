@@ -9,7 +9,7 @@ import lockfile from 'proper-lockfile'
  * is atomic: visitors get the old site or the new one, never half of each, and a failed
  * build never touches what is live.
  */
-export const distDir = () => path.resolve(process.env.SITE_DIST_DIR ?? 'dist')
+export const distDir = () => path.resolve(/* turbopackIgnore: true */ process.env.SITE_DIST_DIR ?? 'dist')
 export const liveDir = (dist = distDir()) => path.join(dist, 'live')
 
 export interface SiteBuild {
@@ -26,11 +26,11 @@ export const newBuildId = () => new Date().toISOString().replace(/[-:.TZ]/g, '')
 
 /** Runs `astro build` into `outDir`; rejects with the build's own output on failure. */
 export const runAstro = async (outDir: string, dist: string, env: Record<string, string>): Promise<void> => {
-  const astro = path.resolve('node_modules', 'astro', 'bin', 'astro.mjs')
+  const astro = path.resolve(/* turbopackIgnore: true */ 'node_modules', 'astro', 'bin', 'astro.mjs')
   const output: string[] = []
   // Astro stages prerendered chunks in the repository's .astro folder, so two builds at once
   // (a publish during `npm run build`, parallel tests) would break each other: take turns.
-  const release = await lockfile.lock(path.resolve('astro.config.mjs'), { retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 }, stale: 120_000 })
+  const release = await lockfile.lock(path.resolve(/* turbopackIgnore: true */ 'astro.config.mjs'), { retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 }, stale: 120_000 })
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [astro, 'build', '--silent'], {
       env: { ...process.env, ...env, SITE_OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(dist, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },

@@ -34,7 +34,7 @@ export interface LastBuild {
 type Build = (payload: Payload) => Promise<{ pages: number }>
 type Incremental = (payload: Payload, docs: DocRef[]) => Promise<{ pages: number; searchDelta: number; rendered: number; phases?: Record<string, number> }>
 
-const snapshotDir = () => path.resolve(process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot'))
+const snapshotDir = () => path.resolve(/* turbopackIgnore: true */ process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot'))
 
 const defaultBuild: Build = async (payload) => {
   await exportSnapshot(localSource(payload, mediaDir), snapshotDir())
