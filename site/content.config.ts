@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content'
 
-import { snapshotLoader } from './loader'
+import { slimArticle, snapshotLoader } from './loader'
 
 export const collections = {
-  articles: defineCollection({ loader: snapshotLoader('articles') }),
+  articles: defineCollection({ loader: snapshotLoader('articles', (a) => a.slug, slimArticle) }),
   workersHomes: defineCollection({ loader: snapshotLoader('workersHomes') }),
   laborModels: defineCollection({ loader: snapshotLoader('laborModels') }),
   services: defineCollection({ loader: snapshotLoader('services') }),
