@@ -14,7 +14,9 @@ export const indexedText = (html: string): string => {
   const main = html.match(/<main[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/main>/)?.[1] ?? ''
   return main
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+data-pagefind-ignore[^>]*>[\s\S]*?<\/aside>/g, ' ')
+    // An ignored element ends at the next closing tag of its own name: our markup never nests
+    // an element inside another of the same name within an ignored one.
+    .replace(/<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&[a-z#0-9]+;/gi, ' ')
     .replace(/\s+/g, ' ')
