@@ -1,4 +1,5 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { s3Storage } from '@payloadcms/storage-s3'
 import { zh } from '@payloadcms/translations/languages/zh'
 import path from 'node:path'
 import { buildConfig } from 'payload'
@@ -6,6 +7,7 @@ import sharp from 'sharp'
 
 import { collections } from './collections'
 import { databaseAdapter } from './database'
+import { s3Settings } from './media/s3'
 import { cmsDir, mediaDir, rootDir } from './paths'
 import { resolveSecret } from './secret'
 
@@ -19,6 +21,8 @@ const siteOrigin = new URL(process.env.SITE_URL ?? `http://localhost:${process.e
  */
 const cmsPort = process.env.PORT ?? 3000
 const cmsOrigins = process.env.CMS_PUBLIC_URL ? [new URL(process.env.CMS_PUBLIC_URL).origin] : [`http://localhost:${cmsPort}`, `http://127.0.0.1:${cmsPort}`]
+
+const s3 = s3Settings()
 
 export default buildConfig({
   admin: {
@@ -54,5 +58,18 @@ export default buildConfig({
     outputFile: path.join(rootDir, 'content-models', 'payload-types.ts'),
     autoGenerate: false,
   },
+  // With S3_BUCKET set, uploads and their generated sizes go to the bucket instead of MEDIA_DIR;
+  // files are still served through the CMS (/api/media/file/…) under the same access rules.
+  // The plugin's fields (prefix, object key) are always in the schema, so the database is the
+  // same with and without S3 and one set of migrations fits both.
+  plugins: [
+    s3Storage({
+      enabled: Boolean(s3),
+      alwaysInsertFields: true,
+      bucket: s3?.bucket ?? '',
+      config: s3?.client ?? {},
+      collections: { media: s3?.prefix ? { prefix: s3.prefix } : true },
+    }),
+  ],
   telemetry: false,
 })

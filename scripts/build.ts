@@ -4,6 +4,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { exportSnapshot, localSource, restSource } from '../cms/export'
+import { configuredMediaStore } from '../cms/media/store'
 import { mediaDir, rootDir } from '../cms/paths'
 import { buildSite, goLive } from '../site/publish'
 
@@ -30,7 +31,7 @@ try {
     else {
       process.env.PAYLOAD_JOBS_AUTORUN = 'false'
       const payload = await (await import('../cms/open')).openPayload()
-      source = localSource(payload, mediaDir)
+      source = localSource(payload, configuredMediaStore(mediaDir))
       close = () => payload.destroy()
     }
     const snapshot = await exportSnapshot(source, snapshotDir)

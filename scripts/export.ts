@@ -4,6 +4,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { exportSnapshot, localSource, restSource } from '../cms/export'
+import { configuredMediaStore } from '../cms/media/store'
 import { mediaDir, rootDir } from '../cms/paths'
 
 /**
@@ -27,7 +28,7 @@ try {
     process.env.PAYLOAD_JOBS_AUTORUN = 'false'
     const { openPayload } = await import('../cms/open')
     const payload = await openPayload()
-    source = localSource(payload, mediaDir)
+    source = localSource(payload, configuredMediaStore(mediaDir))
     close = () => payload.destroy()
   }
   const snapshot = await exportSnapshot(source, path.resolve(values.out!))

@@ -1,6 +1,7 @@
 import './env'
 
 import { BackupError, readManifest, restoreBackup } from '../cms/backup'
+import { configuredMediaStore } from '../cms/media/store'
 import { mediaDir } from '../cms/paths'
 
 /**
@@ -22,7 +23,7 @@ try {
   process.env.PAYLOAD_JOBS_AUTORUN = 'false'
   const { openPayload } = await import('../cms/open')
   const payload = await openPayload()
-  const result = await restoreBackup(payload, source[0]!, { mediaDir, log: (m) => say(`  ${m}`) })
+  const result = await restoreBackup(payload, source[0]!, { media: configuredMediaStore(mediaDir), log: (m) => say(`  ${m}`) })
   await payload.destroy()
   say(`恢复完成：${result.documents} 条内容，${result.versions} 个版本，${result.mediaFiles} 个图片文件，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`)
   const staff = manifest.collections.find((c) => c.slug === 'users')?.documents ?? 0

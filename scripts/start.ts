@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 
 import { adminBuildIsCurrent, ensureAdminBuild, runNext } from '../cms/adminBuild'
 import { exportSnapshot, localSource } from '../cms/export'
+import { configuredMediaStore } from '../cms/media/store'
 import { mediaDir, rootDir } from '../cms/paths'
 import { resolveSecret } from '../cms/secret'
 import { buildSite, goLive } from '../site/publish'
@@ -57,7 +58,7 @@ const prepare = async () => {
 
 const exportPublished = async (payload: Payload) => {
   const dir = path.resolve(process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot'))
-  await exportSnapshot(localSource(payload, mediaDir), dir)
+  await exportSnapshot(localSource(payload, configuredMediaStore(mediaDir)), dir)
   return dir
 }
 

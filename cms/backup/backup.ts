@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { CollectionSlug, Payload, Where } from 'payload'
 
 import { databaseKind } from '../database'
+import { asMediaStore, type MediaStore } from '../media/store'
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, backedUpSlugs, TRANSIENT_USER_FIELDS, type BackupManifest } from './format'
 import { restoreOrder } from './order'
 
@@ -51,14 +52,6 @@ const writeLines = async (file: string, docs: AsyncIterable<Doc>, slug: string):
   return count
 }
 
-const filesUnder = async (dir: string): Promise<string[]> => {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return []
-    throw error
-  })
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort()
-}
-
 const isEmptyOrMissing = async (dir: string) => (await fs.readdir(dir).catch(() => [])).length === 0
 
 /**
@@ -73,7 +66,7 @@ const isEmptyOrMissing = async (dir: string) => (await fs.readdir(dir).catch(() 
 export const writeBackup = async (
   payload: Payload,
   target: string,
-  options: { mediaDir: string; users?: boolean; log?: (m: string) => void },
+  options: { media: MediaStore | string; users?: boolean; log?: (m: string) => void },
 ): Promise<BackupManifest> => {
   const log = options.log ?? (() => {})
   const dir = path.resolve(target)
@@ -107,8 +100,9 @@ export const writeBackup = async (
     }
 
     const media: BackupManifest['media'] = []
-    for (const file of await filesUnder(options.mediaDir)) {
-      const data = await fs.readFile(path.join(options.mediaDir, file))
+    const store = asMediaStore(options.media)
+    for (const file of await store.list()) {
+      const data = await store.read(file)
       await fs.mkdir(path.dirname(path.join(staging, 'media', file)), { recursive: true })
       await fs.writeFile(path.join(staging, 'media', file), data, { mode: 0o600 })
       media.push({ file, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') })

@@ -7,6 +7,7 @@ import readline from 'node:readline'
 import type { CollectionSlug, Payload } from 'payload'
 
 import { databaseKind } from '../database'
+import { asMediaStore, type MediaStore } from '../media/store'
 import { migrations } from '../migrations'
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type BackupManifest } from './format'
 import { parentsFirst, refersToItself } from './order'
@@ -41,7 +42,7 @@ const all = async (iterable: AsyncIterable<Doc>) => {
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** Everything that must hold before anything is written; throws a message that says what to do. */
-const preflight = async (payload: Payload, dir: string, manifest: BackupManifest, mediaDir: string) => {
+const preflight = async (payload: Payload, dir: string, manifest: BackupManifest, store: MediaStore) => {
   const kind = databaseKind(process.env.DATABASE_URI)
   if (manifest.database !== kind) {
     throw new BackupError(`备份来自 ${manifest.database}，目标数据库是 ${kind}：两种数据库的编号格式不同，暂不支持跨数据库恢复。`)
@@ -72,9 +73,9 @@ const preflight = async (payload: Payload, dir: string, manifest: BackupManifest
       throw new BackupError(`备份不完整：缺少图片文件 media/${media.file}。`)
     })
     if (sha256(data) !== media.sha256) throw new BackupError(`备份已损坏：图片文件 media/${media.file} 与备份时的校验值不符。`)
-    const existing = await fs.readFile(path.join(mediaDir, media.file)).catch(() => undefined)
+    const existing = await store.tryRead(media.file)
     if (existing && sha256(existing) !== media.sha256) {
-      throw new BackupError(`图片文件夹 ${mediaDir} 里已有同名但内容不同的 ${media.file}：请换一个空的 MEDIA_DIR（或 DATA_DIR）再恢复。`)
+      throw new BackupError(`图片存储 ${store.describe} 里已有同名但内容不同的 ${media.file}：请换一个空的 MEDIA_DIR（或 DATA_DIR、S3 前缀）再恢复。`)
     }
   }
 }
@@ -95,11 +96,12 @@ export interface RestoreResult {
  * Not atomic: a failure half-way leaves a partly filled database, which a second run refuses;
  * start again with an empty one.
  */
-export const restoreBackup = async (payload: Payload, source: string, options: { mediaDir: string; log?: (m: string) => void }): Promise<RestoreResult> => {
+export const restoreBackup = async (payload: Payload, source: string, options: { media: MediaStore | string; log?: (m: string) => void }): Promise<RestoreResult> => {
+  const store = asMediaStore(options.media)
   const log = options.log ?? (() => {})
   const dir = path.resolve(source)
   const manifest = await readManifest(dir)
-  await preflight(payload, dir, manifest, options.mediaDir)
+  await preflight(payload, dir, manifest, store)
 
   const result: RestoreResult = { documents: 0, versions: 0, mediaFiles: 0 }
   let current = ''
@@ -147,9 +149,7 @@ export const restoreBackup = async (payload: Payload, source: string, options: {
   }
 
   for (const media of manifest.media) {
-    const target = path.join(options.mediaDir, media.file)
-    await fs.mkdir(path.dirname(target), { recursive: true })
-    await fs.copyFile(path.join(dir, 'media', media.file), target)
+    await store.write(media.file, await fs.readFile(path.join(dir, 'media', media.file)))
     result.mediaFiles++
   }
   log(`图片文件：${result.mediaFiles} 个`)

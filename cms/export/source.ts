@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { asMediaStore, type MediaStore } from '../media/store'
+
 /** A raw Payload document as either the Local API or REST returns it at depth 1. */
 export type RawDoc = Record<string, any>
 
@@ -20,7 +22,8 @@ export interface ContentSource {
 const PUBLISHED = { _status: { equals: 'published' } }
 const DRAFTED = new Set(['articles', 'workers-homes', 'labor-models', 'services'])
 
-export const localSource = (payload: Payload, mediaDir: string): ContentSource => ({
+/** `media`: the media store, or the folder of a local one. */
+export const localSource = (payload: Payload, media: MediaStore | string): ContentSource => ({
   describe: 'embedded database',
   async list(collection) {
     const result = await payload.find({
@@ -32,7 +35,7 @@ export const localSource = (payload: Payload, mediaDir: string): ContentSource =
     })
     return result.docs as RawDoc[]
   },
-  mediaFile: (filename) => fs.readFile(path.join(mediaDir, filename)),
+  mediaFile: (filename) => asMediaStore(media).read(filename),
 })
 
 export const restSource = (baseUrl: string): ContentSource => {

@@ -2,6 +2,7 @@ import * as migration_20261121_134031_initial from './20261121_134031_initial';
 import * as migration_20261121_141254_site_builds from './20261121_141254_site_builds';
 import * as migration_20261121_143710_review_state from './20261121_143710_review_state';
 import * as migration_20261121_161740_site_build_mode from './20261121_161740_site_build_mode';
+import * as migration_20261121_165826_media_storage_fields from './20261121_165826_media_storage_fields';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261121_161740_site_build_mode.up,
     down: migration_20261121_161740_site_build_mode.down,
-    name: '20261121_161740_site_build_mode'
+    name: '20261121_161740_site_build_mode',
+  },
+  {
+    up: migration_20261121_165826_media_storage_fields.up,
+    down: migration_20261121_165826_media_storage_fields.down,
+    name: '20261121_165826_media_storage_fields'
   },
 ];

@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import { SNAPSHOT_VERSION, type ContentSnapshot } from '../../content-models/snapshot'
 import type { Change } from '../../site/incremental/plan'
 import * as map from '../export/map'
+import { asMediaStore, type MediaStore } from '../media/store'
 
 /** A public document that was published, changed, unpublished or deleted. */
 export interface DocRef {
@@ -24,12 +25,12 @@ export const handledIncrementally = (ref: DocRef | undefined): ref is DocRef => 
  * returns each document as it was and as it is now, which is what the site needs to decide
  * what to render. A labor model that lists a changed article as related news changes too.
  */
-export const patchSnapshot = async (payload: Payload, snapshotDir: string, mediaDir: string, refs: DocRef[]): Promise<Change[]> => {
+export const patchSnapshot = async (payload: Payload, snapshotDir: string, media: MediaStore | string, refs: DocRef[]): Promise<Change[]> => {
   const file = path.join(snapshotDir, 'content.json')
   const snapshot = JSON.parse(await fs.readFile(file, 'utf8')) as ContentSnapshot
   if (snapshot.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${snapshot.version} is not ${SNAPSHOT_VERSION}`)
-  const media = new Set<string>()
-  const image = map.mediaCollector((f) => media.add(f))
+  const mediaFiles = new Set<string>()
+  const image = map.mediaCollector((f) => mediaFiles.add(f))
   const published = async (collection: Collection, ids: (string | number)[]) =>
     (
       await payload.find({
@@ -84,9 +85,10 @@ export const patchSnapshot = async (payload: Payload, snapshotDir: string, media
     }
   }
 
-  for (const f of media) {
+  const store = asMediaStore(media)
+  for (const f of mediaFiles) {
     const target = path.join(snapshotDir, 'media', f)
-    await fs.access(target).catch(() => fs.copyFile(path.join(mediaDir, f), target))
+    await fs.access(target).catch(async () => fs.writeFile(target, await store.read(f)))
   }
   snapshot.generatedAt = new Date().toISOString()
   // Written whole and renamed in, so a reader never sees half a file.

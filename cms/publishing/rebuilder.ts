@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { exportSnapshot, localSource } from '../export'
+import { configuredMediaStore } from '../media/store'
 import { mediaDir, rootDir } from '../paths'
 import { buildIncremental } from '../../site/incremental/build'
 import { buildSite, goLive } from '../../site/publish'
@@ -37,14 +38,14 @@ type Incremental = (payload: Payload, docs: DocRef[]) => Promise<{ pages: number
 const snapshotDir = () => path.resolve(/* turbopackIgnore: true */ process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot'))
 
 const defaultBuild: Build = async (payload) => {
-  await exportSnapshot(localSource(payload, mediaDir), snapshotDir())
+  await exportSnapshot(localSource(payload, configuredMediaStore(mediaDir)), snapshotDir())
   const build = await buildSite({ snapshotDir: snapshotDir() })
   await goLive(build)
   return { pages: build.pages }
 }
 
 const defaultIncremental: Incremental = async (payload, docs) => {
-  const changes = await patchSnapshot(payload, snapshotDir(), mediaDir, docs)
+  const changes = await patchSnapshot(payload, snapshotDir(), configuredMediaStore(mediaDir), docs)
   const build = await buildIncremental({ snapshotDir: snapshotDir(), changes })
   await goLive(build)
   return build
