@@ -46,6 +46,26 @@ export const runAstro = async (outDir: string, dist: string, env: Record<string,
   }
 }
 
+/**
+ * What a build folder holds, kept beside it (dist/builds/<id>.json, out of the public tree):
+ * its page count, and for an incremental update the build it was made from and the files it
+ * wrote and removed (relative paths), which lets the next update reuse that older folder.
+ */
+export interface BuildInfo {
+  pages: number
+  base?: string
+  written: string[]
+  removed: string[]
+}
+
+export const readBuildInfo = async (dir: string): Promise<BuildInfo | undefined> =>
+  fs.readFile(`${dir}.json`, 'utf8').then(
+    (text) => JSON.parse(text) as BuildInfo,
+    () => undefined,
+  )
+
+export const writeBuildInfo = (dir: string, info: BuildInfo) => fs.writeFile(`${dir}.json`, JSON.stringify(info))
+
 /** Runs a full `astro build` into a fresh folder. */
 export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void }): Promise<SiteBuild> => {
   const dist = options.dist ?? distDir()
@@ -53,7 +73,9 @@ export const buildSite = async (options: { snapshotDir: string; dist?: string; l
   const dir = path.join(dist, 'builds', newBuildId())
   await fs.mkdir(path.dirname(dir), { recursive: true })
   await runAstro(dir, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' })
-  return { dir, pages: await countPages(dir), seconds: (Date.now() - started) / 1000 }
+  const pages = await countPages(dir)
+  await writeBuildInfo(dir, { pages, written: [], removed: [] })
+  return { dir, pages, seconds: (Date.now() - started) / 1000 }
 }
 
 /** Points dist/live at a finished build and removes all but the previous one (kept for rollback). */
@@ -63,7 +85,9 @@ export const goLive = async (build: SiteBuild, dist = distDir()): Promise<void> 
   await fs.rm(temp, { force: true })
   await fs.symlink(path.relative(dist, build.dir), temp)
   await fs.rename(temp, live)
-  const builds = (await fs.readdir(path.join(dist, 'builds'))).sort()
+  const entries = await fs.readdir(path.join(dist, 'builds'))
+  const builds = entries.filter((b) => !b.endsWith('.json')).sort()
   const keep = new Set([path.basename(build.dir), builds.filter((b) => b !== path.basename(build.dir)).at(-1)])
-  for (const old of builds) if (!keep.has(old)) await fs.rm(path.join(dist, 'builds', old), { recursive: true, force: true })
+  // A build's info file (<id>.json) goes with it.
+  for (const old of entries) if (!keep.has(old.replace(/\.json$/, ''))) await fs.rm(path.join(dist, 'builds', old), { recursive: true, force: true })
 }
