@@ -337,7 +337,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
             incrementalSeconds: median(incremental.map((r) => r.seconds)),
             incrementalRuns: incremental.map((r) => r.seconds),
             incrementalRendered: mid.build.rendered ?? 0,
-            incrementalSearchDelta: mid.build.searchDelta ?? 0,
+            incrementalSearchDelta: incremental.at(-1)!.build.searchDelta ?? 0,
             incrementalPhases: mid.build.phases ?? {},
             pages: record?.pages ?? 0,
           }

@@ -77,7 +77,7 @@ export interface BenchFigures {
     /** Median of the repeated incremental publishes; null when skipped. */
     incrementalSeconds: number | null
     incrementalRuns: number[]
-    /** Pages Astro rendered in the median incremental run, and pages in its search delta index. */
+    /** Pages Astro rendered in the median incremental run; pages in the search delta index after the last run. */
     incrementalRendered: number | null
     incrementalSearchDelta: number | null
     /** Seconds per step of the median incremental run: plan, astro, merge, search. */
