@@ -421,4 +421,45 @@ describe('three user journeys against `npm start`', () => {
       await context.close()
     }
   }, 120_000)
+  it('staff opening hostile text in the admin: it shows as text, nothing runs', async () => {
+    const { token } = await api('POST', '/users/login', ADMIN)
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
+    const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, mode: 'normal', style: '', detail: 0 })
+    const body = {
+      root: {
+        type: 'root', version: 1, direction: null, format: '', indent: 0,
+        children: [
+          {
+            type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0,
+            children: [text(hostile), { type: 'link', version: 3, direction: null, format: '', indent: 0, fields: { url: 'javascript:window.__pwned=1', newTab: false, linkType: 'custom' }, children: [text('点这里')] }],
+          },
+        ],
+      },
+    }
+    const { doc } = await api('POST', '/articles?draft=true', { title: `恶意标题 ${hostile}`, summary: hostile, body, _status: 'draft' }, token)
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    let page: Page = await context.newPage()
+    const step = stepper('admin-hostile-text', () => page)
+    try {
+      page = await step('admin-signs-in', () => signIn(context, ADMIN))
+      for (const [name, url] of [
+        ['list', `/admin/collections/articles?search=${encodeURIComponent('恶意标题')}`],
+        ['edit', `/admin/collections/articles/${doc.id}`],
+      ] as const) {
+        await step(`opens-the-${name}-view`, async () => {
+          await page.goto(`${system.cms}${url}`)
+          await page.getByText('恶意标题', { exact: false }).first().waitFor({ timeout: 60_000 })
+          if (name === 'edit') {
+            expect(await page.inputValue('#field-title')).toContain('<script>')
+            await page.locator('[data-lexical-editor="true"]').first().getByText('onerror', { exact: false }).waitFor()
+          }
+          await page.waitForTimeout(1000)
+          expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()
+          expect(await page.locator('[onerror], a[href^="javascript:"]').count()).toBe(0)
+        })
+      }
+    } finally {
+      await context.close()
+    }
+  }, 180_000)
 })
