@@ -3,11 +3,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
-import { htmlFiles, pageUrl } from '../integrations/pagefind'
+import { DELTA_FOLDER, htmlFiles, pageUrl, urlFile } from '../integrations/pagefind'
 import type { PartialPlan } from '../lib/partial'
 import { countPages, distDir, liveDir, newBuildId, readBuildInfo, runAstro, writeBuildInfo, type SiteBuild } from '../publish'
 import { editedInPlaceSlugs, relinkedUrls, removedUrls, touchedPrefixes, type Change } from './plan'
-import { DELTA_FOLDER, updateSearchDelta } from './searchDelta'
+import { updateSearchDelta } from './searchDelta'
 
 export interface IncrementalBuild extends SiteBuild {
   /** Pages Astro rendered for this change. */
@@ -50,9 +50,6 @@ const exists = (file: string) =>
     () => false,
   )
 
-/** The file a page URL is served from. */
-const urlFile = (url: string) => (url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1))
-
 /** A copy of a build that shares unchanged files with it (hard links); the source is never written to. */
 const linkCopy = async (from: string, to: string) => {
   await promisify(execFile)('cp', ['-al', from, to]).catch(async () => fs.cp(from, to, { recursive: true }))
@@ -76,7 +73,7 @@ const relink = async (from: string, to: string) => {
 const startFrom = async (live: string, dir: string, dist: string) => {
   const info = await readBuildInfo(live)
   const previous = info?.base ? path.join(dist, 'builds', info.base) : undefined
-  if (!info?.base || !previous || !(await exists(previous)) || path.dirname(live) !== path.dirname(previous)) return linkCopy(live, dir)
+  if (!info || !previous || !(await exists(previous))) return linkCopy(live, dir)
   await fs.rename(previous, dir)
   await fs.rm(`${previous}.json`, { force: true })
   for (const file of info.written) await relink(path.join(live, file), path.join(dir, file))

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import { writeSearchIndex } from '../integrations/pagefind'
+import { DELTA_FOLDER, urlFile, writeSearchIndex } from '../integrations/pagefind'
 
 /**
  * Pagefind cannot update an index in place, and re-indexing 10k pages takes most of a
@@ -16,8 +16,6 @@ export interface SearchDeltaManifest {
   /** Fragment ids in the full index whose page changed or no longer exists. */
   superseded: string[]
 }
-
-export const DELTA_FOLDER = 'pagefind-delta'
 
 /** What Pagefind reads of a page: everything but the parts marked data-pagefind-ignore (related news). */
 const searchable = (html: string) => html.replace(/<aside[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/aside>/g, '')
@@ -36,7 +34,7 @@ export const updateSearchDelta = async (options: { live: string; dir: string; re
   const previous = await readJson<SearchDeltaManifest>(path.join(live, DELTA_FOLDER, 'manifest.json'), { urls: [], superseded: [] })
   const base = await readJson<Record<string, string>>(path.join(dir, 'pagefind', 'fragments-by-url.json'), {})
   const gone = new Set(options.gone)
-  const read = (root: string, url: string) => fs.readFile(path.join(root, url, url.endsWith('/') ? 'index.html' : ''), 'utf8').catch(() => undefined)
+  const read = (root: string, url: string) => fs.readFile(path.join(root, urlFile(url)), 'utf8').catch(() => undefined)
   const pages: { url: string; html: string }[] = []
   for (const url of [...new Set([...previous.urls, ...options.rendered])]) {
     if (gone.has(url)) continue

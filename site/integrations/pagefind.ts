@@ -13,6 +13,12 @@ export const htmlFiles = async (dir: string): Promise<string[]> => {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name))
 }
 
+/** Where pages changed since the last full build are indexed (see site/incremental/searchDelta.ts). */
+export const DELTA_FOLDER = 'pagefind-delta'
+
+/** The file a page URL is served from, relative to the output folder. */
+export const urlFile = (url: string) => (url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1))
+
 /** The URL a page is served at, from its path in the output folder. */
 export const pageUrl = (outDir: string, file: string) => `/${path.relative(outDir, file).replace(/index\.html$/, '').split(path.sep).join('/')}`
 
@@ -65,8 +71,8 @@ export const buildSearchIndex = async (outDir: string): Promise<{ pages: number 
   const result = await writeSearchIndex(pagesIn(outDir), path.join(outDir, 'pagefind'))
   await fs.writeFile(path.join(outDir, 'pagefind', 'simplified-pairs.json'), JSON.stringify(simplifiedPairs()))
   // A full build has no changes on top of its index; the search page asks for this file first.
-  await fs.mkdir(path.join(outDir, 'pagefind-delta'), { recursive: true })
-  await fs.writeFile(path.join(outDir, 'pagefind-delta', 'manifest.json'), JSON.stringify({ urls: [], superseded: [] }))
+  await fs.mkdir(path.join(outDir, DELTA_FOLDER), { recursive: true })
+  await fs.writeFile(path.join(outDir, DELTA_FOLDER, 'manifest.json'), JSON.stringify({ urls: [], superseded: [] }))
   return result
 }
 
