@@ -55,7 +55,7 @@ describe('npm run bench', () => {
     const f = report.figures
     expect(f.generation.articles).toBe(120)
     expect(f.generation.publishedArticles).toBeLessThanOrEqual(120)
-    for (const v of [f.generation.documents, f.generation.seconds, f.generation.documentsPerSecond, f.generation.articlesPerSecond, f.generation.databaseBytes]) positive(v)
+    for (const v of [f.generation.documents, f.generation.seconds, f.generation.documentsPerSecond, f.generation.articlesPerSecond, f.generation.databaseBytes, f.generation.writerPeakRssBytes]) positive(v)
     expect(f.generation.byCollection.articles?.documents).toBe(120)
 
     for (const v of [f.contentLoad.seconds, f.contentLoad.snapshotBytes, f.contentLoad.articles, f.contentLoad.services, f.contentLoad.workersHomes, f.contentLoad.laborModels]) positive(v)

@@ -36,6 +36,8 @@ export interface BenchFigures {
     byCollection: Record<string, { documents: number; seconds: number; perSecond: number }>
     databaseBytes: number
     slugRetries: number
+    /** Peak RSS of the process that wrote the corpus (it exits before the build is timed). */
+    writerPeakRssBytes: number
   }
   contentLoad: {
     seconds: number
@@ -205,7 +207,7 @@ export const formatTable = (report: BenchReport): string => {
     return [`${t.comparison === '<=' ? '≤' : '≥'} ${limit}`, status]
   }
   const rows: string[][] = [
-    ['生成语料（Local API）', `${num(f.generation.documents)} 条 / ${sec(f.generation.seconds)} = ${num(f.generation.documentsPerSecond)} 条/秒（新闻 ${num(f.generation.articlesPerSecond)} 篇/秒）`, '', ''],
+    ['生成语料（Local API）', `${num(f.generation.documents)} 条 / ${sec(f.generation.seconds)} = ${num(f.generation.documentsPerSecond)} 条/秒（新闻 ${num(f.generation.articlesPerSecond)} 篇/秒；写入进程峰值 ${size(f.generation.writerPeakRssBytes)}）`, '', ''],
     ['内容导出（content load）', `${sec(f.contentLoad.seconds)}（快照 ${size(f.contentLoad.snapshotBytes)}，中位数 ×${f.contentLoad.runs.length}；npm run export 独立进程 ${sec(f.contentLoad.commandSeconds)}）`, '', ''],
     ['Astro 构建', `${sec(f.astroBuild.seconds)}（${num(f.astroBuild.pages)} 个页面）`, '', ''],
     ['Pagefind 索引', `${sec(f.pagefind.seconds)}（${num(f.pagefind.pages)} 个页面）`, '', ''],
