@@ -3,6 +3,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from './migrations'
+import { indexValuesByParent } from './sqliteIndexes'
 import { cmsDir, defaultSqliteFile } from './paths'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -39,5 +40,6 @@ export const databaseAdapter = (uri = process.env.DATABASE_URI): DatabaseAdapter
     // Several processes (admin, importer, site build) share the file: wait instead of failing.
     busyTimeout: 10_000,
     wal: true,
+    afterSchemaInit: [indexValuesByParent],
   })
 }

@@ -3,6 +3,7 @@ import * as migration_20261121_141254_site_builds from './20261121_141254_site_b
 import * as migration_20261121_143710_review_state from './20261121_143710_review_state';
 import * as migration_20261121_161740_site_build_mode from './20261121_161740_site_build_mode';
 import * as migration_20261121_165826_media_storage_fields from './20261121_165826_media_storage_fields';
+import * as migration_20261121_184345_values_by_parent from './20261121_184345_values_by_parent';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261121_165826_media_storage_fields.up,
     down: migration_20261121_165826_media_storage_fields.down,
-    name: '20261121_165826_media_storage_fields'
+    name: '20261121_165826_media_storage_fields',
+  },
+  {
+    up: migration_20261121_184345_values_by_parent.up,
+    down: migration_20261121_184345_values_by_parent.down,
+    name: '20261121_184345_values_by_parent'
   },
 ];
