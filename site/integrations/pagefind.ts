@@ -27,15 +27,35 @@ export const pageUrl = (outDir: string, file: string) => `/${path.relative(outDi
  * fragments-by-url.json, the fragment id of each page, which an incremental update needs to
  * hide the stale copy of a page this index holds (Pagefind has no way to delete one).
  */
+const PAGES_IN_FLIGHT = 16
+
 export const writeSearchIndex = async (pages: AsyncIterable<{ url: string; html: string }> | Iterable<{ url: string; html: string }>, target: string): Promise<{ pages: number }> => {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
   let count = 0
+  // Several pages in flight keep Pagefind's service busy while this process reads and
+  // converts the next ones (10k pages: 22.7 s one at a time, 16.5 s with 16 in flight).
+  const inFlight = new Set<Promise<void>>()
+  let failure: string | undefined
   for await (const { url, html } of pages) {
     if (!html.includes('data-pagefind-body')) continue
-    const result = await index.addHTMLFile({ url, content: withSimplified(html) })
-    if (result.errors.length) throw new Error(`Pagefind could not index ${url}: ${result.errors.join('; ')}`)
+    const added: Promise<void> = index.addHTMLFile({ url, content: withSimplified(html) }).then(
+      (result) => {
+        if (result.errors.length) failure ??= `${url}: ${result.errors.join('; ')}`
+      },
+      (error: unknown) => {
+        failure ??= `${url}: ${error instanceof Error ? error.message : String(error)}`
+      },
+    ).finally(() => inFlight.delete(added))
+    inFlight.add(added)
     count++
+    if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight)
+    if (failure) break
+  }
+  await Promise.all(inFlight)
+  if (failure) {
+    await pagefind.close()
+    throw new Error(`Pagefind could not index ${failure}`)
   }
   // Files are taken from the service and written here: Pagefind's own writeFiles answers
   // before its writes are flushed, and closing the service then can leave empty files
