@@ -28,6 +28,7 @@ export const pageUrl = (outDir: string, file: string) => `/${path.relative(outDi
  * hide the stale copy of a page this index holds (Pagefind has no way to delete one).
  */
 const PAGES_IN_FLIGHT = 16
+const WRITE_BATCH = 64
 
 export const writeSearchIndex = async (pages: AsyncIterable<{ url: string; html: string }> | Iterable<{ url: string; html: string }>, target: string): Promise<{ pages: number }> => {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
@@ -63,10 +64,12 @@ export const writeSearchIndex = async (pages: AsyncIterable<{ url: string; html:
   const { files, errors: fileErrors } = await index.getFiles()
   if (fileErrors.length) throw new Error(`Pagefind could not produce its index: ${fileErrors.join('; ')}`)
   const byUrl: Record<string, string> = {}
+  for (const dir of new Set(files.map((f) => path.dirname(path.join(target, f.path))))) await fs.mkdir(dir, { recursive: true })
+  // One file per page: written a batch at a time rather than one after another.
+  for (let i = 0; i < files.length; i += WRITE_BATCH) {
+    await Promise.all(files.slice(i, i + WRITE_BATCH).map((file) => fs.writeFile(path.join(target, file.path), file.content)))
+  }
   for (const file of files) {
-    const full = path.join(target, file.path)
-    await fs.mkdir(path.dirname(full), { recursive: true })
-    await fs.writeFile(full, file.content)
     const fragment = file.path.match(/^fragment\/(.+)\.pf_fragment$/)?.[1]
     if (fragment) byUrl[fragmentUrl(file.content)] = fragment
   }
