@@ -13,7 +13,6 @@ import type { LoadResult } from './load'
 export type GenerateMessage =
   | { type: 'progress'; done: number; total: number; collection: string }
   | { type: 'done'; result: LoadResult }
-  | { type: 'error'; message: string }
 
 interface GenerateRequest {
   plan: CorpusPlan
@@ -44,10 +43,11 @@ const main = async () => {
   await send({ type: 'done', result })
 }
 
+// A failure goes to stderr, which the benchmark shows when this exits with 1.
 main().then(
   () => process.exit(0),
-  async (error: unknown) => {
-    await send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }).catch(() => undefined)
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
     process.exit(1)
   },
 )

@@ -189,7 +189,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       last = undefined
       // Once more as `npm run export` runs it, in a process of its own, for the memory the
       // export needs (in this process it mixes with the generator's) and, with --profile, its CPU profile.
-      const command = await runScript(root, 'scripts/export.ts', options.profile ? profilingNodeOptions(path.join(profileDir, 'export')) : undefined)
+      const command = await runScript(root, 'scripts/export.ts', { nodeOptions: options.profile ? profilingNodeOptions(path.join(profileDir, 'export')) : undefined })
       emit({ type: 'progress', phase: 'export', done: runs + 1, total: runs + 1 })
       return { ...kept, command }
     }, (s) => `新闻 ${s.counts.articles} 篇，中位数 ${median(exportRuns).toFixed(1)} 秒，独立进程峰值内存 ${(s.command.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`, runs + 1)
@@ -481,19 +481,28 @@ const waitForOtherBuilds = async (root: string, say: (m: string) => void) => {
   }
 }
 
-/** Runs one of the project's scripts as its command would (`tsx scripts/x.ts`), timing it and sampling its memory. */
-const runScript = async (root: string, script: string, nodeOptions?: string): Promise<{ seconds: number; peakRssBytes: number }> => {
+/**
+ * Runs one of the project's scripts as its command would (`tsx scripts/x.ts`), timing it and
+ * sampling its memory; `onMessage` opens an IPC channel for a child that reports back.
+ */
+const runScript = async <M = never>(
+  root: string,
+  script: string,
+  options: { nodeOptions?: string; env?: Record<string, string>; onMessage?: (message: M) => void } = {},
+): Promise<{ seconds: number; peakRssBytes: number }> => {
   const sampler = sampleDescendants()
   const t0 = performance.now()
   const output: string[] = []
-  const code = await new Promise<number | null>((resolve) => {
+  const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: root,
-      env: { ...process.env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env, ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe', ...(options.onMessage ? (['ipc'] as const) : [])],
     })
-    child.stdout.on('data', (d) => output.push(String(d)))
-    child.stderr.on('data', (d) => output.push(String(d)))
+    child.stdout!.on('data', (d) => output.push(String(d)))
+    child.stderr!.on('data', (d) => output.push(String(d)))
+    if (options.onMessage) child.on('message', (m) => options.onMessage!(m as M))
+    child.on('error', reject)
     child.on('exit', resolve)
   })
   const seconds = (performance.now() - t0) / 1000
@@ -511,29 +520,16 @@ const generateInChild = async (
   request: { plan: CorpusPlan; seed: string; concurrency: number },
   onProgress: (done: number, total: number, collection: string) => void,
 ): Promise<LoadResult & { peakRssBytes: number }> => {
-  const sampler = sampleDescendants(1000)
-  const output: string[] = []
   let result: LoadResult | undefined
-  let failure: string | undefined
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/generateChild.ts'], {
-      cwd: root,
-      env: { ...process.env, BENCH_GENERATE: JSON.stringify(request) },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    })
-    child.stdout!.on('data', (d) => output.push(String(d)))
-    child.stderr!.on('data', (d) => output.push(String(d)))
-    child.on('message', (message: GenerateMessage) => {
+  const { peakRssBytes } = await runScript(root, 'scripts/bench/generateChild.ts', {
+    env: { BENCH_GENERATE: JSON.stringify(request) },
+    onMessage: (message: GenerateMessage) => {
       if (message.type === 'progress') onProgress(message.done, message.total, message.collection)
-      else if (message.type === 'done') result = message.result
-      else failure = message.message
-    })
-    child.on('error', reject)
-    child.on('exit', resolve)
+      else result = message.result
+    },
   })
-  const tree = sampler.stop()
-  if (!result) throw new Error(`generating the corpus failed (exit ${code}): ${failure ?? output.join('').slice(-2000)}`)
-  return { ...result, peakRssBytes: Math.max(0, ...tree.processes.map((p) => p.peakRssBytes)) }
+  if (!result) throw new Error('generating the corpus ended without a result')
+  return { ...result, peakRssBytes }
 }
 
 /** Copies the largest .cpuprofile a profiled process wrote next to the report and summarizes it. */
