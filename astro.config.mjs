@@ -3,17 +3,21 @@ import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
+import { settings } from './content-models/settings'
 import { mediaFromSnapshot } from './site/integrations/media'
 import { pagefindIndex } from './site/integrations/pagefind'
 import { plan } from './site/lib/partial'
+import { noindexPaths } from './site/routes'
+
+const { siteUrl, astro } = settings()
 
 export default defineConfig({
-  site: (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, ''),
+  site: siteUrl,
   srcDir: './site',
   publicDir: './site/public',
-  outDir: process.env.SITE_OUT_DIR ?? './dist/site',
+  outDir: astro.outDir,
   // Each dist folder keeps its own content cache, so concurrent builds (tests) never share one.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: astro.cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Page scripts always as files, never inlined: the CSP (site/serve.ts) allows inline script
@@ -22,7 +26,7 @@ export default defineConfig({
   integrations: [
     react(),
     // A partial build renders a few pages; the carried-over ones are named so the sitemap stays whole.
-    sitemap({ filter: (page) => !/\/(search|preview)\/$/.test(page), customPages: plan?.sitemapPages }),
+    sitemap({ filter: (page) => !noindexPaths.includes(new URL(page).pathname), customPages: plan?.sitemapPages }),
     // Partial builds get media and search from site/incremental instead.
     ...(plan ? [] : [mediaFromSnapshot(), pagefindIndex()]),
   ],

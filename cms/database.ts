@@ -4,7 +4,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from './migrations'
 import { indexValuesByParent } from './sqliteIndexes'
-import { cmsDir, defaultSqliteFile } from './paths'
+import { settings } from '../content-models/settings'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -15,7 +15,7 @@ export const databaseKind = (uri: string | undefined): DatabaseKind =>
 
 /** SQLite URLs are libsql URLs; a bare path is accepted for convenience. */
 export const sqliteUrl = (uri: string | undefined): string => {
-  if (!uri) return `file:${defaultSqliteFile}`
+  if (!uri) return `file:${path.join(settings().dataDir, 'portal.db')}`
   if (/^(file|libsql|https?|wss?):/.test(uri)) return uri
   return `file:${path.resolve(uri)}`
 }
@@ -25,7 +25,7 @@ export const sqliteUrl = (uri: string | undefined): string => {
  * changed by committed migrations (push is off) so that a production start on an empty file
  * builds the same tables a developer had.
  */
-export const databaseAdapter = (uri = process.env.DATABASE_URI): DatabaseAdapterObj => {
+export const databaseAdapter = (uri = settings().databaseUri): DatabaseAdapterObj => {
   if (databaseKind(uri) === 'mongodb') {
     return mongooseAdapter({ url: uri as string })
   }
@@ -35,7 +35,7 @@ export const databaseAdapter = (uri = process.env.DATABASE_URI): DatabaseAdapter
   return sqliteAdapter({
     client: { url },
     push: false,
-    migrationDir: path.join(cmsDir, 'migrations'),
+    migrationDir: path.join(settings().rootDir, 'cms', 'migrations'),
     prodMigrations: migrations,
     // Several processes (admin, importer, site build) share the file: wait instead of failing.
     busyTimeout: 10_000,

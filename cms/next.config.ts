@@ -3,6 +3,8 @@ import type { NextConfig } from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { settings } from '../content-models/settings'
+
 const cmsDir = path.dirname(fileURLToPath(import.meta.url))
 
 const nextConfig: NextConfig = {
@@ -15,7 +17,7 @@ const nextConfig: NextConfig = {
   // a native binary at run time, which the bundler cannot (and must not) parse.
   serverExternalPackages: ['pagefind'],
   // The upload proxy (proxy.ts) must see whole bodies up to the upload limit, not Next's 10 MB.
-  experimental: { proxyClientMaxBodySize: `${Number(process.env.MAX_UPLOAD_MB ?? 10) + 1}mb` },
+  experimental: { proxyClientMaxBodySize: `${Math.ceil(settings().maxUploadBytes / 1024 / 1024) + 1}mb` },
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]
   },

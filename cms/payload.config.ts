@@ -7,22 +7,20 @@ import sharp from 'sharp'
 
 import { collections } from './collections'
 import { databaseAdapter } from './database'
-import { s3Settings } from './media/s3'
-import { cmsDir, mediaDir, rootDir } from './paths'
+import { settings } from '../content-models/settings'
 import { resolveSecret } from './secret'
+import { maxUploadBytes, uploadTooLargeMessage } from './uploadLimit'
 
-import { MAX_UPLOAD_BYTES, uploadTooLargeMessage } from './uploadLimit'
-
-const siteOrigin = new URL(process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`).origin
+const config = settings()
+const cmsDir = path.join(config.rootDir, 'cms')
+const siteOrigin = new URL(config.siteUrl).origin
 /**
  * The admin's own saves (autosave, server actions) send the CMS's origin. Once `csrf` lists
  * any origin, Payload ignores the session cookie from every origin not on the list, so the
  * CMS itself must be on it too, or staff are signed out of every save.
  */
-const cmsPort = process.env.PORT ?? 3000
-const cmsOrigins = process.env.CMS_PUBLIC_URL ? [new URL(process.env.CMS_PUBLIC_URL).origin] : [`http://localhost:${cmsPort}`, `http://127.0.0.1:${cmsPort}`]
-
-const s3 = s3Settings()
+const cmsOrigins = config.cmsPublicUrl ? [config.cmsOrigin] : [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`]
+const s3 = config.s3
 
 export default buildConfig({
   admin: {
@@ -34,7 +32,7 @@ export default buildConfig({
     components: { beforeDashboard: ['/components/Dashboard#Dashboard'] },
     dateFormat: 'yyyy年M月d日 HH:mm',
   },
-  collections: collections.map((c) => (c.slug === 'media' && typeof c.upload === 'object' ? { ...c, upload: { ...c.upload, staticDir: mediaDir } } : c)),
+  collections: collections,
   editor: lexicalEditor(),
   db: databaseAdapter(),
   secret: resolveSecret(),
@@ -44,18 +42,18 @@ export default buildConfig({
   graphQL: { disable: true },
   // Oversized requests are answered by cms/proxy.ts with a clear message before Payload
   // parses them; this limit is the backstop for clients that send no Content-Length.
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: uploadTooLargeMessage },
-  serverURL: process.env.CMS_PUBLIC_URL || undefined,
+  upload: { limits: { fileSize: maxUploadBytes() }, abortOnLimit: true, responseOnLimit: uploadTooLargeMessage() },
+  serverURL: config.cmsPublicUrl,
   // The site's preview page calls the CMS with the staff member's session cookie.
   cors: [siteOrigin],
   csrf: [siteOrigin, ...cmsOrigins],
   jobs: {
     // Scheduled publish/unpublish are jobs; run them every minute while the CMS is up.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+    shouldAutoRun: () => settings().jobsAutorun,
   },
   typescript: {
-    outputFile: path.join(rootDir, 'content-models', 'payload-types.ts'),
+    outputFile: path.join(config.rootDir, 'content-models', 'payload-types.ts'),
     autoGenerate: false,
   },
   // With S3_BUCKET set, uploads and their generated sizes go to the bucket instead of MEDIA_DIR;

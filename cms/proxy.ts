@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
-import { MAX_UPLOAD_BYTES, uploadTooLargeMessage } from './uploadLimit'
+import { maxUploadBytes, uploadTooLargeMessage } from './uploadLimit'
 
 /**
  * Answers an oversized upload before Payload reads it. Payload's own size limit turns into a
@@ -9,8 +9,8 @@ import { MAX_UPLOAD_BYTES, uploadTooLargeMessage } from './uploadLimit'
  */
 export function proxy(request: NextRequest) {
   const length = Number(request.headers.get('content-length') ?? 0)
-  if (length > MAX_UPLOAD_BYTES + 64 * 1024) {
-    return NextResponse.json({ errors: [{ message: uploadTooLargeMessage }] }, { status: 413 })
+  if (length > maxUploadBytes() + 64 * 1024) {
+    return NextResponse.json({ errors: [{ message: uploadTooLargeMessage() }] }, { status: 413 })
   }
   return NextResponse.next()
 }

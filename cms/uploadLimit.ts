@@ -1,4 +1,6 @@
-/** Uploads larger than this are refused before they reach sharp. */
-export const MAX_UPLOAD_BYTES = Number(process.env.MAX_UPLOAD_MB ?? 10) * 1024 * 1024
+import { settings } from '../content-models/settings'
 
-export const uploadTooLargeMessage = `文件过大：单个图片不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请压缩后再上传。`
+/** Uploads larger than this are refused before they reach sharp. */
+export const maxUploadBytes = () => settings().maxUploadBytes
+
+export const uploadTooLargeMessage = () => `文件过大：单个图片不能超过 ${maxUploadBytes() / 1024 / 1024} MB，请压缩后再上传。`

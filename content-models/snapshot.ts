@@ -1,202 +1,210 @@
+import { z } from 'zod'
+
 /**
  * The content snapshot: the contract between cms/ and site/. It holds published documents
  * only, with rich text already converted to (escaped) HTML, relationships resolved to the few
  * fields a page shows, and images resolved to files copied beside the snapshot. The site
  * builds from it without a CMS server and without Payload in the Astro build.
+ *
+ * Declared as a schema so a reader can check a file before trusting it (site/snapshot.ts);
+ * the types below are inferred from it, so the two cannot drift apart.
  */
 export const SNAPSHOT_VERSION = 1
 
-export interface SnapshotImageFile {
+const text = z.string()
+const optionalText = z.string().optional()
+/** ISO 8601 timestamps as Payload writes them. */
+const timestamp = z.string()
+
+const imageFile = z.object({
   /** Path relative to the snapshot's media folder, also the public path under /media/. */
-  file: string
-  width: number
-  height: number
-  mimeType: string
-}
+  file: text,
+  width: z.number(),
+  height: z.number(),
+  mimeType: text,
+})
 
-export interface SnapshotImage {
-  alt: string
-  caption?: string
-  credit?: string
-  original: SnapshotImageFile
+const image = z.object({
+  alt: text,
+  caption: optionalText,
+  credit: optionalText,
+  original: imageFile,
   /** Processed sizes (WebP); a size smaller than its box is absent and the original serves. */
-  sizes: Partial<Record<'thumbnail' | 'card' | 'hero', SnapshotImageFile>>
+  sizes: z.object({ thumbnail: imageFile.optional(), card: imageFile.optional(), hero: imageFile.optional() }),
   /** Focal point in percent, for object-position. */
-  focalX?: number
-  focalY?: number
-}
+  focalX: z.number().optional(),
+  focalY: z.number().optional(),
+})
 
-export interface SnapshotRef {
-  slug: string
-  name: string
-}
+const ref = z.object({ slug: text, name: text })
 
-export interface SnapshotRegion {
-  code: string
-  name: string
-  level: string
-  parentCode?: string
-}
+const region = z.object({ code: text, name: text, level: text, parentCode: optionalText })
 
-export interface SnapshotPhone {
-  number: string
-  label?: string
-  kind: 'voice' | 'sms'
-  hours?: string
-  hotline: boolean
-}
+const phone = z.object({
+  number: text,
+  label: optionalText,
+  kind: z.enum(['voice', 'sms']),
+  hours: optionalText,
+  hotline: z.boolean(),
+})
 
-export interface SnapshotHours {
+const hours = z.object({
   /** Weekday keys: mon … sun. */
-  days: string[]
-  allDay: boolean
-  opens?: string
-  closes?: string
-}
+  days: z.array(text),
+  allDay: z.boolean(),
+  opens: optionalText,
+  closes: optionalText,
+})
 
-export interface SnapshotHoursException {
+const hoursException = z.object({
   /** YYYY-MM-DD in China time. */
-  date: string
-  closed: boolean
-  opens?: string
-  closes?: string
-  note?: string
-}
+  date: text,
+  closed: z.boolean(),
+  opens: optionalText,
+  closes: optionalText,
+  note: optionalText,
+})
 
-export interface SnapshotCoordinates {
-  lat: number
-  lng: number
-}
+/** WGS84, as phones report them. */
+const coordinates = z.object({ lat: z.number(), lng: z.number() })
 
-export interface SnapshotArticle {
-  id: string
-  slug: string
-  title: string
-  summary?: string
-  bodyHtml: string
+const article = z.object({
+  id: text,
+  slug: text,
+  title: text,
+  summary: optionalText,
+  bodyHtml: text,
   /** Plain text of the body, for feeds, excerpts and search conversion. */
-  bodyText: string
-  cover?: SnapshotImage
-  publishedAt: string
-  updatedAt: string
-  source?: string
-  author?: string
-  responsibleEditor?: string
-  region?: SnapshotRegion
-  organization?: SnapshotRef
-  categories: SnapshotRef[]
-  tags: string[]
-  featured: boolean
-  originalUrl?: string
-  script: 'simplified' | 'traditional'
-}
+  bodyText: text,
+  cover: image.optional(),
+  publishedAt: timestamp,
+  updatedAt: timestamp,
+  source: optionalText,
+  author: optionalText,
+  responsibleEditor: optionalText,
+  region: region.optional(),
+  organization: ref.optional(),
+  categories: z.array(ref),
+  tags: z.array(text),
+  featured: z.boolean(),
+  originalUrl: optionalText,
+  script: z.enum(['simplified', 'traditional']),
+})
 
-export interface SnapshotWorkersHome {
-  id: string
-  slug: string
-  name: string
-  organization?: SnapshotRef
-  awardLevel: string
-  yearAwarded?: number
-  awardingBody?: string
-  region?: SnapshotRegion
-  address?: string
-  coordinates?: SnapshotCoordinates
-  facilities: string[]
-  memberCount?: number
-  enterpriseCount?: number
-  descriptionHtml: string
-  photos: SnapshotImage[]
-  phone?: string
-  openingHours: SnapshotHours[]
-  hoursExceptions: SnapshotHoursException[]
-  updatedAt: string
-}
+const workersHome = z.object({
+  id: text,
+  slug: text,
+  name: text,
+  organization: ref.optional(),
+  awardLevel: text,
+  yearAwarded: z.number().optional(),
+  awardingBody: optionalText,
+  region: region.optional(),
+  address: optionalText,
+  coordinates: coordinates.optional(),
+  facilities: z.array(text),
+  memberCount: z.number().optional(),
+  enterpriseCount: z.number().optional(),
+  descriptionHtml: text,
+  photos: z.array(image),
+  phone: optionalText,
+  openingHours: z.array(hours),
+  hoursExceptions: z.array(hoursException),
+  updatedAt: timestamp,
+})
 
-export interface SnapshotHonor {
-  title: string
-  level?: string
-  year?: number
-  awardingBody?: string
-}
+const honor = z.object({ title: text, level: optionalText, year: z.number().optional(), awardingBody: optionalText })
 
-export interface SnapshotLaborModel {
-  id: string
-  slug: string
-  kind: 'individual' | 'collective'
-  name: string
-  photo?: SnapshotImage
-  employer?: string
-  jobTitle?: string
-  industry?: string
-  region?: SnapshotRegion
-  honors: SnapshotHonor[]
-  studio?: { name: string; description?: string }
-  biographyHtml: string
+const laborModel = z.object({
+  id: text,
+  slug: text,
+  kind: z.enum(['individual', 'collective']),
+  name: text,
+  photo: image.optional(),
+  employer: optionalText,
+  jobTitle: optionalText,
+  industry: optionalText,
+  region: region.optional(),
+  honors: z.array(honor),
+  studio: z.object({ name: text, description: optionalText }).optional(),
+  biographyHtml: text,
   /** Slugs of related articles that are published. */
-  relatedArticles: string[]
-  updatedAt: string
-}
+  relatedArticles: z.array(text),
+  updatedAt: timestamp,
+})
 
-export interface SnapshotLocation {
-  name?: string
-  address: string
-  district?: SnapshotRegion
-  coordinates?: SnapshotCoordinates
-  openingHours: SnapshotHours[]
-  hoursExceptions: SnapshotHoursException[]
-  amenities: string[]
-}
+const location = z.object({
+  name: optionalText,
+  address: text,
+  district: region.optional(),
+  coordinates: coordinates.optional(),
+  openingHours: z.array(hours),
+  hoursExceptions: z.array(hoursException),
+  amenities: z.array(text),
+})
 
-export interface SnapshotService {
-  id: string
-  slug: string
-  name: string
-  category: string
-  status: 'active' | 'temporarily-closed' | 'ended'
-  alert?: string
-  provider?: SnapshotRef
-  audiences: string[]
-  summary?: string
-  eligibility?: string
-  howToApply: string[]
-  documents: string[]
-  cost: { kind: string; note?: string }
-  phones: SnapshotPhone[]
-  website?: string
-  locations: SnapshotLocation[]
-  serviceArea: SnapshotRegion[]
-  lastVerified?: string
-  updatedAt: string
-}
+const service = z.object({
+  id: text,
+  slug: text,
+  name: text,
+  category: text,
+  status: z.enum(['active', 'temporarily-closed', 'ended']),
+  alert: optionalText,
+  provider: ref.optional(),
+  audiences: z.array(text),
+  summary: optionalText,
+  eligibility: optionalText,
+  howToApply: z.array(text),
+  documents: z.array(text),
+  cost: z.object({ kind: text, note: optionalText }),
+  phones: z.array(phone),
+  website: optionalText,
+  locations: z.array(location),
+  serviceArea: z.array(region),
+  lastVerified: optionalText,
+  updatedAt: timestamp,
+})
 
-export interface SnapshotOrganization {
-  id: string
-  slug: string
-  name: string
-  kind: string
-  parentSlug?: string
-  region?: SnapshotRegion
-  address?: string
-  phones: SnapshotPhone[]
-  website?: string
-}
+const organization = z.object({
+  id: text,
+  slug: text,
+  name: text,
+  kind: text,
+  parentSlug: optionalText,
+  region: region.optional(),
+  address: optionalText,
+  phones: z.array(phone),
+  website: optionalText,
+})
 
-export interface SnapshotCategory {
-  slug: string
-  name: string
-  description?: string
-  order: number
-}
+const category = z.object({ slug: text, name: text, description: optionalText, order: z.number() })
 
-export interface ContentSnapshot {
-  version: typeof SNAPSHOT_VERSION
-  generatedAt: string
-  articles: SnapshotArticle[]
-  workersHomes: SnapshotWorkersHome[]
-  laborModels: SnapshotLaborModel[]
-  services: SnapshotService[]
-  organizations: SnapshotOrganization[]
-  regions: SnapshotRegion[]
-  categories: SnapshotCategory[]
-}
+export const contentSnapshotSchema = z.object({
+  version: z.literal(SNAPSHOT_VERSION),
+  generatedAt: timestamp,
+  articles: z.array(article),
+  workersHomes: z.array(workersHome),
+  laborModels: z.array(laborModel),
+  services: z.array(service),
+  organizations: z.array(organization),
+  regions: z.array(region),
+  categories: z.array(category),
+})
+
+export type SnapshotImageFile = z.infer<typeof imageFile>
+export type SnapshotImage = z.infer<typeof image>
+export type SnapshotRef = z.infer<typeof ref>
+export type SnapshotRegion = z.infer<typeof region>
+export type SnapshotPhone = z.infer<typeof phone>
+export type SnapshotHours = z.infer<typeof hours>
+export type SnapshotHoursException = z.infer<typeof hoursException>
+export type SnapshotCoordinates = z.infer<typeof coordinates>
+export type SnapshotArticle = z.infer<typeof article>
+export type SnapshotWorkersHome = z.infer<typeof workersHome>
+export type SnapshotHonor = z.infer<typeof honor>
+export type SnapshotLaborModel = z.infer<typeof laborModel>
+export type SnapshotLocation = z.infer<typeof location>
+export type SnapshotService = z.infer<typeof service>
+export type SnapshotOrganization = z.infer<typeof organization>
+export type SnapshotCategory = z.infer<typeof category>
+export type ContentSnapshot = z.infer<typeof contentSnapshotSchema>

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util'
 
 import { BackupError, writeBackup } from '../cms/backup'
 import { configuredMediaStore } from '../cms/media/store'
-import { mediaDir } from '../cms/paths'
 
 /**
  * Writes everything the CMS holds into a new folder: every collection (staff accounts with
@@ -21,10 +20,9 @@ if (positionals.length !== 1) {
 
 try {
   const started = Date.now()
-  process.env.PAYLOAD_JOBS_AUTORUN = 'false'
   const { openPayload } = await import('../cms/open')
   const payload = await openPayload()
-  const manifest = await writeBackup(payload, positionals[0]!, { media: configuredMediaStore(mediaDir), users: !values['without-users'], log: (m) => say(`  ${m}`) })
+  const manifest = await writeBackup(payload, positionals[0]!, { media: configuredMediaStore(), users: !values['without-users'], log: (m) => say(`  ${m}`) })
   await payload.destroy()
   say(`备份完成：${positionals[0]}（${manifest.collections.reduce((n, c) => n + c.documents, 0)} 条内容，${manifest.media.length} 个图片文件），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
   if (manifest.users === 'included') say('备份含员工账号和密码哈希：请像保管数据库一样保管这个文件夹。')

@@ -1,11 +1,12 @@
 import './env'
 
+import { childEnv } from '../content-models/settings'
 import { ensureAdminBuild } from '../cms/adminBuild'
 import { resolveSecret } from '../cms/secret'
 
 /** Compiles the admin for `NODE_ENV=production npm start` (a deploy step). */
 try {
-  await ensureAdminBuild((m) => console.log(`[build] ${m}`), { ...process.env, PAYLOAD_SECRET: resolveSecret() })
+  await ensureAdminBuild((m) => console.log(`[build] ${m}`), childEnv({ PAYLOAD_SECRET: resolveSecret() }))
 } catch (error) {
   console.error(`[build] ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)

@@ -3,9 +3,11 @@ import './env'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { settings } from '../content-models/settings'
+
 import { exportSnapshot, localSource, restSource } from '../cms/export'
 import { configuredMediaStore } from '../cms/media/store'
-import { mediaDir, rootDir } from '../cms/paths'
+import { explain } from '../cms/publishing/rebuilder'
 import { buildSite, goLive } from '../site/publish'
 
 /**
@@ -15,8 +17,8 @@ import { buildSite, goLive } from '../site/publish'
  */
 const { values } = parseArgs({
   options: {
-    'cms-url': { type: 'string', default: process.env.CMS_URL },
-    snapshot: { type: 'string', default: process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot') },
+    'cms-url': { type: 'string', default: settings().cmsUrl },
+    snapshot: { type: 'string', default: settings().snapshotDir },
     'skip-export': { type: 'boolean', default: false },
   },
 })
@@ -29,9 +31,8 @@ try {
     let source
     if (values['cms-url']) source = restSource(values['cms-url'])
     else {
-      process.env.PAYLOAD_JOBS_AUTORUN = 'false'
       const payload = await (await import('../cms/open')).openPayload()
-      source = localSource(payload, configuredMediaStore(mediaDir))
+      source = localSource(payload, configuredMediaStore())
       close = () => payload.destroy()
     }
     const snapshot = await exportSnapshot(source, snapshotDir)
@@ -43,6 +44,6 @@ try {
   say(`网站已生成并上线：${build.pages} 个页面，用时 ${build.seconds.toFixed(1)} 秒 → dist/live`)
   process.exit(0)
 } catch (error) {
-  console.error(`[build] 失败：${error instanceof Error ? error.message : String(error)}`)
+  console.error(`[build] 失败：${explain(error)}`)
   process.exit(1)
 }

@@ -3,9 +3,10 @@ import './env'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { settings } from '../content-models/settings'
+
 import { exportSnapshot, localSource, restSource } from '../cms/export'
 import { configuredMediaStore } from '../cms/media/store'
-import { mediaDir, rootDir } from '../cms/paths'
 
 /**
  * Writes the published-content snapshot the site builds from. Reads the embedded database
@@ -13,8 +14,8 @@ import { mediaDir, rootDir } from '../cms/paths'
  */
 const { values } = parseArgs({
   options: {
-    'cms-url': { type: 'string', default: process.env.CMS_URL },
-    out: { type: 'string', default: process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot') },
+    'cms-url': { type: 'string', default: settings().cmsUrl },
+    out: { type: 'string', default: settings().snapshotDir },
   },
 })
 
@@ -25,10 +26,9 @@ try {
   if (values['cms-url']) {
     source = restSource(values['cms-url'])
   } else {
-    process.env.PAYLOAD_JOBS_AUTORUN = 'false'
     const { openPayload } = await import('../cms/open')
     const payload = await openPayload()
-    source = localSource(payload, configuredMediaStore(mediaDir))
+    source = localSource(payload, configuredMediaStore())
     close = () => payload.destroy()
   }
   const snapshot = await exportSnapshot(source, path.resolve(values.out!))

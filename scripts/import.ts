@@ -53,8 +53,6 @@ if (files.length === 0) {
   process.exit(1)
 }
 
-// This process only imports; scheduled publishing belongs to the running CMS.
-process.env.PAYLOAD_JOBS_AUTORUN = 'false'
 const [{ openPayload }, { importArchive }] = await Promise.all([import('../cms/open'), import('../cms/importer/importArchive')])
 const payload = await openPayload()
 

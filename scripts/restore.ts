@@ -2,7 +2,6 @@ import './env'
 
 import { BackupError, readManifest, restoreBackup } from '../cms/backup'
 import { configuredMediaStore } from '../cms/media/store'
-import { mediaDir } from '../cms/paths'
 
 /**
  * Restores a folder written by `npm run backup` into an empty database (DATA_DIR / DATABASE_URI)
@@ -20,10 +19,9 @@ try {
   const started = Date.now()
   const manifest = await readManifest(source[0]!)
   say(`备份时间 ${manifest.createdAt}，${manifest.collections.reduce((n, c) => n + c.documents, 0)} 条内容，员工账号${manifest.users === 'included' ? '已包含' : '未包含'}`)
-  process.env.PAYLOAD_JOBS_AUTORUN = 'false'
   const { openPayload } = await import('../cms/open')
   const payload = await openPayload()
-  const result = await restoreBackup(payload, source[0]!, { media: configuredMediaStore(mediaDir), log: (m) => say(`  ${m}`) })
+  const result = await restoreBackup(payload, source[0]!, { media: configuredMediaStore(), log: (m) => say(`  ${m}`) })
   await payload.destroy()
   say(`恢复完成：${result.documents} 条内容，${result.versions} 个版本，${result.mediaFiles} 个图片文件，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`)
   const staff = manifest.collections.find((c) => c.slug === 'users')?.documents ?? 0

@@ -4,7 +4,6 @@ import { openPayload } from '../cms/open'
 import { seedSampleContent } from '../cms/seed'
 
 /** Loads the sample content into the configured database; safe to run again. */
-process.env.PAYLOAD_JOBS_AUTORUN = 'false'
 const payload = await openPayload()
 const result = await seedSampleContent(payload, (m) => console.log(`[seed] 已载入${m}`))
 console.log(`[seed] 完成：新建 ${result.created} 条，已存在跳过 ${result.skipped} 条`)

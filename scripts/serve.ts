@@ -1,5 +1,6 @@
 import './env'
 
+import { settings } from '../content-models/settings'
 import { securityHeaders, serveSite } from '../site/serve'
 
 /**
@@ -10,7 +11,7 @@ import { securityHeaders, serveSite } from '../site/serve'
 if (process.argv.includes('--print-headers')) {
   for (const [name, value] of Object.entries(securityHeaders)) console.log(`${name}: ${value}`)
 } else {
-  const port = Number(process.env.SITE_PORT ?? 4321)
+  const port = settings().sitePort
   await serveSite(port)
   console.log(`[serve] 网站：http://localhost:${port}/`)
 }

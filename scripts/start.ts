@@ -1,14 +1,14 @@
 import './env'
 
-import path from 'node:path'
-
 import type { Payload } from 'payload'
+
+import { childEnv, settings } from '../content-models/settings'
 
 import { adminBuildIsCurrent, ensureAdminBuild, runNext } from '../cms/adminBuild'
 import { exportSnapshot, localSource } from '../cms/export'
 import { configuredMediaStore } from '../cms/media/store'
-import { mediaDir, rootDir } from '../cms/paths'
 import { resolveSecret } from '../cms/secret'
+import { explain } from '../cms/publishing/rebuilder'
 import { buildSite, goLive } from '../site/publish'
 import { serveSite } from '../site/serve'
 
@@ -19,31 +19,28 @@ import { serveSite } from '../site/serve'
  * (pages compile on first visit, code changes reload).
  */
 const dev = process.argv.includes('--dev')
-const port = Number(process.env.PORT ?? 3000)
-const sitePort = Number(process.env.SITE_PORT ?? 4321)
+const { port, sitePort } = settings()
 const say = (message: string) => console.log(`[start] ${message}`)
 
 const prepare = async () => {
-  // This short-lived instance must not run the jobs queue; the server does.
-  process.env.PAYLOAD_JOBS_AUTORUN = 'false'
+  // This short-lived instance must not run the jobs queue (openPayload sees to it); the server does.
   const { openPayload } = await import('../cms/open')
   const { createFirstAdmin } = await import('../cms/firstAdmin')
   const { seedSampleContent } = await import('../cms/seed')
   const { databaseKind, sqliteUrl } = await import('../cms/database')
 
-  const kind = databaseKind(process.env.DATABASE_URI)
-  say(`数据库：${kind === 'mongodb' ? 'MongoDB' : `SQLite（${sqliteUrl(process.env.DATABASE_URI).replace(/^file:/, '')}）`}，正在检查表结构…`)
+  const { databaseUri } = settings()
+  const kind = databaseKind(databaseUri)
+  say(`数据库：${kind === 'mongodb' ? 'MongoDB' : `SQLite（${sqliteUrl(databaseUri).replace(/^file:/, '')}）`}，正在检查表结构…`)
   const payload = await openPayload()
 
   const admin = await createFirstAdmin(payload)
-  if (admin === 'created') say(`已创建管理员账号 ${process.env.ADMIN_EMAIL}`)
+  if (admin === 'created') say(`已创建管理员账号 ${settings().firstAdmin.email}`)
   if (admin === 'not-configured') say('尚无用户：打开管理后台后按提示创建第一个管理员账号。')
 
   const isEmpty = async () =>
     (await payload.count({ collection: 'articles' })).totalDocs === 0 && (await payload.count({ collection: 'regions' })).totalDocs === 0
-  // A real deployment starts empty unless asked; a newcomer's first start gets the samples.
-  const seed = process.env.SEED_SAMPLE_CONTENT ? process.env.SEED_SAMPLE_CONTENT === 'true' : process.env.NODE_ENV !== 'production'
-  if (seed && (await isEmpty())) {
+  if (settings().seedSampleContent && (await isEmpty())) {
     say('空数据库：正在载入示例内容…')
     const started = Date.now()
     const result = await seedSampleContent(payload, (m) => say(`  已载入${m}`))
@@ -51,14 +48,14 @@ const prepare = async () => {
   }
   say('正在生成公众网站…')
   const build = await buildSite({ snapshotDir: await exportPublished(payload) })
-  await goLive(build)
+  await goLive(build, settings().distDir)
   say(`网站已生成：${build.pages} 个页面，用时 ${build.seconds.toFixed(1)} 秒`)
   await payload.destroy()
 }
 
 const exportPublished = async (payload: Payload) => {
-  const dir = path.resolve(process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot'))
-  await exportSnapshot(localSource(payload, configuredMediaStore(mediaDir)), dir)
+  const dir = settings().snapshotDir
+  await exportSnapshot(localSource(payload, configuredMediaStore()), dir)
   return dir
 }
 
@@ -86,14 +83,15 @@ const announceWhenReady = async () => {
 try {
   // Next.js always runs with NODE_ENV=production under `next start`; hand it the secret this
   // machine uses so a local start does not trip the production secret check.
-  const childEnv = { ...process.env, PAYLOAD_SECRET: resolveSecret(), SITE_AUTOBUILD: process.env.SITE_AUTOBUILD ?? 'true' }
+  // The server publishes to the site unless told not to (SITE_AUTOBUILD=false).
+  const serverEnv = childEnv({ PAYLOAD_SECRET: resolveSecret(), SITE_AUTOBUILD: String(settings().siteAutobuild ?? true) })
   await prepare()
   await serveSite(sitePort)
   say(`网站：http://localhost:${sitePort}/`)
-  if (!dev) await ensureAdminBuild(say, childEnv)
+  if (!dev) await ensureAdminBuild(say, serverEnv)
   else if (!adminBuildIsCurrent()) say('开发模式：页面在首次打开时编译，约需半分钟。')
   say(`启动管理后台（端口 ${port}）…`)
-  const server = runNext([dev ? 'dev' : 'start', 'cms', '--port', String(port)], childEnv)
+  const server = runNext([dev ? 'dev' : 'start', 'cms', '--port', String(port)], serverEnv)
   // Stop the admin with us; leave after it exits, or after 5 s if it does not.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -104,6 +102,6 @@ try {
   server.on('exit', (code) => process.exit(code ?? 0))
   await announceWhenReady()
 } catch (error) {
-  console.error(`[start] 启动失败：${error instanceof Error ? error.message : String(error)}`)
+  console.error(`[start] 启动失败：${explain(error)}`)
   process.exit(1)
 }

@@ -4,13 +4,14 @@ import path from 'node:path'
 
 import lockfile from 'proper-lockfile'
 
+import { childEnv, settings } from '../content-models/settings'
+
 /**
  * Site builds land in dist/builds/<id>/ and go live by swapping the dist/live symlink, which
  * is atomic: visitors get the old site or the new one, never half of each, and a failed
  * build never touches what is live.
  */
-export const distDir = () => path.resolve(/* turbopackIgnore: true */ process.env.SITE_DIST_DIR ?? 'dist')
-export const liveDir = (dist = distDir()) => path.join(dist, 'live')
+export const liveDir = (dist = settings().distDir) => path.join(dist, 'live')
 
 export interface SiteBuild {
   dir: string
@@ -26,19 +27,22 @@ export const newBuildId = () => new Date().toISOString().replace(/[-:.TZ]/g, '')
 
 /** Runs `astro build` into `outDir`; rejects with the build's own output on failure. */
 export const runAstro = async (outDir: string, dist: string, env: Record<string, string>): Promise<void> => {
-  const astro = path.resolve(/* turbopackIgnore: true */ 'node_modules', 'astro', 'bin', 'astro.mjs')
+  const { rootDir } = settings()
+  const astro = path.join(rootDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
   const output: string[] = []
   // Astro stages prerendered chunks in the repository's .astro folder, so two builds at once
   // (a publish during `npm run build`, parallel tests) would break each other: take turns.
-  const release = await lockfile.lock(path.resolve(/* turbopackIgnore: true */ 'astro.config.mjs'), { retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 }, stale: 120_000 })
+  const release = await lockfile.lock(path.join(rootDir, 'astro.config.mjs'), { retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 }, stale: 120_000 })
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [astro, 'build', '--silent'], {
-      env: { ...process.env, ...env, SITE_OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(dist, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      cwd: rootDir,
+      env: childEnv({ ...env, SITE_OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(dist, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child.stdout.on('data', (d) => output.push(String(d)))
     child.stderr.on('data', (d) => output.push(String(d)))
     child.on('exit', resolve)
+    child.on('error', () => resolve(null))
   }).finally(release)
   if (code !== 0) {
     await fs.rm(outDir, { recursive: true, force: true })
@@ -67,19 +71,19 @@ export const readBuildInfo = async (dir: string): Promise<BuildInfo | undefined>
 export const writeBuildInfo = (dir: string, info: BuildInfo) => fs.writeFile(`${dir}.json`, JSON.stringify(info))
 
 /** Runs a full `astro build` into a fresh folder. */
-export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void }): Promise<SiteBuild> => {
-  const dist = options.dist ?? distDir()
+export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void; env?: Record<string, string> }): Promise<SiteBuild> => {
+  const dist = options.dist ?? settings().distDir
   const started = Date.now()
   const dir = path.join(dist, 'builds', newBuildId())
   await fs.mkdir(path.dirname(dir), { recursive: true })
-  await runAstro(dir, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' })
+  await runAstro(dir, dist, { ...options.env, SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' })
   const pages = await countPages(dir)
   await writeBuildInfo(dir, { pages, written: [], removed: [] })
   return { dir, pages, seconds: (Date.now() - started) / 1000 }
 }
 
 /** Points dist/live at a finished build and removes all but the previous one (kept for rollback). */
-export const goLive = async (build: SiteBuild, dist = distDir()): Promise<void> => {
+export const goLive = async (build: SiteBuild, dist = settings().distDir): Promise<void> => {
   const live = liveDir(dist)
   const temp = `${live}.${process.pid}.tmp`
   await fs.rm(temp, { force: true })

@@ -11,11 +11,12 @@ import onlyDirective from 'astro/runtime/client/only.prebuilt.js'
 import visibleDirective from 'astro/runtime/client/visible.prebuilt.js'
 import sirv from 'sirv'
 
+import { settings } from '../content-models/settings'
 import { textSizeInit, textSizeToggle } from './lib/inlineScripts'
 import { liveDir } from './publish'
 
 /** The preview page fetches drafts and their images from the CMS. */
-const cmsOrigin = new URL(process.env.CMS_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin
+const cmsOrigin = settings().cmsOrigin
 
 /**
  * Every inline script the site may contain, by its exact text: the text-size snippets, and
@@ -70,4 +71,4 @@ export const serveSite = (port: number, dir = liveDir()) => {
   })
 }
 
-export const siteDirForLogs = (dir = liveDir()) => path.relative(process.cwd(), dir)
+export const siteDirForLogs = (dir = liveDir()) => path.relative(settings().rootDir, dir)

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ImportSummary, Outcome } from '../cms/importer/importArchive'
 import { hasNoise } from '../cms/importer/noise'
+import { childEnv } from '../content-models/settings'
 import { startTestCms, type TestCms } from './helpers/payload'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'legacy')
@@ -182,7 +183,7 @@ describe('the import command', () => {
     write(dir, 'photo.html', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(512)]))
     const run = promisify(execFile)(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/import.ts', '--dry-run', dir], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: cms.dir, DATABASE_URI: process.env.DATABASE_URI, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET },
+      env: childEnv(),
     })
     const error = await run.then(() => undefined, (e: { code: number; stdout: string }) => e)
     expect(error?.code).toBe(1)

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { s3FromEnv } from '../content-models/settings'
 import { fileForm, pngImage } from './helpers/fixtures'
 import { createStaff, STAFF_PASSWORD, startTestCms, type TestCms } from './helpers/payload'
 
@@ -22,18 +23,17 @@ beforeAll(async () => {
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Dir, configureBuckets: [{ name: 'portal-media' }] })
   const { port } = await server.run()
   s3 = server
-  Object.assign(process.env, {
+  const s3Env = {
     S3_BUCKET: 'portal-media',
     S3_PREFIX: 'jiangnan',
     S3_ENDPOINT: `http://127.0.0.1:${port}`,
     S3_ACCESS_KEY_ID: 'S3RVER',
     S3_SECRET_ACCESS_KEY: 'S3RVER',
-  })
-  cms = await startTestCms()
+  }
+  cms = await startTestCms({ s3: s3FromEnv(s3Env) })
   await createStaff(cms.payload)
 }, 120_000)
 afterAll(async () => {
-  for (const k of ['S3_BUCKET', 'S3_PREFIX', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) delete process.env[k]
   await cms?.close()
   await s3?.close()
   fs.rmSync(s3Dir, { recursive: true, force: true })
@@ -47,7 +47,7 @@ describe('media on S3-compatible storage', () => {
     const doc = upload.body.doc as { filename: string; sizes: Record<string, { filename: string }> }
 
     const { configuredMediaStore } = await import('../cms/media/store')
-    const store = configuredMediaStore(path.join(cms.dir, 'media'))
+    const store = configuredMediaStore()
     expect(store.describe).toBe('s3://portal-media/jiangnan')
     const inBucket = await store.list()
     const expected = [doc.filename, ...Object.values(doc.sizes).map((s) => s.filename)]
@@ -83,8 +83,7 @@ describe('media on S3-compatible storage', () => {
   }, 120_000)
 
   it('refuses to start half-configured, saying what is missing', async () => {
-    const { s3Settings } = await import('../cms/media/s3')
-    expect(() => s3Settings({ S3_BUCKET: 'portal-media' })).toThrow(/S3_ACCESS_KEY_ID 或 S3_SECRET_ACCESS_KEY/)
-    expect(s3Settings({})).toBeUndefined()
+    expect(() => s3FromEnv({ S3_BUCKET: 'portal-media' })).toThrow(/S3_ACCESS_KEY_ID 或 S3_SECRET_ACCESS_KEY/)
+    expect(s3FromEnv({})).toBeUndefined()
   })
 })

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createRebuilder, rebuilderFor } from '../cms/publishing/rebuilder'
+import { configureSettings, settings } from '../content-models/settings'
 import { buildSite, liveDir } from '../site/publish'
 import { launchChromium } from './helpers/browser'
 import { paragraph } from './helpers/fixtures'
@@ -20,19 +21,14 @@ let page: Page
 beforeAll(async () => {
   cms = await startTestCms()
   dist = path.join(cms.dir, 'dist')
-  Object.assign(process.env, {
-    SITE_AUTOBUILD: 'true',
-    SITE_REBUILD_QUIET_MS: '300',
-    SNAPSHOT_DIR: path.join(cms.dir, 'snapshot'),
-    SITE_DIST_DIR: dist,
-  })
+  configureSettings({ siteAutobuild: true, rebuildQuietMs: 300, snapshotDir: path.join(cms.dir, 'snapshot'), distDir: dist })
   await cms.payload.create({ collection: 'categories', data: { name: '工会要闻', slug: 'union-news', order: 1 } })
   browser = await launchChromium()
   page = await browser.newPage()
   page.on('pageerror', (e) => console.log('[browser error]', e.message))
 })
 afterAll(async () => {
-  process.env.SITE_AUTOBUILD = 'false'
+  configureSettings({ siteAutobuild: false })
   await browser?.close()
   await site?.close()
   await cms?.close()
@@ -102,15 +98,15 @@ describe('publishing rebuilds the live site', () => {
     expect(await inLiveSite('港区职工夜校开学')).toEqual({ page: false, index: false })
 
     // The patched snapshot says what a fresh export says…
-    const { readSnapshot, localSource } = await import('../cms/export')
-    const fresh = (await readSnapshot(localSource(cms.payload, path.join(cms.dir, 'media')))).snapshot
-    const patched = JSON.parse(await fs.readFile(path.join(process.env.SNAPSHOT_DIR!, 'content.json'), 'utf8'))
+    const { readContent, localSource } = await import('../cms/export')
+    const fresh = (await readContent(localSource(cms.payload, path.join(cms.dir, 'media')))).snapshot
+    const patched = JSON.parse(await fs.readFile(path.join(settings().snapshotDir, 'content.json'), 'utf8'))
     const byId = (list: { id: string }[]) => [...list].sort((a, b) => String(a.id).localeCompare(String(b.id)))
     for (const key of ['articles', 'services', 'workersHomes', 'laborModels'] as const) expect(byId(patched[key])).toEqual(byId(fresh[key]))
 
     // …and the site it grew into is the one a full build makes, but for related-news lists on
     // pages the change did not touch (those catch up at the next full build).
-    const full = await buildSite({ snapshotDir: process.env.SNAPSHOT_DIR!, dist: path.join(cms.dir, 'dist-full') })
+    const full = await buildSite({ snapshotDir: settings().snapshotDir, dist: path.join(cms.dir, 'dist-full') })
     const [mine, theirs] = [await live(), await allOutputText(full.dir)]
     const pages = (m: Map<string, string>) => [...m.keys()].filter((f) => f.endsWith('.html') || f.endsWith('.xml')).sort()
     expect(pages(mine)).toEqual(pages(theirs))

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { localSource, readSnapshot, restSource } from '../cms/export'
+import { localSource, readContent, restSource } from '../cms/export'
 import { seedSampleContent } from '../cms/seed'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { addFixtureContent, DRAFT_MARKERS } from './helpers/site'
@@ -33,8 +33,8 @@ afterAll(async () => {
 
 describe('building from a remote CMS over REST', () => {
   it('reads the same published content, and the same media, as the in-process export', async () => {
-    const local = await readSnapshot(localSource(cms.payload, path.join(cms.dir, 'media')))
-    const remote = await readSnapshot(restSource(baseUrl))
+    const local = await readContent(localSource(cms.payload, path.join(cms.dir, 'media')))
+    const remote = await readContent(restSource(baseUrl))
     const strip = (s: typeof local.snapshot) => ({ ...s, generatedAt: '' })
     expect(strip(remote.snapshot)).toEqual(strip(local.snapshot))
     expect([...remote.media.keys()].sort()).toEqual([...local.media.keys()].sort())
@@ -47,7 +47,7 @@ describe('building from a remote CMS over REST', () => {
   })
 
   it('fails with a message naming the address when the CMS cannot be reached', async () => {
-    await expect(readSnapshot(restSource('http://127.0.0.1:9/'))).rejects.toThrow(/cannot reach the CMS at http:\/\/127\.0\.0\.1:9\/api\//)
+    await expect(readContent(restSource('http://127.0.0.1:9/'))).rejects.toThrow(/cannot reach the CMS at http:\/\/127\.0\.0\.1:9\/api\//)
     await expect(restSource(baseUrl).list('no-such-collection')).rejects.toThrow(/no-such-collection.*404/)
   })
 })

@@ -12,8 +12,7 @@ let coverId: number | string
 
 beforeAll(async () => {
   // A small limit keeps the oversized fixture small; the check is the same at 10 MB.
-  process.env.MAX_UPLOAD_MB = '1'
-  cms = await startTestCms()
+  cms = await startTestCms({ maxUploadBytes: 1024 * 1024 })
   await createStaff(cms.payload)
   token = await cms.login('editor@example.org', STAFF_PASSWORD)
   const cover = await cms.rest('POST', '/media', { token, form: fileForm('cover.png', 'image/png', await pngImage(), { alt: '原封面' }) })
@@ -22,7 +21,6 @@ beforeAll(async () => {
   articleId = article.body.doc.id
 })
 afterAll(async () => {
-  delete process.env.MAX_UPLOAD_MB
   await cms?.close()
 })
 

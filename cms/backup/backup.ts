@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import type { CollectionSlug, Payload, Where } from 'payload'
 
+import { settings } from '../../content-models/settings'
 import { databaseKind } from '../database'
 import { asMediaStore, type MediaStore } from '../media/store'
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, backedUpSlugs, TRANSIENT_USER_FIELDS, type BackupManifest } from './format'
@@ -109,7 +110,7 @@ export const writeBackup = async (
     }
     log(`图片文件：${media.length} 个，共 ${(media.reduce((n, m) => n + m.bytes, 0) / 1e6).toFixed(1)} MB`)
 
-    const kind = databaseKind(process.env.DATABASE_URI)
+    const kind = databaseKind(settings().databaseUri)
     const migrations =
       kind === 'sqlite'
         ? (await payload.db.find({ collection: 'payload-migrations', limit: 0, pagination: false })).docs.map((m) => String((m as Doc).name)).filter((n) => n !== 'dev')

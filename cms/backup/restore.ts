@@ -6,6 +6,7 @@ import readline from 'node:readline'
 
 import type { CollectionSlug, Payload } from 'payload'
 
+import { settings } from '../../content-models/settings'
 import { databaseKind } from '../database'
 import { asMediaStore, type MediaStore } from '../media/store'
 import { migrations } from '../migrations'
@@ -43,7 +44,7 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** Everything that must hold before anything is written; throws a message that says what to do. */
 const preflight = async (payload: Payload, dir: string, manifest: BackupManifest, store: MediaStore) => {
-  const kind = databaseKind(process.env.DATABASE_URI)
+  const kind = databaseKind(settings().databaseUri)
   if (manifest.database !== kind) {
     throw new BackupError(`备份来自 ${manifest.database}，目标数据库是 ${kind}：两种数据库的编号格式不同，暂不支持跨数据库恢复。`)
   }

@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 import React from 'react'
 
+import { settings } from '../../content-models/settings'
+
 const queues = [
   { slug: 'articles', label: '新闻' },
   { slug: 'workers-homes', label: '职工之家' },
@@ -24,7 +26,7 @@ export async function Dashboard({ payload }: { payload: Payload }) {
   )
   const { docs: builds } = await payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 1, depth: 0 })
   const last = builds[0]
-  const siteUrl = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
+  const { siteUrl } = settings()
   return (
     <div>
       <section style={box} aria-labelledby="review-queue-title">

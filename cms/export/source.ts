@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { isDrafted } from '../../content-models/publicTypes'
 import { asMediaStore, type MediaStore } from '../media/store'
 
 /** A raw Payload document as either the Local API or REST returns it at depth 1. */
@@ -20,7 +21,6 @@ export interface ContentSource {
 }
 
 const PUBLISHED = { _status: { equals: 'published' } }
-const DRAFTED = new Set(['articles', 'workers-homes', 'labor-models', 'services'])
 
 /** `media`: the media store, or the folder of a local one. */
 export const localSource = (payload: Payload, media: MediaStore | string): ContentSource => ({
@@ -28,7 +28,7 @@ export const localSource = (payload: Payload, media: MediaStore | string): Conte
   async list(collection) {
     const result = await payload.find({
       collection: collection as never,
-      where: DRAFTED.has(collection) ? PUBLISHED : {},
+      where: isDrafted(collection) ? PUBLISHED : {},
       depth: 1,
       pagination: false,
       overrideAccess: false,
@@ -53,7 +53,7 @@ export const restSource = (baseUrl: string): ContentSource => {
       const docs: RawDoc[] = []
       for (let page = 1; ; page++) {
         const query = new URLSearchParams({ depth: '1', limit: '500', page: String(page) })
-        if (DRAFTED.has(collection)) query.set('where[_status][equals]', 'published')
+        if (isDrafted(collection)) query.set('where[_status][equals]', 'published')
         const body = (await (await get(`${base}/api/${collection}?${query}`)).json()) as { docs: RawDoc[]; hasNextPage: boolean }
         docs.push(...body.docs)
         if (!body.hasNextPage) return docs

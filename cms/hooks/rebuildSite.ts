@@ -1,12 +1,13 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
+import { settings } from '../../content-models/settings'
 import { rebuilderFor } from '../publishing/rebuilder'
 
 /**
  * Only the server `npm start` runs opts in (SITE_AUTOBUILD=true); scripts and tests that
  * write content build the site themselves or not at all.
  */
-const enabled = (req: PayloadRequest) => process.env.SITE_AUTOBUILD === 'true' && !req.context?.seeding && !req.context?.skipRebuild
+const enabled = (req: PayloadRequest) => settings().siteAutobuild === true && !req.context?.seeding && !req.context?.skipRebuild
 
 const label = (doc: Record<string, unknown>) => String(doc.title ?? doc.name ?? doc.alt ?? doc.id)
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 
-import { s3Settings, type S3Settings } from './s3'
+import { settings, type S3Settings } from '../../content-models/settings'
 
 /**
  * Where uploaded files and their generated sizes live, for the code that reads them outside
@@ -75,15 +75,8 @@ export const s3MediaStore = (settings: S3Settings): MediaStore => {
   }
 }
 
-/**
- * The store this process is configured for: S3 when S3_BUCKET is set, else `localDir`
- * (MEDIA_DIR, from cms/paths — passed in because this module is loaded by code that must
- * not fix the data folder before a test or script has chosen it).
- */
-export const configuredMediaStore = (localDir: string): MediaStore => {
-  const s3 = s3Settings()
-  return s3 ? s3MediaStore(s3) : localMediaStore(localDir)
-}
+/** The store this process is configured for: S3 when S3_BUCKET is set, else the media folder. */
+export const configuredMediaStore = (s = settings()): MediaStore => (s.s3 ? s3MediaStore(s.s3) : localMediaStore(s.mediaDir))
 
 /** A folder path stands for the local store in that folder. */
 export const asMediaStore = (media: MediaStore | string): MediaStore => (typeof media === 'string' ? localMediaStore(media) : media)

@@ -3,8 +3,10 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { SNAPSHOT_VERSION, type ContentSnapshot } from '../../content-models/snapshot'
+import { publicTypeOfSlug, type PublicContentKey, type PublicContentSlug } from '../../content-models/publicTypes'
+import type { ContentSnapshot } from '../../content-models/snapshot'
 import type { Change } from '../../site/incremental/plan'
+import { readSnapshotForUpdate, writeSnapshot } from '../../site/snapshot'
 import * as map from '../export/map'
 import { asMediaStore, type MediaStore } from '../media/store'
 
@@ -14,33 +16,12 @@ export interface DocRef {
   id: string | number
 }
 
+type Collection = PublicContentSlug
+
 /** Collections an incremental update handles; anything else (regions, categories…) changes pages everywhere and needs a full build. */
-export const INCREMENTAL = { articles: 'articles', services: 'services', 'workers-homes': 'workersHomes', 'labor-models': 'laborModels' } as const
-type Collection = keyof typeof INCREMENTAL
+export const handledIncrementally = (ref: DocRef | undefined): ref is DocRef => ref !== undefined && publicTypeOfSlug(ref.collection)?.incremental === true
 
-export const handledIncrementally = (ref: DocRef | undefined): ref is DocRef => ref !== undefined && ref.collection in INCREMENTAL
-
-/**
- * The snapshot as this process last wrote it: parsing 80 MB of JSON (10k articles) on every
- * publish cost about a second. Any other writer (a full export) changes the file's stamp.
- */
-let cached: { file: string; stamp: string; snapshot: ContentSnapshot } | undefined
-
-const stampOf = async (file: string) => {
-  const stat = await fs.stat(file)
-  return `${stat.mtimeMs}:${stat.size}:${stat.ino}`
-}
-
-const readCached = async (file: string): Promise<ContentSnapshot> => {
-  const stamp = await stampOf(file)
-  const mine = cached?.file === file && cached.stamp === stamp ? cached.snapshot : undefined
-  // Taken out of the cache while it is being changed: a failed update must not leave it half-patched.
-  cached = undefined
-  if (mine) return mine
-  const snapshot = JSON.parse(await fs.readFile(file, 'utf8')) as ContentSnapshot
-  if (snapshot.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${snapshot.version} is not ${SNAPSHOT_VERSION}`)
-  return snapshot
-}
+const keyOf = (collection: Collection): PublicContentKey => publicTypeOfSlug(collection)!.key
 
 /**
  * Brings the snapshot up to date for a few documents instead of exporting everything, and
@@ -48,8 +29,9 @@ const readCached = async (file: string): Promise<ContentSnapshot> => {
  * what to render. A labor model that lists a changed article as related news changes too.
  */
 export const patchSnapshot = async (payload: Payload, snapshotDir: string, media: MediaStore | string, refs: DocRef[]): Promise<Change[]> => {
-  const file = path.join(snapshotDir, 'content.json')
-  const snapshot = await readCached(file)
+  // The snapshot module keeps the copy this process last wrote: parsing 80 MB of JSON (10k
+  // articles) on every publish cost about a second.
+  const snapshot = readSnapshotForUpdate(snapshotDir)
   const mediaFiles = new Set<string>()
   const image = map.mediaCollector((f) => mediaFiles.add(f))
   const published = async (collection: Collection, ids: (string | number)[]) =>
@@ -64,7 +46,7 @@ export const patchSnapshot = async (payload: Payload, snapshotDir: string, media
     ).docs as Record<string, any>[]
 
   const changes: Change[] = []
-  const replace = <K extends (typeof INCREMENTAL)[Collection]>(key: K, id: string, after: ContentSnapshot[K][number] | undefined) => {
+  const replace = <K extends PublicContentKey>(key: K, id: string, after: ContentSnapshot[K][number] | undefined) => {
     const list = snapshot[key] as { id: string }[]
     const i = list.findIndex((r) => String(r.id) === id)
     const before = i >= 0 ? list[i] : undefined
@@ -98,7 +80,7 @@ export const patchSnapshot = async (payload: Payload, snapshotDir: string, media
     if (collection === 'articles') continue
     const ids = [...idSet]
     const docs = new Map((await published(collection, ids)).map((d) => [String(d.id), d]))
-    const key = INCREMENTAL[collection]
+    const key = keyOf(collection)
     for (const id of ids) {
       const d = docs.get(id)
       const after = !d ? undefined : key === 'services' ? map.service(d) : key === 'workersHomes' ? map.workersHome(d, image) : map.laborModel(d, image, articleSlugs)
@@ -112,10 +94,6 @@ export const patchSnapshot = async (payload: Payload, snapshotDir: string, media
     await fs.access(target).catch(async () => fs.writeFile(target, await store.read(f)))
   }
   snapshot.generatedAt = new Date().toISOString()
-  // Written whole and renamed in, so a reader never sees half a file.
-  const temp = `${file}.${process.pid}.tmp`
-  await fs.writeFile(temp, JSON.stringify(snapshot))
-  await fs.rename(temp, file)
-  cached = { file, stamp: await stampOf(file), snapshot }
+  await writeSnapshot(snapshotDir, snapshot)
   return changes
 }

@@ -1,10 +1,8 @@
-import path from 'node:path'
-
 import type { Payload } from 'payload'
 
+import { settings } from '../../content-models/settings'
 import { exportSnapshot, localSource } from '../export'
 import { configuredMediaStore } from '../media/store'
-import { mediaDir, rootDir } from '../paths'
 import { buildIncremental } from '../../site/incremental/build'
 import { buildSite, goLive } from '../../site/publish'
 import { handledIncrementally, patchSnapshot, type DocRef } from './patchSnapshot'
@@ -35,32 +33,41 @@ export interface LastBuild {
 type Build = (payload: Payload) => Promise<{ pages: number }>
 type Incremental = (payload: Payload, docs: DocRef[]) => Promise<{ pages: number; searchDelta: number; rendered: number; phases?: Record<string, number> }>
 
-const snapshotDir = () => path.resolve(/* turbopackIgnore: true */ process.env.SNAPSHOT_DIR ?? path.join(rootDir, 'data', 'snapshot'))
-
 const defaultBuild: Build = async (payload) => {
-  await exportSnapshot(localSource(payload, configuredMediaStore(mediaDir)), snapshotDir())
-  const build = await buildSite({ snapshotDir: snapshotDir() })
-  await goLive(build)
+  const { snapshotDir, distDir } = settings()
+  await exportSnapshot(localSource(payload, configuredMediaStore()), snapshotDir)
+  const build = await buildSite({ snapshotDir, dist: distDir })
+  await goLive(build, distDir)
   return { pages: build.pages }
 }
 
 const defaultIncremental: Incremental = async (payload, docs) => {
-  const changes = await patchSnapshot(payload, snapshotDir(), configuredMediaStore(mediaDir), docs)
-  const build = await buildIncremental({ snapshotDir: snapshotDir(), changes })
-  await goLive(build)
+  const { snapshotDir, distDir } = settings()
+  const changes = await patchSnapshot(payload, snapshotDir, configuredMediaStore(), docs)
+  const build = await buildIncremental({ snapshotDir, changes, dist: distDir })
+  await goLive(build, distDir)
   return build
 }
 
-/**
- * Past this many pages in the search delta, the next build is a full one: the delta index
- * is downloaded on top of the main one by every search, so it must stay small.
- */
-const DELTA_LIMIT = Number(process.env.SITE_SEARCH_DELTA_LIMIT ?? 200)
+/** An error with the errors that caused it, one per line, as staff read it in the build record. */
+export const explain = (error: unknown): string => {
+  const lines: string[] = []
+  for (let e: unknown = error; e !== undefined && lines.length < 10; e = e instanceof Error ? e.cause : undefined) {
+    lines.push(e instanceof Error ? e.message : String(e))
+  }
+  return lines.join('\n由于：')
+}
+
+/** Build records hold the start and the end of a long error (Astro's own output comes last). */
+const forTheRecord = (text: string, limit = 10_000) => (text.length <= limit ? text : `${text.slice(0, limit / 2)}\n…\n${text.slice(-limit / 2)}`)
 
 export const createRebuilder = (payload: Payload, options: { quietMs?: number; build?: Build; incremental?: Incremental | false } = {}): Rebuilder => {
-  const quietMs = options.quietMs ?? Number(process.env.SITE_REBUILD_QUIET_MS ?? 1500)
+  const quietMs = options.quietMs ?? settings().rebuildQuietMs
   const build = options.build ?? defaultBuild
-  const incremental = options.incremental ?? (process.env.SITE_INCREMENTAL === 'false' ? false : defaultIncremental)
+  const incremental = options.incremental ?? (settings().siteIncremental ? defaultIncremental : false)
+  // Past this many pages in the search delta, the next build is a full one: the delta index
+  // is downloaded on top of the main one by every search, so it must stay small.
+  const deltaLimit = settings().searchDeltaLimit
   let reasons: string[] = []
   let docs: (DocRef | undefined)[] = []
   // The snapshot and the live site agree only after a successful build; until one runs in
@@ -101,15 +108,14 @@ export const createRebuilder = (payload: Payload, options: { quietMs?: number; b
         const seconds = await finish({ status: 'succeeded', pages: result.pages })
         lastBuild = { mode: 'incremental', ok: true, seconds, rendered: result.rendered, searchDelta: result.searchDelta, phases: result.phases }
         payload.logger.info(`[site] 已上线（增量）：重新生成 ${result.rendered} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
-        if (result.searchDelta > DELTA_LIMIT) {
+        if (result.searchDelta > deltaLimit) {
           reasons.push(`搜索增量索引已有 ${result.searchDelta} 页，整站重建`)
           docs.push(undefined)
         }
         return
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        payload.logger.warn(`[site] 增量更新失败，改为整站重建：${message.slice(0, 2000)}`)
-        await payload.update({ collection: 'site-builds', id: record.id, data: { mode: 'full', error: `增量更新失败，已改为整站重建：${message.slice(0, 4000)}` } })
+        payload.logger.warn({ err: error }, '[site] 增量更新失败，改为整站重建')
+        await payload.update({ collection: 'site-builds', id: record.id, data: { mode: 'full', error: forTheRecord(`增量更新失败，已改为整站重建：${explain(error)}`) } })
       }
     }
     try {
@@ -120,9 +126,8 @@ export const createRebuilder = (payload: Payload, options: { quietMs?: number; b
       payload.logger.info(`[site] 已上线：${pages} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
     } catch (error) {
       needsFull = true
-      const message = error instanceof Error ? error.message : String(error)
-      lastBuild = { mode: 'full', ok: false, seconds: await finish({ status: 'failed', error: message.slice(0, 10_000) }) }
-      payload.logger.error(`[site] 网站生成失败，线上网站保持不变：${message.slice(0, 2000)}`)
+      lastBuild = { mode: 'full', ok: false, seconds: await finish({ status: 'failed', error: forTheRecord(explain(error)) }) }
+      payload.logger.error({ err: error }, '[site] 网站生成失败，线上网站保持不变')
     }
   }
 

@@ -1,46 +1,6 @@
-import type { CollectionSlug, FieldHook, TextField } from 'payload'
+import type { TextField } from 'payload'
 
 import { validateSlug } from '../validate'
-
-/** Short, stable hash so a Chinese title still yields an ASCII slug that never changes. */
-const hash = (text: string): string => {
-  let h = 2166136261
-  for (const ch of text) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619)
-  return (h >>> 0).toString(36).padStart(6, '0').slice(0, 6)
-}
-
-const datePart = (value: unknown): string => {
-  const date = value ? new Date(String(value)) : new Date()
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10).replaceAll('-', '')
-}
-
-/**
- * Slugs are minted once, from the date and title, and then kept: published URLs are cited
- * in print and on WeChat, so a title edit must not break them. Two documents with the same
- * title on the same day (a yearly notice, say) get a numbered suffix instead of an error.
- */
-export const slugFromTitle =
-  (titleField: string, dateField?: string): FieldHook =>
-  async ({ value, data, originalDoc, req, collection }) => {
-    if (typeof value === 'string' && value.trim()) return value.trim().toLowerCase()
-    if (typeof originalDoc?.slug === 'string' && originalDoc.slug) return originalDoc.slug
-    const title = data?.[titleField] ?? originalDoc?.[titleField]
-    if (typeof title !== 'string' || !title.trim()) return value
-    const date = dateField ? datePart(data?.[dateField] ?? originalDoc?.[dateField]) : ''
-    const base = [date, hash(title.trim())].filter(Boolean).join('-')
-    if (!collection) return base
-    for (let n = 1; n < 100; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`
-      const taken = await req.payload.count({
-        collection: collection.slug as CollectionSlug,
-        where: { slug: { equals: candidate }, ...(originalDoc?.id ? { id: { not_equals: originalDoc.id } } : {}) },
-        req,
-        overrideAccess: true,
-      })
-      if (taken.totalDocs === 0) return candidate
-    }
-    return `${base}-${Date.now().toString(36)}`
-  }
 
 /**
  * `reserved` lists words the site already uses as path segments beside the detail pages
@@ -54,7 +14,8 @@ export const slugField = (titleField = 'title', dateField?: string, reserved: re
   index: true,
   validate: (value: unknown) =>
     typeof value === 'string' && reserved.includes(value) ? `链接名“${value}”是网站保留的路径，请换一个。` : validateSlug(value),
-  hooks: { beforeValidate: [slugFromTitle(titleField, dateField)] },
+  // Minted by the CMS from these fields when left empty (cms/hooks/uniqueSlug.ts): it needs the database.
+  custom: { slugFrom: { titleField, dateField } },
   admin: {
     position: 'sidebar',
     description: '网址中使用，留空则自动生成；发布后请勿修改。',

@@ -1,4 +1,4 @@
-import { honorTitles, serviceCategories } from '../../content-models/options'
+import { homeAwardLevels, homeFacilities, honorTitles, serviceCategories } from '../../content-models/options'
 import type { Block, SampleHours, SampleImage } from '../../cms/seed/types'
 import { Random } from './random'
 import {
@@ -402,8 +402,14 @@ const levelBodies: Record<string, string> = {
   'national-model': '中华全国总工会', 'national-small': '中华全国总工会', 'provincial-model': '浙江省总工会', 'provincial-small': '浙江省总工会',
   'city-model': `${CITY.name}总工会`, 'city-advanced': `${CITY.name}总工会`, 'city-small': `${CITY.name}总工会`,
 }
-const homeLevels = [['national-model', 1], ['national-small', 1], ['provincial-model', 3], ['provincial-small', 3], ['city-model', 8], ['city-advanced', 5], ['city-small', 6], ['district-model', 8], ['district-advanced', 5], ['district-small', 6]] as const
-const facilityValues = ['book-house', 'mother-room', 'women-lounge', 'counselling', 'gym', 'innovation-studio', 'canteen', 'activity-room', 'legal-desk', 'rest-station'] as const
+type HomeAwardLevel = (typeof homeAwardLevels)[number]['value']
+/** How common each level is: every level the content model has must be weighted (a new one fails typecheck here). */
+const homeLevelWeights: Record<HomeAwardLevel, number> = {
+  'national-model': 1, 'national-small': 1, 'provincial-model': 3, 'provincial-small': 3, 'city-model': 8,
+  'city-advanced': 5, 'city-small': 6, 'district-model': 8, 'district-advanced': 5, 'district-small': 6,
+}
+const homeLevels = homeAwardLevels.map((l) => [l.value, homeLevelWeights[l.value]] as const)
+const facilityValues = homeFacilities.map((f) => f.value)
 
 const shortParagraphs = (r: Random, f: Facts, count: number): Block[] => {
   const pool = r.sample(middles, middles.length)

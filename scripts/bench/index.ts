@@ -8,6 +8,7 @@ import path from 'node:path'
 
 import lockfile from 'proper-lockfile'
 
+import { childEnv, configureSettings, settings } from '../../content-models/settings'
 import type { LastBuild, Rebuilder } from '../../cms/publishing/rebuilder'
 
 import { blocksToLexical } from '../../cms/seed/richText'
@@ -113,23 +114,23 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
   const snapshotDir = path.join(workspace, 'snapshot')
   const dist = path.join(workspace, 'dist')
   const profileDir = path.join(workspace, 'profile')
-  Object.assign(process.env, {
-    DATA_DIR: dataDir,
-    MEDIA_DIR: path.join(dataDir, 'media'),
-    DATABASE_URI: `file:${path.join(dataDir, 'bench.db')}`,
-    SNAPSHOT_DIR: snapshotDir,
-    SITE_DIST_DIR: dist,
-    PAYLOAD_JOBS_AUTORUN: 'false',
-    SITE_AUTOBUILD: 'false',
+  // Child processes (the corpus writer, `npm run export`, astro) get these through childEnv().
+  const benchSettings = configureSettings({
+    dataDir,
+    mediaDir: path.join(dataDir, 'media'),
+    databaseUri: `file:${path.join(dataDir, 'bench.db')}`,
+    snapshotDir,
+    distDir: dist,
+    jobsAutorun: false,
+    siteAutobuild: false,
+    cmsUrl: undefined,
+    payloadSecret: settings().payloadSecret ?? randomBytes(32).toString('hex'),
   })
-  delete process.env.CMS_URL
-  process.env.PAYLOAD_SECRET ??= randomBytes(32).toString('hex')
   await fs.mkdir(dataDir, { recursive: true })
 
-  const [{ openPayload }, paths, { exportSnapshot, localSource }, publish, { buildSearchIndex }, { importArchive }, { parsePage }, { serveSite }, { rebuilderFor, createRebuilder }] =
+  const [{ openPayload }, { exportSnapshot, localSource }, publish, { buildSearchIndex }, { importArchive }, { parsePage }, { serveSite }, { rebuilderFor, createRebuilder }] =
     await Promise.all([
       import('../../cms/open'),
-      import('../../cms/paths'),
       import('../../cms/export'),
       import('../../site/publish'),
       import('../../site/integrations/pagefind'),
@@ -138,10 +139,6 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       import('../../site/serve'),
       import('../../cms/publishing/rebuilder'),
     ])
-  if (paths.mediaDir !== path.join(dataDir, 'media')) {
-    await fs.rm(workspace, { recursive: true, force: true })
-    throw new Error('runBenchmark must run in a process that has not loaded the CMS yet (its paths were fixed by an earlier import)')
-  }
 
   let payload: Awaited<ReturnType<typeof openPayload>> | undefined
   let server: http.Server | undefined
@@ -173,7 +170,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       let last: Awaited<ReturnType<typeof exportSnapshot>> | undefined
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now()
-        last = await exportSnapshot(localSource(cms, paths.mediaDir), snapshotDir)
+        last = await exportSnapshot(localSource(cms, benchSettings.mediaDir), snapshotDir)
         exportRuns.push((performance.now() - t0) / 1000)
         emit({ type: 'progress', phase: 'export', done: i + 1, total: runs + 1 })
         // Repeat only while it is cheap; one long export says enough.
@@ -208,23 +205,19 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
     const memory = { astro: 0, pagefind: 0, publishTree: 0, processes: [] as BenchFigures['memory']['processes'] }
     const profiles: { astro?: ProfileSummary; export?: ProfileSummary } = {}
     const build = await phase('astro', async () => {
-      process.env.SITE_SKIP_PAGEFIND = '1'
-      const nodeOptions = process.env.NODE_OPTIONS
-      if (options.profile) process.env.NODE_OPTIONS = profilingNodeOptions(path.join(profileDir, 'astro'))
+      const astroEnv: Record<string, string> = { SITE_SKIP_PAGEFIND: '1' }
+      if (options.profile) astroEnv.NODE_OPTIONS = profilingNodeOptions(path.join(profileDir, 'astro'))
       const sampler = sampleDescendants()
       const ticker = setInterval(() => emit({ type: 'progress', phase: 'astro', done: 0, total: 0 }), 1000)
       try {
         const t0 = performance.now()
-        const b = await publish.buildSite({ snapshotDir, dist })
+        const b = await publish.buildSite({ snapshotDir, dist, env: astroEnv })
         return { ...b, seconds: (performance.now() - t0) / 1000 }
       } finally {
         clearInterval(ticker)
         const tree = sampler.stop()
         memory.astro = peakOf(tree, /astro/)
         memory.processes.push(...tree.processes.slice(0, 4))
-        delete process.env.SITE_SKIP_PAGEFIND
-        if (nodeOptions === undefined) delete process.env.NODE_OPTIONS
-        else process.env.NODE_OPTIONS = nodeOptions
       }
     }, (b) => `${b.pages} 个页面`)
     if (options.profile) {
@@ -268,7 +261,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       const { measureSearch } = await import('./measure')
       server = await serveSite(0, publish.liveDir(dist))
       browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: settings().chromiumPath,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       })
       const list: SearchTransfer[] = []
@@ -294,7 +287,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       published = await phase('publish', async () => {
         // The real path: the collection hook asks the process's rebuilder, which updates the
         // live site incrementally; then the same publish with incremental updates switched off.
-        Object.assign(process.env, { SITE_AUTOBUILD: 'true', SITE_REBUILD_QUIET_MS: '0' })
+        configureSettings({ siteAutobuild: true, rebuildQuietMs: 0 })
         const sampler = sampleDescendants()
         const ticker = setInterval(() => emit({ type: 'progress', phase: 'publish', done: 0, total: 0 }), 1000)
         const publishOne = async (n: number, rebuilder: Rebuilder, skipRebuild = false) => {
@@ -347,7 +340,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
           const tree = sampler.stop()
           memory.publishTree = tree.treePeakRssBytes
           memory.processes.push(...tree.processes.slice(0, 3).map((p) => ({ ...p, command: `[publish] ${p.command}` })))
-          Object.assign(process.env, { SITE_AUTOBUILD: 'false' })
+          configureSettings({ siteAutobuild: false })
         }
       }, (p) => `增量 ${p.incrementalSeconds.toFixed(1)} 秒，全量 ${p.fullSeconds.toFixed(1)} 秒`)
     }
@@ -496,7 +489,7 @@ const runScript = async <M = never>(
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: root,
-      env: { ...process.env, ...options.env, ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) },
+      env: childEnv({ ...options.env, ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) }),
       stdio: ['ignore', 'pipe', 'pipe', ...(options.onMessage ? (['ipc'] as const) : [])],
     })
     child.stdout!.on('data', (d) => output.push(String(d)))

@@ -5,7 +5,9 @@ import { promisify } from 'node:util'
 
 import { DELTA_FOLDER, htmlFiles, pageUrl, urlFile } from '../integrations/pagefind'
 import type { PartialPlan } from '../lib/partial'
-import { countPages, distDir, liveDir, newBuildId, readBuildInfo, runAstro, writeBuildInfo, type SiteBuild } from '../publish'
+import { publicTypes } from '../../content-models/publicTypes'
+import { settings } from '../../content-models/settings'
+import { countPages, liveDir, newBuildId, readBuildInfo, runAstro, writeBuildInfo, type SiteBuild } from '../publish'
 import { editedInPlaceSlugs, relinkedUrls, removedUrls, touchedPrefixes, type Change } from './plan'
 import { updateSearchDelta } from './searchDelta'
 
@@ -28,12 +30,12 @@ const sitemapUrls = async (dir: string): Promise<string[]> => {
   return urls
 }
 
-/** Detail pages (news, labor models) of the live site that link to any of `urls`: their related-news lists must be rendered again. */
+/** Detail pages of the live site that link to any of `urls` (news, labor models: related news) must be rendered again. */
 const pagesLinkingTo = async (live: string, urls: string[]): Promise<string[]> => {
   if (!urls.length) return []
   const needles = urls.map((u) => `href="${u}"`)
   const found: string[] = []
-  for (const section of ['news', 'models']) {
+  for (const { section } of publicTypes.filter((t) => t.linksToRecords)) {
     const entries = await fs.readdir(path.join(live, section), { withFileTypes: true }).catch(() => [])
     for (const entry of entries) {
       if (!entry.isDirectory()) continue
@@ -117,7 +119,7 @@ const moveInto = async (from: string, to: string): Promise<string[]> => {
  * Rejects when there is no live build to start from; the caller then builds in full.
  */
 export const buildIncremental = async (options: { snapshotDir: string; changes: Change[]; dist?: string }): Promise<IncrementalBuild> => {
-  const dist = options.dist ?? distDir()
+  const dist = options.dist ?? settings().distDir
   const started = Date.now()
   const live = await fs.realpath(liveDir(dist)).catch(() => {
     throw new Error('no live build to update; a full build is needed')

@@ -1,5 +1,5 @@
 import type { SnapshotArticle, SnapshotLaborModel, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
-import { year } from '../lib/format'
+import { articleListings, recordUrl, routes, sectionOf } from '../routes'
 
 /**
  * Which URLs a change touches. The site owns its URL scheme, so the CMS hands over the
@@ -12,16 +12,10 @@ export type Change =
   | { kind: 'workersHomes'; before?: SnapshotWorkersHome; after?: SnapshotWorkersHome }
   | { kind: 'laborModels'; before?: SnapshotLaborModel; after?: SnapshotLaborModel }
 
-const SECTION = { articles: 'news', services: 'services', workersHomes: 'homes', laborModels: 'models' } as const
-
 /** The detail page of a record. */
-export const detailUrl = (kind: Change['kind'], slug: string) => `/${SECTION[kind]}/${slug}/`
+export const detailUrl = (kind: Change['kind'], slug: string) => recordUrl(kind, slug)
 
-const listingsOf = (article: SnapshotArticle): string[] => [
-  ...article.categories.map((c) => `/news/category/${c.slug}/`),
-  ...(article.region ? [`/news/region/${article.region.code}/`] : []),
-  `/news/archive/${year(article.publishedAt)}/`,
-]
+const listingsOf = articleListings
 
 /** A labor model whose only change is its list of related news keeps its place in the gallery. */
 const onlyRelatedNewsChanged = (a: SnapshotLaborModel, b: SnapshotLaborModel) =>
@@ -44,12 +38,12 @@ export const touchedPrefixes = (changes: readonly Change[]): string[] => {
     if (change.kind === 'articles') {
       if (editedInPlace(change.before, change.after)) continue
       // Every later page of the news list shifts by one when an article comes or goes.
-      prefixes.add('/news/page/')
+      prefixes.add(routes.newsPage.url({ page: '' }))
       for (const a of [change.before, change.after]) if (a) for (const p of listingsOf(a)) prefixes.add(p)
     } else if (change.kind === 'workersHomes') {
-      prefixes.add('/homes/')
+      prefixes.add(sectionOf('workersHomes'))
     } else if (change.kind === 'laborModels') {
-      if (!(change.before && change.after && onlyRelatedNewsChanged(change.before, change.after))) prefixes.add('/models/')
+      if (!(change.before && change.after && onlyRelatedNewsChanged(change.before, change.after))) prefixes.add(sectionOf('laborModels'))
     }
   }
   return [...prefixes].sort()

@@ -4,14 +4,14 @@ import { fileURLToPath } from 'node:url'
 
 import type { AstroIntegration } from 'astro'
 
-import { snapshotDir } from '../loader'
+import { settings } from '../../content-models/settings'
 
 /** Copies the images the snapshot references into the output's /media/ folder. */
 export const mediaFromSnapshot = (): AstroIntegration => ({
   name: 'portal-media',
   hooks: {
     'astro:build:done': async ({ dir }) => {
-      const from = path.join(snapshotDir(), 'media')
+      const from = path.join(settings().snapshotDir, 'media')
       const to = path.join(fileURLToPath(dir), 'media')
       await fs.mkdir(to, { recursive: true })
       await fs.cp(from, to, { recursive: true }).catch((error: NodeJS.ErrnoException) => {

@@ -6,6 +6,8 @@ import { gunzipSync } from 'node:zlib'
 import type { AstroIntegration } from 'astro'
 import * as pagefind from 'pagefind'
 
+import { settings } from '../../content-models/settings'
+
 import { simplifiedPairs, withSimplified } from './scriptConversion'
 
 export const htmlFiles = async (dir: string): Promise<string[]> => {
@@ -105,7 +107,7 @@ export const pagefindIndex = (): AstroIntegration => ({
     'astro:build:done': async ({ dir, logger }) => {
       // The benchmark (scripts/bench) times indexing on its own: it sets this and calls
       // buildSearchIndex itself. Every other build indexes here.
-      if (process.env.SITE_SKIP_PAGEFIND === '1') return logger.info('Pagefind skipped (SITE_SKIP_PAGEFIND=1)')
+      if (settings().astro.skipPagefind) return logger.info('Pagefind skipped (SITE_SKIP_PAGEFIND=1)')
       const started = Date.now()
       const { pages } = await buildSearchIndex(fileURLToPath(dir))
       logger.info(`Pagefind indexed ${pages} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -11,6 +11,7 @@ import { audiences, serviceCategories } from '../../content-models/options'
 import { smsHref, telHref } from '../lib/format'
 import { hasFilters, isItemOpen, matches, noFilters } from '../lib/serviceDirectory'
 import type { DirectoryFilters, DirectoryItem } from '../lib/serviceDirectory'
+import { routes } from '../routes'
 
 export interface ServiceDirectoryProps {
   /** Already in display order (see sortItems). */
@@ -210,7 +211,7 @@ export default function ServiceDirectory({ items, districts, hotline = '12351', 
                 return (
                   <li key={i.id} id={`svc-${i.slug}`} className="card svc-item" hidden={!visible.has(i.id)}>
                     <h3 className="svc-name">
-                      <a href={`/services/${i.slug}/`}>{i.name}</a>
+                      <a href={routes.service.url({ slug: i.slug })}>{i.name}</a>
                       {i.status !== 'active' && <span className="badge warn">{i.status === 'ended' ? '已停止' : '暂停服务'}</span>}
                       {open && <span className="badge ok">现在开放</span>}
                     </h3>

@@ -1,4 +1,5 @@
 import type { SnapshotArticle } from '../../content-models/snapshot'
+import { archiveUrl } from '../routes'
 import { month, year } from './format'
 
 export interface ArchiveMonth {
@@ -34,5 +35,5 @@ export const archiveOf = (articles: readonly SnapshotArticle[]): ArchiveYear[] =
   return list
 }
 
-export const yearHref = (y: number) => `/news/archive/${y}/`
-export const monthHref = (m: Pick<ArchiveMonth, 'year' | 'mm'>) => `/news/archive/${m.year}/${m.mm}/`
+export const yearHref = (y: number) => archiveUrl(y)
+export const monthHref = (m: Pick<ArchiveMonth, 'year' | 'mm'>) => archiveUrl(m.year, m.mm)

@@ -1,4 +1,5 @@
 import { getArticles, getCategories, getRegions } from './content'
+import { routes } from '../routes'
 
 let counts: Promise<{ total: number; categories: Link[]; regions: Link[] }> | undefined
 type Link = { href: string; label: string; count: number }
@@ -15,7 +16,7 @@ export const newsSectionCounts = () =>
     }
     return {
       total: articles.length,
-      categories: (await getCategories()).map((c) => ({ href: `/news/category/${c.slug}/`, label: c.name, count: byCategory.get(c.slug) ?? 0 })).filter((c) => c.count > 0),
-      regions: (await getRegions()).map((r) => ({ href: `/news/region/${r.code}/`, label: r.name, count: byRegion.get(r.code) ?? 0 })).filter((r) => r.count > 0),
+      categories: (await getCategories()).map((c) => ({ href: routes.category.url({ slug: c.slug }), label: c.name, count: byCategory.get(c.slug) ?? 0 })).filter((c) => c.count > 0),
+      regions: (await getRegions()).map((r) => ({ href: routes.region.url({ code: r.code }), label: r.name, count: byRegion.get(r.code) ?? 0 })).filter((r) => r.count > 0),
     }
   })())

@@ -1,18 +1,21 @@
-/** Site-wide settings a deploying union changes through the environment, not the code. */
+import { settings } from '../../content-models/settings'
+import { routes } from '../routes'
+
+/** Site-wide settings a deploying union changes through the environment (content-models/settings.ts), not the code. */
 export const site = {
-  name: process.env.SITE_NAME ?? '江南市总工会',
-  tagline: process.env.SITE_TAGLINE ?? '新闻与职工服务',
-  url: (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, ''),
+  name: settings().siteName,
+  tagline: settings().siteTagline,
+  url: settings().siteUrl,
   /** The national union hotline comes first everywhere. */
   hotline: { number: '12351', label: '职工服务热线', hours: '24 小时' },
 }
 
 export const nav = [
-  { href: '/', label: '首页' },
-  { href: '/news/', label: '新闻' },
-  { href: '/services/', label: '职工服务' },
-  { href: '/hotlines/', label: '热线' },
-  { href: '/homes/', label: '职工之家' },
-  { href: '/models/', label: '劳模风采' },
-  { href: '/search/', label: '搜索' },
+  { href: routes.frontPage.url({}), label: '首页' },
+  { href: routes.news.url({}), label: '新闻' },
+  { href: routes.services.url({}), label: '职工服务' },
+  { href: routes.hotlines.url({}), label: '热线' },
+  { href: routes.homes.url({}), label: '职工之家' },
+  { href: routes.models.url({}), label: '劳模风采' },
+  { href: routes.search.url({}), label: '搜索' },
 ] as const

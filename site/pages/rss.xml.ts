@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro'
 
 import { getArticles } from '../lib/content'
 import { site } from '../lib/site'
+import { routes } from '../routes'
 
 /** The latest 50 news items; the site URL comes from astro.config (SITE_URL). */
 export const GET: APIRoute = async (context) => {
@@ -14,7 +15,7 @@ export const GET: APIRoute = async (context) => {
     trailingSlash: true,
     items: articles.map((a) => ({
       title: a.title,
-      link: `/news/${a.slug}/`,
+      link: routes.article.url({ slug: a.slug }),
       pubDate: new Date(a.publishedAt),
       description: a.summary ?? a.bodyText.slice(0, 120),
       categories: a.categories.map((c) => c.name),

@@ -4,6 +4,8 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { configureSettings, type SettingsOverrides } from '../../content-models/settings'
+
 export interface TestCms {
   payload: Payload
   dir: string
@@ -13,15 +15,16 @@ export interface TestCms {
   close: () => Promise<void>
 }
 
+export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789'
+
 /**
  * Boots Payload on a throwaway SQLite file (migrated like production) with media in a temp
- * folder. Environment is set before the config is first imported because the config reads it.
+ * folder. Settings are passed in before the config is first imported, because the config
+ * reads them when it loads; `overrides` adds the test's own (S3, upload limit…).
  */
-export const startTestCms = async (): Promise<TestCms> => {
+export const startTestCms = async (overrides: SettingsOverrides = {}): Promise<TestCms> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'))
-  process.env.DATA_DIR = dir
-  process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
-  process.env.PAYLOAD_SECRET = 'test-secret-that-is-long-enough-0123456789'
+  configureSettings({ dataDir: dir, databaseUri: `file:${path.join(dir, 'test.db')}`, payloadSecret: TEST_SECRET, ...overrides })
   const [{ openPayload }, { default: config }, { handleEndpoints }] = await Promise.all([
     import('../../cms/open'),
     import('../../cms/payload.config'),

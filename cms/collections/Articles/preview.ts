@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import * as map from '../export/map'
+import * as map from '../../export/map'
 
 /**
  * GET /api/articles/:id/preview — the latest draft in the snapshot's shape, for staff only,

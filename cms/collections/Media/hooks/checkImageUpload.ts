@@ -1,7 +1,7 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import sharp from 'sharp'
 
-import { maxImagePixels } from '../../content-models/collections/Media'
+import { maxImagePixels } from '../../../../content-models/collections/Media'
 
 const formats = 'JPEG、PNG、WebP、GIF、AVIF'
 /**

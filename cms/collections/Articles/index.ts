@@ -1,0 +1,19 @@
+import type { CollectionConfig } from 'payload'
+
+import { Articles as model } from '../../../content-models'
+import { settings } from '../../../content-models/settings'
+import { routes } from '../../../site/routes'
+import { publicContent } from '../publicContent'
+import { articlePreview } from './preview'
+
+/** News: public content with a preview button that opens the draft in the site's own article layout. */
+const content = publicContent(model)
+
+export const Articles: CollectionConfig = {
+  ...content,
+  endpoints: [...(content.endpoints || []), articlePreview],
+  admin: {
+    ...content.admin,
+    preview: (doc) => `${settings().siteUrl}${routes.preview.url({})}?id=${encodeURIComponent(String(doc.id))}`,
+  },
+}

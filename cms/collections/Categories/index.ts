@@ -1,0 +1,4 @@
+import { Categories as model } from '../../../content-models'
+import { referenceData } from '../publicContent'
+
+export const Categories = referenceData(model)

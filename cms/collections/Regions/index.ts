@@ -1,0 +1,4 @@
+import { Regions as model } from '../../../content-models'
+import { referenceData } from '../publicContent'
+
+export const Regions = referenceData(model)

@@ -1,0 +1,4 @@
+import { Services as model } from '../../../content-models'
+import { publicContent } from '../publicContent'
+
+export const Services = publicContent(model)

@@ -1,0 +1,17 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { Users as model } from '../../../content-models'
+import { admins, adminsField, adminsOrSelf } from '../../access'
+import { firstAccountRoles, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+/** Staff accounts: admins manage them; everyone else sees and edits only their own. */
+export const Users: CollectionConfig = {
+  ...model,
+  access: { ...model.access, read: adminsOrSelf, create: admins, update: adminsOrSelf, delete: admins, unlock: admins },
+  // Only an admin may grant roles, or an editor could promote themselves.
+  // The first account is made an admin (see firstUserIsAdmin), so its form says so up front.
+  fields: model.fields.map((field): Field =>
+    field.type === 'select' && field.name === 'roles' ? { ...field, access: { create: adminsField, update: adminsField }, defaultValue: firstAccountRoles } : field,
+  ),
+  hooks: { ...model.hooks, beforeChange: [firstUserIsAdmin] },
+}

@@ -1,0 +1,42 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, createDraftsOrReview, deleteDraftsOrReview, publishedOrSignedIn, reviewers, signedIn, updateDraftsOrReview } from '../access'
+import { rebuildAfterChange, rebuildAfterDelete, rememberIfLive } from '../hooks/rebuildSite'
+import { settleReviewState } from '../hooks/reviewState'
+import { withUniqueSlug } from '../hooks/uniqueSlug'
+
+/**
+ * What the CMS adds to a content model the public site shows (content-models/publicTypes.ts):
+ * editors draft, reviewers publish, the public reads published documents only, and a change to
+ * what is live rebuilds the site. Who may do what is decided in access/, one predicate a file.
+ */
+export const publicContent = (model: CollectionConfig): CollectionConfig =>
+  rebuildsSite(
+    withUniqueSlug({
+      ...model,
+      access: {
+        ...model.access,
+        read: publishedOrSignedIn,
+        readVersions: signedIn,
+        create: createDraftsOrReview,
+        update: updateDraftsOrReview,
+        delete: deleteDraftsOrReview,
+      },
+      hooks: { ...model.hooks, beforeChange: [...(model.hooks?.beforeChange ?? []), settleReviewState] },
+    }),
+  )
+
+/** Regions, categories, organizations: public to read, kept by reviewers; a change rebuilds the whole site. */
+export const referenceData = (model: CollectionConfig): CollectionConfig =>
+  rebuildsSite(withUniqueSlug({ ...model, access: { ...model.access, read: anyone, create: reviewers, update: reviewers, delete: reviewers } }))
+
+/** Anything the public site shows triggers a rebuild when it changes live. */
+const rebuildsSite = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    beforeChange: [...(collection.hooks?.beforeChange ?? []), rememberIfLive],
+    afterChange: [...(collection.hooks?.afterChange ?? []), rebuildAfterChange],
+    afterDelete: [...(collection.hooks?.afterDelete ?? []), rebuildAfterDelete],
+  },
+})

@@ -1,0 +1,109 @@
+import { publicTypeOfKey, type PublicContentKey } from '../content-models/publicTypes'
+import type { SnapshotArticle } from '../content-models/snapshot'
+import { year } from './lib/format'
+
+/**
+ * The route table: every page type of the site, where its URL comes from, and which listing
+ * pages a record appears on. Pages name their route from here (for `touched()`), links are
+ * made with `url()`, and the incremental plan, the sitemap filter, the feed and search read
+ * it, so a URL is decided in exactly one place. A test checks this table against the files in
+ * site/pages/, both ways.
+ */
+type Params = Record<string, string | undefined>
+
+export interface Route<P extends Params = Params> {
+  /** The page file under site/pages/ that renders it; its path is the URL pattern. */
+  file: string
+  /** Astro's URL pattern, e.g. `/news/category/[slug]/[...page]/`. */
+  pattern: string
+  url: (params: P) => string
+  /** Left out of the sitemap and search (staff preview, the search page itself). */
+  noindex?: boolean
+}
+
+/** `news/[slug].astro` → `/news/[slug]/`; `index.astro` → `/`; `rss.xml.ts` → `/rss.xml`. */
+export const patternOf = (file: string): string => {
+  const withoutExt = file.replace(/\.(astro|ts)$/, '')
+  if (/\.[a-z]+$/.test(withoutExt)) return `/${withoutExt}` // an endpoint: rss.xml, robots.txt, services.json
+  if (withoutExt === '404') return '/404.html'
+  const folder = withoutExt.replace(/(^|\/)index$/, '')
+  return folder ? `/${folder}/` : '/'
+}
+
+/** Fills a pattern's params; an empty rest param (`[...page]` on page 1) drops its segment. */
+export const fill = (pattern: string, params: Params): string =>
+  pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, key: string) => params[key] ?? '').replace(/\/{2,}/g, '/')
+
+const route = <P extends Params = Record<never, never>>(file: string, options: { noindex?: boolean } = {}): Route<P> => {
+  const pattern = patternOf(file)
+  return { file, pattern, url: (params: P = {} as P) => fill(pattern, params), ...options }
+}
+
+/** Detail pages live under their type's section (content-models/publicTypes.ts). */
+const detail = (key: PublicContentKey) => route<{ slug: string }>(`${publicTypeOfKey(key).section}/[slug].astro`)
+
+export const routes = {
+  frontPage: route('index.astro'),
+  news: route('news/index.astro'),
+  newsPage: route<{ page: string }>('news/page/[page].astro'),
+  article: detail('articles'),
+  category: route<{ slug: string; page?: string }>('news/category/[slug]/[...page].astro'),
+  region: route<{ code: string; page?: string }>('news/region/[code]/[...page].astro'),
+  archive: route('news/archive/index.astro'),
+  /** Years and months: `2024/`, `2024/page/2/`, `2024/05/`, `2024/05/page/2/`. */
+  archivePeriod: route<{ path?: string }>('news/archive/[...path].astro'),
+  services: route('services/index.astro'),
+  service: detail('services'),
+  homes: route('homes/index.astro'),
+  home: detail('workersHomes'),
+  homesFacet: route<{ facet: string; value: string }>('homes/[facet]/[value].astro'),
+  models: route('models/index.astro'),
+  model: detail('laborModels'),
+  modelsFacet: route<{ facet: string; value: string }>('models/[facet]/[value].astro'),
+  hotlines: route('hotlines.astro'),
+  search: route('search.astro', { noindex: true }),
+  preview: route('preview.astro', { noindex: true }),
+  notFound: route('404.astro', { noindex: true }),
+  feed: route('rss.xml.ts'),
+  robots: route('robots.txt.ts'),
+  servicesOpenData: route('open-data/services.json.ts'),
+} as const
+
+export type RouteName = keyof typeof routes
+
+/** The detail route of each public content type. */
+export const detailRoutes: Record<PublicContentKey, Route<{ slug: string }>> = {
+  articles: routes.article,
+  services: routes.service,
+  workersHomes: routes.home,
+  laborModels: routes.model,
+}
+
+/** The page of one record. */
+export const recordUrl = (key: PublicContentKey, slug: string) => detailRoutes[key].url({ slug })
+
+/** URL paths left out of the sitemap and search. */
+export const noindexPaths = (Object.values(routes) as Route<any>[])
+  .filter((r) => r.noindex)
+  .map((r) => r.url({}))
+
+/** `/news/archive/2024/` and `/news/archive/2024/05/`. */
+export const archiveUrl = (y: number, mm?: string) => routes.archivePeriod.url({ path: [String(y), mm].filter(Boolean).join('/') })
+
+/**
+ * The listings an article appears on besides the news list: each of its sections, its region
+ * and its archive year (the year's months are below it). Each is a URL prefix: the listing's
+ * first page and its later pages.
+ */
+export const articleListings = (article: SnapshotArticle): string[] => [
+  ...article.categories.map((c) => routes.category.url({ slug: c.slug })),
+  ...(article.region ? [routes.region.url({ code: article.region.code })] : []),
+  archiveUrl(year(article.publishedAt)),
+]
+
+/**
+ * Where a change to a workers' home or labor model shows beyond its own page: the whole
+ * section (index, facet pages), since facet values and order come from every record.
+ */
+export const sectionOf = (key: Exclude<PublicContentKey, 'articles' | 'services'>) =>
+  key === 'workersHomes' ? routes.homes.url({}) : routes.models.url({})

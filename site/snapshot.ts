@@ -1,0 +1,115 @@
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import path from 'node:path'
+
+import type { z } from 'zod'
+
+import { contentSnapshotSchema, SNAPSHOT_VERSION, type ContentSnapshot } from '../content-models/snapshot'
+
+/**
+ * The one reader and writer of the content snapshot (`<dir>/content.json`, images in
+ * `<dir>/media/`). Reads are checked against the schema in content-models/snapshot.ts and kept
+ * in one cache per process, keyed by the file's stamp, so the Astro build, the incremental
+ * publisher and the search index share a parse; every write is atomic (a reader sees the old
+ * file or the new one, never half of one).
+ */
+export const snapshotFile = (dir: string) => path.join(dir, 'content.json')
+
+let cached: { file: string; stamp: string; snapshot: ContentSnapshot } | undefined
+
+const stampOf = (stat: fs.Stats) => `${stat.mtimeMs}:${stat.size}:${stat.ino}`
+
+const describeIssue = (issue: z.core.$ZodIssue) => {
+  const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')
+  return `${where || '(top level)'}: ${issue.message}`
+}
+
+/** Parses and checks a snapshot's text; the error names the file, the fields and what to do. */
+export const parseSnapshot = (json: string, file: string): ContentSnapshot => {
+  let data: unknown
+  try {
+    data = JSON.parse(json)
+  } catch (error) {
+    throw new Error(`Snapshot ${file} is not valid JSON (a cut-off write?). Run "npm run export" to write it again.`, { cause: error })
+  }
+  const version = (data as { version?: unknown } | null)?.version
+  if (version !== SNAPSHOT_VERSION) {
+    throw new Error(`Snapshot ${file} has version ${String(version)}; this site reads version ${SNAPSHOT_VERSION}. Run "npm run export" to write it again.`)
+  }
+  const result = contentSnapshotSchema.safeParse(data)
+  if (!result.success) {
+    const issues = result.error.issues.slice(0, 5).map(describeIssue)
+    const more = result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more)` : ''
+    throw new Error(
+      `Snapshot ${file} does not match the content-models/snapshot.ts schema: ${issues.join('; ')}${more}. ` +
+        'Export it again with "npm run export"; if it was just exported, the exporter (cms/export/map.ts) and the schema disagree.',
+      { cause: result.error },
+    )
+  }
+  return result.data
+}
+
+/** The snapshot in `dir`, parsed once per version of the file. */
+export const readSnapshot = (dir: string): ContentSnapshot => {
+  const file = snapshotFile(dir)
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(file)
+  } catch (error) {
+    throw new Error(`No content snapshot at ${file}. Run "npm run export" (or set SNAPSHOT_DIR) before building the site.`, { cause: error })
+  }
+  const stamp = stampOf(stat)
+  if (cached?.file === file && cached.stamp === stamp) return cached.snapshot
+  const snapshot = parseSnapshot(fs.readFileSync(file, 'utf8'), file)
+  cached = { file, stamp, snapshot }
+  return snapshot
+}
+
+/**
+ * The snapshot for changing in place (incremental publishing). It is taken out of the cache:
+ * an update that fails half-way must not leave a half-patched copy for the next reader.
+ */
+export const readSnapshotForUpdate = (dir: string): ContentSnapshot => {
+  const snapshot = readSnapshot(dir)
+  cached = undefined
+  return snapshot
+}
+
+/** Writes `content.json` through a temporary file and a rename; the written copy becomes the cached one. */
+export const writeSnapshot = async (dir: string, snapshot: ContentSnapshot): Promise<void> => {
+  const file = snapshotFile(dir)
+  const temp = `${file}.${process.pid}.tmp`
+  try {
+    await fsp.writeFile(temp, JSON.stringify(snapshot))
+    await fsp.rename(temp, file)
+  } finally {
+    await fsp.rm(temp, { force: true })
+  }
+  cached = { file, stamp: stampOf(await fsp.stat(file)), snapshot }
+}
+
+/**
+ * Replaces the whole snapshot folder: `fill` writes the media into a staging folder, the
+ * snapshot is written beside them, and the folder is swapped in only when complete, so a
+ * failed export (CMS unreachable, missing file) leaves the previous snapshot in place.
+ */
+export const replaceSnapshot = async (dir: string, snapshot: ContentSnapshot, fill: (mediaDir: string) => Promise<void>): Promise<void> => {
+  const staging = `${dir}.staging-${process.pid}`
+  const retired = `${dir}.old-${process.pid}`
+  await fsp.rm(staging, { recursive: true, force: true })
+  await fsp.mkdir(path.join(staging, 'media'), { recursive: true })
+  try {
+    await fill(path.join(staging, 'media'))
+    await fsp.writeFile(snapshotFile(staging), JSON.stringify(snapshot))
+    await fsp.mkdir(path.dirname(dir), { recursive: true })
+    await fsp.rename(dir, retired).catch(() => undefined)
+    await fsp.rename(staging, dir).catch(async (error) => {
+      await fsp.rename(retired, dir).catch(() => undefined)
+      throw error
+    })
+    await fsp.rm(retired, { recursive: true, force: true })
+  } finally {
+    await fsp.rm(staging, { recursive: true, force: true })
+  }
+  cached = { file: snapshotFile(dir), stamp: stampOf(await fsp.stat(snapshotFile(dir))), snapshot }
+}
