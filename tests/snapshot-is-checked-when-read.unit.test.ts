@@ -1,0 +1,71 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { SNAPSHOT_VERSION, type ContentSnapshot } from '../content-models/snapshot'
+import { readSnapshot, readSnapshotForUpdate, replaceSnapshot, snapshotFile, writeSnapshot } from '../site/snapshot'
+
+/** The snapshot module is the one reader and writer of content.json; a bad file is refused with a message that names it. */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-snapshot-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+const empty = (): ContentSnapshot => ({
+  version: SNAPSHOT_VERSION,
+  generatedAt: '2026-12-01T00:00:00.000Z',
+  articles: [],
+  workersHomes: [],
+  laborModels: [],
+  services: [],
+  organizations: [],
+  regions: [{ code: '330702', name: '东港区', level: 'district' }],
+  categories: [],
+})
+
+describe('the content snapshot on disk', () => {
+  it('round-trips through write and read, and a second read is the cached copy', async () => {
+    const at = path.join(dir, 'ok')
+    await replaceSnapshot(at, empty(), async (media) => fs.writeFileSync(path.join(media, 'a.jpg'), 'x'))
+    expect(fs.existsSync(path.join(at, 'media', 'a.jpg'))).toBe(true)
+    const first = readSnapshot(at)
+    expect(first.regions[0]!.name).toBe('东港区')
+    expect(readSnapshot(at)).toBe(first)
+  })
+
+  it('gives an update its own copy: a failed patch never reaches the next reader', async () => {
+    const at = path.join(dir, 'ok')
+    const forUpdate = readSnapshotForUpdate(at)
+    forUpdate.regions.push({ code: 'x', name: '半途而废', level: 'district' })
+    expect(readSnapshot(at).regions.map((r) => r.name)).toEqual(['东港区'])
+    const changed = readSnapshotForUpdate(at)
+    changed.regions.push({ code: '330703', name: '西湖区', level: 'district' })
+    await writeSnapshot(at, changed)
+    expect(JSON.parse(fs.readFileSync(snapshotFile(at), 'utf8')).regions).toHaveLength(2)
+  })
+
+  it('names the file, the field and what to do when a record does not match the schema', () => {
+    const at = path.join(dir, 'bad')
+    fs.mkdirSync(at, { recursive: true })
+    const bad = { ...empty(), articles: [{ id: '1', slug: 'a', title: 42 }] }
+    fs.writeFileSync(snapshotFile(at), JSON.stringify(bad))
+    expect(() => readSnapshot(at)).toThrow(/bad\/content\.json.*articles\[0\]\.title.*npm run export/s)
+  })
+
+  it('says how to fix an old version, a cut-off file and a missing one', () => {
+    const at = path.join(dir, 'old')
+    fs.mkdirSync(at, { recursive: true })
+    fs.writeFileSync(snapshotFile(at), JSON.stringify({ ...empty(), version: 99 }))
+    expect(() => readSnapshot(at)).toThrow(/version 99.*npm run export/)
+    fs.writeFileSync(snapshotFile(at), '{"version": 1, "artic')
+    expect(() => readSnapshot(at)).toThrow(/not valid JSON.*npm run export/)
+    expect(() => readSnapshot(path.join(dir, 'none'))).toThrow(/No content snapshot at .*none.*npm run export/)
+  })
+
+  it('keeps the previous snapshot when an export fails half-way', async () => {
+    const at = path.join(dir, 'ok')
+    const before = fs.readFileSync(snapshotFile(at), 'utf8')
+    await expect(replaceSnapshot(at, empty(), async () => Promise.reject(new Error('CMS unreachable')))).rejects.toThrow('CMS unreachable')
+    expect(fs.readFileSync(snapshotFile(at), 'utf8')).toBe(before)
+  })
+})
