@@ -152,6 +152,8 @@ const injected = () =>
     for (const el of document.querySelectorAll('*')) {
       for (const attr of el.attributes) {
         if (/^on/i.test(attr.name)) found.push(`<${el.localName} ${attr.name}="${attr.value}">`)
+        // Browsers ignore control characters and spaces inside a URL scheme; so must the check.
+        // eslint-disable-next-line no-control-regex
         const value = attr.value.replace(/[\u0000-\u0020]/g, '')
         if (/^(href|src|action|formaction|xlink:href|data|srcdoc)$/i.test(attr.name) && /^javascript:/i.test(value)) found.push(`<${el.localName} ${attr.name}="${attr.value}">`)
       }

@@ -47,6 +47,6 @@ export const readLabels = (original: string, simplified: string): LabelLine | un
     const end = matches[i + 1]?.index ?? simplified.length
     return { kind: kindOf.get(m[1]) ?? 'other', value: trimValue(from.slice(start, end)) }
   })
-  const leading = /^[\s\-·•□【\[(（]*$/.test(simplified.slice(0, matches[0].index))
+  const leading = /^[\s\-·•□【[(（]*$/.test(simplified.slice(0, matches[0].index))
   return { labels, leading }
 }

@@ -183,6 +183,8 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         articleSlugs: s.articles.map((a) => a.slug),
         imageRefs: s.articles.filter((a) => a.cover).length + s.workersHomes.reduce((n, h) => n + h.photos.length, 0) + s.laborModels.filter((m) => m.photo).length,
       }
+      // Dropped so the parsed snapshot can be collected before the next phase is measured.
+      // eslint-disable-next-line no-useless-assignment
       last = undefined
       // Once more as `npm run export` runs it, in a process of its own, for the memory the
       // export needs (in this process it mixes with the generator's) and, with --profile, its CPU profile.
