@@ -7,7 +7,7 @@ import { settings } from '../content-models/settings'
 
 import { exportSnapshot, localSource, restSource } from '../cms/export'
 import { configuredMediaStore } from '../cms/media/store'
-import { explain } from '../cms/publishing/rebuilder'
+import { explain } from '../cms/errors'
 import { buildSite, goLive } from '../site/publish'
 
 /**

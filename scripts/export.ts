@@ -7,6 +7,7 @@ import { settings } from '../content-models/settings'
 
 import { exportSnapshot, localSource, restSource } from '../cms/export'
 import { configuredMediaStore } from '../cms/media/store'
+import { explain } from '../cms/errors'
 
 /**
  * Writes the published-content snapshot the site builds from. Reads the embedded database
@@ -38,6 +39,6 @@ try {
   )
   process.exit(0)
 } catch (error) {
-  console.error(`[export] 导出失败，原有快照保持不变：${error instanceof Error ? error.message : String(error)}`)
+  console.error(`[export] 导出失败，原有快照保持不变：${explain(error)}`)
   process.exit(1)
 }

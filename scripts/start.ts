@@ -8,7 +8,7 @@ import { adminBuildIsCurrent, ensureAdminBuild, runNext } from '../cms/adminBuil
 import { exportSnapshot, localSource } from '../cms/export'
 import { configuredMediaStore } from '../cms/media/store'
 import { resolveSecret } from '../cms/secret'
-import { explain } from '../cms/publishing/rebuilder'
+import { explain } from '../cms/errors'
 import { buildSite, goLive } from '../site/publish'
 import { serveSite } from '../site/serve'
 

@@ -146,6 +146,7 @@ export const restoreBackup = async (payload: Payload, source: string, options: {
   } catch (error) {
     throw new BackupError(
       `恢复在写入 ${current} 时失败：${error instanceof Error ? error.message : String(error)}。数据库里已有部分内容，请删除它（或换一个空的 DATA_DIR）后重新恢复。`,
+      { cause: error },
     )
   }
 

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { settings } from '../../content-models/settings'
 import { exportSnapshot, localSource } from '../export'
+import { explain } from '../errors'
 import { configuredMediaStore } from '../media/store'
 import { buildIncremental } from '../../site/incremental/build'
 import { buildSite, goLive } from '../../site/publish'
@@ -47,15 +48,6 @@ const defaultIncremental: Incremental = async (payload, docs) => {
   const build = await buildIncremental({ snapshotDir, changes, dist: distDir })
   await goLive(build, distDir)
   return build
-}
-
-/** An error with the errors that caused it, one per line, as staff read it in the build record. */
-export const explain = (error: unknown): string => {
-  const lines: string[] = []
-  for (let e: unknown = error; e !== undefined && lines.length < 10; e = e instanceof Error ? e.cause : undefined) {
-    lines.push(e instanceof Error ? e.message : String(e))
-  }
-  return lines.join('\n由于：')
 }
 
 /** Build records hold the start and the end of a long error (Astro's own output comes last). */
