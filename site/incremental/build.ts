@@ -8,7 +8,8 @@ import type { PartialPlan } from '../lib/partial'
 import { publicTypes } from '../../content-models/publicTypes'
 import { settings } from '../../content-models/settings'
 import { countPages, liveDir, newBuildId, readBuildInfo, runAstro, writeBuildInfo, type SiteBuild } from '../publish'
-import { editedInPlaceSlugs, relinkedUrls, removedUrls, touchedPrefixes, type Change } from './plan'
+import { readSnapshot } from '../snapshot'
+import { relinkedUrls, removedUrls, touchedPages, type Change } from './plan'
 import { updateSearchDelta } from './searchDelta'
 
 export interface IncrementalBuild extends SiteBuild {
@@ -137,10 +138,12 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
   const work = path.join(dist, 'partial', id)
   const planFile = `${work}.json`
   const removed = new Set(removedUrls(options.changes))
-  const prefixes = [...new Set([...touchedPrefixes(options.changes), ...(await pagesLinkingTo(live, relinkedUrls(options.changes)))])]
+  const touched = touchedPages(options.changes, readSnapshot(options.snapshotDir))
+  const urls = [...new Set([...touched.urls, ...(await pagesLinkingTo(live, relinkedUrls(options.changes)))])]
+  const prefixes = touched.prefixes
   const sitemapPages = (await sitemapUrls(live)).filter((u) => !removed.has(new URL(u).pathname))
   await fs.mkdir(path.dirname(planFile), { recursive: true })
-  const plan: PartialPlan = { prefixes, contains: editedInPlaceSlugs(options.changes), sitemapPages }
+  const plan: PartialPlan = { urls, prefixes, sitemapPages }
   await fs.writeFile(planFile, JSON.stringify(plan))
   phases.plan = lap()
   try {
@@ -148,11 +151,13 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
     phases.astro = lap()
     const renderedUrls = new Set((await htmlFiles(work)).map((f) => pageUrl(work, f)))
     await startFrom(live, dir, dist)
-    // Under a touched prefix the partial build is the whole truth: a page it did not render is gone.
+    // For the pages the plan names the partial build is the whole truth: one it did not render is gone.
     const gone: string[] = []
-    for (const file of await htmlFilesUnder(dir, [...prefixes, ...removed])) {
+    const named = [...(await htmlFilesUnder(dir, [...prefixes, ...removed])), ...urls.filter((u) => u.endsWith('/')).map((u) => path.join(dir, urlFile(u)))]
+    for (const file of new Set(named)) {
       const url = pageUrl(dir, file)
-      if (!renderedUrls.has(url) && (removed.has(url) || prefixes.some((p) => url.startsWith(p)))) {
+      if (renderedUrls.has(url) || !(await exists(file))) continue
+      if (removed.has(url) || urls.includes(url) || prefixes.some((p) => url.startsWith(p))) {
         await fs.rm(file)
         gone.push(url)
       }

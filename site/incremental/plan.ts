@@ -1,10 +1,13 @@
-import type { SnapshotArticle, SnapshotLaborModel, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
-import { articleListings, recordUrl, routes, sectionOf } from '../routes'
+import type { ContentSnapshot, SnapshotArticle, SnapshotLaborModel, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
+import { homeFacets, modelFacets } from '../lib/facets'
+import { listingPages, newestFirst, newsListings, PAGINATION_REACH, pageCount, pageHref } from '../lib/listing'
+import { recordUrl, routes } from '../routes'
 
 /**
- * Which URLs a change touches. The site owns its URL scheme, so the CMS hands over the
+ * Which pages a change touches. The site owns its URL scheme, so the CMS hands over the
  * records as they were and as they are now (either may be missing: published for the first
- * time, or unpublished/deleted) and the site answers with URL prefixes to render again.
+ * time, or unpublished/deleted) and the site answers with the pages to render again: exact
+ * URLs, and URL prefixes where a whole family of pages depends on every record.
  */
 export type Change =
   | { kind: 'articles'; before?: SnapshotArticle; after?: SnapshotArticle }
@@ -12,46 +15,98 @@ export type Change =
   | { kind: 'workersHomes'; before?: SnapshotWorkersHome; after?: SnapshotWorkersHome }
   | { kind: 'laborModels'; before?: SnapshotLaborModel; after?: SnapshotLaborModel }
 
+export interface TouchedPages {
+  /** Pages to render, by exact URL. */
+  urls: string[]
+  /** Every page under these is rendered. */
+  prefixes: string[]
+}
+
 /** The detail page of a record. */
 export const detailUrl = (kind: Change['kind'], slug: string) => recordUrl(kind, slug)
-
-const listingsOf = articleListings
 
 /** A labor model whose only change is its list of related news keeps its place in the gallery. */
 const onlyRelatedNewsChanged = (a: SnapshotLaborModel, b: SnapshotLaborModel) =>
   JSON.stringify({ ...a, relatedArticles: [] }) === JSON.stringify({ ...b, relatedArticles: [] })
 
-/** Same URL, date, sections and region: the article keeps its place in every listing. */
-export const editedInPlace = (before: SnapshotArticle | undefined, after: SnapshotArticle | undefined): after is SnapshotArticle =>
-  before !== undefined &&
-  after !== undefined &&
-  before.slug === after.slug &&
-  before.publishedAt === after.publishedAt &&
-  before.region?.code === after.region?.code &&
-  listingsOf(before).join() === listingsOf(after).join()
-
-export const touchedPrefixes = (changes: readonly Change[]): string[] => {
-  const prefixes = new Set<string>()
-  for (const change of changes) {
-    const records = [change.before, change.after].filter((r): r is NonNullable<typeof r> => r !== undefined)
-    for (const r of records) prefixes.add(detailUrl(change.kind, r.slug))
-    if (change.kind === 'articles') {
-      if (editedInPlace(change.before, change.after)) continue
-      // Every later page of the news list shifts by one when an article comes or goes.
-      prefixes.add(routes.newsPage.url({ page: '' }))
-      for (const a of [change.before, change.after]) if (a) for (const p of listingsOf(a)) prefixes.add(p)
-    } else if (change.kind === 'workersHomes') {
-      prefixes.add(sectionOf('workersHomes'))
-    } else if (change.kind === 'laborModels') {
-      if (!(change.before && change.after && onlyRelatedNewsChanged(change.before, change.after))) prefixes.add(sectionOf('laborModels'))
+/** The articles as they were before `changes`, given the snapshot after them. */
+const articlesBefore = (after: readonly SnapshotArticle[], changes: readonly Change[]): SnapshotArticle[] => {
+  const replaced = new Set<string>()
+  const restored: SnapshotArticle[] = []
+  for (const c of changes) {
+    if (c.kind !== 'articles') continue
+    if (c.after) replaced.add(c.after.id)
+    if (c.before) {
+      replaced.add(c.before.id)
+      restored.push(c.before)
     }
   }
-  return [...prefixes].sort()
+  return [...after.filter((a) => !replaced.has(a.id)), ...restored].sort(newestFirst)
 }
 
-/** News edited in place: only the listing pages that show them are rendered again. */
-export const editedInPlaceSlugs = (changes: readonly Change[]): string[] =>
-  changes.flatMap((c) => (c.kind === 'articles' && editedInPlace(c.before, c.after) ? [c.after.slug] : []))
+/** Where an article sits matters to the section counts every news listing shows at its top. */
+const countsChanged = (c: Change & { kind: 'articles' }) =>
+  !c.before ||
+  !c.after ||
+  c.before.region?.code !== c.after.region?.code ||
+  c.before.categories.map((x) => x.slug).join() !== c.after.categories.map((x) => x.slug).join()
+
+/**
+ * News listings: every listing page whose items differ before and after the change, or that
+ * shows a changed article (its title or summary), and, when section counts change, the newest
+ * page of each listing that shows them. Pages are numbered from the oldest (lib/listing.ts),
+ * so a new article changes the newest pages only.
+ */
+const newsPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, 'articles' | 'categories'>): string[] => {
+  const articleChanges = changes.filter((c): c is Change & { kind: 'articles' } => c.kind === 'articles')
+  if (!articleChanges.length) return []
+  const categories = snapshot.categories.map((c) => c.slug)
+  const after = [...snapshot.articles].sort(newestFirst)
+  const listingsAfter = newsListings(after, categories)
+  const listingsBefore = newsListings(articlesBefore(after, articleChanges), categories)
+  const [pagesBefore, pagesAfter] = [listingPages(listingsBefore), listingPages(listingsAfter)]
+  const changed = new Set(articleChanges.flatMap((c) => [c.before?.slug, c.after?.slug]).filter((s): s is string => s !== undefined))
+  const urls = new Set<string>()
+  for (const [url, slugs] of pagesAfter) {
+    const was = pagesBefore.get(url)
+    if (!was || was.join() !== slugs.join() || slugs.some((s) => changed.has(s))) urls.add(url)
+  }
+  for (const url of pagesBefore.keys()) if (!pagesAfter.has(url)) urls.add(url)
+  // When a listing gains or loses a page, the numbered pages near the newest link differently.
+  const totalsBefore = new Map(listingsBefore.map((l) => [l.base, pageCount(l.items.length)]))
+  for (const l of listingsAfter) {
+    const [was, is] = [totalsBefore.get(l.base), pageCount(l.items.length)]
+    if (was === undefined || was === is) continue
+    for (let n = Math.max(1, Math.min(was, is) - PAGINATION_REACH - 1); n < Math.max(was, is); n++) urls.add(pageHref(l.base, { current: n, total: is }))
+  }
+  if (articleChanges.some(countsChanged)) {
+    const withCounts = (base: string) => base === routes.news.url({}) || base.startsWith(routes.category.url({ slug: '' })) || base.startsWith(routes.region.url({ code: '' }))
+    for (const l of [...listingsBefore, ...listingsAfter]) if (withCounts(l.base)) urls.add(l.base)
+  }
+  return [...urls]
+}
+
+/** Facet pages list every record of their directory with counts, so a change there renders them all (their number is bounded by the vocabulary, not the archive). */
+const facetPrefixes = (kind: 'workersHomes' | 'laborModels') =>
+  kind === 'workersHomes'
+    ? homeFacets([], []).map((f) => routes.homesFacet.url({ facet: f.key, value: '' }))
+    : modelFacets([], []).map((f) => routes.modelsFacet.url({ facet: f.key, value: '' }))
+
+export const touchedPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, 'articles' | 'categories'>): TouchedPages => {
+  const urls = new Set<string>(newsPages(changes, snapshot))
+  const prefixes = new Set<string>()
+  for (const change of changes) {
+    for (const r of [change.before, change.after]) if (r) urls.add(detailUrl(change.kind, r.slug))
+    if (change.kind === 'workersHomes') {
+      urls.add(routes.homes.url({}))
+      for (const p of facetPrefixes('workersHomes')) prefixes.add(p)
+    } else if (change.kind === 'laborModels' && !(change.before && change.after && onlyRelatedNewsChanged(change.before, change.after))) {
+      urls.add(routes.models.url({}))
+      for (const p of facetPrefixes('laborModels')) prefixes.add(p)
+    }
+  }
+  return { urls: [...urls].sort(), prefixes: [...prefixes].sort() }
+}
 
 /** Detail pages that no longer exist after the changes (unpublished, deleted, or renamed). */
 export const removedUrls = (changes: readonly Change[]): string[] =>

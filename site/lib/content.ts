@@ -9,6 +9,7 @@ import type {
   SnapshotService,
   SnapshotWorkersHome,
 } from '../../content-models/snapshot'
+import { newestFirst } from './listing'
 
 /** Typed access to the content layer; the snapshot already holds published documents only. */
 const all = async <T>(name: Parameters<typeof getCollection>[0]): Promise<T[]> =>
@@ -23,7 +24,7 @@ const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   return () => (cached ??= load())
 }
 
-export const getArticles = once(async () => (await all<SnapshotArticle>('articles')).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)))
+export const getArticles = once(async () => (await all<SnapshotArticle>('articles')).sort(newestFirst))
 export const getWorkersHomes = once(() => all<SnapshotWorkersHome>('workersHomes'))
 export const getLaborModels = once(() => all<SnapshotLaborModel>('laborModels'))
 export const getServices = once(() => all<SnapshotService>('services'))

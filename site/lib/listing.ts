@@ -1,23 +1,53 @@
+import type { SnapshotArticle } from '../../content-models/snapshot'
+import { archiveUrl, routes } from '../routes'
+import { archiveOf } from './archive'
+
 /**
- * Paged listings. Page 1 of a listing lives at its base URL and page n at `${base}page/n/`,
- * the scheme components/Pagination.astro links to, so every listing pages the same way.
+ * Paged listings, numbered from the oldest so that a page's URL keeps showing the same items:
+ * numbered pages 1 … total−1 hold twenty items each, oldest first, and never change when news
+ * is added; the newest page lives at the listing's base URL and holds the rest (20–39 items).
+ * Publishing an article therefore changes a listing's base page and, once in twenty
+ * publishes, adds one numbered page — never every page after it.
  */
 export const PER_PAGE = 20
 
 export interface ListingPage<T> {
   items: T[]
+  /** 1 is the oldest page; `total` is the newest, at the listing's base URL. */
   current: number
   total: number
 }
 
-/** Splits items into pages; an empty list still has one (empty) page. */
+/** How many pages a listing of n items has; an empty list still has one (empty) page. */
+export const pageCount = (n: number, perPage = PER_PAGE) => Math.max(1, Math.floor(n / perPage))
+
+/**
+ * A numbered page's links to its neighbours reach this far (components/Pagination.astro):
+ * the pages this close to the newest change when a new page appears.
+ */
+export const PAGINATION_REACH = 2
+
+/** Splits items (newest first) into pages, newest page first. */
 export const paginate = <T>(items: readonly T[], perPage = PER_PAGE): ListingPage<T>[] => {
-  const total = Math.max(1, Math.ceil(items.length / perPage))
-  return Array.from({ length: total }, (_, i) => ({ items: items.slice(i * perPage, (i + 1) * perPage), current: i + 1, total }))
+  const n = items.length
+  const total = pageCount(n, perPage)
+  return Array.from({ length: total }, (_, i) => {
+    const current = total - i
+    const end = n - (current - 1) * perPage
+    const start = current === total ? 0 : end - perPage
+    return { items: items.slice(start, end), current, total }
+  })
 }
 
-/** The URL tail of page n below its base: nothing for page 1, `page/n` after that. */
-export const pageSegment = (n: number): string | undefined => (n === 1 ? undefined : `page/${n}`)
+/** The URL tail of page `current` below its base: nothing for the newest page, `page/n` for the others. */
+export const pageSegment = (page: Pick<ListingPage<unknown>, 'current' | 'total'>): string | undefined =>
+  page.current === page.total ? undefined : `page/${page.current}`
+
+/** The URL of a listing's page. */
+export const pageHref = (base: string, page: Pick<ListingPage<unknown>, 'current' | 'total'>) => {
+  const segment = pageSegment(page)
+  return segment ? `${base}${segment}/` : base
+}
 
 /** Breadcrumb tail and title suffix for page n of a listing. */
 export const pageLabel = (n: number) => `第 ${n} 页`
@@ -29,11 +59,50 @@ export interface PagedListing<T> {
 }
 
 /**
- * getStaticPaths entries for a listing routed as `…/[...page].astro`: page 1 at the base
- * (`page` param left out), page n at `page/n`; `params` and `props` are shared by every page.
+ * getStaticPaths entries for a listing routed as `…/[...page].astro`: the newest page at the
+ * base (`page` param left out), the others at `page/n`; `params` and `props` are shared by every page.
  */
 export const pagedPaths = <T, P extends object>(items: readonly T[], params: Record<string, string>, props: P) =>
   paginate(items).map((page) => ({
-    params: { ...params, page: pageSegment(page.current) },
+    params: { ...params, page: pageSegment(page) },
     props: { ...props, page, count: items.length },
   }))
+
+/** The order of every news listing: newest first, and by slug among news of the same moment (imports often share a date). */
+export const newestFirst = (a: SnapshotArticle, b: SnapshotArticle) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug)
+
+export const inCategory = (slug: string) => (a: SnapshotArticle) => a.categories.some((c) => c.slug === slug)
+/** A region's listing holds the news tagged with exactly that region (a city's page would repeat /news/). */
+export const inRegion = (code: string) => (a: SnapshotArticle) => a.region?.code === code
+
+export interface NewsListing {
+  base: string
+  items: SnapshotArticle[]
+}
+
+/**
+ * Every paged news listing the site has, with its articles (newest first): all news, each
+ * section, each region, each archive year and month. The pages build from the same
+ * membership rules, and the incremental plan compares these before and after a change.
+ */
+export const newsListings = (articles: readonly SnapshotArticle[], categorySlugs: readonly string[]): NewsListing[] => {
+  const regionCodes = [...new Set(articles.flatMap((a) => (a.region ? [a.region.code] : [])))]
+  return [
+    { base: routes.news.url({}), items: [...articles] },
+    ...categorySlugs.map((slug) => ({ base: routes.category.url({ slug }), items: articles.filter(inCategory(slug)) })).filter((l) => l.items.length > 0),
+    ...regionCodes.map((code) => ({ base: routes.region.url({ code }), items: articles.filter(inRegion(code)) })),
+    ...archiveOf(articles).flatMap((y) => [
+      { base: archiveUrl(y.year), items: y.articles },
+      ...y.months.map((m) => ({ base: archiveUrl(y.year, m.mm), items: m.articles })),
+    ]),
+  ]
+}
+
+/** Each listing page's URL with the slugs it shows. */
+export const listingPages = (listings: readonly NewsListing[]): Map<string, string[]> => {
+  const pages = new Map<string, string[]>()
+  for (const listing of listings) {
+    for (const page of paginate(listing.items)) pages.set(pageHref(listing.base, page), page.items.map((a) => a.slug))
+  }
+  return pages
+}
