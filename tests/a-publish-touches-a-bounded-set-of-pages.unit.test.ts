@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+
+import type { SnapshotArticle, SnapshotCategory } from '../content-models/snapshot'
+import { touchedPages, type Change } from '../site/incremental/plan'
+import { listingPages, newestFirst, newsListings, paginate, PER_PAGE } from '../site/lib/listing'
+
+/**
+ * The plan of an incremental update: which pages a change touches. Expected sets come from
+ * rendering the listings before and after (listingPages), never from a hand-made list, and the
+ * plan must name every page whose items differ while staying small at any archive size.
+ */
+const categories: SnapshotCategory[] = ['union-news', 'rights', 'culture'].map((slug, order) => ({ slug, name: slug, order }))
+const regions = [
+  { code: '330702', name: '东港区', level: 'district' },
+  { code: '330703', name: '西湖区', level: 'district' },
+]
+
+const article = (i: number, overrides: Partial<SnapshotArticle> = {}): SnapshotArticle => ({
+  id: String(i),
+  slug: `a${String(i).padStart(6, '0')}`,
+  title: `第 ${i} 篇新闻`,
+  bodyHtml: '<p>正文</p>',
+  bodyText: '正文',
+  // One article every 7 hours from 2016 on: several years, every month, many pages per listing.
+  publishedAt: new Date(Date.UTC(2016, 0, 1) + i * 7 * 3600_000).toISOString(),
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  categories: [categories[i % 3]!],
+  region: regions[i % 2],
+  tags: [],
+  featured: false,
+  script: 'simplified',
+  ...overrides,
+})
+
+const archive = (n: number) => Array.from({ length: n }, (_, i) => article(i)).sort(newestFirst)
+
+/** Every listing page whose items differ between two article lists. */
+const differingPages = (before: SnapshotArticle[], after: SnapshotArticle[]) => {
+  const [b, a] = [listingPages(newsListings(before, categories.map((c) => c.slug))), listingPages(newsListings(after, categories.map((c) => c.slug)))]
+  return [...new Set([...b.keys(), ...a.keys()])].filter((url) => b.get(url)?.join() !== a.get(url)?.join())
+}
+
+describe('stable listing pages', () => {
+  it('keeps every numbered page’s items when news is added, and adds one page in twenty publishes', () => {
+    const items = Array.from({ length: 1234 }, (_, i) => i).reverse() // newest first
+    const before = paginate(items)
+    const after = paginate([1234, ...items])
+    expect(before.every((p, i) => p.items.length === (i === 0 ? items.length - (p.total - 1) * PER_PAGE : PER_PAGE))).toBe(true)
+    for (const page of before.slice(1)) expect(after.find((p) => p.current === page.current)?.items).toEqual(page.items)
+    expect(paginate([...Array(40).keys()]).length).toBe(paginate([...Array(39).keys()]).length + 1)
+    // Every item is on exactly one page.
+    expect(after.flatMap((p) => p.items).sort((x, y) => x - y)).toEqual([...items, 1234].sort((x, y) => x - y))
+  })
+})
+
+describe('the pages a change touches', () => {
+  for (const size of [2_000, 20_000]) {
+    it(`names every listing page whose items differ, and stays small, for a new article among ${size}`, () => {
+      const before = archive(size)
+      const fresh = article(size + 1)
+      const after = [fresh, ...before].sort(newestFirst)
+      const change: Change = { kind: 'articles', after: fresh }
+      const { urls, prefixes } = touchedPages([change], { articles: after, categories })
+      const differing = differingPages(before, after)
+      expect(differing.length).toBeGreaterThan(0)
+      expect(urls).toEqual(expect.arrayContaining(differing))
+      expect(urls).toContain(`/news/${fresh.slug}/`)
+      expect(prefixes).toEqual([])
+      expect(urls.length).toBeLessThanOrEqual(60)
+    })
+  }
+
+  it('re-renders the pages that show an article edited in place, and no other listing page', () => {
+    const list = archive(3000)
+    const target = list[700]!
+    const edited = { ...target, title: '改过的标题' }
+    const after = list.map((a) => (a.id === target.id ? edited : a))
+    const { urls } = touchedPages([{ kind: 'articles', before: target, after: edited }], { articles: after, categories })
+    const showing = [...listingPages(newsListings(after, categories.map((c) => c.slug)))].filter(([, slugs]) => slugs.includes(target.slug)).map(([u]) => u)
+    expect(showing.length).toBeGreaterThanOrEqual(4) // all news, its section, its region, its year and month
+    expect(urls.sort()).toEqual([...showing, `/news/${target.slug}/`].sort())
+  })
+
+  it('names the pages that disappear and those whose items shift when an old article is removed', () => {
+    const before = archive(1000)
+    const removed = before[900]!
+    const after = before.filter((a) => a.id !== removed.id)
+    const { urls } = touchedPages([{ kind: 'articles', before: removed }], { articles: after, categories })
+    expect(urls).toEqual(expect.arrayContaining(differingPages(before, after)))
+    expect(urls).toContain(`/news/${removed.slug}/`)
+  })
+
+  it('renders a workers’ home’s own page, its directory and facet pages, not the other homes', () => {
+    const home = { slug: 'h1', name: '港务职工之家' } as never
+    const { urls, prefixes } = touchedPages([{ kind: 'workersHomes', after: home }], { articles: [], categories })
+    expect(urls).toEqual(['/homes/', '/homes/h1/'])
+    expect(prefixes.length).toBeGreaterThan(0)
+    expect(prefixes.every((p) => /^\/homes\/[a-z]+\/$/.test(p))).toBe(true)
+  })
+})
