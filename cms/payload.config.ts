@@ -8,6 +8,8 @@ import sharp from 'sharp'
 import { collections } from './collections'
 import { databaseAdapter } from './database'
 import { settings } from '../content-models/settings'
+import { publishSiteTask } from './publishing/queue'
+import { rebuilderFor } from './publishing/rebuilder'
 import { resolveSecret } from './secret'
 import { maxUploadBytes, uploadTooLargeMessage } from './uploadLimit'
 
@@ -51,6 +53,13 @@ export default buildConfig({
     // Scheduled publish/unpublish are jobs; run them every minute while the CMS is up.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => settings().jobsAutorun,
+    // Requests to rebuild the site; their own queue is worked by the rebuilder, not by autoRun.
+    tasks: [publishSiteTask],
+  },
+  // The server that builds the site works the build queue from the start, so requests other
+  // processes made (or one made before a crash) go live without anyone publishing again.
+  onInit: (payload) => {
+    if (settings().siteAutobuild) rebuilderFor(payload).start()
   },
   typescript: {
     outputFile: path.join(config.rootDir, 'content-models', 'payload-types.ts'),

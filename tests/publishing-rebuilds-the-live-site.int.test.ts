@@ -117,13 +117,15 @@ describe('publishing rebuilds the live site', () => {
   }, 180_000)
 
   it('falls back to a full build when an update cannot be made, and says so', async () => {
+    // A queue of its own, so the server's rebuilder does not serve this request first.
     const fallback = createRebuilder(cms.payload, {
+      queue: 'test-fallback',
       quietMs: 10,
       incremental: async () => {
         throw new Error('测试：增量更新出错')
       },
     })
-    fallback.request('测试：回退', { collection: 'articles', id: 1 })
+    await fallback.request('测试：回退', { collection: 'articles', id: 1 })
     await fallback.idle()
     const [latest] = await builds()
     expect(latest).toMatchObject({ status: 'succeeded', mode: 'full', reason: '测试：回退' })
@@ -140,8 +142,8 @@ describe('publishing rebuilds the live site', () => {
     expect((await inLiveSite('快递小哥集体入会仪式举行')).page).toBe(true)
 
     // The same failure inside the publishing loop is recorded for staff, with the reason.
-    const failing = createRebuilder(cms.payload, { quietMs: 10, build: async () => ({ pages: (await buildSite({ snapshotDir: bad, dist })).pages }) })
-    failing.request('测试：损坏的快照')
+    const failing = createRebuilder(cms.payload, { queue: 'test-failing', quietMs: 10, build: async () => ({ pages: (await buildSite({ snapshotDir: bad, dist })).pages }) })
+    await failing.request('测试：损坏的快照')
     await failing.idle()
     const [latest] = await builds()
     expect(latest).toMatchObject({ status: 'failed', reason: '测试：损坏的快照' })

@@ -8,6 +8,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 import { settings } from '../../content-models/settings'
 import { databaseKind } from '../database'
 import { asMediaStore, type MediaStore } from '../media/store'
+import { PUBLISH_SITE_TASK } from '../publishing/queue'
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, backedUpSlugs, TRANSIENT_USER_FIELDS, type BackupManifest } from './format'
 import { restoreOrder } from './order'
 
@@ -32,8 +33,9 @@ const keep = (slug: string, doc: Doc): Doc | undefined => {
     for (const field of TRANSIENT_USER_FIELDS) delete user[field]
     return user
   }
-  // Only jobs still to run matter (scheduled publish/unpublish); finished ones are history.
-  if (slug === 'payload-jobs') return doc.completedAt || doc.hasError ? undefined : { ...doc, processing: false }
+  // Only jobs still to run matter (scheduled publish/unpublish); finished ones are history, and
+  // requests to rebuild the site are moot: the restored site is built afresh.
+  if (slug === 'payload-jobs') return doc.completedAt || doc.hasError || doc.taskSlug === PUBLISH_SITE_TASK ? undefined : { ...doc, processing: false }
   return doc
 }
 

@@ -36,6 +36,7 @@ export const SKIPPED_COLLECTIONS: Record<string, string> = {
   'payload-locked-documents': 'edit locks of sessions that are gone',
   'payload-kv': 'Payload’s internal cache',
   'site-builds': 'the build log; the restored site is built afresh',
+  'site-build-lease': 'who is building the site right now: a running server’s, not the content’s',
 }
 
 /** Fields of a user that belong to a session or a moment, not to the account. */

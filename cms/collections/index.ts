@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { SiteBuildLease } from '../publishing/SiteBuildLease'
 import { SiteBuilds } from '../publishing/SiteBuilds'
 import { Articles } from './Articles'
 import { Categories } from './Categories'
@@ -16,4 +17,4 @@ import { WorkersHomes } from './WorkersHomes'
  * — access, hooks, preview, rebuild — each in its own folder here, as Payload's website
  * template keeps a collection with its hooks.
  */
-export const collections: CollectionConfig[] = [Articles, WorkersHomes, LaborModels, Services, Organizations, Regions, Categories, Media, Users, SiteBuilds]
+export const collections: CollectionConfig[] = [Articles, WorkersHomes, LaborModels, Services, Organizations, Regions, Categories, Media, Users, SiteBuilds, SiteBuildLease]

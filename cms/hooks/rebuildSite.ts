@@ -1,13 +1,20 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { settings } from '../../content-models/settings'
+import { requestSiteBuild, type DocRef } from '../publishing/queue'
 import { rebuilderFor } from '../publishing/rebuilder'
 
 /**
- * Only the server `npm start` runs opts in (SITE_AUTOBUILD=true); scripts and tests that
- * write content build the site themselves or not at all.
+ * Every process that changes public content queues a rebuild (publishing/queue.ts), in the
+ * same transaction as the change; the server that builds the site (SITE_AUTOBUILD, on under
+ * `npm start`) works the queue. Seeding and the benchmark's writer opt out.
  */
-const enabled = (req: PayloadRequest) => settings().siteAutobuild === true && !req.context?.seeding && !req.context?.skipRebuild
+const enabled = (req: PayloadRequest) => !req.context?.seeding && !req.context?.skipRebuild
+
+const queueRebuild = async (req: PayloadRequest, reason: string, doc: DocRef) => {
+  await requestSiteBuild(req.payload, reason, doc, { req })
+  if (settings().siteAutobuild) rebuilderFor(req.payload).start()
+}
 
 const label = (doc: Record<string, unknown>) => String(doc.title ?? doc.name ?? doc.alt ?? doc.id)
 
@@ -31,23 +38,22 @@ export const rememberIfLive: CollectionBeforeChangeHook = async ({ collection, o
  */
 export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, collection, req, operation }) => {
   if (!enabled(req)) return doc
-  const rebuild = (what: string) =>
-    rebuilderFor(req.payload).request(`${collection.labels?.singular ?? collection.slug}「${label(doc)}」${what}`, { collection: collection.slug, id: doc.id })
+  const rebuild = (what: string) => queueRebuild(req, `${collection.labels?.singular ?? collection.slug}「${label(doc)}」${what}`, { collection: collection.slug, id: doc.id })
   if (!collection.versions?.drafts) {
-    rebuild(operation === 'create' ? '已新建' : '已修改')
+    await rebuild(operation === 'create' ? '已新建' : '已修改')
     return doc
   }
   const wasLive = req.context[liveKey(collection.slug, doc.id)] === true
   const main = operation === 'create' ? doc : await req.payload.db.findOne({ collection: collection.slug, where: { id: { equals: doc.id } }, req })
   const isLive = (main as { _status?: string } | null)?._status === 'published'
-  if (isLive && doc._status === 'published') rebuild(wasLive ? '已更新' : '已发布')
-  else if (wasLive && !isLive) rebuild('已下线')
+  if (isLive && doc._status === 'published') await rebuild(wasLive ? '已更新' : '已发布')
+  else if (wasLive && !isLive) await rebuild('已下线')
   return doc
 }
 
-export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ doc, collection, req }) => {
+export const rebuildAfterDelete: CollectionAfterDeleteHook = async ({ doc, collection, req }) => {
   if (!enabled(req)) return doc
   if (collection.versions?.drafts && doc._status !== 'published') return doc
-  rebuilderFor(req.payload).request(`${collection.labels?.singular ?? collection.slug}「${label(doc)}」已删除`, { collection: collection.slug, id: doc.id })
+  await queueRebuild(req, `${collection.labels?.singular ?? collection.slug}「${label(doc)}」已删除`, { collection: collection.slug, id: doc.id })
   return doc
 }

@@ -7,14 +7,9 @@ import { publicTypeOfSlug, type PublicContentKey, type PublicContentSlug } from 
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import type { Change } from '../../site/incremental/plan'
 import { readSnapshotForUpdate, writeSnapshot } from '../../site/snapshot'
+import type { DocRef } from './queue'
 import * as map from '../export/map'
 import { asMediaStore, type MediaStore } from '../media/store'
-
-/** A public document that was published, changed, unpublished or deleted. */
-export interface DocRef {
-  collection: string
-  id: string | number
-}
 
 type Collection = PublicContentSlug
 

@@ -6,19 +6,27 @@ import { explain } from '../errors'
 import { configuredMediaStore } from '../media/store'
 import { buildIncremental } from '../../site/incremental/build'
 import { buildSite, goLive } from '../../site/publish'
-import { handledIncrementally, patchSnapshot, type DocRef } from './patchSnapshot'
+import { acquireLease, LEASE_MS, releaseLease, renewLease } from './lease'
+import { handledIncrementally, patchSnapshot } from './patchSnapshot'
+import { pendingRequests, requestSiteBuild, settleRequests, SITE_QUEUE, type DocRef, type SiteRequest } from './queue'
 
 /**
- * Rebuilds the public site after publishing. Requests within the quiet period coalesce into
- * one build; a request that arrives while a build runs is served by exactly one more build
- * afterwards. Every build is recorded in `site-builds` and logged.
+ * Brings the public site up to date with the requests on the build queue (queue.ts), from
+ * whichever process made them. Requests within the quiet period coalesce into one build; one
+ * that arrives while a build runs is served by the next. One build at a time runs across all
+ * servers sharing the database (lease.ts). Requests leave the queue only when a build has
+ * served them, so a build cut short by a crash is made again by whoever works the queue next —
+ * in full, since the snapshot may be half-patched. Every build is recorded in `site-builds`.
  */
 export interface Rebuilder {
-  /** `doc` names the document that changed; without it (reference data, media) the whole site is built. */
-  request(reason: string, doc?: DocRef): void
-  /** Resolves when no build is queued or running (for tests and shutdown). */
+  /** Queues a rebuild; `doc` names the document that changed, without it the whole site is built. */
+  request(reason: string, doc?: DocRef): Promise<void>
+  /** Works the queue from now on (the server calls this when it starts). */
+  start(): void
+  stop(): void
+  /** Resolves when the queue is empty and no build runs here (for tests and shutdown). */
   idle(): Promise<void>
-  /** What the latest finished build did (for the benchmark). */
+  /** What the latest finished build in this process did (for the benchmark). */
   last(): LastBuild | undefined
 }
 
@@ -53,57 +61,79 @@ const defaultIncremental: Incremental = async (payload, docs) => {
 /** Build records hold the start and the end of a long error (Astro's own output comes last). */
 const forTheRecord = (text: string, limit = 10_000) => (text.length <= limit ? text : `${text.slice(0, limit / 2)}\n…\n${text.slice(-limit / 2)}`)
 
-export const createRebuilder = (payload: Payload, options: { quietMs?: number; build?: Build; incremental?: Incremental | false } = {}): Rebuilder => {
+export interface RebuilderOptions {
+  quietMs?: number
+  build?: Build
+  incremental?: Incremental | false
+  /** The queue this rebuilder works (tests give theirs a queue of its own). */
+  queue?: string
+  /** How often an idle rebuilder looks for requests made by other processes. */
+  pollMs?: number
+}
+
+export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}): Rebuilder => {
   const quietMs = options.quietMs ?? settings().rebuildQuietMs
   const build = options.build ?? defaultBuild
   const incremental = options.incremental ?? (settings().siteIncremental ? defaultIncremental : false)
+  const queue = options.queue ?? SITE_QUEUE
+  const pollMs = options.pollMs ?? 1000
   // Past this many pages in the search delta, the next build is a full one: the delta index
   // is downloaded on top of the main one by every search, so it must stay small.
   const deltaLimit = settings().searchDeltaLimit
-  let reasons: string[] = []
-  let docs: (DocRef | undefined)[] = []
-  // The snapshot and the live site agree only after a successful build; until one runs in
-  // full after a failure, an update cannot trust the snapshot as "what is live".
-  let needsFull = false
   let lastBuild: LastBuild | undefined
+  let running = false
+  let started = false
   let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> | undefined
   let waiters: (() => void)[] = []
 
-  const settle = () => {
-    if (!timer && !running && reasons.length === 0) {
-      for (const w of waiters) w()
-      waiters = []
-    }
+  const wake = (ms = 0) => {
+    if (!started) return
+    clearTimeout(timer)
+    timer = setTimeout(() => void tick(), ms)
   }
 
-  const run = async () => {
-    timer = undefined
-    const reason = [...new Set(reasons)].join('；').slice(0, 500)
-    const batch = docs
-    reasons = []
-    docs = []
-    const started = Date.now()
-    const canUpdate = incremental && !needsFull && batch.every(handledIncrementally)
+  const settle = () => {
+    for (const w of waiters) w()
+    waiters = []
+  }
+
+  /** A build that was running when its server died left its record "running": it never finished. */
+  const interrupted = async (): Promise<boolean> => {
+    const stale = await payload.find({ collection: 'site-builds', where: { status: { equals: 'running' } }, depth: 0, limit: 100, pagination: false })
+    for (const record of stale.docs) {
+      await payload.update({ collection: 'site-builds', id: record.id, data: { status: 'failed', finishedAt: new Date().toISOString(), error: '生成中途中断（服务器进程退出），已改为整站重建。' } })
+    }
+    return stale.docs.length > 0
+  }
+
+  /** The snapshot and the live site agree only after a successful build; after a failure the next one is full. */
+  const lastFailed = async () => {
+    const { docs } = await payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 1, depth: 0 })
+    return docs[0]?.status === 'failed'
+  }
+
+  const run = async (batch: SiteRequest[]) => {
+    const reason = [...new Set(batch.map((r) => r.reason))].join('；').slice(0, 500)
+    const docs = batch.map((r) => r.doc)
+    const needsFull = (await interrupted()) || (await lastFailed())
+    const startedAt = Date.now()
+    const canUpdate = incremental && !needsFull && docs.every(handledIncrementally)
     const record = await payload.create({
       collection: 'site-builds',
-      data: { status: 'running', mode: canUpdate ? 'incremental' : 'full', reason, startedAt: new Date(started).toISOString() },
+      data: { status: 'running', mode: canUpdate ? 'incremental' : 'full', reason, startedAt: new Date(startedAt).toISOString() },
     })
     const finish = async (data: Record<string, unknown>) => {
-      const seconds = (Date.now() - started) / 1000
+      const seconds = (Date.now() - startedAt) / 1000
       await payload.update({ collection: 'site-builds', id: record.id, data: { ...data, finishedAt: new Date().toISOString(), seconds } })
       return seconds
     }
     if (canUpdate) {
       try {
-        const result = await incremental(payload, batch as DocRef[])
+        const result = await incremental(payload, docs as DocRef[])
         const seconds = await finish({ status: 'succeeded', pages: result.pages })
         lastBuild = { mode: 'incremental', ok: true, seconds, rendered: result.rendered, searchDelta: result.searchDelta, phases: result.phases }
         payload.logger.info(`[site] 已上线（增量）：重新生成 ${result.rendered} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
-        if (result.searchDelta > deltaLimit) {
-          reasons.push(`搜索增量索引已有 ${result.searchDelta} 页，整站重建`)
-          docs.push(undefined)
-        }
+        if (result.searchDelta > deltaLimit) await requestSiteBuild(payload, `搜索增量索引已有 ${result.searchDelta} 页，整站重建`, undefined, { queue })
         return
       } catch (error) {
         payload.logger.warn({ err: error }, '[site] 增量更新失败，改为整站重建')
@@ -112,44 +142,77 @@ export const createRebuilder = (payload: Payload, options: { quietMs?: number; b
     }
     try {
       const { pages } = await build(payload)
-      needsFull = false
       const seconds = await finish({ status: 'succeeded', pages })
       lastBuild = { mode: 'full', ok: true, seconds }
       payload.logger.info(`[site] 已上线：${pages} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
     } catch (error) {
-      needsFull = true
       lastBuild = { mode: 'full', ok: false, seconds: await finish({ status: 'failed', error: forTheRecord(explain(error)) }) }
       payload.logger.error({ err: error }, '[site] 网站生成失败，线上网站保持不变')
     }
   }
 
-  const schedule = () => {
-    if (timer || running) return
-    timer = setTimeout(() => {
-      running = run().finally(() => {
-        running = undefined
-        if (reasons.length) schedule()
+  const tick = async () => {
+    if (running || !started) return
+    running = true
+    let next = pollMs
+    try {
+      const pending = await pendingRequests(payload, queue)
+      if (!pending.length) {
         settle()
-      })
-    }, quietMs)
+        return
+      }
+      const quietFor = Date.now() - Math.max(...pending.map((r) => new Date(r.createdAt).getTime()))
+      if (quietFor < quietMs) {
+        next = quietMs - quietFor
+        return
+      }
+      if (!(await acquireLease(payload))) return // another server is building; look again soon
+      const heartbeat = setInterval(() => void renewLease(payload).catch(() => undefined), LEASE_MS / 5)
+      try {
+        // Everything queued up to now is served by this build; later requests by the next.
+        const batch = await pendingRequests(payload, queue)
+        await run(batch)
+        await settleRequests(payload, batch)
+        next = 0
+      } finally {
+        clearInterval(heartbeat)
+        await releaseLease(payload).catch(() => undefined)
+      }
+    } catch (error) {
+      payload.logger.error({ err: error }, '[site] 处理网站生成队列时出错，稍后重试')
+    } finally {
+      running = false
+      wake(next)
+    }
   }
 
   return {
-    request(reason, doc) {
-      reasons.push(reason)
-      docs.push(doc)
-      schedule()
+    async request(reason, doc) {
+      await requestSiteBuild(payload, reason, doc, { queue })
+      if (!started) this.start()
+      else if (!running) wake(0)
+    },
+    start() {
+      if (started) return
+      started = true
+      wake(0)
+    },
+    stop() {
+      started = false
+      clearTimeout(timer)
+      settle()
     },
     last: () => lastBuild,
     idle: () =>
       new Promise<void>((resolve) => {
         waiters.push(resolve)
-        settle()
+        if (!started) settle()
+        else if (!running) wake(0)
       }),
   }
 }
 
-/** One rebuilder per process, created on the first publish. */
+/** One rebuilder per process; the server starts it, any process may queue through it. */
 const key = Symbol.for('union-portal.rebuilder')
 export const rebuilderFor = (payload: Payload): Rebuilder => {
   const holder = globalThis as unknown as Record<symbol, Rebuilder | undefined>
