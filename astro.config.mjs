@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config'
 
 import { mediaFromSnapshot } from './site/integrations/media'
 import { pagefindIndex } from './site/integrations/pagefind'
+import { serviceWorker } from './site/integrations/serviceWorker'
 import { plan } from './site/lib/partial'
 
 export default defineConfig({
@@ -22,7 +23,8 @@ export default defineConfig({
   integrations: [
     react(),
     // A partial build renders a few pages; the carried-over ones are named so the sitemap stays whole.
-    sitemap({ filter: (page) => !/\/(search|preview)\/$/.test(page), customPages: plan?.sitemapPages }),
+    sitemap({ filter: (page) => !/\/(search|preview|saved)\/$/.test(page), customPages: plan?.sitemapPages }),
+    serviceWorker(),
     // Partial builds get media and search from site/incremental instead.
     ...(plan ? [] : [mediaFromSnapshot(), pagefindIndex()]),
   ],

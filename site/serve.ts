@@ -38,7 +38,8 @@ export const securityHeaders: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',
-  'Permissions-Policy': 'geolocation=(), camera=(), microphone=()',
+  // The site itself may ask for the position (离我最近, only when pressed); embedded frames may not.
+  'Permissions-Policy': 'geolocation=(self), camera=(), microphone=()',
 }
 
 /**

@@ -15,10 +15,49 @@ export interface DocRef {
 }
 
 /** Collections an incremental update handles; anything else (regions, categories…) changes pages everywhere and needs a full build. */
-export const INCREMENTAL = { articles: 'articles', services: 'services', 'workers-homes': 'workersHomes', 'labor-models': 'laborModels' } as const
+export const INCREMENTAL = {
+  articles: 'articles',
+  services: 'services',
+  'workers-homes': 'workersHomes',
+  'labor-models': 'laborModels',
+  organizations: 'organizations',
+} as const
+
+/** Reference data without drafts: every stored document is public. */
+const WITHOUT_DRAFTS = new Set<string>(['organizations'])
 type Collection = keyof typeof INCREMENTAL
 
 export const handledIncrementally = (ref: DocRef | undefined): ref is DocRef => ref !== undefined && ref.collection in INCREMENTAL
+
+type OrgChange = Extract<Change, { kind: 'organizations' }>
+
+/**
+ * Records embed an organization's slug and name (a service's provider, a home's and an
+ * article's union, a child's parent). When those change or the organization goes, the
+ * embedded copies are brought along, as the full export would have them, and each record so
+ * changed is reported too, so its page is rendered again.
+ */
+const followOrganization = (snapshot: ContentSnapshot, change: OrgChange, changes: Change[]) => {
+  const { before, after } = change
+  if (!before || (after && after.slug === before.slug && after.name === before.name)) return
+  const ref = after ? { slug: after.slug, name: after.name } : undefined
+  const follow = <K extends 'services' | 'workersHomes' | 'articles' | 'organizations'>(key: K, field: string, update: (r: any) => void) => {
+    const list = snapshot[key] as any[]
+    list.forEach((r, i) => {
+      const current = field === 'parentSlug' ? r.parentSlug : r[field]?.slug
+      if (current !== before.slug) return
+      const next = structuredClone(r)
+      update(next)
+      list[i] = next
+      changes.push({ kind: key, before: r, after: next } as Change)
+    })
+  }
+  const setRef = (field: string) => (r: any) => (ref ? (r[field] = ref) : delete r[field])
+  follow('services', 'provider', setRef('provider'))
+  follow('workersHomes', 'organization', setRef('organization'))
+  follow('articles', 'organization', setRef('organization'))
+  follow('organizations', 'parentSlug', (r) => (after ? (r.parentSlug = after.slug) : delete r.parentSlug))
+}
 
 /**
  * The snapshot as this process last wrote it: parsing 80 MB of JSON (10k articles) on every
@@ -56,7 +95,7 @@ export const patchSnapshot = async (payload: Payload, snapshotDir: string, media
     (
       await payload.find({
         collection,
-        where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
+        where: WITHOUT_DRAFTS.has(collection) ? { id: { in: ids } } : { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
         depth: 1,
         pagination: false,
         overrideAccess: false,
@@ -101,10 +140,19 @@ export const patchSnapshot = async (payload: Payload, snapshotDir: string, media
     const key = INCREMENTAL[collection]
     for (const id of ids) {
       const d = docs.get(id)
-      const after = !d ? undefined : key === 'services' ? map.service(d) : key === 'workersHomes' ? map.workersHome(d, image) : map.laborModel(d, image, articleSlugs)
+      const after = !d
+        ? undefined
+        : key === 'services'
+          ? map.service(d)
+          : key === 'workersHomes'
+            ? map.workersHome(d, image)
+            : key === 'organizations'
+              ? map.organization(d)
+              : map.laborModel(d, image, articleSlugs)
       replace(key, id, after as never)
     }
   }
+  for (const change of [...changes]) if (change.kind === 'organizations') followOrganization(snapshot, change, changes)
 
   const store = asMediaStore(media)
   for (const f of mediaFiles) {

@@ -1,4 +1,4 @@
-import type { SnapshotArticle, SnapshotLaborModel, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
+import type { SnapshotArticle, SnapshotLaborModel, SnapshotOrganization, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
 import { year } from '../lib/format'
 
 /**
@@ -11,11 +11,22 @@ export type Change =
   | { kind: 'services'; before?: SnapshotService; after?: SnapshotService }
   | { kind: 'workersHomes'; before?: SnapshotWorkersHome; after?: SnapshotWorkersHome }
   | { kind: 'laborModels'; before?: SnapshotLaborModel; after?: SnapshotLaborModel }
+  | { kind: 'organizations'; before?: SnapshotOrganization; after?: SnapshotOrganization }
 
-const SECTION = { articles: 'news', services: 'services', workersHomes: 'homes', laborModels: 'models' } as const
+const SECTION = { articles: 'news', services: 'services', workersHomes: 'homes', laborModels: 'models', organizations: 'organizations' } as const
 
 /** The detail page of a record. */
 export const detailUrl = (kind: Change['kind'], slug: string) => `/${SECTION[kind]}/${slug}/`
+
+/** A union organization's page (工会组织); the tree at /organizations/ always renders. */
+export const organizationUrl = (slug: string) => detailUrl('organizations', slug)
+
+/** The organization page a record appears on: a service's provider, a home's or an article's union. */
+const organizationOf = (change: Change, r: NonNullable<Change['before']>): string | undefined => {
+  if (change.kind === 'services') return (r as SnapshotService).provider?.slug
+  if (change.kind === 'workersHomes' || change.kind === 'articles') return (r as SnapshotWorkersHome | SnapshotArticle).organization?.slug
+  return undefined
+}
 
 const listingsOf = (article: SnapshotArticle): string[] => [
   ...article.categories.map((c) => `/news/category/${c.slug}/`),
@@ -41,6 +52,15 @@ export const touchedPrefixes = (changes: readonly Change[]): string[] => {
   for (const change of changes) {
     const records = [change.before, change.after].filter((r): r is NonNullable<typeof r> => r !== undefined)
     for (const r of records) prefixes.add(detailUrl(change.kind, r.slug))
+    for (const r of records) {
+      const org = organizationOf(change, r)
+      if (org) prefixes.add(organizationUrl(org))
+    }
+    if (change.kind === 'organizations') {
+      // The parent lists its children (name, kind, region); the children name their parent.
+      for (const o of records as SnapshotOrganization[]) if (o.parentSlug) prefixes.add(organizationUrl(o.parentSlug))
+      continue
+    }
     if (change.kind === 'articles') {
       if (editedInPlace(change.before, change.after)) continue
       // Every later page of the news list shifts by one when an article comes or goes.

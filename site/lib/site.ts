@@ -14,5 +14,6 @@ export const nav = [
   { href: '/hotlines/', label: '热线' },
   { href: '/homes/', label: '职工之家' },
   { href: '/models/', label: '劳模风采' },
+  { href: '/organizations/', label: '工会组织' },
   { href: '/search/', label: '搜索' },
 ] as const
