@@ -295,7 +295,7 @@ export default function ServiceDirectory({ items, districts, hotline = '12351', 
                 {geoProblem}
               </strong>
             ) : (
-              '按下「离我最近」后才会请求您的位置，位置只在本机使用。'
+              !origin && '按下「离我最近」后才会请求您的位置，位置只在本机使用。'
             )}
           </p>
           {(filters.district || filters.openNow) && (

@@ -32,12 +32,19 @@ export const pageKey = (url: URL | string) => {
   return `${u.origin}${u.pathname}`
 }
 
-/** Same-origin files a page loads (styles, scripts, icons), to keep beside its copy. */
+/**
+ * Same-origin files a page loads (styles, scripts, icons, and an island's component and
+ * renderer, which Astro names in attributes rather than in src), to keep beside its copy.
+ */
 export const assetsOf = (html: string): string[] => {
   const found = new Set<string>()
-  for (const m of html.matchAll(/\b(?:href|src)="(\/(?:_astro\/|favicon|icons\/)[^"#?]+)"/g)) found.add(m[1]!)
+  for (const m of html.matchAll(/\b(?:href|src|component-url|renderer-url|before-hydration-url)="(\/(?:_astro\/|favicon|icons\/)[^"#?]+)"/g)) found.add(m[1]!)
   return [...found]
 }
+
+/** The chunks a bundled script imports (`from"./x.js"`, `import("./x.js")`), as URLs. */
+export const importsOf = (js: string, base: string): string[] =>
+  [...js.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => new URL(m[1]!, base).href)
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -81,16 +88,34 @@ export const storePage = async (key: string, response: Response, now = new Date(
   const headers = new Headers(response.headers)
   headers.set(SAVED_AT_HEADER, now.toISOString())
   headers.delete('Content-Length')
-  const assets = await caches.open(ASSET_CACHE)
-  const missing = []
-  for (const a of assetsOf(html)) {
-    const url = new URL(a, key).href
-    if (!(await assets.match(url))) missing.push(url)
-  }
-  // The files first: a page copy whose styles failed to download is worse than none.
-  await assets.addAll(missing)
+  // The files first: a page copy whose styles or scripts failed to download is worse than none.
+  await keepFiles(assetsOf(html).map((a) => new URL(a, key).href))
   await pages.put(key, new Response(html, { status: 200, headers }))
   return true
+}
+
+/** Keeps files not kept yet, and the chunks their scripts import, transitively. */
+const keepFiles = async (urls: string[]) => {
+  const assets = await caches.open(ASSET_CACHE)
+  const queue = [...urls]
+  const seen = new Set(queue)
+  while (queue.length) {
+    const url = queue.shift()!
+    let response = await assets.match(url)
+    if (!response) {
+      const fetched = await fetch(url)
+      if (!fetched.ok) throw new Error(`could not keep ${url}: HTTP ${fetched.status}`)
+      await assets.put(url, fetched.clone())
+      response = fetched
+    }
+    if (!url.endsWith('.js')) continue
+    for (const next of importsOf(await response.text(), url)) {
+      if (!seen.has(next)) {
+        seen.add(next)
+        queue.push(next)
+      }
+    }
+  }
 }
 
 /** A saved service, as 我的收藏 lists it (kept in localStorage). */
