@@ -11,19 +11,20 @@ import onlyDirective from 'astro/runtime/client/only.prebuilt.js'
 import visibleDirective from 'astro/runtime/client/visible.prebuilt.js'
 import sirv from 'sirv'
 
-import { textSizeInit, textSizeToggle } from './lib/inlineScripts'
+import { offlineRegister, textSizeInit, textSizeToggle } from './lib/inlineScripts'
 import { liveDir } from './publish'
 
 /** The preview page fetches drafts and their images from the CMS. */
 const cmsOrigin = new URL(process.env.CMS_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin
 
 /**
- * Every inline script the site may contain, by its exact text: the text-size snippets, and
- * Astro's island bootstrap and hydration directives (the service directory is an island;
- * all five directives are listed so changing `client:idle` needs no change here). Astro's own
+ * Every inline script the site may contain, by its exact text: the text-size snippets, the
+ * service-worker registration, and Astro's island bootstrap and hydration directives (the
+ * service directory is an island; all five directives are listed so changing `client:idle`
+ * needs no change here). Astro's own
  * page scripts are always emitted as files (astro.config.mjs), so 'self' covers them.
  */
-export const inlineScripts = [textSizeInit, textSizeToggle, islandScript, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective]
+export const inlineScripts = [textSizeInit, textSizeToggle, offlineRegister, islandScript, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective]
 
 export const cspHash = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`
 
