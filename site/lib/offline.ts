@@ -60,7 +60,7 @@ export const savedAtText = (iso: string | null | undefined): string => {
 /** The notice put at the top of <main> on a copy served with no network. */
 export const offlineBanner = (savedAt: string | null, missedPath?: string) =>
   missedPath
-    ? `<div class="offline-banner" role="alert"><strong>当前没有网络</strong>「${escapeHtml(missedPath)}」需要联网才能打开，这里不显示它的旧版本，以免内容过时。下面是离线可用的热线和收藏的服务。</div>`
+    ? `<div class="offline-banner" role="alert"><strong>当前没有网络</strong>${missedPath === '/' ? '首页' : `「${escapeHtml(missedPath)}」`}需要联网才能打开，这里不显示它的旧版本，以免内容过时。下面是离线可用的热线和收藏的服务。</div>`
     : `<div class="offline-banner" role="status"><strong>离线可用</strong>当前没有网络，这是 ${escapeHtml(savedAtText(savedAt))} 保存的版本，电话可以直接拨打；联网后会自动更新。</div>`
 
 /** A stored copy as served offline: the same page and headers (CSP included), marked as a copy. */
