@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config'
 import { settings } from './content-models/settings'
 import { mediaFromSnapshot } from './site/integrations/media'
 import { pagefindIndex } from './site/integrations/pagefind'
+import { serviceWorker } from './site/integrations/serviceWorker'
 import { plan } from './site/lib/partial'
 import { noindexPaths } from './site/routes'
 
@@ -27,6 +28,7 @@ export default defineConfig({
     react(),
     // A partial build renders a few pages; the carried-over ones are named so the sitemap stays whole.
     sitemap({ filter: (page) => !noindexPaths.includes(new URL(page).pathname), customPages: plan?.sitemapPages }),
+    serviceWorker(),
     // Partial builds get media and search from site/incremental instead.
     ...(plan ? [] : [mediaFromSnapshot(), pagefindIndex()]),
   ],

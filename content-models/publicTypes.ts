@@ -29,20 +29,23 @@ export const publicTypes = [
   { slug: 'workers-homes', key: 'workersHomes', section: 'homes', label: '职工之家', drafts: true, incremental: true, linksToRecords: false },
   { slug: 'labor-models', key: 'laborModels', section: 'models', label: '劳模', drafts: true, incremental: true, linksToRecords: true },
   { slug: 'services', key: 'services', section: 'services', label: '服务', drafts: true, incremental: true, linksToRecords: false },
+  // Union organizations are kept by reviewers without drafts (reference data), but each has a page.
+  { slug: 'organizations', key: 'organizations', section: 'organizations', label: '工会组织', drafts: false, incremental: true, linksToRecords: false },
 ] as const satisfies readonly PublicType[]
 
-/** Reference data: public to read, no drafts; a change reaches pages everywhere, so the site is rebuilt whole. */
+/** Reference data without pages of its own: a change reaches pages everywhere, so the site is rebuilt whole. */
 export const referenceTypes = [
-  { slug: 'organizations', key: 'organizations' },
   { slug: 'regions', key: 'regions' },
   { slug: 'categories', key: 'categories' },
 ] as const satisfies readonly { slug: string; key: SnapshotRecordKey }[]
 
-export type PublicContentSlug = (typeof publicTypes)[number]['slug']
+export type PublicTypeSlug = (typeof publicTypes)[number]['slug']
 export type PublicContentKey = (typeof publicTypes)[number]['key']
+/** The drafted public types: staff draft and review them, the public sees `_status: published` only. */
+export type PublicContentSlug = Extract<(typeof publicTypes)[number], { drafts: true }>['slug']
 
-export const publicContentSlugs = publicTypes.map((t) => t.slug) as PublicContentSlug[]
-export const referenceSlugs = referenceTypes.map((t) => t.slug)
+export const publicContentSlugs = publicTypes.filter((t) => t.drafts).map((t) => t.slug) as PublicContentSlug[]
+export const referenceSlugs = [...referenceTypes.map((t) => t.slug), ...publicTypes.filter((t) => !t.drafts).map((t) => t.slug)]
 
 /** Every collection the snapshot is exported from. */
 export const exportedTypes: readonly { slug: string; key: SnapshotRecordKey }[] = [...publicTypes, ...referenceTypes]

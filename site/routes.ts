@@ -54,13 +54,20 @@ export const routes = {
   archivePeriod: route<{ path?: string }>('news/archive/[...path].astro'),
   services: route('services/index.astro'),
   service: detail('services'),
+  /** The outdoor workers' rest stations (户外劳动者驿站), nearest first on request. */
+  restStations: route('services/rest-stations.astro'),
   homes: route('homes/index.astro'),
   home: detail('workersHomes'),
   homesFacet: route<{ facet: string; value: string }>('homes/[facet]/[value].astro'),
   models: route('models/index.astro'),
   model: detail('laborModels'),
   modelsFacet: route<{ facet: string; value: string }>('models/[facet]/[value].astro'),
+  organizations: route('organizations/index.astro'),
+  organization: detail('organizations'),
   hotlines: route('hotlines.astro'),
+  /** 我的收藏: services saved in this browser, offline too; nothing on it is the site's content. */
+  saved: route('saved.astro', { noindex: true }),
+  manifest: route('manifest.webmanifest.ts'),
   search: route('search.astro', { noindex: true }),
   preview: route('preview.astro', { noindex: true }),
   notFound: route('404.astro', { noindex: true }),
@@ -77,6 +84,7 @@ export const detailRoutes: Record<PublicContentKey, Route<{ slug: string }>> = {
   services: routes.service,
   workersHomes: routes.home,
   laborModels: routes.model,
+  organizations: routes.organization,
 }
 
 /** The page of one record. */

@@ -12,19 +12,20 @@ import visibleDirective from 'astro/runtime/client/visible.prebuilt.js'
 import sirv from 'sirv'
 
 import { settings } from '../content-models/settings'
-import { textSizeInit, textSizeToggle } from './lib/inlineScripts'
+import { offlineRegister, textSizeInit, textSizeToggle } from './lib/inlineScripts'
 import { liveDir } from './publish'
 
 /** The preview page fetches drafts and their images from the CMS. */
 const cmsOrigin = settings().cmsOrigin
 
 /**
- * Every inline script the site may contain, by its exact text: the text-size snippets, and
- * Astro's island bootstrap and hydration directives (the service directory is an island;
- * all five directives are listed so changing `client:idle` needs no change here). Astro's own
+ * Every inline script the site may contain, by its exact text: the text-size snippets, the
+ * service-worker registration, and Astro's island bootstrap and hydration directives (the
+ * service directory is an island; all five directives are listed so changing `client:idle`
+ * needs no change here). Astro's own
  * page scripts are always emitted as files (astro.config.mjs), so 'self' covers them.
  */
-export const inlineScripts = [textSizeInit, textSizeToggle, islandScript, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective]
+export const inlineScripts = [textSizeInit, textSizeToggle, offlineRegister, islandScript, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective]
 
 export const cspHash = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`
 
@@ -39,7 +40,8 @@ export const securityHeaders: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',
-  'Permissions-Policy': 'geolocation=(), camera=(), microphone=()',
+  // The site itself may ask for the position (离我最近, only when pressed); embedded frames may not.
+  'Permissions-Policy': 'geolocation=(self), camera=(), microphone=()',
 }
 
 /**

@@ -190,7 +190,7 @@ describe('hostile text in every field reaches the site as text', () => {
   it('no page that shows it runs it or turns it into markup', async () => {
     const urls = await pagesWithHostileText()
     // Article, lists, archive, section, region, service, home, model pages and their facets.
-    for (const expected of ['/', '/news/', '/services/', '/hotlines/', '/homes/', '/models/', '/news/category/hostile-text/', '/news/region/339931/']) expect(urls).toContain(expected)
+    for (const expected of ['/', '/news/', '/services/', '/hotlines/', '/homes/', '/models/', '/organizations/', '/news/category/hostile-text/', '/news/region/339931/']) expect(urls).toContain(expected)
     expect(urls.length).toBeGreaterThan(15)
     const report: string[] = []
     for (const url of urls) {

@@ -116,6 +116,35 @@ describe('publishing rebuilds the live site', () => {
     expect((await builds())[0]?.pages).toBe(pages(mine).filter((f) => f.endsWith('.html')).length)
   }, 180_000)
 
+  it('updates an organization incrementally: its page, its parent and every page naming it, as a full build would', async () => {
+    const { payload } = cms
+    const parent = await payload.create({ collection: 'organizations', data: { name: '港区总工会', kind: 'federation', address: '港区海港路1号' } })
+    const child = await payload.create({ collection: 'organizations', data: { name: '港区码头社区工会', kind: 'community', parent: parent.id } })
+    const service = await payload.create({ collection: 'services', data: { name: '码头职工法律咨询', category: 'legal-aid', status: 'active', provider: parent.id, _status: 'published' } })
+    await settled()
+    await payload.update({ collection: 'organizations', id: parent.id, data: { name: '港区港口总工会', phones: [{ number: '0579-80000001', label: '办公室' }] } })
+    await settled()
+    expect((await builds())[0]).toMatchObject({ status: 'succeeded', mode: 'incremental' })
+    const texts = await live()
+    const page = (url: string) => texts.get(`${url.replace(/^\//, '')}index.html`) ?? ''
+    expect(page(`/organizations/${parent.slug}/`)).toContain('0579-80000001')
+    for (const url of [`/organizations/${parent.slug}/`, `/organizations/${child.slug}/`, `/services/${service.slug}/`, '/organizations/'])
+      expect(page(url), url).toContain('港区港口总工会')
+    expect([...texts].filter(([f, t]) => f.endsWith('.html') && t.includes('港区总工会<')).map(([f]) => f)).toEqual([])
+
+    const { readContent, localSource } = await import('../cms/export')
+    const fresh = (await readContent(localSource(payload, path.join(cms.dir, 'media')))).snapshot
+    const patched = JSON.parse(await fs.readFile(path.join(settings().snapshotDir, 'content.json'), 'utf8'))
+    const byId = (list: { id: string }[]) => [...list].sort((a, b) => String(a.id).localeCompare(String(b.id)))
+    for (const key of ['organizations', 'services', 'workersHomes', 'articles'] as const) expect(byId(patched[key]), key).toEqual(byId(fresh[key]))
+    const full = await buildSite({ snapshotDir: settings().snapshotDir, dist: path.join(cms.dir, 'dist-full-org') })
+    const theirs = await allOutputText(full.dir)
+    const pages = (m: Map<string, string>) => [...m.keys()].filter((f) => f.endsWith('.html') || f.endsWith('.xml')).sort()
+    expect(pages(texts)).toEqual(pages(theirs))
+    const comparable = (html: string) => html.replace(/<aside class="wrap" aria-labelledby="related-title"[\s\S]*?<\/aside>/, '')
+    for (const f of pages(theirs)) expect(comparable(texts.get(f)!), f).toBe(comparable(theirs.get(f)!))
+  }, 180_000)
+
   it('falls back to a full build when an update cannot be made, and says so', async () => {
     // A queue of its own, so the server's rebuilder does not serve this request first.
     const fallback = createRebuilder(cms.payload, {

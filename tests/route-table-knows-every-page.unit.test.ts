@@ -57,7 +57,7 @@ describe('the route table', () => {
   it('reserves every path segment beside a detail page, so no record slug can shadow a listing', () => {
     const reservedOf = (collection: { fields: Field[] }) =>
       ((collection.fields.find((f) => 'name' in f && f.name === 'slug') as { custom?: { reserved?: string[] } }).custom?.reserved ?? []) as string[]
-    const modelOf = { articles: models.Articles, services: models.Services, workersHomes: models.WorkersHomes, laborModels: models.LaborModels }
+    const modelOf = { articles: models.Articles, services: models.Services, workersHomes: models.WorkersHomes, laborModels: models.LaborModels, organizations: models.Organizations }
     const facetNames = {
       workersHomes: homeFacets([], []).map((f) => f.key),
       laborModels: modelFacets([], []).map((f) => f.key),

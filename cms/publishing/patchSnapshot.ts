@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { publicTypeOfSlug, type PublicContentKey, type PublicContentSlug } from '../../content-models/publicTypes'
+import { isDrafted, publicTypeOfSlug, type PublicContentKey, type PublicTypeSlug } from '../../content-models/publicTypes'
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import type { Change } from '../../site/incremental/plan'
 import { readSnapshotForUpdate, writeSnapshot } from '../../site/snapshot'
@@ -11,12 +11,43 @@ import type { DocRef } from './queue'
 import * as map from '../export/map'
 import { asMediaStore, type MediaStore } from '../media/store'
 
-type Collection = PublicContentSlug
+type Collection = PublicTypeSlug
 
 /** Collections an incremental update handles; anything else (regions, categories…) changes pages everywhere and needs a full build. */
 export const handledIncrementally = (ref: DocRef | undefined): ref is DocRef => ref !== undefined && publicTypeOfSlug(ref.collection)?.incremental === true
 
 const keyOf = (collection: Collection): PublicContentKey => publicTypeOfSlug(collection)!.key
+
+type OrgChange = Extract<Change, { kind: 'organizations' }>
+
+/**
+ * Records embed an organization's slug and name (a service's provider, a home's and an
+ * article's union, a child's parent). When those change or the organization goes, the
+ * embedded copies are brought along, as the full export would have them, and each record so
+ * changed is reported too, so its page is rendered again.
+ */
+const followOrganization = (snapshot: ContentSnapshot, change: OrgChange, changes: Change[]) => {
+  const { before, after } = change
+  if (!before || (after && after.slug === before.slug && after.name === before.name)) return
+  const ref = after ? { slug: after.slug, name: after.name } : undefined
+  const follow = <K extends 'services' | 'workersHomes' | 'articles' | 'organizations'>(key: K, field: string, update: (r: any) => void) => {
+    const list = snapshot[key] as any[]
+    list.forEach((r, i) => {
+      const current = field === 'parentSlug' ? r.parentSlug : r[field]?.slug
+      if (current !== before.slug) return
+      const next = structuredClone(r)
+      update(next)
+      list[i] = next
+      changes.push({ kind: key, before: r, after: next } as Change)
+    })
+  }
+  const setRef = (field: string) => (r: any) => (ref ? (r[field] = ref) : delete r[field])
+  follow('services', 'provider', setRef('provider'))
+  follow('workersHomes', 'organization', setRef('organization'))
+  follow('articles', 'organization', setRef('organization'))
+  follow('organizations', 'parentSlug', (r) => (after ? (r.parentSlug = after.slug) : delete r.parentSlug))
+}
+
 
 /**
  * Brings the snapshot up to date for a few documents instead of exporting everything, and
@@ -33,7 +64,7 @@ export const patchSnapshot = async (payload: Payload, snapshotDir: string, media
     (
       await payload.find({
         collection,
-        where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
+        where: !isDrafted(collection) ? { id: { in: ids } } : { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
         depth: 1,
         pagination: false,
         overrideAccess: false,
@@ -78,10 +109,19 @@ export const patchSnapshot = async (payload: Payload, snapshotDir: string, media
     const key = keyOf(collection)
     for (const id of ids) {
       const d = docs.get(id)
-      const after = !d ? undefined : key === 'services' ? map.service(d) : key === 'workersHomes' ? map.workersHome(d, image) : map.laborModel(d, image, articleSlugs)
+      const after = !d
+        ? undefined
+        : key === 'services'
+          ? map.service(d)
+          : key === 'workersHomes'
+            ? map.workersHome(d, image)
+            : key === 'organizations'
+              ? map.organization(d)
+              : map.laborModel(d, image, articleSlugs)
       replace(key, id, after as never)
     }
   }
+  for (const change of [...changes]) if (change.kind === 'organizations') followOrganization(snapshot, change, changes)
 
   const store = asMediaStore(media)
   for (const f of mediaFiles) {

@@ -1,4 +1,4 @@
-import type { ContentSnapshot, SnapshotArticle, SnapshotLaborModel, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
+import type { ContentSnapshot, SnapshotArticle, SnapshotLaborModel, SnapshotOrganization, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
 import { homeFacets, modelFacets } from '../lib/facets'
 import { listingPages, newestFirst, newsListings, PAGINATION_REACH, pageCount, pageHref } from '../lib/listing'
 import { recordUrl, routes } from '../routes'
@@ -14,6 +14,7 @@ export type Change =
   | { kind: 'services'; before?: SnapshotService; after?: SnapshotService }
   | { kind: 'workersHomes'; before?: SnapshotWorkersHome; after?: SnapshotWorkersHome }
   | { kind: 'laborModels'; before?: SnapshotLaborModel; after?: SnapshotLaborModel }
+  | { kind: 'organizations'; before?: SnapshotOrganization; after?: SnapshotOrganization }
 
 export interface TouchedPages {
   /** Pages to render, by exact URL. */
@@ -24,6 +25,13 @@ export interface TouchedPages {
 
 /** The detail page of a record. */
 export const detailUrl = (kind: Change['kind'], slug: string) => recordUrl(kind, slug)
+
+/** The organization page a record appears on: a service's provider, a home's or an article's union. */
+const organizationOf = (change: Change, r: NonNullable<Change['before']>): string | undefined => {
+  if (change.kind === 'services') return (r as SnapshotService).provider?.slug
+  if (change.kind === 'workersHomes' || change.kind === 'articles') return (r as SnapshotWorkersHome | SnapshotArticle).organization?.slug
+  return undefined
+}
 
 /** A labor model whose only change is its list of related news keeps its place in the gallery. */
 const onlyRelatedNewsChanged = (a: SnapshotLaborModel, b: SnapshotLaborModel) =>
@@ -96,8 +104,16 @@ export const touchedPages = (changes: readonly Change[], snapshot: Pick<ContentS
   const urls = new Set<string>(newsPages(changes, snapshot))
   const prefixes = new Set<string>()
   for (const change of changes) {
-    for (const r of [change.before, change.after]) if (r) urls.add(detailUrl(change.kind, r.slug))
-    if (change.kind === 'workersHomes') {
+    const records = [change.before, change.after].filter((r): r is NonNullable<typeof r> => r !== undefined)
+    for (const r of records) {
+      urls.add(detailUrl(change.kind, r.slug))
+      const org = organizationOf(change, r)
+      if (org) urls.add(detailUrl('organizations', org))
+    }
+    if (change.kind === 'organizations') {
+      // The parent lists its children (name, kind, region); the children name their parent.
+      for (const o of records as SnapshotOrganization[]) if (o.parentSlug) urls.add(detailUrl('organizations', o.parentSlug))
+    } else if (change.kind === 'workersHomes') {
       urls.add(routes.homes.url({}))
       for (const p of facetPrefixes('workersHomes')) prefixes.add(p)
     } else if (change.kind === 'laborModels' && !(change.before && change.after && onlyRelatedNewsChanged(change.before, change.after))) {

@@ -10,3 +10,10 @@ export const textSizeInit = `try{var s=localStorage.getItem('text-size');if(s)do
 
 /** At the end of <body>: the 大字 / 标准字号 button. */
 export const textSizeToggle = `(function(){var b=document.getElementById('text-size'),h=document.documentElement;function u(){var on=h.dataset.size==='large';b.setAttribute('aria-pressed',on?'true':'false');b.textContent=on?'标准字号':'大字'}u();b.addEventListener('click',function(){h.dataset.size=h.dataset.size==='large'?'':'large';try{localStorage.setItem('text-size',h.dataset.size)}catch(e){}u()})})()`
+
+/**
+ * At the end of <body>: registers the service worker (/sw.js) that keeps the hotlines, the
+ * directory and saved services for use offline. Inline rather than a file so article pages
+ * still load no script file; a browser without service workers just has the site.
+ */
+export const offlineRegister = `if('serviceWorker'in navigator)addEventListener('load',function(){navigator.serviceWorker.register('/sw.js').catch(function(e){console.warn('离线功能未能启用',e)})})`

@@ -1,6 +1,6 @@
 import { labelOf, serviceCategories } from '../../content-models/options'
-import type { SnapshotArticle, SnapshotLaborModel, SnapshotRegion, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
-import { getArticles, getLaborModels, getRegions, getServices, getWorkersHomes } from './content'
+import type { SnapshotArticle, SnapshotLaborModel, SnapshotOrganization, SnapshotRegion, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
+import { getArticles, getLaborModels, getOrganizations, getRegions, getServices, getWorkersHomes } from './content'
 import { latestHonorYear, regionFilterNames } from './facets'
 import { year } from './format'
 import { regionNames } from './services'
@@ -38,6 +38,11 @@ export const modelFilters = (m: SnapshotLaborModel, regions: readonly SnapshotRe
   return { 类型: '劳模', 地区: regionFilterNames(m.region, regions), 年份: latest ? String(latest) : undefined }
 }
 
+export const organizationFilters = (o: SnapshotOrganization, regions: readonly SnapshotRegion[]): SearchFilters => ({
+  类型: '工会组织',
+  地区: regionFilterNames(o.region, regions),
+})
+
 export const HOTLINES_FILTERS: SearchFilters = { 类型: '热线' }
 
 /** Every filter value of the site with how many pages carry it, in the order the search page shows them. */
@@ -48,6 +53,7 @@ export const allFilterValues = async (): Promise<{ name: string; values: { value
     ...(await getServices()).map((s) => serviceFilters(s, regions)),
     ...(await getWorkersHomes()).map((h) => homeFilters(h, regions)),
     ...(await getLaborModels()).map((m) => modelFilters(m, regions)),
+    ...(await getOrganizations()).map((o) => organizationFilters(o, regions)),
     HOTLINES_FILTERS,
   ]
   const counts = new Map<string, Map<string, number>>(FILTER_ORDER.map((n) => [n, new Map()]))

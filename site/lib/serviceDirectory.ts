@@ -7,7 +7,9 @@
  */
 import type { SnapshotHours, SnapshotHoursException, SnapshotRegion, SnapshotService } from '../../content-models/snapshot'
 import { audiences, labelOf, serviceCategories } from '../../content-models/options'
+import { isPlace } from './nearby'
 import { hoursFromText, openState } from './openNow'
+import type { OpenState } from './openNow'
 
 export interface DirectorySchedule {
   hours: SnapshotHours[]
@@ -32,6 +34,16 @@ export interface DirectoryItem {
   keywords: string
   /** Location hours, and phone hours read from their text; "open now" if any is open. */
   schedules: DirectorySchedule[]
+  /** Locations with coordinates, for "nearest first" and the map-app links. */
+  places: DirectoryPlace[]
+}
+
+export interface DirectoryPlace {
+  lat: number
+  lng: number
+  /** The location's own name, when it has one; map links fall back to the service name. */
+  name?: string
+  address: string
 }
 
 export interface DirectoryFilters {
@@ -102,6 +114,9 @@ export const toDirectoryItem = (service: SnapshotService, regions: readonly Snap
       .filter(Boolean)
       .join(' '),
     schedules,
+    places: service.locations.flatMap((l) =>
+      isPlace(l.coordinates) ? [{ lat: l.coordinates.lat, lng: l.coordinates.lng, ...(l.name ? { name: l.name } : {}), address: l.address }] : [],
+    ),
   }
 }
 
@@ -119,6 +134,14 @@ export const sortItems = (items: DirectoryItem[]) =>
 /** Open now: an active service with any location or phone open at `now` (China time). */
 export const isItemOpen = (item: DirectoryItem, now: Date) =>
   item.status === 'active' && item.schedules.some((s) => openState(s.hours, s.exceptions, now) === 'open')
+
+/** Open if any location or phone is open, closed if every one with known hours is closed, else unknown. */
+export const itemOpenState = (item: DirectoryItem, now: Date): OpenState => {
+  if (item.status !== 'active') return 'closed'
+  const states = item.schedules.map((s) => openState(s.hours, s.exceptions, now))
+  if (states.includes('open')) return 'open'
+  return states.includes('closed') ? 'closed' : 'unknown'
+}
 
 const haystack = (item: DirectoryItem, districtNames: Record<string, string>) =>
   [

@@ -6,6 +6,7 @@
 import type { SnapshotLocation, SnapshotPhone, SnapshotRegion, SnapshotService } from '../../content-models/snapshot'
 import { amenities, audiences, costKinds, labelOf, serviceCategories } from '../../content-models/options'
 import { smsHref, telHref } from './format'
+import { amapLink, baiduLink } from './mapLinks'
 import { hoursAvailable, openingHoursSpecification, upcomingExceptions } from './hours'
 import { districtOf } from './serviceDirectory'
 
@@ -15,16 +16,12 @@ export const phonesHotlineFirst = (phones: readonly SnapshotPhone[]) => [...phon
 export const phoneHref = (p: Pick<SnapshotPhone, 'number' | 'kind'>) =>
   p.kind === 'sms' ? smsHref(p.number) : telHref(p.number)
 
-/** Map apps open from a plain link (no tiles, no script): Amap and Baidu both take WGS84. */
+/** Map apps open from a plain link (no tiles, no script); see mapLinks.ts. */
 export const amapHref = (l: SnapshotLocation, name: string) =>
-  l.coordinates
-    ? `https://uri.amap.com/marker?position=${l.coordinates.lng},${l.coordinates.lat}&name=${encodeURIComponent(name)}&coordinate=wgs84&callnative=1`
-    : undefined
+  l.coordinates ? amapLink({ ...l.coordinates, name, address: l.address }) : undefined
 
 export const baiduHref = (l: SnapshotLocation, name: string) =>
-  l.coordinates
-    ? `https://api.map.baidu.com/marker?location=${l.coordinates.lat},${l.coordinates.lng}&title=${encodeURIComponent(name)}&content=${encodeURIComponent(l.address)}&output=html&coord_type=wgs84`
-    : undefined
+  l.coordinates ? baiduLink({ ...l.coordinates, name, address: l.address }) : undefined
 
 export const statusBadge = (status: SnapshotService['status']) =>
   status === 'active' ? undefined : { text: status === 'ended' ? '已停止' : '暂停服务', tone: 'warn' as const }

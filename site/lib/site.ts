@@ -17,5 +17,6 @@ export const nav = [
   { href: routes.hotlines.url({}), label: '热线' },
   { href: routes.homes.url({}), label: '职工之家' },
   { href: routes.models.url({}), label: '劳模风采' },
+  { href: routes.organizations.url({}), label: '工会组织' },
   { href: routes.search.url({}), label: '搜索' },
 ] as const

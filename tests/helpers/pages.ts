@@ -53,6 +53,10 @@ export const samplePages = async (dir: string) => {
     services: '/services/',
     service: await detail('services', /class="alert/),
     hotlines: '/hotlines/',
+    restStations: '/services/rest-stations/',
+    organizations: '/organizations/',
+    organization: await detail('organizations', /id="services-title"/),
+    saved: '/saved/',
     search: `/search/?q=${encodeURIComponent('职工')}`,
     notFound: '/no-such-page/',
   }

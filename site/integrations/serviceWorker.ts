@@ -1,0 +1,32 @@
+import fs from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+
+import type { AstroIntegration } from 'astro'
+import { build } from 'esbuild'
+
+/**
+ * Writes /sw.js at the site root: a service worker controls only the paths under its own
+ * URL, so it cannot live among Astro's hashed files in /_astro/. It is bundled from
+ * site/offline/sw.ts (sharing lib/offline.ts with the page scripts) on every build, partial
+ * ones included, so the file always matches the code.
+ */
+export const serviceWorker = (): AstroIntegration => {
+  let root: URL
+  return {
+    name: 'union-service-worker',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = config.root
+      },
+      'astro:build:done': async ({ dir }) => {
+        const entry = fileURLToPath(new URL('site/offline/sw.ts', root))
+        try {
+          const result = await build({ entryPoints: [entry], bundle: true, format: 'iife', minify: true, target: 'es2020', write: false, legalComments: 'none' })
+          await fs.writeFile(new URL('sw.js', dir), result.outputFiles[0]!.text)
+        } catch (error) {
+          throw new Error(`could not build the service worker from ${entry}`, { cause: error })
+        }
+      },
+    },
+  }
+}
