@@ -43,6 +43,8 @@ export interface Settings {
   siteUrl: string
   siteName: string
   siteTagline: string
+  /** Items on each numbered page of a news listing (site/lib/listing.ts). */
+  listingPageSize: number
   /** Build the site from a CMS elsewhere over REST instead of the embedded database. */
   cmsUrl?: string
   snapshotDir: string
@@ -136,6 +138,7 @@ export const settingsFromEnv = (env: Env, cwd = process.cwd()): Settings => {
     siteUrl: withoutSlash(trimmed(env.SITE_URL) ?? `http://localhost:${sitePort}`),
     siteName: env.SITE_NAME ?? '江南市总工会',
     siteTagline: env.SITE_TAGLINE ?? '新闻与职工服务',
+    listingPageSize: Math.max(1, numberOr(env.SITE_LISTING_PAGE_SIZE, 20, 'SITE_LISTING_PAGE_SIZE')),
     cmsUrl: trimmed(env.CMS_URL),
     snapshotDir: inRoot(env.SNAPSHOT_DIR ?? path.join(dataDir, 'snapshot')),
     distDir: inRoot(env.SITE_DIST_DIR ?? 'dist'),
@@ -172,6 +175,7 @@ export const settingsEnv = (s: Settings): Record<string, string> => {
     SITE_URL: s.siteUrl,
     SITE_NAME: s.siteName,
     SITE_TAGLINE: s.siteTagline,
+    SITE_LISTING_PAGE_SIZE: String(s.listingPageSize),
     CMS_URL: s.cmsUrl,
     SNAPSHOT_DIR: s.snapshotDir,
     SITE_DIST_DIR: s.distDir,

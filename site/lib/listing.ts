@@ -1,3 +1,4 @@
+import { settings } from '../../content-models/settings'
 import type { SnapshotArticle } from '../../content-models/snapshot'
 import { archiveUrl, routes } from '../routes'
 import { archiveOf } from './archive'
@@ -9,7 +10,7 @@ import { archiveOf } from './archive'
  * Publishing an article therefore changes a listing's base page and, once in twenty
  * publishes, adds one numbered page — never every page after it.
  */
-export const PER_PAGE = 20
+export const PER_PAGE = settings().listingPageSize
 
 export interface ListingPage<T> {
   items: T[]
