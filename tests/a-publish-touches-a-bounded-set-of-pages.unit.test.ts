@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { SnapshotArticle, SnapshotCategory } from '../content-models/snapshot'
 import { touchedPages, type Change } from '../site/incremental/plan'
-import { listingPages, newestFirst, newsListings, paginate, PER_PAGE } from '../site/lib/listing'
+import { listingPages, newestFirst, newsListings, paginate, perPage } from '../site/lib/listing'
 
 /**
  * The plan of an incremental update: which pages a change touches. Expected sets come from
@@ -45,7 +45,7 @@ describe('stable listing pages', () => {
     const items = Array.from({ length: 1234 }, (_, i) => i).reverse() // newest first
     const before = paginate(items)
     const after = paginate([1234, ...items])
-    expect(before.every((p, i) => p.items.length === (i === 0 ? items.length - (p.total - 1) * PER_PAGE : PER_PAGE))).toBe(true)
+    expect(before.every((p, i) => p.items.length === (i === 0 ? items.length - (p.total - 1) * perPage() : perPage()))).toBe(true)
     for (const page of before.slice(1)) expect(after.find((p) => p.current === page.current)?.items).toEqual(page.items)
     expect(paginate([...Array(40).keys()]).length).toBe(paginate([...Array(39).keys()]).length + 1)
     // Every item is on exactly one page.

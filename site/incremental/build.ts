@@ -141,7 +141,12 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
   const touched = touchedPages(options.changes, readSnapshot(options.snapshotDir))
   const urls = [...new Set([...touched.urls, ...(await pagesLinkingTo(live, relinkedUrls(options.changes)))])]
   const prefixes = touched.prefixes
-  const sitemapPages = (await sitemapUrls(live)).filter((u) => !removed.has(new URL(u).pathname))
+  // Pages the plan names are in the sitemap only if this build renders them again.
+  const named = new Set([...urls, ...removed])
+  const sitemapPages = (await sitemapUrls(live)).filter((u) => {
+    const page = new URL(u).pathname
+    return !named.has(page) && !prefixes.some((p) => page.startsWith(p))
+  })
   await fs.mkdir(path.dirname(planFile), { recursive: true })
   const plan: PartialPlan = { urls, prefixes, sitemapPages }
   await fs.writeFile(planFile, JSON.stringify(plan))
@@ -153,8 +158,8 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
     await startFrom(live, dir, dist)
     // For the pages the plan names the partial build is the whole truth: one it did not render is gone.
     const gone: string[] = []
-    const named = [...(await htmlFilesUnder(dir, [...prefixes, ...removed])), ...urls.filter((u) => u.endsWith('/')).map((u) => path.join(dir, urlFile(u)))]
-    for (const file of new Set(named)) {
+    const candidates = [...(await htmlFilesUnder(dir, [...prefixes, ...removed])), ...urls.filter((u) => u.endsWith('/')).map((u) => path.join(dir, urlFile(u)))]
+    for (const file of new Set(candidates)) {
       const url = pageUrl(dir, file)
       if (renderedUrls.has(url) || !(await exists(file))) continue
       if (removed.has(url) || urls.includes(url) || prefixes.some((p) => url.startsWith(p))) {

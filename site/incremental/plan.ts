@@ -1,6 +1,6 @@
 import type { ContentSnapshot, SnapshotArticle, SnapshotLaborModel, SnapshotOrganization, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
 import { homeFacets, modelFacets } from '../lib/facets'
-import { listingPages, newestFirst, newsListings, PAGINATION_REACH, pageCount, pageHref } from '../lib/listing'
+import { listingPages, newestFirst, newsListings, PAGINATION_REACH, pageCount, pageHref, paginate, type NewsListing } from '../lib/listing'
 import { recordUrl, routes } from '../routes'
 
 /**
@@ -59,6 +59,26 @@ const countsChanged = (c: Change & { kind: 'articles' }) =>
   c.before.region?.code !== c.after.region?.code ||
   c.before.categories.map((x) => x.slug).join() !== c.after.categories.map((x) => x.slug).join()
 
+/** Archive listings (years, months) next to one that appeared or went, in either list. */
+const archiveNeighbours = (before: readonly NewsListing[], after: readonly NewsListing[]): NewsListing[] => {
+  const archiveRoot = routes.archive.url({})
+  const periods = (list: readonly NewsListing[], depth: number) =>
+    list.filter((l) => l.base.startsWith(archiveRoot) && l.base.slice(archiveRoot.length).split('/').filter(Boolean).length === depth)
+  const found: NewsListing[] = []
+  for (const depth of [1, 2]) {
+    const [was, is] = [periods(before, depth), periods(after, depth)]
+    const [wasBases, isBases] = [new Set(was.map((l) => l.base)), new Set(is.map((l) => l.base))]
+    // Listings are newest first, so a period's neighbours are the entries beside it.
+    for (const [list, other] of [[is, wasBases], [was, isBases]] as const) {
+      list.forEach((l, i) => {
+        if (other.has(l.base)) return
+        for (const n of [list[i - 1], list[i + 1]]) if (n && isBases.has(n.base)) found.push(is.find((x) => x.base === n.base)!)
+      })
+    }
+  }
+  return found
+}
+
 /**
  * News listings: every listing page whose items differ before and after the change, or that
  * shows a changed article (its title or summary), and, when section counts change, the newest
@@ -86,6 +106,11 @@ const newsPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, '
     const [was, is] = [totalsBefore.get(l.base), pageCount(l.items.length)]
     if (was === undefined || was === is) continue
     for (let n = Math.max(1, Math.min(was, is) - PAGINATION_REACH - 1); n < Math.max(was, is); n++) urls.add(pageHref(l.base, { current: n, total: is }))
+  }
+  // Year and month pages link to the neighbouring year or month that has news: when one
+  // appears or goes, the pages of its neighbours link elsewhere.
+  for (const neighbour of archiveNeighbours(listingsBefore, listingsAfter)) {
+    for (const page of paginate(neighbour.items)) urls.add(pageHref(neighbour.base, page))
   }
   if (articleChanges.some(countsChanged)) {
     const withCounts = (base: string) => base === routes.news.url({}) || base.startsWith(routes.category.url({ slug: '' })) || base.startsWith(routes.region.url({ code: '' }))

@@ -10,7 +10,8 @@ import { archiveOf } from './archive'
  * Publishing an article therefore changes a listing's base page and, once in twenty
  * publishes, adds one numbered page — never every page after it.
  */
-export const PER_PAGE = settings().listingPageSize
+/** Items on a numbered page (a setting, so tests can make every listing span several pages). */
+export const perPage = () => settings().listingPageSize
 
 export interface ListingPage<T> {
   items: T[]
@@ -20,7 +21,7 @@ export interface ListingPage<T> {
 }
 
 /** How many pages a listing of n items has; an empty list still has one (empty) page. */
-export const pageCount = (n: number, perPage = PER_PAGE) => Math.max(1, Math.floor(n / perPage))
+export const pageCount = (n: number, size = perPage()) => Math.max(1, Math.floor(n / size))
 
 /**
  * A numbered page's links to its neighbours reach this far (components/Pagination.astro):
@@ -29,13 +30,13 @@ export const pageCount = (n: number, perPage = PER_PAGE) => Math.max(1, Math.flo
 export const PAGINATION_REACH = 2
 
 /** Splits items (newest first) into pages, newest page first. */
-export const paginate = <T>(items: readonly T[], perPage = PER_PAGE): ListingPage<T>[] => {
+export const paginate = <T>(items: readonly T[], size = perPage()): ListingPage<T>[] => {
   const n = items.length
-  const total = pageCount(n, perPage)
+  const total = pageCount(n, size)
   return Array.from({ length: total }, (_, i) => {
     const current = total - i
-    const end = n - (current - 1) * perPage
-    const start = current === total ? 0 : end - perPage
+    const end = n - (current - 1) * size
+    const start = current === total ? 0 : end - size
     return { items: items.slice(start, end), current, total }
   })
 }
