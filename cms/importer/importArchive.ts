@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import type { Payload } from 'payload'
 
 import { blocksToLexical, type RichBlock } from '../seed/richText'
+import { blockText, isImageBlock, type PageBlock } from './blocks'
 import { DuplicateIndex, type DuplicateReason, type KnownArticle } from './dedupe'
 import { INFERRED_DATE_TAG, inferDate } from './date'
 import { ImportError } from './errors'
@@ -37,8 +38,7 @@ export interface ImportSummary {
 
 const WRITES_IN_FLIGHT = 4
 
-const blockText = (b: RichBlock) => (typeof b === 'string' ? b : 'heading' in b ? b.heading : b.caption)
-export const bodyText = (blocks: RichBlock[]) => blocks.map(blockText).join('\n')
+export const bodyText = (blocks: PageBlock[]) => blocks.map(blockText).filter(Boolean).join('\n')
 
 /** Plain text of stored Lexical rich text, for comparing against new pages. */
 const lexicalText = (node: unknown): string => {
@@ -135,7 +135,7 @@ export const importArchive = async (payload: Payload, files: string[], options: 
         data: {
           title: page.title,
           summary: page.summary,
-          body: blocksToLexical(page.blocks) as never,
+          body: blocksToLexical(page.blocks.filter((b): b is RichBlock => !isImageBlock(b))) as never,
           source: page.source,
           author: page.author,
           responsibleEditor: page.responsibleEditor,
