@@ -17,6 +17,7 @@ import { checkImageUpload } from './hooks/checkImageUpload'
 import { firstAccountRoles, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { rebuildAfterChange, rebuildAfterDelete, rememberIfLive } from './hooks/rebuildSite'
 import { settleReviewState } from './hooks/reviewState'
+import { ImportBatches } from './importer/admin/ImportBatches'
 import { articlePreview } from './publishing/previewEndpoint'
 import { SiteBuilds } from './publishing/SiteBuilds'
 
@@ -95,4 +96,5 @@ export const collections: CollectionConfig[] = [
   },
   users,
   SiteBuilds,
+  ImportBatches,
 ]

@@ -32,6 +32,9 @@ export type Outcome =
       note?: string
       /** The reader that read the page (`Discuz!`, `微信公众号`, `通用`, `文本`, …). */
       platform?: string
+      author?: string
+      /** The body's first lines, so staff can see at a glance that the right text was taken. */
+      firstLines?: string
       /** Images the page shows whose files were not saved beside it (or could not be stored). */
       missingImages?: string[]
     }
@@ -137,7 +140,8 @@ export const importArchive = async (payload: Payload, files: string[], options: 
     // Indexed before the write lands, so a copy later in this batch is caught even while
     // the original is still being saved.
     index.add(known, text)
-    const result = { file, title: page.title, publishedAt, source: page.source, draft, note, platform: page.platform }
+    const firstLines = text.split('\n').slice(0, 2).join(' ').slice(0, 120)
+    const result = { file, title: page.title, publishedAt, source: page.source, author: page.author, draft, note, platform: page.platform, firstLines }
 
     if (options.dryRun) {
       const missingImages = page.blocks.flatMap((b) => (isImageBlock(b) && !findImageFile(file, b.image) ? [b.image.sources[0]] : []))

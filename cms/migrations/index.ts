@@ -4,6 +4,7 @@ import * as migration_20261121_143710_review_state from './20261121_143710_revie
 import * as migration_20261121_161740_site_build_mode from './20261121_161740_site_build_mode';
 import * as migration_20261121_165826_media_storage_fields from './20261121_165826_media_storage_fields';
 import * as migration_20261121_184345_values_by_parent from './20261121_184345_values_by_parent';
+import * as migration_20261201_203347_import_batches from './20261201_203347_import_batches';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261121_184345_values_by_parent.up,
     down: migration_20261121_184345_values_by_parent.down,
-    name: '20261121_184345_values_by_parent'
+    name: '20261121_184345_values_by_parent',
+  },
+  {
+    up: migration_20261201_203347_import_batches.up,
+    down: migration_20261201_203347_import_batches.down,
+    name: '20261201_203347_import_batches'
   },
 ];
