@@ -220,5 +220,15 @@ describe('pages saved with their images ("网页，全部")', () => {
     expect(nodes.map((n) => n.type)).toEqual(['upload', 'paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph'])
     expect(nodes[0]).toMatchObject({ relationTo: 'media', value: media.docs[0].id })
     expect(plain(doc.body)).not.toMatch(/阅读原文|在看|写留言|二维码|关注我们/)
+
+    // The snapshot renders the photo from its own copy of the media file, which it copies.
+    const map = await import('../cms/export/map')
+    const populated = await cms.payload.findByID({ collection: 'articles', id: doc.id, draft: true, depth: 1 })
+    const copied: string[] = []
+    const snap = map.article(populated as never, map.mediaCollector((file) => copied.push(file)))
+    const img = /<figure class="body-image"><img src="\/media\/([^"]+)" alt="骑手之家揭牌仪式现场" width="\d+" height="\d+"/.exec(snap.bodyHtml)
+    expect(img, snap.bodyHtml.slice(0, 300)).not.toBeNull()
+    expect(copied).toContain(img![1])
+    expect(snap.bodyHtml.indexOf('<figure')).toBeLessThan(snap.bodyHtml.indexOf('骑手之家揭牌仪式现场</'))
   })
 })
