@@ -7,6 +7,7 @@ import { mainContent, withinMainContent } from './fallback'
 import { htmlToLines, looksLikeHtml } from './html'
 import { textToLines } from './lines'
 import { readKnownPage } from './readers/index'
+import { governmentMeta, mergeMeta } from './readers/meta'
 import { repairPinyin } from './repair'
 import { detectScript, type Script } from './script'
 
@@ -24,7 +25,8 @@ const readHtml = (html: string): Extracted & { platform: string } => {
   const known = readKnownPage($, html)
   if (known) return { ...extractArticle(known.lines, known.meta), platform: known.platform }
   const { lines, meta } = htmlToLines(html, $)
-  const extracted = extractArticle(lines, meta)
+  // The standard government meta tags outrank what the text says, on any page that has them.
+  const extracted = extractArticle(lines, mergeMeta(meta, governmentMeta($)))
   return { ...extracted, blocks: withinMainContent(extracted.blocks, mainContent(html)), platform: '通用' }
 }
 
