@@ -122,7 +122,7 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
       group: '内容',
       defaultColumns: ['name', 'status', 'pages', 'imported', 'duplicates', 'failed', 'createdAt'],
       description: '上传旧网站、论坛、公众号保存的网页（.html/.htm/.txt）或整站 .zip 压缩包，先试运行查看提取结果，再导入为新闻。',
-      components: { beforeList: ['/importer/admin/ImportPanel#ImportPanel'] },
+      components: { beforeListTable: ['/importer/admin/ImportPanel#ImportPanel'] },
     },
     defaultSort: '-createdAt',
     access: {

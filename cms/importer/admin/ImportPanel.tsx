@@ -1,6 +1,7 @@
 'use client'
 
-import { useAuth } from '@payloadcms/ui'
+import { Button, useAuth } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
 import React, { useEffect, useRef, useState } from 'react'
 
 type Outcome =
@@ -46,6 +47,7 @@ const messageOf = async (res: Response) => {
  */
 export function ImportPanel() {
   const { user } = useAuth()
+  const router = useRouter()
   const roles = ((user as { roles?: string[] } | null)?.roles ?? []) as string[]
   const mayPublish = roles.includes('reviewer') || roles.includes('admin')
   const [batch, setBatch] = useState<Batch | undefined>()
@@ -61,6 +63,8 @@ export function ImportPanel() {
       const doc = (await res.json()) as Batch
       setBatch(doc)
       if (doc.status === 'previewing' || doc.status === 'running') poll(id)
+      // The batch list below is rendered on the server; show the new or finished batch in it.
+      else router.refresh()
     }, 1000)
   }
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -76,6 +80,7 @@ export function ImportPanel() {
       const { doc } = (await res.json()) as { doc: Batch }
       setBatch(doc)
       if (doc.status === 'previewing') poll(doc.id)
+      else router.refresh()
     } finally {
       setBusy(false)
     }
@@ -98,7 +103,7 @@ export function ImportPanel() {
   const outcomes = batch?.outcomes ?? []
   return (
     <section style={box} aria-labelledby="import-title">
-      <h2 id="import-title" style={{ marginTop: 0 }}>导入旧网页</h2>
+      <h2 id="import-title" style={{ marginTop: 0 }}>上传网页并试运行</h2>
       <form onSubmit={upload}>
         <p>
           选择旧网站、论坛或公众号保存下来的网页（.html、.htm、.txt），或把整个存档打成一个 .zip 压缩包上传。
@@ -115,9 +120,9 @@ export function ImportPanel() {
             <br />
             <input type="text" name="batch" maxLength={100} placeholder="如：旧门户-2015" />
           </label>
-          <button type="submit" className="btn btn--style-secondary" disabled={busy} style={{ margin: 0 }}>
+          <Button type="submit" buttonStyle="secondary" disabled={busy} margin={false}>
             {busy ? '正在上传…' : '试运行（不写入）'}
-          </button>
+          </Button>
         </div>
       </form>
 
@@ -187,13 +192,13 @@ export function ImportPanel() {
           </div>
           {batch.status === 'previewed' && (batch.imported ?? 0) > 0 && (
             <p style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
-              <button type="button" className="btn btn--style-primary" onClick={() => run(false)} style={{ margin: 0 }}>
+              <Button buttonStyle="primary" onClick={() => run(false)} margin={false}>
                 导入为草稿
-              </button>
+              </Button>
               {mayPublish && (
-                <button type="button" className="btn btn--style-secondary" onClick={() => run(true)} style={{ margin: 0 }}>
+                <Button buttonStyle="secondary" onClick={() => run(true)} margin={false}>
                   导入并发布
-                </button>
+                </Button>
               )}
             </p>
           )}
