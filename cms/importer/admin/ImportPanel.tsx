@@ -148,8 +148,9 @@ export function ImportPanel() {
             {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，失败 {batch.failed ?? 0} 个
             {batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}。
           </p>
-          <div style={{ overflowX: 'auto' }}>
-            <table style={{ borderCollapse: 'collapse', width: '100%' }}>
+          {/* On a phone the table scrolls sideways rather than squeezing each column to one character. */}
+          <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="提取结果（可左右滚动）">
+            <table style={{ borderCollapse: 'collapse', width: '100%', minWidth: 760 }}>
               <caption style={{ textAlign: 'left', fontWeight: 'bold', marginBottom: '0.5rem' }}>每个文件的提取结果</caption>
               <thead>
                 <tr>
