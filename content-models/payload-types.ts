@@ -77,6 +77,7 @@ export interface Config {
     media: Media;
     users: User;
     'site-builds': SiteBuild;
+    'import-batches': ImportBatch;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -95,6 +96,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    'import-batches': ImportBatchesSelect<false> | ImportBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -663,6 +665,44 @@ export interface SiteBuild {
   createdAt: string;
 }
 /**
+ * 上传旧网站、论坛、公众号保存的网页（.html/.htm/.txt）或整站 .zip 压缩包，先试运行查看提取结果，再导入为新闻。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-batches".
+ */
+export interface ImportBatch {
+  id: number;
+  name: string;
+  status: 'previewing' | 'previewed' | 'running' | 'done' | 'failed';
+  publish?: boolean | null;
+  uploadedBy?: (number | null) | User;
+  importedBy?: (number | null) | User;
+  pages?: number | null;
+  done?: number | null;
+  imported?: number | null;
+  duplicates?: number | null;
+  failed?: number | null;
+  /**
+   * 不是网页、也不是网页配图的上传文件。
+   */
+  ignored?: string | null;
+  report?: string | null;
+  outcomes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -817,6 +857,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
+      } | null)
+    | ({
+        relationTo: 'import-batches';
+        value: number | ImportBatch;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1220,6 +1264,30 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   seconds?: T;
   pages?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-batches_select".
+ */
+export interface ImportBatchesSelect<T extends boolean = true> {
+  name?: T;
+  status?: T;
+  publish?: T;
+  uploadedBy?: T;
+  importedBy?: T;
+  pages?: T;
+  done?: T;
+  imported?: T;
+  duplicates?: T;
+  failed?: T;
+  ignored?: T;
+  report?: T;
+  outcomes?: T;
+  error?: T;
+  startedAt?: T;
+  finishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -193,3 +193,43 @@ describe('the import command', () => {
     expect((await articles()).totalDocs).toBe(7)
   })
 })
+
+describe('pages saved with their images ("网页，全部")', () => {
+  const platforms = path.join(import.meta.dirname, 'fixtures', 'platforms')
+
+  it('turns each saved image into media with its caption as alt text, in place in the body, and lists the missing ones', async () => {
+    const dir = path.join(cms.dir, 'saved')
+    fs.cpSync(path.join(platforms, 'wechat-article.html'), path.join(dir, 'wechat-article.html'))
+    fs.cpSync(path.join(platforms, 'wechat-article_files'), path.join(dir, 'wechat-article_files'), { recursive: true })
+    fs.cpSync(path.join(platforms, 'discuz-x3-thread.html'), path.join(dir, 'discuz-x3-thread.html'))
+    const { collectFiles } = await import('../cms/importer/files')
+    const summary = await importArchive(cms.payload, collectFiles([dir]).files, { batch: 'saved' })
+
+    expect(summary.outcomes.map((o) => [path.basename(o.file), o.status, o.status === 'imported' ? o.missingImages : undefined])).toEqual([
+      ['discuz-x3-thread.html', 'imported', ['data/attachment/forum/202109/01/201301opening.jpg']],
+      ['wechat-article.html', 'imported', ['https://mmbiz.qpic.cn/mmbiz_png/abc124/640?wx_fmt=png']],
+    ])
+    const media = await cms.payload.find({ collection: 'media', pagination: false, depth: 0 })
+    expect(media.docs.map((m) => [m.alt, m.caption])).toEqual([['骑手之家揭牌仪式现场', '骑手之家揭牌仪式现场']])
+
+    const wechat = await cms.payload.find({ collection: 'articles', draft: true, depth: 0, where: { importBatch: { equals: 'saved' }, title: { equals: '东港区首家“骑手之家”在港城街道揭牌' } } })
+    const doc = wechat.docs[0]
+    expect({ source: doc.source, author: doc.author, editor: doc.responsibleEditor, publishedAt: doc.publishedAt, cover: doc.cover }).toEqual({
+      source: '东港工会', author: '东港区总工会', editor: '王小溪', publishedAt: '2023-04-18T10:30:00.000Z', cover: media.docs[0].id,
+    })
+    const nodes = (doc.body?.root.children ?? []) as { type: string; value?: unknown }[]
+    expect(nodes.map((n) => n.type)).toEqual(['upload', 'paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph'])
+    expect(nodes[0]).toMatchObject({ relationTo: 'media', value: media.docs[0].id })
+    expect(plain(doc.body)).not.toMatch(/阅读原文|在看|写留言|二维码|关注我们/)
+
+    // The snapshot renders the photo from its own copy of the media file, which it copies.
+    const map = await import('../cms/export/map')
+    const populated = await cms.payload.findByID({ collection: 'articles', id: doc.id, draft: true, depth: 1 })
+    const copied: string[] = []
+    const snap = map.article(populated as never, map.mediaCollector((file) => copied.push(file)))
+    const img = /<figure class="body-image"><img src="\/media\/([^"]+)" alt="骑手之家揭牌仪式现场" width="\d+" height="\d+"/.exec(snap.bodyHtml)
+    expect(img, snap.bodyHtml.slice(0, 300)).not.toBeNull()
+    expect(copied).toContain(img![1])
+    expect(snap.bodyHtml.indexOf('<figure')).toBeLessThan(snap.bodyHtml.indexOf('骑手之家揭牌仪式现场</'))
+  })
+})

@@ -34,6 +34,7 @@ describe('a forum post with profile box, moderator notice and noise strings', ()
       url: undefined,
       encoding: 'UTF-8',
       script: 'simplified',
+      platform: '文本',
     })
   })
 
@@ -91,6 +92,7 @@ describe('a page from a broken Traditional converter', () => {
       url: undefined,
       encoding: 'UTF-8',
       script: 'traditional',
+      platform: '文本',
     })
     expect(page.pinyinRepaired).toBe(42)
   })
@@ -121,6 +123,7 @@ describe('a portal article saved as HTML', () => {
       url: undefined,
       encoding: 'UTF-8',
       script: 'simplified',
+      platform: '通用',
     })
   })
 
@@ -130,6 +133,7 @@ describe('a portal article saved as HTML', () => {
       '比赛在港城物流园的仓库里进行，分理论考试和实操两部分。实操项目包括“叉车绕桩”“托盘码垛”和“叉取水瓶”，既考速度，也考稳当。',
       { heading: '一瓶水见真功夫' },
       '最受关注的是“叉取水瓶”：选手要驾驶叉车，用货叉把立在木桩上的矿泉水瓶稳稳取下，再放回原处，瓶子倒了就要扣分。港城冷链公司的司机吴海峰一口气完成全部动作，用时不到两分钟。',
+      { image: { sources: ['data/attachment/portal/202005/12/forklift.jpg'], alt: undefined }, caption: '选手在“叉取水瓶”项目中比赛' },
       { caption: '选手在“叉取水瓶”项目中比赛' },
       { heading: '获奖选手可申报技术能手' },
       '经过两天比拼，共有十名选手获得“金牌叉手”称号。区总工会表示，获奖选手可按规定申报区级技术能手，所在企业工会还将为他们发放技能提升补贴。',
@@ -153,6 +157,7 @@ describe('an annual report without a date, with photo captions between paragraph
       url: undefined,
       encoding: 'UTF-8',
       script: 'simplified',
+      platform: '文本',
     })
   })
 
@@ -180,10 +185,12 @@ describe('a DedeCMS article with the site logo in an h1 and the credits on one l
       source: '青湖区总工会',
       author: '女工部',
       responsibleEditor: '王芳',
+      platform: 'DedeCMS',
     })
     expect(page.blocks).toEqual([
       '3月7日，青湖区总工会举办女职工权益保护知识竞赛，全区十支代表队参加比赛。',
       '竞赛内容包括《女职工劳动保护特别规定》、孕期和哺乳期权益等，设必答题、抢答题和案例分析题三个环节。',
+      { image: { sources: ['/uploads/160307/1-1603071522.jpg'], alt: undefined }, caption: '比赛现场' },
       { caption: '比赛现场' },
       '经过激烈角逐，湖滨街道代表队获得一等奖。区总工会表示，将把竞赛题目汇编成册，发放到各基层工会。',
     ])

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { ImportBatches } from '../importer/admin/ImportBatches'
 import { SiteBuildLease } from '../publishing/SiteBuildLease'
 import { SiteBuilds } from '../publishing/SiteBuilds'
 import { Articles } from './Articles'
@@ -17,4 +18,4 @@ import { WorkersHomes } from './WorkersHomes'
  * — access, hooks, preview, rebuild — each in its own folder here, as Payload's website
  * template keeps a collection with its hooks.
  */
-export const collections: CollectionConfig[] = [Articles, WorkersHomes, LaborModels, Services, Organizations, Regions, Categories, Media, Users, SiteBuilds, SiteBuildLease]
+export const collections: CollectionConfig[] = [Articles, WorkersHomes, LaborModels, Services, Organizations, Regions, Categories, Media, Users, SiteBuilds, SiteBuildLease, ImportBatches]

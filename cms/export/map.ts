@@ -86,7 +86,7 @@ export const article = (d: RawDoc, image: MediaCollector): SnapshotArticle => ({
   slug: d.slug,
   title: d.title,
   summary: str(d.summary),
-  bodyHtml: richTextToHtml(d.body),
+  bodyHtml: richTextToHtml(d.body, image),
   bodyText: richTextToText(d.body),
   cover: image(d.cover),
   publishedAt: d.publishedAt ?? d.createdAt,

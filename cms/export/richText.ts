@@ -1,6 +1,8 @@
 import { convertLexicalToHTML, defaultHTMLConverters } from '@payloadcms/richtext-lexical/html'
 import type { HTMLConverters } from '@payloadcms/richtext-lexical/html'
 
+import type { MediaCollector } from './map'
+
 type LexicalState = { root?: { children?: unknown[] } } | null | undefined
 type Node = { type?: string; text?: string; children?: Node[] }
 
@@ -22,9 +24,32 @@ const converters: HTMLConverters = {
   },
 }
 
-/** Lexical → HTML with Payload's converters, which escape text: no raw HTML passes through. */
-export const richTextToHtml = (state: LexicalState): string =>
-  state?.root ? convertLexicalToHTML({ converters, data: state as never, disableContainer: true }) : ''
+const attr = (value: string | number) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/**
+ * An image in the body (an imported page's photos): the snapshot's copy of the media file,
+ * through the same collector as covers so the file is copied beside the site. Payload's own
+ * converter would point at the CMS (`/api/media/file/…`), which a static host does not serve.
+ */
+const uploadConverter = (image: MediaCollector): HTMLConverters['upload'] => ({ node }) => {
+  const snap = image((node as { value?: unknown }).value)
+  if (!snap) return ''
+  const file = snap.sizes.hero ?? snap.sizes.card ?? snap.original
+  return `<figure class="body-image"><img src="/media/${attr(file.file)}" alt="${attr(snap.alt)}" width="${file.width}" height="${file.height}" loading="lazy" decoding="async"></figure>`
+}
+
+/**
+ * Lexical → HTML with Payload's converters, which escape text: no raw HTML passes through.
+ * With `image`, body images are rendered from the snapshot's media; without, they are left out.
+ */
+export const richTextToHtml = (state: LexicalState, image?: MediaCollector): string =>
+  state?.root
+    ? convertLexicalToHTML({
+        converters: { ...converters, upload: image ? uploadConverter(image) : () => '' } as HTMLConverters,
+        data: state as never,
+        disableContainer: true,
+      })
+    : ''
 
 /** Plain text, one line per block, for feeds, excerpts and the search index. */
 export const richTextToText = (state: LexicalState): string => {

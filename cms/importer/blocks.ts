@@ -1,17 +1,32 @@
 import type { RichBlock } from '../seed/richText'
-import type { SourceLine } from './lines'
+import type { PageImage, SourceLine } from './lines'
 
 export interface BodyLine {
   text: string
   /** Blank lines (or images) before this line on the page. */
   gap: number
   hint?: SourceLine['hint']
+  /** An image standing here (the line's text is empty). */
+  image?: PageImage
 }
 
-type Kind = 'paragraph' | 'heading' | 'caption'
+/** An image in the body; `caption` is the caption printed under it, its best alt text. */
+export interface ImageBlock {
+  image: PageImage
+  caption?: string
+}
+export type PageBlock = RichBlock | ImageBlock
+
+export const isImageBlock = (b: PageBlock): b is ImageBlock => typeof b === 'object' && 'image' in b
+/** A block's text; an image has none. */
+export const blockText = (b: PageBlock): string =>
+  typeof b === 'string' ? b : 'heading' in b ? b.heading : 'caption' in b && !('image' in b) ? b.caption : ''
+
+type Kind = 'paragraph' | 'heading' | 'caption' | 'image'
 interface Draft {
   kind: Kind
   text: string
+  image?: PageImage
 }
 
 const compactLength = (s: string) => s.replace(/\s+/g, '').length
@@ -40,9 +55,11 @@ const median = (values: number[]) => {
  * Pages saved from print layouts also break paragraphs at page ends and around photos;
  * a paragraph that stops mid-sentence is joined to the next one.
  */
-export const toBlocks = (lines: BodyLine[]): RichBlock[] => {
-  const captionGap = Math.max(2, median(lines.slice(1).map((l) => l.gap)) + 2)
+export const toBlocks = (lines: BodyLine[]): PageBlock[] => {
+  const textLines = lines.filter((l) => !l.image)
+  const captionGap = Math.max(2, median(textLines.slice(1).map((l) => l.gap)) + 2)
   const drafts: Draft[] = lines.map((line, i) => {
+    if (line.image) return { kind: 'image', text: '', image: line.image }
     const text = line.text
     const length = compactLength(text)
     const terminated = isTerminated(text)
@@ -61,7 +78,7 @@ export const toBlocks = (lines: BodyLine[]): RichBlock[] => {
   // A heading needs a paragraph after it; one that leads nowhere was a short paragraph.
   for (let i = 0; i < drafts.length; i++) {
     if (drafts[i].kind !== 'heading') continue
-    const next = drafts.slice(i + 1).find((d) => d.kind !== 'caption')
+    const next = drafts.slice(i + 1).find((d) => d.kind !== 'caption' && d.kind !== 'image')
     if (!next || next.kind === 'heading') {
       if (!(decoration.test(lines[i].text) || numbered.test(lines[i].text) || lines[i].hint === 'heading')) drafts[i].kind = 'paragraph'
     }
@@ -73,7 +90,7 @@ export const toBlocks = (lines: BodyLine[]): RichBlock[] => {
     const moved: Draft[] = []
     while (draft.kind === 'paragraph' && !isTerminated(draft.text)) {
       let j = i + 1
-      while (j < drafts.length && drafts[j].kind === 'caption') j++
+      while (j < drafts.length && (drafts[j].kind === 'caption' || drafts[j].kind === 'image')) j++
       if (j >= drafts.length || drafts[j].kind !== 'paragraph') break
       moved.push(...drafts.slice(i + 1, j))
       const joint = /[A-Za-z0-9]$/.test(draft.text) && /^[A-Za-z0-9]/.test(drafts[j].text) ? ' ' : ''
@@ -83,5 +100,11 @@ export const toBlocks = (lines: BodyLine[]): RichBlock[] => {
     merged.push(draft, ...moved)
   }
 
-  return merged.map((d) => (d.kind === 'heading' ? { heading: d.text } : d.kind === 'caption' ? { caption: d.text } : d.text))
+  return merged.map((d, i): PageBlock => {
+    if (d.kind === 'image') {
+      const next = merged[i + 1]
+      return next?.kind === 'caption' ? { image: d.image!, caption: next.text } : { image: d.image! }
+    }
+    return d.kind === 'heading' ? { heading: d.text } : d.kind === 'caption' ? { caption: d.text } : d.text
+  })
 }

@@ -1,5 +1,4 @@
-import type { RichBlock } from '../seed/richText'
-import { toBlocks, type BodyLine } from './blocks'
+import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
 import { isChrome, isTerminal } from './chrome'
 import { findDate } from './date'
 import { ImportError } from './errors'
@@ -19,7 +18,10 @@ export interface Extracted {
   tags: string[]
   /** The page's own address when it names one (canonical link, "saved from" comment). */
   url?: string
-  blocks: RichBlock[]
+  /** The site's section and name, when the page names them (government meta tags). */
+  column?: string
+  siteName?: string
+  blocks: PageBlock[]
   /** Noise strings removed; reported so staff can see the page was dirty. */
   noiseRemoved: number
 }
@@ -168,10 +170,16 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
   let prelude = true
   let ended = false
   let originalAuthor: string | undefined
+  // Photos above the first paragraph (a lead photo) join the body when it starts.
+  const pendingImages: NonNullable<BodyLine['image']>[] = []
   for (let i = Math.max(titleIdx, dateIdx) + 1; i < n; i++) {
     const text = texts[i]
     const s = simplified[i]
     if (!text) {
+      const image = input[i].image
+      // The gap is not reset: the blank lines around a photo are what marks its caption.
+      if (image && !ended && !prelude) body.push({ text: '', gap, image })
+      else if (image && !ended) pendingImages.push(image)
       gap++
       continue
     }
@@ -196,9 +204,20 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
       }
     }
     if (originalTitleAuthor.test(s)) originalAuthor ??= /(\p{Script=Han}{2,4})[)）]$/u.exec(text)?.[1]
+    for (const image of pendingImages.splice(0)) body.push({ text: '', gap: 0, image })
     body.push({ text, gap, hint: hints[i] })
     gap = 0
     prelude = false
+  }
+
+  // A QR code, logo or banner closing the body, or an image whose caption was chrome.
+  while (body.at(-1)?.image) body.pop()
+  // `（通讯员 钱晓峰）`: a byline in brackets on a line of its own after the text.
+  const lastLine = body.at(-1)
+  const bracketed = lastLine && /^[(（]([^()（）]{2,30})[)）]$/.exec(lastLine.text.trim())
+  if (bracketed && byline.test(compact(bracketed[1])) && !/[。，,]/.test(bracketed[1])) {
+    fields.author ??= cleanByline(bracketed[1])
+    body.pop()
   }
 
   // `……发放到各基层工会。（编辑：王芳）`: a credit in brackets closing the last paragraph.
@@ -214,17 +233,19 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
   }
 
   const blocks = toBlocks(body)
-  if (blocks.length === 0) throw new ImportError('正文为空：页面里没有找到文章内容')
+  if (blocks.every(isImageBlock)) throw new ImportError('正文为空：页面里没有找到文章内容')
 
   return {
     title,
     publishedAt: meta.date ?? fields.date,
-    source: fields.source,
-    author: fields.author ?? fields.labelledAuthor ?? originalAuthor,
-    responsibleEditor: fields.editor,
-    summary: fields.summary || undefined,
+    source: meta.source ?? fields.source ?? meta.siteName,
+    author: meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor,
+    responsibleEditor: meta.editor ?? fields.editor,
+    summary: meta.summary ?? (fields.summary || undefined),
     tags,
     url: meta.url ?? fields.url,
+    column: meta.column,
+    siteName: meta.siteName,
     blocks,
     noiseRemoved: denoised.removed,
   }

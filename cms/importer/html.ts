@@ -1,10 +1,10 @@
-import { load } from 'cheerio/slim'
+import { type CheerioAPI, load } from 'cheerio/slim'
 
 import { findDate } from './date'
-import type { PageMeta, SourceLine } from './lines'
+import type { PageImage, PageMeta, SourceLine } from './lines'
 
 /** The parts of htmlparser2's DOM we read; declared here so no transitive package is imported. */
-interface DomNode {
+export interface DomNode {
   type: string
   name?: string
   data?: string
@@ -34,10 +34,10 @@ const hanCount = (node: DomNode): number => {
   return n
 }
 
-const textOf = (node: DomNode): string =>
+export const textOf = (node: DomNode): string =>
   node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join('')
 
-const findFirst = (node: DomNode, name: string): DomNode | undefined => {
+export const findFirst = (node: DomNode, name: string): DomNode | undefined => {
   if (node.type === 'tag' && node.name === name) return node
   for (const child of node.children ?? []) {
     const found = findFirst(child, name)
@@ -47,7 +47,7 @@ const findFirst = (node: DomNode, name: string): DomNode | undefined => {
 }
 
 /** `<title>` split where templates append the site name: `标题 - 某某网`, `标题_某某网`. */
-const titleParts = (raw: string): string[] => raw.split(/\s+[-|–]\s+|_|\|/).map((p) => p.trim()).filter(Boolean)
+export const titleParts = (raw: string): string[] => raw.split(/\s+[-|–]\s+|_|\|/).map((p) => p.trim()).filter(Boolean)
 const key = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 
 const findAll = (node: DomNode, names: Set<string>, out: DomNode[] = []): DomNode[] => {
@@ -61,7 +61,7 @@ const findAll = (node: DomNode, names: Set<string>, out: DomNode[] = []): DomNod
  * as the title, so the heading that matches the page's `<title>` wins; an `<h1>` that is
  * only the site name (the rest of `<title>`) is never the title.
  */
-const titleNode = (body: DomNode, parts: string[]): DomNode | undefined => {
+export const titleNode = (body: DomNode, parts: string[]): DomNode | undefined => {
   const headings = findAll(body, new Set(['h1', 'h2', 'h3'])).map((node) => ({ node, key: key(textOf(node)) })).filter((h) => h.key.length >= 4)
   const main = parts[0] ? key(parts[0]) : ''
   if (main) {
@@ -72,7 +72,7 @@ const titleNode = (body: DomNode, parts: string[]): DomNode | undefined => {
   return headings.find((h) => h.node.name === 'h1' && !siteNames.has(h.key) && h.key !== main)?.node
 }
 
-const metaContent = ($: ReturnType<typeof load>, names: string[]) => {
+export const metaContent = ($: CheerioAPI, names: string[]) => {
   for (const name of names) {
     const value = $(`meta[name="${name}" i], meta[property="${name}" i], meta[itemprop="${name}" i]`).attr('content')
     if (value?.trim()) return value.trim()
@@ -80,7 +80,7 @@ const metaContent = ($: ReturnType<typeof load>, names: string[]) => {
   return undefined
 }
 
-const isoDate = (value: string | undefined): string | undefined => {
+export const isoDate = (value: string | undefined): string | undefined => {
   if (!value) return undefined
   if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
     const date = new Date(value)
@@ -92,30 +92,31 @@ const isoDate = (value: string | undefined): string | undefined => {
 /** Pages saved as `.txt` are sometimes HTML all the same. */
 export const looksLikeHtml = (text: string): boolean => (text.slice(0, 4096).match(/<(html|head|body|div|p|table|br|span|meta)\b/gi)?.length ?? 0) >= 3
 
+/** Where an image points: lazy-loading and forum attributes first, since `src` is often a placeholder. */
+const imageOf = (node: DomNode): PageImage | undefined => {
+  const a = node.attribs ?? {}
+  const sources = [a.src, a['data-src'], a.file, a.zoomfile, a['data-original']]
+    .map((s) => s?.trim())
+    .filter((s): s is string => !!s && !s.startsWith('data:') && !/\/(none|blank|spacer|loading)\.gif$/i.test(s))
+  if (sources.length === 0) return undefined
+  return { sources: [...new Set(sources)], alt: a.alt?.trim() || a.title?.trim() || undefined }
+}
+
+export interface FlattenOptions {
+  /** The heading that is the article title: its line gets the `title` hint. */
+  titleHeading?: DomNode
+  /** Drop boxes whose class or id names them chrome (whole pages; a reader's body needs no such guess). */
+  chromeBoxes?: boolean
+}
+
 /**
- * Flattens a page into the line stream the text extractor reads: one line per block, a
+ * Flattens markup into the line stream the text extractor reads: one line per block, a
  * blank line between blocks and three where an image stood (so a caption under it looks
  * like the captions of a page saved as text), with hints where the markup is explicit.
  */
-export const htmlToLines = (html: string): { lines: SourceLine[]; meta: PageMeta } => {
-  const $ = load(html)
-  const root = $.root()[0] as unknown as DomNode
-  const body = findFirst(root, 'body') ?? root
-  const parts = titleParts($('title').first().text())
-  const titleHeading = titleNode(body, parts)
-  const titleText = titleHeading ? textOf(titleHeading).replace(/\s+/g, ' ').trim() : ''
-  const headTitle = parts[0] ?? ''
-  const total = hanCount(body)
-
-  const meta: PageMeta = {
-    title: titleText || headTitle || undefined,
-    date: isoDate(metaContent($, ['article:published_time', 'og:published_time', 'publishdate', 'pubdate', 'publish_date', 'PubDate', 'dc.date', 'date'])),
-    url:
-      $('link[rel="canonical"]').attr('href') ??
-      metaContent($, ['og:url']) ??
-      /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 1024))?.[1],
-  }
-
+export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine[] => {
+  const { titleHeading, chromeBoxes = false } = options
+  const total = chromeBoxes ? hanCount(root) : 0
   const lines: SourceLine[] = []
   let buffer = ''
   let hint: SourceLine['hint']
@@ -145,14 +146,15 @@ export const htmlToLines = (html: string): { lines: SourceLine[]; meta: PageMeta
     }
     if (node.type !== 'tag' && node.type !== 'root') return
     const name = node.name ?? ''
-    if (dropped.has(name) || (node.type === 'tag' && isChromeBox(node))) return
+    if (dropped.has(name) || (chromeBoxes && node.type === 'tag' && isChromeBox(node))) return
     if (name === 'br') {
       flush(false)
       return
     }
     if (name === 'img') {
       flush()
-      lines.push({ text: '' }, { text: '' })
+      const image = imageOf(node)
+      lines.push({ text: '', image }, { text: '' })
       afterImage = true
       return
     }
@@ -173,9 +175,33 @@ export const htmlToLines = (html: string): { lines: SourceLine[]; meta: PageMeta
     hint = outer
   }
 
-  visit(body)
+  visit(root)
   flush()
-  return { lines, meta }
+  return lines
+}
+
+/** What `<title>`, the heading matching it, meta tags and a saved-from comment say about a page. */
+export const readHead = ($: CheerioAPI, html: string, body: DomNode): { meta: PageMeta; titleHeading?: DomNode } => {
+  const parts = titleParts($('title').first().text())
+  const titleHeading = titleNode(body, parts)
+  const titleText = titleHeading ? textOf(titleHeading).replace(/\s+/g, ' ').trim() : ''
+  const meta: PageMeta = {
+    title: titleText || parts[0] || undefined,
+    date: isoDate(metaContent($, ['article:published_time', 'og:published_time', 'publishdate', 'pubdate', 'publish_date', 'PubDate', 'dc.date', 'date'])),
+    url:
+      $('link[rel="canonical"]').attr('href') ??
+      metaContent($, ['og:url']) ??
+      /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 1024))?.[1],
+  }
+  return { meta, titleHeading }
+}
+
+/** The whole page as lines, for pages no platform reader recognises. */
+export const htmlToLines = (html: string, $: CheerioAPI = load(html)): { lines: SourceLine[]; meta: PageMeta } => {
+  const root = $.root()[0] as unknown as DomNode
+  const body = findFirst(root, 'body') ?? root
+  const { meta, titleHeading } = readHead($, html, body)
+  return { lines: flatten(body, { titleHeading, chromeBoxes: true }), meta }
 }
 
 const contains = (node: DomNode, target: DomNode): boolean => node === target || (node.children ?? []).some((c) => contains(c, target))

@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import type { Payload } from 'payload'
 
-import { blocksToLexical, type RichBlock } from '../seed/richText'
+import { blockText, isImageBlock, type PageBlock } from './blocks'
 import { DuplicateIndex, type DuplicateReason, type KnownArticle } from './dedupe'
 import { INFERRED_DATE_TAG, inferDate } from './date'
 import { ImportError } from './errors'
+import { findImageFile, placeImages } from './images'
 import { parsePage, type ParsedPage } from './parse'
 import { matchRegion, type KnownRegion } from './region'
 import { toSimplified } from './script'
@@ -20,7 +21,23 @@ export interface ImportOptions {
 }
 
 export type Outcome =
-  | { file: string; status: 'imported' | 'would-import'; id?: number | string; title: string; publishedAt?: string; source?: string; draft: boolean; note?: string }
+  | {
+      file: string
+      status: 'imported' | 'would-import'
+      id?: number | string
+      title: string
+      publishedAt?: string
+      source?: string
+      draft: boolean
+      note?: string
+      /** The reader that read the page (`Discuz!`, `微信公众号`, `通用`, `文本`, …). */
+      platform?: string
+      author?: string
+      /** The body's first lines, so staff can see at a glance that the right text was taken. */
+      firstLines?: string
+      /** Images the page shows whose files were not saved beside it (or could not be stored). */
+      missingImages?: string[]
+    }
   | { file: string; status: 'duplicate'; title: string; of: string; reason: DuplicateReason }
   | { file: string; status: 'failed'; reason: string }
 
@@ -37,8 +54,7 @@ export interface ImportSummary {
 
 const WRITES_IN_FLIGHT = 4
 
-const blockText = (b: RichBlock) => (typeof b === 'string' ? b : 'heading' in b ? b.heading : b.caption)
-export const bodyText = (blocks: RichBlock[]) => blocks.map(blockText).join('\n')
+export const bodyText = (blocks: PageBlock[]) => blocks.map(blockText).filter(Boolean).join('\n')
 
 /** Plain text of stored Lexical rich text, for comparing against new pages. */
 const lexicalText = (node: unknown): string => {
@@ -85,6 +101,8 @@ export const importArchive = async (payload: Payload, files: string[], options: 
     outcomes[i] = outcome
     options.onProgress?.(++done, files.length, outcome.file)
   }
+  // One media document per image file in a batch, however many pages show it.
+  const media = new Map<string, Promise<number | string | undefined>>()
   // SQLite serialises writes, but a few in flight overlap Payload's hooks with the disk.
   const writing = new Set<Promise<void>>()
 
@@ -122,35 +140,42 @@ export const importArchive = async (payload: Payload, files: string[], options: 
     // Indexed before the write lands, so a copy later in this batch is caught even while
     // the original is still being saved.
     index.add(known, text)
-    const result = { file, title: page.title, publishedAt, source: page.source, draft, note }
+    const firstLines = text.split('\n').slice(0, 2).join(' ').slice(0, 120)
+    const result = { file, title: page.title, publishedAt, source: page.source, author: page.author, draft, note, platform: page.platform, firstLines }
 
     if (options.dryRun) {
-      finish(i, { ...result, status: 'would-import' })
+      const missingImages = page.blocks.flatMap((b) => (isImageBlock(b) && !findImageFile(file, b.image) ? [b.image.sources[0]] : []))
+      finish(i, { ...result, status: 'would-import', ...(missingImages.length ? { missingImages } : {}) })
       continue
     }
-    const write = payload
-      .create({
-        collection: 'articles',
-        draft,
-        data: {
-          title: page.title,
-          summary: page.summary,
-          body: blocksToLexical(page.blocks) as never,
-          source: page.source,
-          author: page.author,
-          responsibleEditor: page.responsibleEditor,
-          tags: tags.length ? tags : undefined,
-          originalUrl,
-          importBatch: options.batch,
-          script: page.script,
-          publishedAt,
-          region: region?.id as number | undefined,
-          _status: draft ? 'draft' : 'published',
-        },
-        context: { importing: true },
+    let missingImages: string[] = []
+    const write = placeImages(payload, file, page.title, page.blocks, media)
+      .then((placed) => {
+        missingImages = placed.missing
+        return payload.create({
+          collection: 'articles',
+          draft,
+          data: {
+            title: page.title,
+            summary: page.summary,
+            body: placed.body as never,
+            cover: placed.cover as number | undefined,
+            source: page.source,
+            author: page.author,
+            responsibleEditor: page.responsibleEditor,
+            tags: tags.length ? tags : undefined,
+            originalUrl,
+            importBatch: options.batch,
+            script: page.script,
+            publishedAt,
+            region: region?.id as number | undefined,
+            _status: draft ? 'draft' : 'published',
+          },
+          context: { importing: true },
+        })
       })
       .then(
-        (doc) => finish(i, { ...result, status: 'imported', id: doc.id }),
+        (doc) => finish(i, { ...result, status: 'imported', id: doc.id, ...(missingImages.length ? { missingImages } : {}) }),
         (error: unknown) => {
           index.remove(known)
           finish(i, { file, status: 'failed', reason: `保存失败：${error instanceof Error ? error.message : String(error)}` })

@@ -1,16 +1,37 @@
+/** An image on a saved page: every address it names, best first, and its own alt text. */
+export interface PageImage {
+  /** `src`, `data-src` (WeChat), `file`/`zoomfile` (Discuz) as written in the page. */
+  sources: string[]
+  alt?: string
+}
+
 /** One line of a page as the extractor reads it; blank lines are kept because gaps matter. */
 export interface SourceLine {
   text: string
   /** What the markup said about the line, when the page was HTML. */
   hint?: 'title' | 'heading' | 'caption' | 'afterImage'
+  /** On a blank line: the image that stood there. */
+  image?: PageImage
 }
 
-/** What the page says about itself outside the text (HTML head, saved-from comment). */
+/**
+ * What the page says about itself outside the body text: the HTML head, a saved-from
+ * comment, the fields a known platform prints in fixed places. These win over what the
+ * text heuristics find.
+ */
 export interface PageMeta {
   title?: string
   /** ISO 8601. */
   date?: string
   url?: string
+  source?: string
+  author?: string
+  editor?: string
+  summary?: string
+  /** The site's section (government `ColumnName`). */
+  column?: string
+  /** The publishing site (government `SiteName`); the source when nothing else names one. */
+  siteName?: string
 }
 
 export const textToLines = (text: string): SourceLine[] => text.split(/\r\n|\r|\n/).map((line) => ({ text: line }))

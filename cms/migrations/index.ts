@@ -4,7 +4,8 @@ import * as migration_20261121_143710_review_state from './20261121_143710_revie
 import * as migration_20261121_161740_site_build_mode from './20261121_161740_site_build_mode';
 import * as migration_20261121_165826_media_storage_fields from './20261121_165826_media_storage_fields';
 import * as migration_20261121_184345_values_by_parent from './20261121_184345_values_by_parent';
-import * as migration_20261201_204121_build_queue from './20261201_204121_build_queue';
+import * as migration_20261201_203347_import_batches from './20261201_203347_import_batches';
+import * as migration_20261201_212002_build_queue from './20261201_212002_build_queue';
 
 export const migrations = [
   {
@@ -38,8 +39,13 @@ export const migrations = [
     name: '20261121_184345_values_by_parent',
   },
   {
-    up: migration_20261201_204121_build_queue.up,
-    down: migration_20261201_204121_build_queue.down,
-    name: '20261201_204121_build_queue'
+    up: migration_20261201_203347_import_batches.up,
+    down: migration_20261201_203347_import_batches.down,
+    name: '20261201_203347_import_batches',
+  },
+  {
+    up: migration_20261201_212002_build_queue.up,
+    down: migration_20261201_212002_build_queue.down,
+    name: '20261201_212002_build_queue'
   },
 ];

@@ -1,24 +1,40 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
-  await db.run(sql`CREATE TABLE \`site_build_lease\` (
+  await db.run(sql`CREATE TABLE \`import_batches\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
-  	\`holder\` text NOT NULL,
-  	\`expires_at\` text NOT NULL,
+  	\`status\` text NOT NULL,
+  	\`publish\` integer,
+  	\`uploaded_by_id\` integer,
+  	\`imported_by_id\` integer,
+  	\`pages\` numeric,
+  	\`done\` numeric,
+  	\`imported\` numeric,
+  	\`duplicates\` numeric,
+  	\`failed\` numeric,
+  	\`ignored\` text,
+  	\`report\` text,
+  	\`outcomes\` text,
+  	\`error\` text,
+  	\`started_at\` text,
+  	\`finished_at\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`uploaded_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`imported_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE UNIQUE INDEX \`site_build_lease_name_idx\` ON \`site_build_lease\` (\`name\`);`)
-  await db.run(sql`CREATE INDEX \`site_build_lease_updated_at_idx\` ON \`site_build_lease\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`site_build_lease_created_at_idx\` ON \`site_build_lease\` (\`created_at\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`site_build_lease_id\` integer REFERENCES site_build_lease(id);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_site_build_lease_id_idx\` ON \`payload_locked_documents_rels\` (\`site_build_lease_id\`);`)
+  await db.run(sql`CREATE INDEX \`import_batches_uploaded_by_idx\` ON \`import_batches\` (\`uploaded_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`import_batches_imported_by_idx\` ON \`import_batches\` (\`imported_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`import_batches_updated_at_idx\` ON \`import_batches\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`import_batches_created_at_idx\` ON \`import_batches\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`import_batches_id\` integer REFERENCES import_batches(id);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_import_batches_id_idx\` ON \`payload_locked_documents_rels\` (\`import_batches_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
-  await db.run(sql`DROP TABLE \`site_build_lease\`;`)
+  await db.run(sql`DROP TABLE \`import_batches\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,

@@ -1,0 +1,210 @@
+'use client'
+
+import { Button, useAuth } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import React, { useEffect, useRef, useState } from 'react'
+
+type Outcome =
+  | { file: string; status: 'imported' | 'would-import'; title: string; publishedAt?: string; source?: string; author?: string; firstLines?: string; draft: boolean; note?: string; missingImages?: string[]; platform?: string }
+  | { file: string; status: 'duplicate'; title: string; of: string }
+  | { file: string; status: 'failed'; reason: string }
+
+interface Batch {
+  id: number | string
+  name: string
+  status: 'previewing' | 'previewed' | 'running' | 'done' | 'failed'
+  publish?: boolean
+  pages?: number
+  done?: number
+  imported?: number
+  duplicates?: number
+  failed?: number
+  ignored?: string
+  outcomes?: Outcome[]
+  error?: string
+}
+
+const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem 1.25rem', marginBottom: '1.5rem' }
+const cell: React.CSSProperties = { borderBottom: '1px solid var(--theme-elevation-100)', padding: '0.4rem 0.5rem', textAlign: 'left', verticalAlign: 'top' }
+const day = (iso?: string) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : '无日期')
+const statusText: Record<Batch['status'], string> = {
+  previewing: '正在试运行…',
+  previewed: '试运行完成，尚未写入任何内容',
+  running: '正在导入…',
+  done: '导入完成',
+  failed: '导入失败',
+}
+
+const messageOf = async (res: Response) => {
+  const body = (await res.json().catch(() => undefined)) as { errors?: { message?: string }[] } | undefined
+  return body?.errors?.[0]?.message ?? `请求失败（${res.status}）`
+}
+
+/**
+ * 导入旧网页, above the list of import batches: upload pages or a zip, read the dry run, then
+ * import as drafts (anyone on staff) or published (reviewers). Works on the REST endpoints
+ * of `import-batches`; the batch document keeps the report.
+ */
+export function ImportPanel() {
+  const { user } = useAuth()
+  const router = useRouter()
+  const roles = ((user as { roles?: string[] } | null)?.roles ?? []) as string[]
+  const mayPublish = roles.includes('reviewer') || roles.includes('admin')
+  const [batch, setBatch] = useState<Batch | undefined>()
+  const [error, setError] = useState<string | undefined>()
+  const [busy, setBusy] = useState(false)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+
+  const poll = (id: Batch['id']) => {
+    clearTimeout(timer.current)
+    timer.current = setTimeout(async () => {
+      const res = await fetch(`/api/import-batches/${id}?depth=0`, { credentials: 'include' })
+      if (!res.ok) return setError(await messageOf(res))
+      const doc = (await res.json()) as Batch
+      setBatch(doc)
+      if (doc.status === 'previewing' || doc.status === 'running') poll(id)
+      // The batch list below is rendered on the server; show the new or finished batch in it.
+      else router.refresh()
+    }, 1000)
+  }
+  useEffect(() => () => clearTimeout(timer.current), [])
+
+  const upload = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    setError(undefined)
+    setBatch(undefined)
+    setBusy(true)
+    try {
+      const res = await fetch('/api/import-batches/preview', { method: 'POST', body: new FormData(event.currentTarget), credentials: 'include' })
+      if (!res.ok) return setError(await messageOf(res))
+      const { doc } = (await res.json()) as { doc: Batch }
+      setBatch(doc)
+      if (doc.status === 'previewing') poll(doc.id)
+      else router.refresh()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const run = async (publish: boolean) => {
+    if (!batch) return
+    setError(undefined)
+    const res = await fetch(`/api/import-batches/${batch.id}/run`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ publish }),
+      credentials: 'include',
+    })
+    if (!res.ok) return setError(await messageOf(res))
+    setBatch({ ...batch, status: 'running', publish, done: 0 })
+    poll(batch.id)
+  }
+
+  const outcomes = batch?.outcomes ?? []
+  return (
+    <section style={box} aria-labelledby="import-title">
+      <h2 id="import-title" style={{ marginTop: 0 }}>上传网页并试运行</h2>
+      <form onSubmit={upload}>
+        <p>
+          选择旧网站、论坛或公众号保存下来的网页（.html、.htm、.txt），或把整个存档打成一个 .zip 压缩包上传。
+          “网页，全部”保存的配图文件夹（<code>名称_files</code>）请一起打包，图片会一并导入。
+        </p>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'end' }}>
+          <label>
+            网页文件或压缩包
+            <br />
+            <input type="file" name="files" multiple required accept=".html,.htm,.txt,.zip" />
+          </label>
+          <label>
+            批次名称（可不填）
+            <br />
+            <input type="text" name="batch" maxLength={100} placeholder="如：旧门户-2015" />
+          </label>
+          <Button type="submit" buttonStyle="secondary" disabled={busy} margin={false}>
+            {busy ? '正在上传…' : '试运行（不写入）'}
+          </Button>
+        </div>
+      </form>
+
+      <div role="status" aria-live="polite">
+        {error && <p style={{ color: 'var(--theme-error-500)' }}>{error}</p>}
+        {batch && (
+          <p>
+            批次“{batch.name}”：{statusText[batch.status]}
+            {(batch.status === 'previewing' || batch.status === 'running') && batch.pages ? (
+              <>
+                {' '}
+                <progress max={batch.pages} value={batch.done ?? 0} aria-label="导入进度" /> {batch.done ?? 0}/{batch.pages} 篇
+              </>
+            ) : null}
+            {batch.status === 'failed' && batch.error ? `：${batch.error}` : null}
+          </p>
+        )}
+      </div>
+
+      {batch && outcomes.length > 0 && (
+        <>
+          <p>
+            {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，失败 {batch.failed ?? 0} 个
+            {batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}。
+          </p>
+          {/* On a phone the table scrolls sideways rather than squeezing each column to one character. */}
+          <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="提取结果（可左右滚动）">
+            <table style={{ borderCollapse: 'collapse', width: '100%', minWidth: 760 }}>
+              <caption style={{ textAlign: 'left', fontWeight: 'bold', marginBottom: '0.5rem' }}>每个文件的提取结果</caption>
+              <thead>
+                <tr>
+                  <th scope="col" style={cell}>文件</th>
+                  <th scope="col" style={cell}>结果</th>
+                  <th scope="col" style={cell}>标题</th>
+                  <th scope="col" style={cell}>日期</th>
+                  <th scope="col" style={cell}>来源</th>
+                  <th scope="col" style={cell}>正文开头</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcomes.map((o) => (
+                  <tr key={o.file}>
+                    <td style={cell}>{o.file}</td>
+                    {o.status === 'failed' ? (
+                      <td style={cell} colSpan={5}>失败：{o.reason}</td>
+                    ) : o.status === 'duplicate' ? (
+                      <>
+                        <td style={cell}>重复，跳过</td>
+                        <td style={cell} colSpan={4}>「{o.title}」与{o.of}重复</td>
+                      </>
+                    ) : (
+                      <>
+                        <td style={cell}>
+                          {o.status === 'would-import' ? '将导入' : o.draft ? '已存为草稿' : '已发布'}
+                          {o.note ? `（${o.note}）` : ''}
+                          {o.missingImages?.length ? `；缺少图片 ${o.missingImages.length} 张` : ''}
+                        </td>
+                        <td style={cell}>{o.title}</td>
+                        <td style={cell}>{day(o.publishedAt)}</td>
+                        <td style={cell}>{o.source ?? ''}</td>
+                        <td style={cell}>{o.firstLines ?? ''}</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {batch.status === 'previewed' && (batch.imported ?? 0) > 0 && (
+            <p style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+              <Button buttonStyle="primary" onClick={() => run(false)} margin={false}>
+                导入为草稿
+              </Button>
+              {mayPublish && (
+                <Button buttonStyle="secondary" onClick={() => run(true)} margin={false}>
+                  导入并发布
+                </Button>
+              )}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Payload } from 'payload'
+
+import { importArchive, type ImportSummary, type Outcome } from '../importArchive'
+
+/** Progress is written at most this often, so a large batch does not spend its time on it. */
+const PROGRESS_EVERY_MS = 1000
+
+const day = (iso?: string) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : '无日期')
+
+/** One line per page, as the command line prints it, for the batch's report field. */
+export const reportLine = (o: Outcome): string => {
+  if (o.status === 'failed') return `✗ ${o.file}：${o.reason}`
+  if (o.status === 'duplicate') return `= ${o.file}：「${o.title}」重复，见${o.of}`
+  const missing = o.missingImages?.length ? `；缺少图片 ${o.missingImages.length} 张：${o.missingImages.join('、')}` : ''
+  const state = o.status === 'would-import' ? '将导入' : o.draft ? '草稿' : '已发布'
+  return `✓ ${o.file}：「${o.title}」${day(o.publishedAt)}${o.source ? ` · ${o.source}` : ''} · ${state}${o.note ? `（${o.note}）` : ''}${missing}`
+}
+
+const relative = (dir: string, outcomes: Outcome[]) => outcomes.map((o) => ({ ...o, file: path.relative(dir, o.file) || o.file }))
+
+export interface RunOptions {
+  payload: Payload
+  id: number | string
+  /** The batch's folder; its `files/` holds the pages. */
+  dir: string
+  pages: string[]
+  batch: string
+  dryRun: boolean
+  publish: boolean
+}
+
+/**
+ * Runs a batch (dry run or import) and records the result on its `import-batches`
+ * document: progress while it runs, every page's outcome and a readable report at the end,
+ * the error if it fails. After a real import the uploaded files are removed; the report
+ * stays in the CMS.
+ */
+export const runBatch = async ({ payload, id, dir, pages, batch, dryRun, publish }: RunOptions): Promise<void> => {
+  const files = path.join(dir, 'files')
+  let last = 0
+  const update = (data: Record<string, unknown>) =>
+    payload.update({ collection: 'import-batches', id, data, overrideAccess: true, context: { importing: true } })
+  let pending: Promise<unknown> = Promise.resolve()
+  try {
+    const summary: ImportSummary = await importArchive(payload, pages, {
+      batch,
+      dryRun,
+      publish,
+      onProgress: (done) => {
+        const now = Date.now()
+        if (now - last < PROGRESS_EVERY_MS) return
+        last = now
+        pending = pending.then(() => update({ done }).catch(() => undefined))
+      },
+    })
+    await pending
+    const outcomes = relative(files, summary.outcomes)
+    await update({
+      status: dryRun ? 'previewed' : 'done',
+      done: pages.length,
+      imported: summary.imported,
+      duplicates: summary.duplicates,
+      failed: summary.failed,
+      outcomes,
+      report: outcomes.map(reportLine).join('\n'),
+      finishedAt: dryRun ? undefined : new Date().toISOString(),
+    })
+  } catch (error) {
+    await pending
+    await update({ status: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: new Date().toISOString() }).catch(
+      (cause: unknown) => payload.logger.error({ err: cause, msg: `import batch ${id}: could not record its failure` }),
+    )
+  } finally {
+    if (!dryRun) await fs.promises.rm(dir, { recursive: true, force: true })
+  }
+}
