@@ -1,0 +1,135 @@
+import * as OpenCC from 'opencc-js'
+
+/**
+ * Text folding and tokens for the server search index. Both sides — documents when indexing,
+ * queries when searching — go through `fold` (NFKC, Traditional → Simplified with OpenCC
+ * `t` → `cn`, lower case) and `tokens`, so a query matches exactly where its folded text is a
+ * substring of the folded document text.
+ */
+
+const convertFull = OpenCC.Converter({ from: 't', to: 'cn' })
+
+/**
+ * Characters that OpenCC can change: the keys of its t → cn dictionaries, at the positions
+ * where a phrase's Simplified form differs from it. A run of Han characters with none of them
+ * converts to itself, so only the few runs holding one are handed to OpenCC: converting every
+ * body in full took 3 s of a 10k-article index build (OpenCC runs at ~5 M characters a second).
+ */
+const changing: Set<string> = (() => {
+  const set = new Set<string>()
+  const config = (OpenCC as unknown as { Locale: { configs: Record<string, { normalizationChain?: string[][]; conversionChain: string[][] }> } }).Locale.configs.t2s!
+  for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
+    for (const dict of group) {
+      for (const entry of dict.split('|')) {
+        const [from = '', to = ''] = entry.split(' ')
+        const a = [...from]
+        const b = [...to]
+        for (let i = 0; i < a.length; i++) if (a.length !== b.length || a[i] !== b[i]) set.add(a[i]!)
+      }
+    }
+  }
+  return set
+})()
+
+// Dictionary keys are Han (and a few compatibility) characters; punctuation and Latin never
+// sit inside one, so converting runs between them gives what converting the whole text gives.
+const HAN_RUN = /[\p{Script=Han}\u3400-\u4dbf\uf900-\ufaff]+/gu
+
+export const toSimplified = (text: string): string =>
+  text.replace(HAN_RUN, (run) => {
+    for (const c of run) if (changing.has(c)) return convertFull(run)
+    return run
+  })
+
+/** The form both sides are compared in. */
+export const fold = (text: string): string => toSimplified(text.normalize('NFKC')).toLowerCase()
+
+/**
+ * Tokens of folded text, in order. A Han run gives its overlapping bigrams and then its last
+ * character alone (so 书屋 → 书屋 屋): a phrase of bigrams finds any substring of two or more
+ * characters, and a single character is found as the first character of a bigram or a run's
+ * last. Letters and digits give the run as one token.
+ */
+const TOKEN_RUN = /(\p{Script=Han}+)|[\p{L}\p{N}\p{M}]+/gu
+const HAN = /\p{Script=Han}/u
+
+export type Segment = { han: boolean; text: string }
+
+export const segments = (folded: string): Segment[] => {
+  const out: Segment[] = []
+  for (const m of folded.matchAll(TOKEN_RUN)) out.push({ han: m[1] !== undefined, text: m[0] })
+  return out
+}
+
+const hanTokens = (run: string, out: string[], terminal: boolean) => {
+  const chars = [...run]
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!)
+  if (terminal) out.push(chars.at(-1)!)
+}
+
+/** Tokens of a document's folded text, space-separated, as FTS5's unicode61 tokenizer will split them. */
+export const documentTokens = (folded: string): string => {
+  const out: string[] = []
+  for (const s of segments(folded)) {
+    if (s.han) hanTokens(s.text, out, true)
+    else out.push(s.text)
+  }
+  return out.join(' ')
+}
+
+/**
+ * Proper suffixes of letter/digit runs (88310148 → 8310148 … 8), in a column of their own:
+ * a prefix query there finds a number or word inside a longer one (0148 in 88310148).
+ */
+export const suffixTokens = (folded: string): string => {
+  const out: string[] = []
+  for (const s of segments(folded)) {
+    if (s.han) continue
+    const chars = [...s.text]
+    if (chars.length > 24) continue
+    for (let i = 1; i < chars.length; i++) out.push(chars.slice(i).join(''))
+  }
+  return out.join(' ')
+}
+
+/**
+ * One query term (no whitespace) as an FTS5 expression that matches where its folded text
+ * occurs: a phrase of the same tokens the document side makes, except that the last segment
+ * may continue in the document (its run goes on: no terminal token; a single character or a
+ * letter/digit run becomes a prefix). Every token is quoted, so nothing the user types is
+ * FTS syntax. Returns undefined for a term with no letters, digits or Han characters.
+ */
+export const termExpression = (term: string): string | undefined => {
+  const segs = segments(fold(term))
+  if (!segs.length) return undefined
+  const tokens: string[] = []
+  let prefix = false
+  segs.forEach((s, i) => {
+    const last = i === segs.length - 1
+    if (s.han) {
+      const chars = [...s.text]
+      if (last && chars.length === 1) {
+        tokens.push(s.text)
+        prefix = true
+      } else hanTokens(s.text, tokens, !last)
+    } else {
+      tokens.push(s.text)
+      if (last) prefix = true
+    }
+  })
+  const phrase = `"${tokens.map((t) => t.replace(/"/g, '')).join(' ')}"`
+  return prefix ? `${phrase} *` : phrase
+}
+
+/** True when the text holds any Han character. */
+export const hasHan = (text: string) => HAN.test(text)
+
+/**
+ * Query terms as typed: split on whitespace, each folded. Terms that hold nothing searchable
+ * (only punctuation) are dropped; `limit` bounds how many are used.
+ */
+export const queryTerms = (q: string, limit = 8): string[] =>
+  q
+    .split(/\s+/u)
+    .filter((t) => t && segments(fold(t)).length > 0)
+    .slice(0, limit)
