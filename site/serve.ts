@@ -13,6 +13,7 @@ import sirv from 'sirv'
 
 import { textSizeInit, textSizeToggle } from './lib/inlineScripts'
 import { liveDir } from './publish'
+import { createSearchHandler } from './search/handler'
 
 /** The preview page fetches drafts and their images from the CMS. */
 const cmsOrigin = new URL(process.env.CMS_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin
@@ -43,9 +44,12 @@ export const securityHeaders: Record<string, string> = {
 
 /**
  * Serves dist/live. `dev: true` makes sirv look files up on every request, so the symlink
- * swap after a rebuild is seen at once without a restart.
+ * swap after a rebuild is seen at once without a restart. `/search/` and `/search.json`
+ * are answered from the build's server search index when it has one (`search: false`
+ * serves the static page instead, as a plain static host would, with Pagefind).
  */
-export const serveSite = (port: number, dir = liveDir()) => {
+export const serveSite = (port: number, dir = liveDir(), options: { search?: boolean } = {}) => {
+  const search = options.search === false ? undefined : createSearchHandler({ siteDir: dir, headers: securityHeaders })
   const files = sirv(dir, {
     dev: true,
     etag: true,
@@ -55,6 +59,7 @@ export const serveSite = (port: number, dir = liveDir()) => {
     },
   })
   const server = http.createServer((req, res) => {
+    if (search?.(req, res)) return
     files(req, res, async () => {
       // Unknown paths get the site's own 404 page with the right status.
       const page = await fs.readFile(path.join(dir, '404.html')).catch(() => Buffer.from('Not found'))

@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
 
 import type { ContentSnapshot } from '../../content-models/snapshot'
-import type { Change } from '../incremental/plan'
 import { detailUrl } from '../incremental/plan'
 import { HOTLINES_URL, hotlinesDocument, recordDocument, snapshotDocuments, type SearchDocument } from './documents'
+import type { IndexChange } from './files'
 import { documentTokens, fold, suffixTokens } from './text'
 
 /**
@@ -14,9 +14,6 @@ import { documentTokens, fold, suffixTokens } from './text'
  * (site/search/text.ts) — node:sqlite cannot register a custom tokenizer.
  */
 export const INDEX_FORMAT = 1
-
-/** The index file of a build folder. */
-export const indexFileOf = (buildDir: string) => `${buildDir}.search.sqlite`
 
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -109,15 +106,6 @@ export const buildIndexFile = (snapshot: ContentSnapshot, file: string): { docum
   })
   return { documents }
 }
-
-/** A change by kind and slugs: what the update needs from the CMS's before/after records. */
-export interface IndexChange {
-  kind: Change['kind']
-  before?: string
-  after?: string
-}
-
-export const indexChanges = (changes: readonly Change[]): IndexChange[] => changes.map((c) => ({ kind: c.kind, before: c.before?.slug, after: c.after?.slug }))
 
 /**
  * The index of an incremental update: a copy of the live build's index with the changed

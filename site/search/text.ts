@@ -50,7 +50,7 @@ export const fold = (text: string): string => toSimplified(text.normalize('NFKC'
  * characters, and a single character is found as the first character of a bigram or a run's
  * last. Letters and digits give the run as one token.
  */
-const TOKEN_RUN = /(\p{Script=Han}+)|[\p{L}\p{N}\p{M}]+/gu
+const TOKEN_RUN = /(\p{Script=Han}+)|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+/gu
 const HAN = /\p{Script=Han}/u
 
 export type Segment = { han: boolean; text: string }
