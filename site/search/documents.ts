@@ -84,13 +84,14 @@ export const serviceDocument = (s: SnapshotService, regions: readonly SnapshotRe
   type: '服务',
   title: s.name,
   summary: s.summary ?? '',
+  // Text first, labels of codes last: excerpts are cut from the start when the match is in the title.
   body: lines(
+    ...walk(s, ['name', 'summary']),
     labelOf(serviceCategories, s.category),
     labelOf(serviceStatuses, s.status),
     ...s.audiences.map((a) => labelOf(audiences, a)),
     labelOf(costKinds, s.cost.kind),
     ...s.locations.flatMap((l) => l.amenities.map((a) => labelOf(amenities, a))),
-    ...walk(s, ['name', 'summary']),
   ),
   filters: serviceFilters(s, regions),
 })
@@ -101,10 +102,10 @@ export const homeDocument = (h: SnapshotWorkersHome, regions: readonly SnapshotR
   title: h.name,
   summary: '',
   body: lines(
-    labelOf(homeAwardLevels, h.awardLevel),
-    ...h.facilities.map((f) => labelOf(homeFacilities, f)),
     htmlToText(h.descriptionHtml),
     ...walk(h, ['name']),
+    labelOf(homeAwardLevels, h.awardLevel),
+    ...h.facilities.map((f) => labelOf(homeFacilities, f)),
   ),
   filters: homeFilters(h, regions),
 })
@@ -115,10 +116,10 @@ export const modelDocument = (m: SnapshotLaborModel, regions: readonly SnapshotR
   title: m.name,
   summary: lines(m.jobTitle, m.employer),
   body: lines(
+    htmlToText(m.biographyHtml),
+    ...walk(m, ['name', 'jobTitle', 'employer']),
     labelOf(laborModelKinds, m.kind),
     ...m.honors.map((h) => (h.level ? labelOf(honorLevels, h.level) : '')),
-    htmlToText(m.biographyHtml),
-    ...walk(m, ['name']),
   ),
   filters: modelFilters(m, regions),
 })

@@ -2,7 +2,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite'
 
 import { FILTER_ORDER, filterCounts, type SearchFilters } from '../lib/searchFilters'
 import { excerptHtml } from './excerpt'
-import { queryTerms, termExpression } from './text'
+import { fold, queryTerms, termQuery, type TermQuery } from './text'
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest'
 export type FilterName = (typeof FILTER_ORDER)[number]
@@ -119,11 +119,14 @@ export class SearchIndex {
     const allTerms = queryTerms(clipped, Number.MAX_SAFE_INTEGER)
     const terms = allTerms.slice(0, MAX_TERMS)
     const truncated = clipped.length < raw.length || allTerms.length > terms.length || undefined
-    const expressions = terms.map(termExpression).filter((e): e is string => e !== undefined)
+    const queries = terms.map((t) => ({ term: t, query: termQuery(t) })).filter((x): x is { term: string; query: TermQuery } => x.query !== undefined)
+    const expressions = queries.map((x) => x.query.expression)
     const empty = (): SearchResponse => ({ query: clipped, total: 0, page: 1, pageSize: PAGE_SIZE, results: [], facets: this.facets([], request.filters), truncated })
     if (!expressions.length && !Object.keys(request.filters).length) return empty()
 
-    const matched = expressions.length ? this.ids(expressions.map((e) => `(${e})`).join(' AND ')) : this.all
+    let matched = expressions.length ? this.ids(expressions.map((e) => `(${e})`).join(' AND ')) : this.all
+    const toVerify = queries.filter((x) => x.query.verify).map((x) => fold(x.term))
+    if (toVerify.length) matched = this.verified(matched, toVerify)
     const selected = matched.filter((id) => this.passes(this.docs.get(id)!, request.filters))
     const ordered = this.order(selected, expressions, request.sort)
     const pages = Math.max(1, Math.ceil(ordered.length / PAGE_SIZE))
@@ -150,6 +153,19 @@ export class SearchIndex {
       facets: this.facets(matched, request.filters),
       truncated,
     }
+  }
+
+  /** The candidates whose folded text holds every one of `terms` (for terms the index can only narrow down). */
+  private verified(ids: number[], terms: string[]): number[] {
+    const out: number[] = []
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500)
+      for (const row of this.texts.all(JSON.stringify(chunk)) as { id: number; text: string }[]) {
+        const text = fold(`${this.docs.get(row.id)!.title}\n${row.text}`)
+        if (terms.every((t) => text.includes(t))) out.push(row.id)
+      }
+    }
+    return out.sort((a, b) => a - b)
   }
 
   private passes(d: DocMeta, filters: SearchRequest['filters'], except?: string) {

@@ -92,16 +92,7 @@ export const suffixTokens = (folded: string): string => {
   return out.join(' ')
 }
 
-/**
- * One query term (no whitespace) as an FTS5 expression that matches where its folded text
- * occurs: a phrase of the same tokens the document side makes, except that the last segment
- * may continue in the document (its run goes on: no terminal token; a single character or a
- * letter/digit run becomes a prefix). Every token is quoted, so nothing the user types is
- * FTS syntax. Returns undefined for a term with no letters, digits or Han characters.
- */
-export const termExpression = (term: string): string | undefined => {
-  const segs = segments(fold(term))
-  if (!segs.length) return undefined
+const phraseOf = (segs: Segment[]): string => {
   const tokens: string[] = []
   let prefix = false
   segs.forEach((s, i) => {
@@ -119,6 +110,31 @@ export const termExpression = (term: string): string | undefined => {
   })
   const phrase = `"${tokens.map((t) => t.replace(/"/g, '')).join(' ')}"`
   return prefix ? `${phrase} *` : phrase
+}
+
+export interface TermQuery {
+  /** FTS5 expression; every token quoted, so nothing the user types is FTS syntax. */
+  expression: string
+  /** True when the expression may match more than the term: candidates are checked against the text. */
+  verify: boolean
+}
+
+/**
+ * One query term (no whitespace) as an FTS5 expression that matches where its folded text
+ * occurs: a phrase of the same tokens the document side makes, except that the last segment
+ * may continue in the document (its run goes on: no terminal token; a single character or a
+ * letter/digit run becomes a prefix). A term that starts with letters or digits may start
+ * inside a longer run (79-8831 in 0579-88310148): the rest must be a phrase and the start a
+ * prefix of some token or token suffix, and the few candidates are checked against the text.
+ * Returns undefined for a term with no letters, digits or Han characters.
+ */
+export const termQuery = (term: string): TermQuery | undefined => {
+  const segs = segments(fold(term))
+  if (!segs.length) return undefined
+  if (segs.length > 1 && !segs[0]!.han) {
+    return { expression: `(${phraseOf(segs.slice(0, 1))}) AND (${phraseOf(segs.slice(1))})`, verify: true }
+  }
+  return { expression: phraseOf(segs), verify: false }
 }
 
 /** True when the text holds any Han character. */
