@@ -128,7 +128,10 @@ export const modelDocument = (m: SnapshotLaborModel, regions: readonly SnapshotR
 export const hotlinesDocument = (services: readonly SnapshotService[], regions: readonly SnapshotRegion[]): SearchDocument => {
   const national = site.hotline
   const groups = hotlineGroups(services, regions, national.number)
-  const entries = [...groups.flatMap((g) => g.topics.flatMap((t) => t.entries.map((e) => ({ ...e, topic: t.label, region: g.region.name })))), ...publicShortNumbers(services, national.number)]
+  const entries: { number: string; label?: string; hours?: string; topic?: string; region?: string; services: { name: string }[] }[] = [
+    ...groups.flatMap((g) => g.topics.flatMap((t) => t.entries.map((e) => ({ ...e, topic: t.label, region: g.region.name })))),
+    ...publicShortNumbers(services, national.number),
+  ]
   return {
     url: HOTLINES_URL,
     type: '热线',
@@ -139,8 +142,8 @@ export const hotlinesDocument = (services: readonly SnapshotService[], regions: 
         e.number,
         e.label,
         e.hours,
-        'topic' in e ? e.topic : undefined,
-        'region' in e ? e.region : undefined,
+        e.topic,
+        e.region,
         ...e.services.map((s) => s.name),
       ]),
       // Hotline numbers of services are on the page even when it groups them under another number.

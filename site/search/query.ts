@@ -119,14 +119,9 @@ export class SearchIndex {
     const allTerms = queryTerms(clipped, Number.MAX_SAFE_INTEGER)
     const terms = allTerms.slice(0, MAX_TERMS)
     const truncated = clipped.length < raw.length || allTerms.length > terms.length || undefined
-    const queries = terms.map((t) => ({ term: t, query: termQuery(t) })).filter((x): x is { term: string; query: TermQuery } => x.query !== undefined)
-    const expressions = queries.map((x) => x.query.expression)
     const empty = (): SearchResponse => ({ query: clipped, total: 0, page: 1, pageSize: PAGE_SIZE, results: [], facets: this.facets([], request.filters), truncated })
+    const { matched, expressions } = this.matching(terms)
     if (!expressions.length && !Object.keys(request.filters).length) return empty()
-
-    let matched = expressions.length ? this.ids(expressions.map((e) => `(${e})`).join(' AND ')) : this.all
-    const toVerify = queries.filter((x) => x.query.verify).map((x) => fold(x.term))
-    if (toVerify.length) matched = this.verified(matched, toVerify)
     const selected = matched.filter((id) => this.passes(this.docs.get(id)!, request.filters))
     const ordered = this.order(selected, expressions, request.sort)
     const pages = Math.max(1, Math.ceil(ordered.length / PAGE_SIZE))
@@ -153,6 +148,21 @@ export class SearchIndex {
       facets: this.facets(matched, request.filters),
       truncated,
     }
+  }
+
+  /** Documents holding every term (all documents for no term), in id order, and the terms' FTS expressions. */
+  private matching(terms: string[]): { matched: number[]; expressions: string[] } {
+    const queries = terms.map((t) => ({ term: t, query: termQuery(t) })).filter((x): x is { term: string; query: TermQuery } => x.query !== undefined)
+    const expressions = queries.map((x) => x.query.expression)
+    let matched = expressions.length ? this.ids(expressions.map((e) => `(${e})`).join(' AND ')) : this.all
+    const toVerify = queries.filter((x) => x.query.verify).map((x) => fold(x.term))
+    if (toVerify.length) matched = this.verified(matched, toVerify)
+    return { matched, expressions }
+  }
+
+  /** Every matching URL of a query, unpaged and without excerpts (for measuring recall). */
+  matchUrls(q: string): string[] {
+    return this.matching(queryTerms([...q.trim()].slice(0, MAX_QUERY_CHARS).join(''), MAX_TERMS)).matched.map((id) => this.docs.get(id)!.url)
   }
 
   /** The candidates whose folded text holds every one of `terms` (for terms the index can only narrow down). */
