@@ -1,6 +1,6 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 
-import { FILTER_ORDER, filterCounts, type SearchFilters } from '../lib/searchFilters'
+import { FILTER_ORDER, type SearchFilters } from '../lib/searchFilters'
 import { excerptHtml } from './excerpt'
 import { fold, queryTerms, termQuery, type TermQuery } from './text'
 
@@ -40,17 +40,6 @@ export const MAX_QUERY_CHARS = 100
 export const MAX_TERMS = 8
 export const MAX_PAGE = 1000
 
-interface DocMeta {
-  id: number
-  url: string
-  type: string
-  title: string
-  date: string
-  filters: SearchFilters
-  /** Filter values as sets, for filtering and counting without re-reading JSON. */
-  values: Record<string, Set<string>>
-}
-
 /** Request parameters from a URL's query string; anything unexpected falls back to a default. */
 export const parseRequest = (params: URLSearchParams): SearchRequest => {
   const sort = params.get('sort')
@@ -68,17 +57,35 @@ export const parseRequest = (params: URLSearchParams): SearchRequest => {
   }
 }
 
+/** One filter's values: names, and per document the indexes of the values it carries. */
+interface Facet {
+  names: string[]
+  index: Map<string, number>
+  byDoc: (number[] | undefined)[]
+}
+
+const collator = new Intl.Collator('zh-CN')
+
 /**
- * An open index file, read-only. Document metadata is held in memory (tens of bytes a
- * document) so filters, facet counts and date sorting run over plain arrays; SQLite answers
- * only the text match and the excerpts of one page of results.
+ * An open index file, read-only. Document metadata is held in memory, in arrays indexed by
+ * document id (tens of bytes a document), so filters, facet counts and date order are loops
+ * over typed arrays; SQLite answers only the text match and the excerpts of one page.
  */
 export class SearchIndex {
   readonly file: string
   private db: DatabaseSync
-  private docs = new Map<number, DocMeta>()
+  private urls: string[] = []
+  private titles: string[] = []
+  private types: string[] = []
+  private dates: string[] = []
+  private regions: (string | undefined)[] = []
   private all: number[] = []
+  private facetsByName = new Map<string, Facet>()
+  /** Document ids newest first and oldest first; undated pages (services, homes, models) last in both. */
+  private newest: Int32Array
+  private oldest: Int32Array
   private match: StatementSync
+  private head: StatementSync
   private texts: StatementSync
 
   constructor(file: string) {
@@ -86,14 +93,30 @@ export class SearchIndex {
     this.db = new DatabaseSync(file, { readOnly: true })
     try {
       this.db.exec('PRAGMA query_only = ON; PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;')
-      for (const row of this.db.prepare('SELECT id, url, type, title, date, filters FROM docs ORDER BY id').iterate() as Iterable<{ id: number; url: string; type: string; title: string; date: string | null; filters: string }>) {
+      for (const name of FILTER_ORDER) this.facetsByName.set(name, { names: [], index: new Map(), byDoc: [] })
+      const rows = this.db.prepare('SELECT id, url, type, title, date, filters FROM docs ORDER BY id').iterate() as Iterable<{ id: number; url: string; type: string; title: string; date: string | null; filters: string }>
+      for (const row of rows) {
         const filters = JSON.parse(row.filters) as SearchFilters
-        const values: Record<string, Set<string>> = {}
-        for (const [k, v] of Object.entries(filters)) values[k] = new Set([v ?? []].flat().filter(Boolean))
-        this.docs.set(row.id, { id: row.id, url: row.url, type: row.type, title: row.title, date: row.date ?? '', filters, values })
+        this.urls[row.id] = row.url
+        this.titles[row.id] = row.title
+        this.types[row.id] = row.type
+        this.dates[row.id] = row.date ?? ''
+        this.regions[row.id] = [filters['地区'] ?? []].flat()[0]
         this.all.push(row.id)
+        for (const [name, raw] of Object.entries(filters)) {
+          const facet = this.facetsByName.get(name) ?? this.facetsByName.set(name, { names: [], index: new Map(), byDoc: [] }).get(name)!
+          const values = [...new Set([raw ?? []].flat().filter(Boolean))]
+          facet.byDoc[row.id] = values.map((v) => facet.index.get(v) ?? (facet.index.set(v, facet.names.length), facet.names.push(v) - 1))
+        }
       }
-      this.match = this.db.prepare('SELECT rowid AS id FROM fts WHERE fts MATCH ?')
+      const dated = this.all.filter((id) => this.dates[id]).sort((a, b) => (this.dates[a]! < this.dates[b]! ? -1 : this.dates[a]! > this.dates[b]! ? 1 : a - b))
+      const undated = this.all.filter((id) => !this.dates[id])
+      this.oldest = Int32Array.from([...dated, ...undated])
+      this.newest = Int32Array.from([...dated.reverse(), ...undated])
+      this.match = this.db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?')
+      this.match.setReturnArrays(true)
+      this.head = this.db.prepare('SELECT rowid FROM head WHERE head MATCH ?')
+      this.head.setReturnArrays(true)
       this.texts = this.db.prepare('SELECT id, text FROM docs WHERE id IN (SELECT value FROM json_each(?))')
     } catch (error) {
       this.db.close()
@@ -109,8 +132,8 @@ export class SearchIndex {
     if (this.db.isOpen) this.db.close()
   }
 
-  private ids(expression: string): number[] {
-    return (this.match.all(expression) as { id: number }[]).map((r) => r.id)
+  private ids(statement: StatementSync, expression: string): number[] {
+    return (statement.all(expression) as unknown as [number][]).map((r) => r[0])
   }
 
   search(request: SearchRequest): SearchResponse {
@@ -119,33 +142,40 @@ export class SearchIndex {
     const allTerms = queryTerms(clipped, Number.MAX_SAFE_INTEGER)
     const terms = allTerms.slice(0, MAX_TERMS)
     const truncated = clipped.length < raw.length || allTerms.length > terms.length || undefined
-    const empty = (): SearchResponse => ({ query: clipped, total: 0, page: 1, pageSize: PAGE_SIZE, results: [], facets: this.facets([], request.filters), truncated })
     const { matched, expressions } = this.matching(terms)
-    if (!expressions.length && !Object.keys(request.filters).length) return empty()
-    const selected = matched.filter((id) => this.passes(this.docs.get(id)!, request.filters))
-    const ordered = this.order(selected, expressions, request.sort)
-    const pages = Math.max(1, Math.ceil(ordered.length / PAGE_SIZE))
+    if (!expressions.length && !Object.keys(request.filters).length) {
+      return { query: clipped, total: 0, page: 1, pageSize: PAGE_SIZE, results: [], facets: this.facets([], new Uint8Array(0), []), truncated }
+    }
+    // Per matched document, a bit per filter it fails: 0 means selected; a facet counts the
+    // documents that fail at most its own filter, so its other values stay visible.
+    const active = FILTER_ORDER.filter((name) => request.filters[name])
+    const fails = new Uint8Array(this.urls.length)
+    active.forEach((name, bit) => {
+      const facet = this.facetsByName.get(name)!
+      const wanted = facet.index.get(request.filters[name]!)
+      for (const id of matched) if (wanted === undefined || !facet.byDoc[id]?.includes(wanted)) fails[id]! |= 1 << bit
+    })
+    const selected = new Uint8Array(this.urls.length)
+    let total = 0
+    for (const id of matched) if (fails[id] === 0) (selected[id] = 1), total++
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
     const page = Math.min(request.page, pages)
-    const slice = ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+    const slice = this.order(selected, total, expressions, request.sort, page * PAGE_SIZE).slice((page - 1) * PAGE_SIZE)
     const texts = new Map((this.texts.all(JSON.stringify(slice)) as { id: number; text: string }[]).map((r) => [r.id, r.text]))
     return {
       query: clipped,
-      total: ordered.length,
+      total,
       page,
       pageSize: PAGE_SIZE,
-      results: slice.map((id) => {
-        const d = this.docs.get(id)!
-        const region = d.filters['地区']
-        return {
-          url: d.url,
-          title: d.title,
-          type: d.type,
-          ...(d.date ? { date: d.date } : {}),
-          ...(region?.length ? { region: [region].flat()[0] } : {}),
-          excerptHtml: excerptHtml(texts.get(id) ?? '', terms),
-        }
-      }),
-      facets: this.facets(matched, request.filters),
+      results: slice.map((id) => ({
+        url: this.urls[id]!,
+        title: this.titles[id]!,
+        type: this.types[id]!,
+        ...(this.dates[id] ? { date: this.dates[id] } : {}),
+        ...(this.regions[id] ? { region: this.regions[id] } : {}),
+        excerptHtml: excerptHtml(texts.get(id) ?? '', terms),
+      })),
+      facets: this.facets(matched, fails, active),
       truncated,
     }
   }
@@ -154,7 +184,7 @@ export class SearchIndex {
   private matching(terms: string[]): { matched: number[]; expressions: string[] } {
     const queries = terms.map((t) => ({ term: t, query: termQuery(t) })).filter((x): x is { term: string; query: TermQuery } => x.query !== undefined)
     const expressions = queries.map((x) => x.query.expression)
-    let matched = expressions.length ? this.ids(expressions.map((e) => `(${e})`).join(' AND ')) : this.all
+    let matched = expressions.length ? this.ids(this.match, expressions.map((e) => `(${e})`).join(' AND ')) : this.all
     const toVerify = queries.filter((x) => x.query.verify).map((x) => fold(x.term))
     if (toVerify.length) matched = this.verified(matched, toVerify)
     return { matched, expressions }
@@ -162,7 +192,7 @@ export class SearchIndex {
 
   /** Every matching URL of a query, unpaged and without excerpts (for measuring recall). */
   matchUrls(q: string): string[] {
-    return this.matching(queryTerms([...q.trim()].slice(0, MAX_QUERY_CHARS).join(''), MAX_TERMS)).matched.map((id) => this.docs.get(id)!.url)
+    return this.matching(queryTerms([...q.trim()].slice(0, MAX_QUERY_CHARS).join(''), MAX_TERMS)).matched.map((id) => this.urls[id]!)
   }
 
   /** The candidates whose folded text holds every one of `terms` (for terms the index can only narrow down). */
@@ -171,49 +201,56 @@ export class SearchIndex {
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500)
       for (const row of this.texts.all(JSON.stringify(chunk)) as { id: number; text: string }[]) {
-        const text = fold(`${this.docs.get(row.id)!.title}\n${row.text}`)
+        const text = fold(`${this.titles[row.id]}\n${row.text}`)
         if (terms.every((t) => text.includes(t))) out.push(row.id)
       }
     }
     return out.sort((a, b) => a - b)
   }
 
-  private passes(d: DocMeta, filters: SearchRequest['filters'], except?: string) {
-    for (const [name, value] of Object.entries(filters)) if (name !== except && !d.values[name]?.has(value!)) return false
-    return true
-  }
-
   /**
-   * Relevance without scoring every match (bm25 over 36k matches took 1.3 s): a document
-   * scores per term 3 when the term is in its title, 2 in its summary, 1 elsewhere; ties go
-   * newest first. The title and summary matches are two more index lookups per term.
+   * The first `limit` selected documents in order. Relevance without scoring every match
+   * (bm25 over 36k matches took 1.3 s): per term 3 when it is in the title, 2 in the summary,
+   * 1 elsewhere (two lookups in the small title/summary index per term); ties newest first.
+   * Both orders are a pass over a precomputed date order, so no sort runs per query.
    */
-  private order(ids: number[], expressions: string[], sort: SortOrder): number[] {
-    const byDate = (a: number, b: number) => {
-      const da = this.docs.get(a)!.date
-      const db = this.docs.get(b)!.date
-      // Undated pages (services, homes, models) come after dated ones either way.
-      if (da === db) return a - b
-      if (!da) return 1
-      if (!db) return -1
-      return sort === 'oldest' ? (da < db ? -1 : 1) : da < db ? 1 : -1
+  private order(selected: Uint8Array, total: number, expressions: string[], sort: SortOrder, limit: number): number[] {
+    const byDate = sort === 'oldest' ? this.oldest : this.newest
+    if (sort !== 'relevance' || !expressions.length) {
+      const out: number[] = []
+      for (let i = 0; i < byDate.length && out.length < limit; i++) if (selected[byDate[i]!]) out.push(byDate[i]!)
+      return out
     }
-    if (sort !== 'relevance' || !expressions.length) return [...ids].sort(byDate)
-    const score = new Map<number, number>()
+    const score = new Uint8Array(this.urls.length)
+    const title = new Uint8Array(this.urls.length)
     for (const e of expressions) {
-      const title = new Set(this.ids(`title : (${e})`))
-      const summary = new Set(this.ids(`summary : (${e})`))
-      for (const id of ids) score.set(id, (score.get(id) ?? 0) + (title.has(id) ? 3 : summary.has(id) ? 2 : 1))
+      title.fill(0)
+      for (const id of this.ids(this.head, `summary : (${e})`)) title[id] = 2
+      for (const id of this.ids(this.head, `title : (${e})`)) title[id] = 3
+      for (let id = 0; id < selected.length; id++) if (selected[id]) score[id]! += title[id] || 1
     }
-    return [...ids].sort((a, b) => score.get(b)! - score.get(a)! || byDate(a, b))
+    const buckets: number[][] = []
+    for (const id of this.newest) if (selected[id]) (buckets[score[id]!] ??= []).push(id)
+    const out: number[] = []
+    for (let s = buckets.length - 1; s >= 0 && out.length < Math.min(limit, total); s--) for (const id of buckets[s] ?? []) if (out.length < limit) out.push(id)
+    return out
   }
 
-  /** Counts per filter value among the matches, each filter counted with the other filters applied (so its other values stay visible). */
-  private facets(matched: number[], filters: SearchRequest['filters']): SearchResponse['facets'] {
+  /** Counts per filter value among the matches; `fails` holds a bit per active filter a document fails. */
+  private facets(matched: number[], fails: Uint8Array, active: string[]): SearchResponse['facets'] {
     const out = {} as SearchResponse['facets']
     for (const name of FILTER_ORDER) {
-      const docs = matched.map((id) => this.docs.get(id)!).filter((d) => this.passes(d, filters, name))
-      out[name] = filterCounts(docs.map((d) => ({ [name]: d.filters[name] }))).find((f) => f.name === name)?.values ?? []
+      const facet = this.facetsByName.get(name)!
+      const bit = active.indexOf(name)
+      const allowed = bit < 0 ? 0 : 1 << bit
+      const counts = new Int32Array(facet.names.length)
+      for (const id of matched) {
+        if ((fails[id]! & ~allowed) !== 0) continue
+        for (const v of facet.byDoc[id] ?? []) counts[v]!++
+      }
+      const values: { value: string; count: number }[] = []
+      counts.forEach((count, v) => count && values.push({ value: facet.names[v]!, count }))
+      out[name] = values.sort((a, b) => (name === '年份' ? b.value.localeCompare(a.value) : collator.compare(a.value, b.value)))
     }
     return out
   }
