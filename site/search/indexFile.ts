@@ -22,12 +22,13 @@ const SCHEMA = `
     url TEXT NOT NULL UNIQUE,
     type TEXT NOT NULL,
     title TEXT NOT NULL,
+    -- Title and summary folded (site/search/text.ts), for ranking without another index lookup.
+    head TEXT NOT NULL,
     date TEXT,
     filters TEXT NOT NULL,
     text TEXT NOT NULL
   );
   CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, sub, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0");
-  CREATE VIRTUAL TABLE head USING fts5(title, summary, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0");
 `
 
 const open = (file: string) => {
@@ -38,31 +39,25 @@ const open = (file: string) => {
 }
 
 const writer = (db: DatabaseSync) => {
-  const doc = db.prepare('INSERT INTO docs (url, type, title, date, filters, text) VALUES (?, ?, ?, ?, ?, ?)')
+  const doc = db.prepare('INSERT INTO docs (url, type, title, head, date, filters, text) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const fts = db.prepare('INSERT INTO fts (rowid, title, summary, body, sub) VALUES (?, ?, ?, ?, ?)')
-  // Titles and summaries again, small: ranking looks terms up there without reading the bodies' long lists.
-  const head = db.prepare('INSERT INTO head (rowid, title, summary) VALUES (?, ?, ?)')
   const byUrl = db.prepare('SELECT id FROM docs WHERE url = ?')
   const dropDoc = db.prepare('DELETE FROM docs WHERE id = ?')
   const dropFts = db.prepare('DELETE FROM fts WHERE rowid = ?')
-  const dropHead = db.prepare('DELETE FROM head WHERE rowid = ?')
   return {
     add(d: SearchDocument) {
       // The excerpt is cut from the summary and body; the title is shown on its own.
       const text = [d.summary, d.body].filter(Boolean).join('\n')
-      const { lastInsertRowid } = doc.run(d.url, d.type, d.title, d.date ?? null, JSON.stringify(d.filters), text)
       const title = fold(d.title)
       const summary = fold(d.summary)
       const body = fold(d.body)
-      const [titleTokens, summaryTokens] = [documentTokens(title), documentTokens(summary)]
-      fts.run(lastInsertRowid, titleTokens, summaryTokens, documentTokens(body), suffixTokens(`${title}\n${summary}\n${body}`))
-      head.run(lastInsertRowid, titleTokens, summaryTokens)
+      const { lastInsertRowid } = doc.run(d.url, d.type, d.title, `${title}\n${summary}`, d.date ?? null, JSON.stringify(d.filters), text)
+      fts.run(lastInsertRowid, documentTokens(title), documentTokens(summary), documentTokens(body), suffixTokens(`${title}\n${summary}\n${body}`))
     },
     remove(url: string) {
       const row = byUrl.get(url) as { id: number } | undefined
       if (!row) return false
       dropFts.run(row.id)
-      dropHead.run(row.id)
       dropDoc.run(row.id)
       return true
     },
@@ -100,6 +95,8 @@ export const buildIndexFile = (snapshot: ContentSnapshot, file: string): { docum
   let documents = 0
   finish(temp, file, (db) => {
     db.exec(SCHEMA)
+    // No merging while loading: the single 'optimize' at the end merges everything once.
+    db.exec("INSERT INTO fts (fts, rank) VALUES ('automerge', 0)")
     const w = writer(db)
     db.exec('BEGIN')
     for (const d of snapshotDocuments(snapshot)) {
@@ -109,7 +106,7 @@ export const buildIndexFile = (snapshot: ContentSnapshot, file: string): { docum
     setMeta(db, snapshot)
     db.exec('COMMIT')
     // One b-tree per token instead of one per flushed segment: fewer pages read per query.
-    db.exec("INSERT INTO fts (fts) VALUES ('optimize'); INSERT INTO head (head) VALUES ('optimize')")
+    db.exec("INSERT INTO fts (fts) VALUES ('optimize')")
   })
   return { documents }
 }

@@ -35,11 +35,17 @@ const changing: Set<string> = (() => {
 // sit inside one, so converting runs between them gives what converting the whole text gives.
 const HAN_RUN = /[\p{Script=Han}\u3400-\u4dbf\uf900-\ufaff]+/gu
 
+const escapeClass = (c: string) => (/[\\\]^-]/.test(c) ? `\\${c}` : c)
+/** Any character OpenCC may change: most texts hold none and are returned as they are. */
+const MAY_CHANGE = new RegExp(`[${[...changing].map(escapeClass).join('')}]`, 'u')
+
 export const toSimplified = (text: string): string =>
-  text.replace(HAN_RUN, (run) => {
-    for (const c of run) if (changing.has(c)) return convertFull(run)
-    return run
-  })
+  !MAY_CHANGE.test(text)
+    ? text
+    : text.replace(HAN_RUN, (run) => {
+        for (const c of run) if (changing.has(c)) return convertFull(run)
+        return run
+      })
 
 /** The form both sides are compared in. */
 export const fold = (text: string): string => toSimplified(text.normalize('NFKC')).toLowerCase()
@@ -50,18 +56,57 @@ export const fold = (text: string): string => toSimplified(text.normalize('NFKC'
  * characters, and a single character is found as the first character of a bigram or a run's
  * last. Letters and digits give the run as one token.
  */
-const TOKEN_RUN = /(\p{Script=Han}+)|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+/gu
 const HAN = /\p{Script=Han}/u
+const WORD = /[\p{L}\p{N}\p{M}]/u
+
+/** 0 separator, 1 Han, 2 letter/digit/mark; a regular expression per character was a third of an index build. */
+const kinds = new Map<number, number>()
+const kindOf = (cp: number): number => {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) ? 2 : 0
+  if (cp >= 0x4e00 && cp <= 0x9fff) return 1
+  let k = kinds.get(cp)
+  if (k === undefined) {
+    const c = String.fromCodePoint(cp)
+    k = HAN.test(c) ? 1 : WORD.test(c) ? 2 : 0
+    kinds.set(cp, k)
+  }
+  return k
+}
 
 export type Segment = { han: boolean; text: string }
 
+/** Maximal runs of Han characters and of other letters/digits, in order; everything else separates them. */
+const scan = (text: string, each: (run: string, han: boolean) => void) => {
+  let start = -1
+  let kind = 0
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!
+    const k = kindOf(cp)
+    if (k !== kind) {
+      if (kind !== 0) each(text.slice(start, i), kind === 1)
+      start = i
+      kind = k
+    }
+    i += cp > 0xffff ? 2 : 1
+  }
+  if (kind !== 0) each(text.slice(start), kind === 1)
+}
+
 export const segments = (folded: string): Segment[] => {
   const out: Segment[] = []
-  for (const m of folded.matchAll(TOKEN_RUN)) out.push({ han: m[1] !== undefined, text: m[0] })
+  scan(folded, (text, han) => out.push({ han, text }))
   return out
 }
 
+const SURROGATE = /[\ud800-\udfff]/
+
 const hanTokens = (run: string, out: string[], terminal: boolean) => {
+  // Nearly every run is in the BMP: index code units and skip splitting into an array.
+  if (!SURROGATE.test(run)) {
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.substring(i, i + 2))
+    if (terminal) out.push(run[run.length - 1]!)
+    return
+  }
   const chars = [...run]
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!)
   if (terminal) out.push(chars.at(-1)!)
@@ -70,10 +115,7 @@ const hanTokens = (run: string, out: string[], terminal: boolean) => {
 /** Tokens of a document's folded text, space-separated, as FTS5's unicode61 tokenizer will split them. */
 export const documentTokens = (folded: string): string => {
   const out: string[] = []
-  for (const s of segments(folded)) {
-    if (s.han) hanTokens(s.text, out, true)
-    else out.push(s.text)
-  }
+  scan(folded, (run, han) => (han ? hanTokens(run, out, true) : out.push(run)))
   return out.join(' ')
 }
 
@@ -83,12 +125,12 @@ export const documentTokens = (folded: string): string => {
  */
 export const suffixTokens = (folded: string): string => {
   const out: string[] = []
-  for (const s of segments(folded)) {
-    if (s.han) continue
-    const chars = [...s.text]
-    if (chars.length > 24) continue
+  scan(folded, (run, han) => {
+    if (han || run.length < 2) return
+    const chars = [...run]
+    if (chars.length > 24) return
     for (let i = 1; i < chars.length; i++) out.push(chars.slice(i).join(''))
-  }
+  })
   return out.join(' ')
 }
 
