@@ -125,11 +125,16 @@ export const measureFirstServerSearch = async (root: string, siteDir: string, qu
     await page.waitForLoadState('networkidle')
     const results = Number((await page.locator('#search-status').textContent())?.match(/\d+/)?.[0] ?? 0)
     const pageBytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0)
-    const json = await fetch(`http://127.0.0.1:${port}/search.json?q=${encodeURIComponent(query)}`)
-    const body = Buffer.from(await json.arrayBuffer()).length
-    // Status line and headers as sent, approximated from what fetch exposes.
-    let headerBytes = `HTTP/1.1 ${json.status} ${json.statusText}\r\n`.length + 2
-    json.headers.forEach((v, k) => (headerBytes += k.length + v.length + 4))
+    // As the page's script would fetch it: compressed when the browser says it accepts gzip.
+    const { body, headerBytes } = await new Promise<{ body: number; headerBytes: number }>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port, path: `/search.json?q=${encodeURIComponent(query)}`, headers: { 'Accept-Encoding': 'gzip, deflate, br' } }, (res) => {
+          let bytes = 0
+          res.on('data', (d: Buffer) => (bytes += d.length))
+          res.on('end', () => resolve({ body: bytes, headerBytes: res.rawHeaders.reduce((n, h) => n + h.length + 2, `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n`.length + 2) }))
+        })
+        .on('error', reject)
+    })
     const jsonBytes = body + headerBytes
     return { query, pageBytes, jsonBytes, totalBytes: pageBytes + jsonBytes, requests: sizes.length, timeToResultsMs, results }
   } finally {

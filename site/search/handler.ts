@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import type http from 'node:http'
 import path from 'node:path'
+import zlib from 'node:zlib'
 
 import { indexFileOf } from './files'
 import { parseRequest, SearchIndex } from './query'
@@ -41,8 +42,19 @@ export const createSearchHandler = (options: SearchHandlerOptions) => {
     return current
   }
 
-  const send = (res: http.ServerResponse, status: number, type: string, body: string, head: boolean) => {
-    res.writeHead(status, { ...options.headers, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' })
+  // Pages and answers are made per request, so they are compressed per request (a 20 kB page
+  // gzips to ~6 kB in well under a millisecond); the static files are left to sirv as before.
+  const send = (req: http.IncomingMessage, res: http.ServerResponse, status: number, type: string, text: string, head: boolean) => {
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    const body = gzip ? zlib.gzipSync(text, { level: 6 }) : Buffer.from(text)
+    res.writeHead(status, {
+      ...options.headers,
+      'Content-Type': type,
+      'Content-Length': body.length,
+      'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    })
     res.end(head ? undefined : body)
   }
 
@@ -68,14 +80,14 @@ export const createSearchHandler = (options: SearchHandlerOptions) => {
     const request = parseRequest(url.searchParams)
     try {
       const response = state.index.search(request)
-      if (json) send(res, 200, 'application/json; charset=utf-8', JSON.stringify(response), head)
-      else send(res, 200, 'text/html; charset=utf-8', renderSearchPage(state.template, request, response), head)
+      if (json) send(req, res, 200, 'application/json; charset=utf-8', JSON.stringify(response), head)
+      else send(req, res, 200, 'text/html; charset=utf-8', renderSearchPage(state.template, request, response), head)
     } catch (error) {
       // Queries are quoted token by token, so this is a broken index, not a hostile query.
       log(`[search] 搜索出错：${error instanceof Error ? error.message : String(error)}`)
       const message = '搜索暂时不可用，请稍后再试，或浏览新闻归档与服务目录。'
-      if (json) send(res, 503, 'application/json; charset=utf-8', JSON.stringify({ error: message }), head)
-      else send(res, 503, 'text/html; charset=utf-8', state.template.replace(/(<p\b[^>]*\bid="search-status"[^>]*>)[\s\S]*?(<\/p>)/, `$1${message}$2`), head)
+      if (json) send(req, res, 503, 'application/json; charset=utf-8', JSON.stringify({ error: message }), head)
+      else send(req, res, 503, 'text/html; charset=utf-8', state.template.replace(/(<p\b[^>]*\bid="search-status"[^>]*>)[\s\S]*?(<\/p>)/, `$1${message}$2`), head)
     }
     return true
   }
