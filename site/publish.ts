@@ -5,6 +5,8 @@ import path from 'node:path'
 import lockfile from 'proper-lockfile'
 
 import { childEnv, settings } from '../content-models/settings'
+import { buildServerIndex } from './search/build'
+import { indexFileOf } from './search/files'
 
 /**
  * Site builds land in dist/builds/<id>/ and go live by swapping the dist/live symlink, which
@@ -71,17 +73,32 @@ export const readBuildInfo = async (dir: string): Promise<BuildInfo | undefined>
 
 export const writeBuildInfo = (dir: string, info: BuildInfo) => fs.writeFile(`${dir}.json`, JSON.stringify(info))
 
-/** Runs a full `astro build` into a fresh folder. */
-export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void; env?: Record<string, string> }): Promise<SiteBuild> => {
+/**
+ * Runs a full `astro build` into a fresh folder and, beside it, the server search index
+ * (dist/builds/<id>.search.sqlite; `searchIndex: false` leaves it out). Both read the same
+ * snapshot, so they run side by side; a failure of either removes both.
+ */
+export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void; searchIndex?: boolean; env?: Record<string, string> }): Promise<SiteBuild> => {
   const dist = options.dist ?? settings().distDir
   const started = Date.now()
   const dir = path.join(dist, 'builds', newBuildId())
   await fs.mkdir(path.dirname(dir), { recursive: true })
-  await runAstro(dir, dist, { ...options.env, SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' })
+  const [astro, index] = await Promise.allSettled([
+    runAstro(dir, dist, { ...options.env, SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' }),
+    options.searchIndex === false ? Promise.resolve() : buildServerIndex({ snapshotDir: options.snapshotDir, buildDir: dir }),
+  ])
+  if (astro.status === 'rejected' || index.status === 'rejected') {
+    await fs.rm(dir, { recursive: true, force: true })
+    await fs.rm(indexFileOf(dir), { force: true })
+    throw astro.status === 'rejected' ? astro.reason : (index as PromiseRejectedResult).reason
+  }
   const pages = await countPages(dir)
   await writeBuildInfo(dir, { pages, written: [], removed: [] })
   return { dir, pages, seconds: (Date.now() - started) / 1000 }
 }
+
+/** Files kept beside a build folder, named after it. */
+const BESIDE_BUILD = /\.(json|search\.sqlite(\..*)?)$/
 
 /** Points dist/live at a finished build and removes all but the previous one (kept for rollback). */
 export const goLive = async (build: SiteBuild, dist = settings().distDir): Promise<void> => {
@@ -91,8 +108,9 @@ export const goLive = async (build: SiteBuild, dist = settings().distDir): Promi
   await fs.symlink(path.relative(dist, build.dir), temp)
   await fs.rename(temp, live)
   const entries = await fs.readdir(path.join(dist, 'builds'))
-  const builds = entries.filter((b) => !b.endsWith('.json')).sort()
+  const builds = entries.filter((b) => !BESIDE_BUILD.test(b)).sort()
   const keep = new Set([path.basename(build.dir), builds.filter((b) => b !== path.basename(build.dir)).at(-1)])
-  // A build's info file (<id>.json) goes with it.
-  for (const old of entries) if (!keep.has(old.replace(/\.json$/, ''))) await fs.rm(path.join(dist, 'builds', old), { recursive: true, force: true })
+  // A build's info file (<id>.json) and search index (<id>.search.sqlite) go with it. A
+  // server still reading a removed index keeps its open file until it opens the new one.
+  for (const old of entries) if (!keep.has(old.replace(BESIDE_BUILD, ''))) await fs.rm(path.join(dist, 'builds', old), { recursive: true, force: true })
 }

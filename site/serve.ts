@@ -14,6 +14,7 @@ import sirv from 'sirv'
 import { settings } from '../content-models/settings'
 import { offlineRegister, textSizeInit, textSizeToggle } from './lib/inlineScripts'
 import { liveDir } from './publish'
+import { createSearchHandler } from './search/handler'
 
 /** The preview page fetches drafts and their images from the CMS. */
 const cmsOrigin = settings().cmsOrigin
@@ -46,9 +47,12 @@ export const securityHeaders: Record<string, string> = {
 
 /**
  * Serves dist/live. `dev: true` makes sirv look files up on every request, so the symlink
- * swap after a rebuild is seen at once without a restart.
+ * swap after a rebuild is seen at once without a restart. `/search/` and `/search.json`
+ * are answered from the build's server search index when it has one (`search: false`
+ * serves the static page instead, as a plain static host would, with Pagefind).
  */
-export const serveSite = (port: number, dir = liveDir()) => {
+export const serveSite = (port: number, dir = liveDir(), options: { search?: boolean } = {}) => {
+  const search = options.search === false ? undefined : createSearchHandler({ siteDir: dir, headers: securityHeaders })
   const files = sirv(dir, {
     dev: true,
     etag: true,
@@ -58,6 +62,7 @@ export const serveSite = (port: number, dir = liveDir()) => {
     },
   })
   const server = http.createServer((req, res) => {
+    if (search?.(req, res)) return
     files(req, res, async () => {
       // Unknown paths get the site's own 404 page with the right status.
       const page = await fs.readFile(path.join(dir, '404.html')).catch(() => Buffer.from('Not found'))

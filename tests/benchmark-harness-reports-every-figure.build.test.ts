@@ -84,6 +84,20 @@ describe('npm run bench', () => {
     // The browser's count and the server's agree: nothing (such as Pagefind's worker) is missed.
     expect(Math.abs(f.firstSearch.transferBytes - f.firstSearch.serverBytes)).toBeLessThan(f.firstSearch.transferBytes * 0.02)
 
+    const ss = f.serverSearch
+    for (const v of [ss.index.seconds, ss.index.peakRssBytes, ss.index.bytes, ss.latency.p50Ms, ss.latency.p95Ms, ss.firstSearch.pageBytes, ss.firstSearch.jsonBytes, ss.firstSearch.timeToResultsMs]) positive(v)
+    // Every searchable page is a document: news, services, homes, models and the hotlines page.
+    expect(ss.index.documents).toBe(f.contentLoad.articles + f.contentLoad.services + f.contentLoad.workersHomes + f.contentLoad.laborModels + 1)
+    expect(ss.latency).toMatchObject({ queries: 50, clients: 8, errors: 0 })
+    expect(ss.latency.requests).toBe(50 * 8 * 2)
+    expect(ss.latency.p95Ms).toBeGreaterThanOrEqual(ss.latency.p50Ms)
+    expect(ss.firstSearch.totalBytes).toBe(ss.firstSearch.pageBytes + ss.firstSearch.jsonBytes)
+    expect(ss.firstSearch.results).toBeGreaterThan(0)
+    // Server-rendered: no Pagefind file is fetched.
+    expect(ss.firstSearch.requests).toBeLessThan(f.firstSearch.requests)
+    expect(ss.recall.queries).toBeGreaterThanOrEqual(25)
+    expect(ss.recall.min).toBe(1)
+
     positive(f.publishToLive.fullSeconds)
     positive(f.publishToLive.pages)
 
@@ -108,7 +122,10 @@ describe('npm run bench', () => {
 
   it('judges every target and says by how much a missed one is missed', () => {
     const ids = report.targets.results.map((t) => t.id)
-    expect(ids).toEqual(['full-build-time', 'full-build-rss', 'publish-to-live', 'first-query', 'article-page', 'article-js', 'import-rate'])
+    expect(ids).toEqual([
+      'full-build-time', 'full-build-rss', 'server-search-recall', 'server-search-p95', 'server-search-index-time', 'server-search-index-rss', 'server-first-search',
+      'publish-to-live', 'first-query', 'article-page', 'article-js', 'import-rate',
+    ])
     for (const t of report.targets.results) {
       expect(typeof t.pass).toBe('boolean')
       if (t.pass === false) positive(t.missedBy?.share)
@@ -119,7 +136,7 @@ describe('npm run bench', () => {
 
   it('reports progress for every phase and removes its workspace', () => {
     const ended = events.filter((e) => e.type === 'phase-end').map((e) => e.type === 'phase-end' && e.phase)
-    expect(ended).toEqual(['open', 'generate', 'export', 'astro', 'pagefind', 'measure', 'search', 'publish', 'import', 'report'])
+    expect(ended).toEqual(['open', 'generate', 'export', 'astro', 'pagefind', 'serverIndex', 'measure', 'search', 'serverSearch', 'publish', 'import', 'report'])
     expect(events.some((e) => e.type === 'progress' && e.phase === 'generate' && e.done === e.total)).toBe(true)
     expect(fs.existsSync(report.workspace.dir)).toBe(false)
   })

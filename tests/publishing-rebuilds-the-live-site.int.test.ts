@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRebuilder, rebuilderFor } from '../cms/publishing/rebuilder'
 import { configureSettings, settings } from '../content-models/settings'
 import { buildSite, liveDir } from '../site/publish'
+import { indexFileOf } from '../site/search/files'
+import { parseRequest, SearchIndex } from '../site/search/query'
 import { launchChromium } from './helpers/browser'
 import { paragraph } from './helpers/fixtures'
 import { startTestCms, type TestCms } from './helpers/payload'
@@ -15,6 +17,7 @@ import { allOutputText, serveStatic } from './helpers/site'
 let cms: TestCms
 let dist: string
 let site: Awaited<ReturnType<typeof serveStatic>>
+let serverSite: Awaited<ReturnType<typeof serveStatic>>
 let browser: Browser
 let page: Page
 
@@ -31,19 +34,30 @@ afterAll(async () => {
   configureSettings({ siteAutobuild: false })
   await browser?.close()
   await site?.close()
+  await serverSite?.close()
   await cms?.close()
 })
 
 const settled = () => rebuilderFor(cms.payload).idle()
 const live = async () => allOutputText(await fs.realpath(liveDir(dist)))
-/** Whether a word is on any page of the live site, and whether the site's search page finds it (in Chromium, as a visitor would). */
+/**
+ * Whether a word is on any page of the live site, whether the site's search page finds it
+ * (in Chromium, as a visitor would, with Pagefind) and whether the server search index beside
+ * the live build finds it.
+ */
 const inLiveSite = async (word: string) => {
   const texts = await live()
   site ??= await serveStatic(liveDir(dist))
   await page.goto(`${site.url}/search/?q=${encodeURIComponent(word)}`)
   await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /找到/.test(document.querySelector('#search-status')?.textContent ?? ''))
   const titles = await page.locator('#search-results h2').allTextContents()
-  return { page: [...texts].some(([f, t]) => f.endsWith('.html') && t.includes(word)), index: titles.some((t) => t.includes(word)) }
+  serverSite ??= await serveStatic(liveDir(dist), { search: true })
+  const answer = (await (await fetch(`${serverSite.url}/search.json?q=${encodeURIComponent(word)}`)).json()) as { results: { title: string }[] }
+  return {
+    page: [...texts].some(([f, t]) => f.endsWith('.html') && t.includes(word)),
+    index: titles.some((t) => t.includes(word)),
+    server: answer.results.some((r) => r.title.includes(word)),
+  }
 }
 const builds = async () => (await cms.payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 100 })).docs
 
@@ -51,7 +65,7 @@ describe('publishing rebuilds the live site', () => {
   it('puts a published article on the site and in the search index, and removes it when unpublished', async () => {
     const doc = await cms.payload.create({ collection: 'articles', data: { title: '码头工人技能比武决出十强', body: paragraph('比武现场气氛热烈。'), _status: 'published' } })
     await settled()
-    expect(await inLiveSite('码头工人技能比武决出十强')).toEqual({ page: true, index: true })
+    expect(await inLiveSite('码头工人技能比武决出十强')).toEqual({ page: true, index: true, server: true })
     expect((await builds())[0]).toMatchObject({ status: 'succeeded' })
 
     // A draft revision of the live article changes nothing and triggers no build.
@@ -62,7 +76,7 @@ describe('publishing rebuilds the live site', () => {
 
     await cms.payload.update({ collection: 'articles', id: doc.id, data: { _status: 'draft' } })
     await settled()
-    expect(await inLiveSite('码头工人技能比武决出十强')).toEqual({ page: false, index: false })
+    expect(await inLiveSite('码头工人技能比武决出十强')).toEqual({ page: false, index: false, server: false })
   }, 120_000)
 
   it('coalesces quick publishes into one build that contains both', async () => {
@@ -71,8 +85,8 @@ describe('publishing rebuilds the live site', () => {
     await cms.payload.create({ collection: 'articles', data: { title: '快递小哥集体入会仪式举行', _status: 'published' } })
     await settled()
     expect((await builds()).length).toBe(before + 1)
-    expect((await inLiveSite('环卫驿站新增冷饮供应')).page).toBe(true)
-    expect((await inLiveSite('快递小哥集体入会仪式举行')).page).toBe(true)
+    expect(await inLiveSite('环卫驿站新增冷饮供应')).toMatchObject({ page: true, server: true })
+    expect(await inLiveSite('快递小哥集体入会仪式举行')).toMatchObject({ page: true, server: true })
   }, 120_000)
 
   it('updates only what a change touches, and the result matches a full build of the same content', async () => {
@@ -84,7 +98,7 @@ describe('publishing rebuilds the live site', () => {
     await settled()
     const [first] = await builds()
     expect(first).toMatchObject({ status: 'succeeded', mode: 'incremental' })
-    expect(await inLiveSite('港区职工夜校开学')).toEqual({ page: true, index: true })
+    expect(await inLiveSite('港区职工夜校开学')).toEqual({ page: true, index: true, server: true })
     // A word from the body finds it too, through the delta index.
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('轮机班组')}`)
     await page.waitForSelector('#search-results[aria-busy="false"] h2')
@@ -94,8 +108,8 @@ describe('publishing rebuilds the live site', () => {
     // A new title replaces the old one in pages and search; the stale record of the old one is hidden.
     await cms.payload.update({ collection: 'articles', id: night.id, data: { title: '港区职工夜校秋季班开学' } })
     await settled()
-    expect(await inLiveSite('港区职工夜校秋季班开学')).toEqual({ page: true, index: true })
-    expect(await inLiveSite('港区职工夜校开学')).toEqual({ page: false, index: false })
+    expect(await inLiveSite('港区职工夜校秋季班开学')).toEqual({ page: true, index: true, server: true })
+    expect(await inLiveSite('港区职工夜校开学')).toEqual({ page: false, index: false, server: false })
 
     // The patched snapshot says what a fresh export says…
     const { readContent, localSource } = await import('../cms/export')
@@ -112,6 +126,20 @@ describe('publishing rebuilds the live site', () => {
     expect(pages(mine)).toEqual(pages(theirs))
     const comparable = (html: string) => html.replace(/<aside class="wrap" aria-labelledby="related-title"[\s\S]*?<\/aside>/, '')
     for (const f of pages(theirs)) expect(comparable(mine.get(f)!), f).toBe(comparable(theirs.get(f)!))
+    // The server index updated in place answers every query as the full build's index does.
+    const [updated, rebuilt] = [new SearchIndex(indexFileOf(await fs.realpath(liveDir(dist)))), new SearchIndex(indexFileOf(full.dir))]
+    try {
+      const queries = ['港区职工夜校', '轮机班组', '职工', '12351', ...patched.articles.map((a: { title: string }) => [...a.title].slice(0, 4).join(''))]
+      const answer = (index: SearchIndex, q: string) => {
+        const r = index.search({ ...parseRequest(new URLSearchParams({ q })), page: 1 })
+        return { total: r.total, facets: r.facets, urls: r.results.map((x) => x.url) }
+      }
+      for (const q of queries) expect(answer(updated, q), q).toEqual(answer(rebuilt, q))
+      expect(updated.size).toBe(rebuilt.size)
+    } finally {
+      updated.close()
+      rebuilt.close()
+    }
     // Updates count pages without walking the site; the count still matches.
     expect((await builds())[0]?.pages).toBe(pages(mine).filter((f) => f.endsWith('.html')).length)
   }, 180_000)
@@ -168,7 +196,7 @@ describe('publishing rebuilds the live site', () => {
     await fs.writeFile(path.join(bad, 'content.json'), '{"version": 99}')
     await expect(buildSite({ snapshotDir: bad, dist })).rejects.toThrow(/live site is unchanged[\s\S]*version 99/)
     expect(await fs.realpath(liveDir(dist))).toBe(liveBefore)
-    expect((await inLiveSite('快递小哥集体入会仪式举行')).page).toBe(true)
+    expect(await inLiveSite('快递小哥集体入会仪式举行')).toMatchObject({ page: true, server: true })
 
     // The same failure inside the publishing loop is recorded for staff, with the reason.
     const failing = createRebuilder(cms.payload, { queue: 'test-failing', quietMs: 10, build: async () => ({ pages: (await buildSite({ snapshotDir: bad, dist })).pages }) })

@@ -19,6 +19,8 @@ import { writeLegacyPages } from './legacy'
 import { articlePageWeight, median, outputSize, spread, type SearchTransfer } from './measure'
 import { canSampleMemory, peakOf, sampleDescendants, selfPeakRssBytes } from './memory'
 import { profilingNodeOptions, summarizeProfile, type ProfileSummary } from './profile'
+import { indexFileOf } from '../../site/search/files'
+import { measureFirstServerSearch, measureIndexBuild, measureLatency, measureRecall, SERVER_QUERIES } from './serverSearch'
 import { evaluateTargets, machine, reportFileName, versions, writeReport, type BenchFigures, type BenchReport } from './report'
 
 export interface BenchOptions {
@@ -41,7 +43,7 @@ export interface BenchOptions {
   onEvent?: (event: BenchEvent) => void
 }
 
-export type BenchPhase = 'open' | 'generate' | 'export' | 'astro' | 'pagefind' | 'measure' | 'search' | 'publish' | 'import' | 'report'
+export type BenchPhase = 'open' | 'generate' | 'export' | 'astro' | 'pagefind' | 'serverIndex' | 'measure' | 'search' | 'serverSearch' | 'publish' | 'import' | 'report'
 
 export type BenchEvent =
   | { type: 'phase-start'; phase: BenchPhase; label: string; total?: number }
@@ -55,8 +57,10 @@ export const PHASE_LABELS: Record<BenchPhase, string> = {
   export: '内容导出',
   astro: 'Astro 构建',
   pagefind: 'Pagefind 索引',
+  serverIndex: '服务器搜索索引',
   measure: '输出与页面体积',
   search: '首次搜索（浏览器）',
+  serverSearch: '服务器搜索（延迟、传输、召回）',
   publish: '发布到上线',
   import: '归档导入',
   report: '写报告',
@@ -213,7 +217,8 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       const ticker = setInterval(() => emit({ type: 'progress', phase: 'astro', done: 0, total: 0 }), 1000)
       try {
         const t0 = performance.now()
-        const b = await publish.buildSite({ snapshotDir, dist, env: astroEnv })
+        // The server search index is built and measured on its own below.
+        const b = await publish.buildSite({ snapshotDir, dist, env: astroEnv, searchIndex: false })
         return { ...b, seconds: (performance.now() - t0) / 1000 }
       } finally {
         clearInterval(ticker)
@@ -242,6 +247,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         memory.processes.push(...tree.processes.slice(0, 2))
       }
     }, (p) => `${p.pages} 个页面`)
+    const serverIndex = await phase('serverIndex', () => measureIndexBuild(snapshotDir, build.dir), (i) => `${i.seconds.toFixed(1)} 秒，${(i.bytes / 1024 ** 2).toFixed(0)} MiB，峰值内存 ${(i.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`)
     const goLiveStart = performance.now()
     await publish.goLive(build, dist)
     const goLiveSeconds = (performance.now() - goLiveStart) / 1000
@@ -261,7 +267,8 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
     const searchRuns: SearchTransfer[] = await phase('search', async () => {
       const { chromium } = await import('playwright-core')
       const { measureSearch } = await import('./measure')
-      server = await serveSite(0, publish.liveDir(dist))
+      // The static path, as a plain host serves it: Pagefind in the browser.
+      server = await serveSite(0, publish.liveDir(dist), { search: false })
       browser = await chromium.launch({
         executablePath: settings().chromiumPath,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -273,6 +280,12 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       }
       return list
     }, (l) => `${(median(l.map((r) => r.transferBytes)) / 1000).toFixed(1)} kB`, runs)
+    const serverSearch = await phase('serverSearch', async () => {
+      const latency = await measureLatency(root, publish.liveDir(dist), SERVER_QUERIES)
+      const firstSearch = await measureFirstServerSearch(root, publish.liveDir(dist), SEARCH_WORD, browser as unknown as import('playwright-core').Browser)
+      const recall = await measureRecall(snapshotDir, indexFileOf(liveDir), SERVER_QUERIES)
+      return { index: serverIndex, latency, firstSearch, recall }
+    }, (s) => `p95 ${s.latency.p95Ms.toFixed(1)} 毫秒，首次 ${(s.firstSearch.totalBytes / 1000).toFixed(1)} kB，召回率 ${s.recall.min.toFixed(3)}`)
     const chromiumVersion = browser ? (browser as import('playwright-core').Browser).version() : null
     await (browser as import('playwright-core').Browser | undefined)?.close()
     browser = undefined
@@ -406,6 +419,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         runs: searchRuns.length,
         transferBytesRuns: searchRuns.map((r) => r.transferBytes),
       },
+      serverSearch,
       publishToLive: {
         fullSeconds: published?.fullSeconds ?? null,
         incrementalSeconds: published?.incrementalSeconds ?? null,

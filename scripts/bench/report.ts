@@ -7,6 +7,7 @@ import v8 from 'node:v8'
 import type { OutputSize, PageWeight, SearchTransfer } from './measure'
 import type { ProcessPeak } from './memory'
 import type { ProfileSummary } from './profile'
+import type { ServerSearchFigures } from './serverSearch'
 
 /** The JSON report `npm run bench` writes to reports/bench-<timestamp>.json. */
 export interface BenchReport {
@@ -73,6 +74,8 @@ export interface BenchFigures {
   output: OutputSize & { estimatedDistinctMediaBytes: number }
   articlePage: PageWeight
   firstSearch: SearchTransfer & { query: string; runs: number; transferBytesRuns: number[] }
+  /** The server search path (SQLite FTS5 index beside the build, served by site/serve.ts). */
+  serverSearch: ServerSearchFigures
   publishToLive: {
     /** null when skipped (--skip-publish). */
     fullSeconds: number | null
@@ -108,7 +111,7 @@ export interface TargetResult {
   description: string
   value: number | null
   limit: number
-  unit: 's' | 'bytes' | 'pages/s'
+  unit: 's' | 'ms' | 'bytes' | 'pages/s' | 'ratio'
   comparison: '<=' | '>='
   pass: boolean | null
   /** How far past the limit, in the unit and as a share of the limit; null when it passes. */
@@ -127,7 +130,13 @@ export const evaluateTargets = (f: BenchFigures, articles: number): BenchReport[
   }
   add('full-build-time', `全站构建（导出+Astro+Pagefind+上线）≤ ${large ? '5 分钟' : '60 秒'}`, f.fullBuild.seconds, large ? 300 : 60, 's', '<=')
   add('full-build-rss', `构建峰值内存 ≤ ${large ? 4 : 2} GiB`, f.memory.buildPeakRssBytes, (large ? 4 : 2) * GiB, 'bytes', '<=')
+  const ss = f.serverSearch
+  add('server-search-recall', '服务器搜索召回率 ≥ 0.98（生成语料，最差的查询）', ss.recall.min, 0.98, 'ratio', '>=')
+  add('server-search-p95', `服务器搜索 p95 ≤ ${large ? 100 : 50} 毫秒（8 个并发客户端）`, ss.latency.p95Ms, large ? 100 : 50, 'ms', '<=')
+  add('server-search-index-time', `服务器搜索索引构建 ≤ ${large ? 25 : 5} 秒`, ss.index.seconds, large ? 25 : 5, 's', '<=')
   if (!large) {
+    add('server-search-index-rss', '服务器搜索索引构建内存 ≤ 512 MiB', ss.index.peakRssBytes, 512 * 1024 ** 2, 'bytes', '<=')
+    add('server-first-search', '服务器首次搜索传输（HTML+CSS+JSON）≤ 20 kB', ss.firstSearch.totalBytes, 20_000, 'bytes', '<=')
     add('publish-to-live', '单篇发布到上线 ≤ 10 秒（增量路径，中位数）', f.publishToLive.incrementalSeconds, 10, 's', '<=')
     add('first-query', '首次搜索传输 ≤ 150 kB', f.firstSearch.transferBytes, 150_000, 'bytes', '<=')
     add('article-page', '文章页 HTML+CSS ≤ 30 kB（gzip）', f.articlePage.medianGzipBytes, 30_000, 'bytes', '<=')
@@ -202,7 +211,8 @@ export const formatTable = (report: BenchReport): string => {
   const target = (id: string) => {
     const t = report.targets.results.find((r) => r.id === id)
     if (!t) return ['', '']
-    const limit = t.unit === 's' ? sec(t.limit) : t.unit === 'bytes' ? (t.limit >= GiB ? size(t.limit) : kB(t.limit)) : `${t.limit} 页/秒`
+    const limit =
+      t.unit === 's' ? sec(t.limit) : t.unit === 'ms' ? `${t.limit} 毫秒` : t.unit === 'ratio' ? String(t.limit) : t.unit === 'bytes' ? (t.limit >= 1024 ** 2 ? size(t.limit) : kB(t.limit)) : `${t.limit} 页/秒`
     const status = t.pass === null ? '—' : t.pass ? '✔ 达标' : `✘ 超出 ${(t.missedBy!.share * 100).toFixed(0)}%`
     return [`${t.comparison === '<=' ? '≤' : '≥'} ${limit}`, status]
   }
@@ -218,6 +228,15 @@ export const formatTable = (report: BenchReport): string => {
     ['文章页 HTML+CSS（gzip，中位数）', `${kB(f.articlePage.medianGzipBytes)}（HTML ${kB(f.articlePage.medianHtmlGzipBytes)} + CSS ${kB(f.articlePage.medianCssGzipBytes)}，${f.articlePage.sampled} 页）`, ...target('article-page')],
     ['文章页 JavaScript', `外部 ${kB(f.articlePage.medianExternalJsBytes)}，内联 ${num(f.articlePage.medianInlineJsBytes)} 字节`, ...target('article-js')],
     ['首次搜索传输（浏览器实测）', `${kB(f.firstSearch.transferBytes)}（其中 Pagefind ${kB(f.firstSearch.pagefindTransferBytes)}；gzip 主机 ${kB(f.firstSearch.transferBytesGzip)}；${f.firstSearch.requests} 个请求）`, ...target('first-query')],
+    ['服务器搜索索引', `${sec(f.serverSearch.index.seconds)}，${size(f.serverSearch.index.bytes)}，${num(f.serverSearch.index.documents)} 个文档`, ...target('server-search-index-time')],
+    ['服务器搜索索引构建内存', size(f.serverSearch.index.peakRssBytes), ...target('server-search-index-rss')],
+    [
+      '服务器搜索延迟 p95',
+      `${f.serverSearch.latency.p95Ms.toFixed(1)} 毫秒（p50 ${f.serverSearch.latency.p50Ms.toFixed(1)}，最大 ${f.serverSearch.latency.maxMs.toFixed(0)}；${f.serverSearch.latency.queries} 个查询 × ${f.serverSearch.latency.clients} 个客户端，${num(f.serverSearch.latency.requests)} 次请求，错误 ${f.serverSearch.latency.errors}）`,
+      ...target('server-search-p95'),
+    ],
+    ['服务器首次搜索传输（浏览器实测）', `${kB(f.serverSearch.firstSearch.totalBytes)}（页面 ${kB(f.serverSearch.firstSearch.pageBytes)}，${f.serverSearch.firstSearch.requests} 个请求，无 JavaScript；JSON ${kB(f.serverSearch.firstSearch.jsonBytes)}）`, ...target('server-first-search')],
+    ['服务器搜索召回率', `最差 ${f.serverSearch.recall.min.toFixed(3)}，平均 ${f.serverSearch.recall.mean.toFixed(3)}（${f.serverSearch.recall.queries} 个查询，应命中 ${num(f.serverSearch.recall.expectedDocuments)} 个）`, ...target('server-search-recall')],
     [
       '发布到上线：增量路径',
       f.publishToLive.incrementalSeconds === null

@@ -10,6 +10,8 @@ import { settings } from '../../content-models/settings'
 import { countPages, liveDir, newBuildId, readBuildInfo, runAstro, writeBuildInfo, type SiteBuild } from '../publish'
 import { readSnapshot } from '../snapshot'
 import { relinkedUrls, removedUrls, touchedPages, type Change } from './plan'
+import { updateServerIndex } from '../search/build'
+import { indexFileOf } from '../search/files'
 import { updateSearchDelta } from './searchDelta'
 
 export interface IncrementalBuild extends SiteBuild {
@@ -172,7 +174,11 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
     const written = await moveInto(work, dir)
     written.push(...(await copyMissingMedia(path.join(options.snapshotDir, 'media'), path.join(dir, 'media'))))
     phases.merge = lap()
-    const searchDelta = await updateSearchDelta({ live, dir, rendered: [...renderedUrls], gone })
+    // The server index has no delta: the changed records are replaced in a copy of the live one.
+    const [searchDelta] = await Promise.all([
+      updateSearchDelta({ live, dir, rendered: [...renderedUrls], gone }),
+      updateServerIndex({ snapshotDir: options.snapshotDir, buildDir: dir, liveDir: live, changes: options.changes }),
+    ])
     phases.search = lap()
     const livePages = (await readBuildInfo(live))?.pages
     const pages = livePages === undefined ? await countPages(dir) : livePages - gone.length + added
@@ -180,6 +186,7 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
     return { dir, pages, seconds: (Date.now() - started) / 1000, rendered: renderedUrls.size, removed: gone.length, searchDelta, phases }
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true })
+    await fs.rm(indexFileOf(dir), { force: true })
     throw error
   } finally {
     await fs.rm(work, { recursive: true, force: true })

@@ -1,6 +1,5 @@
 import { labelOf, serviceCategories } from '../../content-models/options'
 import type { SnapshotArticle, SnapshotLaborModel, SnapshotOrganization, SnapshotRegion, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
-import { getArticles, getLaborModels, getOrganizations, getRegions, getServices, getWorkersHomes } from './content'
 import { latestHonorYear, regionFilterNames } from './facets'
 import { year } from './format'
 import { regionNames } from './services'
@@ -47,6 +46,9 @@ export const HOTLINES_FILTERS: SearchFilters = { 类型: '热线' }
 
 /** Every filter value of the site with how many pages carry it, in the order the search page shows them. */
 export const allFilterValues = async (): Promise<{ name: string; values: { value: string; count: number }[] }[]> => {
+  // Loaded here, not at the top: the filters above also run outside Astro (the server search
+  // index), where the content layer (astro:content) does not exist.
+  const { getArticles, getLaborModels, getOrganizations, getRegions, getServices, getWorkersHomes } = await import('./content')
   const regions = await getRegions()
   const all: SearchFilters[] = [
     ...(await getArticles()).map(articleFilters),
@@ -56,6 +58,11 @@ export const allFilterValues = async (): Promise<{ name: string; values: { value
     ...(await getOrganizations()).map((o) => organizationFilters(o, regions)),
     HOTLINES_FILTERS,
   ]
+  return filterCounts(all)
+}
+
+/** How many of `all` carry each filter value, in the order the search page lists them. */
+export const filterCounts = (all: Iterable<SearchFilters>): { name: string; values: { value: string; count: number }[] }[] => {
   const counts = new Map<string, Map<string, number>>(FILTER_ORDER.map((n) => [n, new Map()]))
   for (const filters of all) {
     for (const [name, raw] of Object.entries(filters)) {

@@ -10,6 +10,8 @@ export interface SampleSite {
   cms: TestCms
   /** The build folder (dist/builds/<id>) inside the throwaway CMS folder. */
   dir: string
+  /** The snapshot folder the site was built from. */
+  snapshotDir: string
   /** Base URL of site/serve.ts serving the build, with the production headers. */
   url: string
   close: () => Promise<void>
@@ -17,19 +19,21 @@ export interface SampleSite {
 
 /**
  * The sample content (plus whatever `addContent` creates) exported, built and served by the
- * project's own server, for browser tests. One call per test file: the build takes a while.
+ * project's own server (as a static host unless `search: true`), for browser tests. One call
+ * per test file: the build takes a while.
  */
-export const buildSampleSite = async (addContent?: (cms: TestCms) => Promise<void>): Promise<SampleSite> => {
+export const buildSampleSite = async (addContent?: (cms: TestCms) => Promise<void>, options: { search?: boolean } = {}): Promise<SampleSite> => {
   const cms = await startTestCms()
   await seedSampleContent(cms.payload)
   if (addContent) await addContent(cms)
   const snapshotDir = path.join(cms.dir, 'snapshot')
   await exportSnapshot(localSource(cms.payload, path.join(cms.dir, 'media')), snapshotDir)
   const build = await buildSite({ snapshotDir, dist: path.join(cms.dir, 'dist') })
-  const server = await serveStatic(build.dir)
+  const server = await serveStatic(build.dir, options)
   return {
     cms,
     dir: build.dir,
+    snapshotDir,
     url: server.url,
     close: async () => {
       await server.close()

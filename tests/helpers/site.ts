@@ -51,10 +51,13 @@ export const allOutputText = async (dir: string): Promise<Map<string, string>> =
   return texts
 }
 
-/** A plain static server over a build folder, for browser tests. */
-export const serveStatic = async (dir: string) => {
+/**
+ * site/serve.ts over a build folder, for browser tests: by default as a plain static host
+ * (Pagefind search); `search: true` answers /search/ from the build's server index.
+ */
+export const serveStatic = async (dir: string, options: { search?: boolean } = {}) => {
   const { serveSite } = await import('../../site/serve')
-  const server: http.Server = await serveSite(0, dir)
+  const server: http.Server = await serveSite(0, dir, { search: options.search ?? false })
   const { port } = server.address() as { port: number }
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) }
 }

@@ -1,0 +1,18 @@
+import type { Change } from '../incremental/plan'
+
+/**
+ * Names and arguments shared by the build (site/publish.ts, which the CMS server also loads)
+ * and the index writer; kept apart so loading them pulls in neither SQLite nor OpenCC.
+ */
+
+/** The index file of a build folder: beside it, so swapping dist/live swaps both. */
+export const indexFileOf = (buildDir: string) => `${buildDir}.search.sqlite`
+
+/** A change by kind and slugs: what an index update needs from the CMS's before/after records. */
+export interface IndexChange {
+  kind: Change['kind']
+  before?: string
+  after?: string
+}
+
+export const indexChanges = (changes: readonly Change[]): IndexChange[] => changes.map((c) => ({ kind: c.kind, before: c.before?.slug, after: c.after?.slug }))
