@@ -15,6 +15,7 @@ import { blocksToLexical } from '../../cms/seed/richText'
 import { planCorpus, SEARCH_WORD, type CorpusPlan } from './corpus'
 import type { GenerateMessage } from './generateChild'
 import type { LoadResult } from './load'
+import { bareAstroBuild } from './bareAstro'
 import { writeLegacyPages } from './legacy'
 import { articlePageWeight, median, outputSize, spread, type SearchTransfer } from './measure'
 import { canSampleMemory, peakOf, sampleDescendants, selfPeakRssBytes } from './memory'
@@ -43,7 +44,7 @@ export interface BenchOptions {
   onEvent?: (event: BenchEvent) => void
 }
 
-export type BenchPhase = 'open' | 'generate' | 'export' | 'astro' | 'pagefind' | 'serverIndex' | 'measure' | 'search' | 'serverSearch' | 'publish' | 'import' | 'report'
+export type BenchPhase = 'open' | 'generate' | 'export' | 'astro' | 'bareAstro' | 'pagefind' | 'serverIndex' | 'measure' | 'search' | 'serverSearch' | 'publish' | 'import' | 'report'
 
 export type BenchEvent =
   | { type: 'phase-start'; phase: BenchPhase; label: string; total?: number }
@@ -56,6 +57,7 @@ export const PHASE_LABELS: Record<BenchPhase, string> = {
   generate: '生成语料',
   export: '内容导出',
   astro: 'Astro 构建',
+  bareAstro: '空白 Astro 对照',
   pagefind: 'Pagefind 索引',
   serverIndex: '服务器搜索索引',
   measure: '输出与页面体积',
@@ -235,6 +237,9 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       }
     }
 
+    // The same Astro on the same machine with as many trivial pages: our Astro phase as a ratio to it.
+    const bare = await phase('bareAstro', () => bareAstroBuild(root, build.pages), (b) => `${b.pages} 个页面，${b.pagesPerSecond.toFixed(0)} 页/秒`)
+
     const pagefind = await phase('pagefind', async () => {
       const sampler = sampleDescendants()
       try {
@@ -392,7 +397,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         writerPeakRssBytes: loaded.peakRssBytes,
       },
       contentLoad,
-      astroBuild: { seconds: build.seconds, pages: build.pages },
+      astroBuild: { seconds: build.seconds, pages: build.pages, pagesPerSecond: build.pages / build.seconds, bare, ratioToBare: build.pages / build.seconds / bare.pagesPerSecond },
       pagefind: { seconds: pagefind.seconds, pages: pagefind.pages },
       fullBuild: { seconds: contentLoad.seconds + build.seconds + pagefind.seconds + goLiveSeconds, goLiveSeconds },
       memory: {
