@@ -1,0 +1,114 @@
+/**
+ * The words the static search index holds, shared by the indexer (site/integrations/pagefind.ts)
+ * and the search page (site/scripts/searchPagefind.ts), so both sides split text the same way.
+ *
+ * Pagefind splits Chinese into dictionary words, and its index (ICU4X) and the browser's
+ * Intl.Segmenter do not always agree (Pagefind issue #1237): 困难职工 in a page may be indexed as
+ * 困难职 + 工 while the query becomes 困难 + 职工, and the page is missed. So Han text is
+ * handed to Pagefind already split into overlapping pairs of characters (职工书屋 → 职工 工书 书屋
+ * 屋), with one single character closing each run, and indexed as a language Pagefind does
+ * not segment. A query becomes the pairs of its own characters: a page whose text contains the
+ * query contains every pair of it, so nothing that contains the query is missed.
+ */
+
+const HAN_RUN = /\p{Script=Han}+/gu
+const HAN = /^\p{Script=Han}+$/u
+
+/** Pagefind's language code for the index: one it neither segments nor stems. */
+export const INDEX_LANGUAGE = 'und'
+
+/** Everything after this in a record's content is the folded copy: searched, never shown. */
+export const FOLDED_MARK = '\u2042'
+
+export type Fold = (text: string) => string
+
+/** Traditional → Simplified by character from a pairs string ("東东車车…"), then lower case. */
+export const foldWith = (pairs: string): Fold => {
+  const chars = [...pairs]
+  const table = new Map<string, string>()
+  for (let i = 0; i + 1 < chars.length; i += 2) table.set(chars[i]!, chars[i + 1]!)
+  // Character for character, so a folded string lines up with the original (excerpts rely on it).
+  return (text) => [...text].map((c) => table.get(c) ?? (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('')
+}
+
+const pairsOf = (run: string): string[] => {
+  const c = [...run]
+  return c.map((ch, i) => (i + 1 < c.length ? ch + c[i + 1] : ch))
+}
+
+/** Han runs as pairs, everything else as written, with spaces around each run. */
+const encode = (text: string): string => text.replace(HAN_RUN, (run) => ` ${pairsOf(run).join(' ')} `).replace(/\s+/g, ' ').trim()
+
+/**
+ * The content of a page's search record: its text in pairs, and, where folding to Simplified
+ * changes it (a Traditional page), the folded runs after FOLDED_MARK.
+ */
+export const indexContent = (text: string, fold: Fold): string => {
+  const normal = text.normalize('NFKC')
+  const own = encode(normal)
+  const folded = fold(normal)
+  if (folded === normal.toLowerCase()) return own
+  const changed = (folded.match(HAN_RUN) ?? []).filter((run) => !normal.includes(run))
+  return changed.length ? `${own} ${FOLDED_MARK} ${encode(changed.join(' '))}` : own
+}
+
+/** Terms of a query, folded, each as written (split on whitespace, as the contract says). */
+export const queryTerms = (query: string, fold: Fold): string[] => fold(query.normalize('NFKC')).split(/\s+/).filter(Boolean)
+
+/** The Pagefind query for the terms: each Han run as its pairs (or its one character), other words as they are. */
+export const pagefindQuery = (terms: readonly string[]): string =>
+  terms
+    .flatMap((term) => encode(term).split(' '))
+    .filter((token, i, all) => !(HAN.test(token) && [...token].length === 1 && i > 0 && HAN.test(all[i - 1]!) && all[i - 1]!.endsWith(token)))
+    .join(' ')
+
+/** A record's content back as readable text (the part before FOLDED_MARK): each run from the first characters of its pairs. */
+export const decodeContent = (content: string): string => {
+  const shown = content.split(FOLDED_MARK)[0]!
+  let out = ''
+  let afterHan = true
+  for (const token of shown.split(/\s+/).filter(Boolean)) {
+    const han = HAN.test(token)
+    out += han ? [...token][0] : `${afterHan ? '' : ' '}${token}`
+    afterHan = han
+  }
+  return out
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/**
+ * An escaped excerpt of `text` around the first place a term occurs, every occurrence of a
+ * term in it wrapped in <mark>. Matching is on the folded text, marks go on the text as written.
+ */
+export const excerptHtml = (text: string, terms: readonly string[], fold: Fold, length = 80): string => {
+  const chars = [...text]
+  const folded = [...fold(text)]
+  const marked = new Array<boolean>(chars.length).fill(false)
+  let first = -1
+  const flat = folded.join('')
+  // Offsets in code points: folding keeps one character for one.
+  const toIndex = (unitOffset: number) => [...flat.slice(0, unitOffset)].length
+  for (const term of terms) {
+    let at = flat.indexOf(term)
+    while (at >= 0) {
+      const start = toIndex(at)
+      const len = [...term].length
+      for (let i = start; i < start + len && i < chars.length; i++) marked[i] = true
+      if (first < 0 || start < first) first = start
+      at = flat.indexOf(term, at + term.length)
+    }
+  }
+  const from = Math.max(0, first < 0 ? 0 : first - Math.floor(length / 3))
+  const to = Math.min(chars.length, from + length)
+  let html = from > 0 ? '…' : ''
+  let open = false
+  for (let i = from; i < to; i++) {
+    if (marked[i] && !open) html += '<mark>'
+    if (!marked[i] && open) html += '</mark>'
+    open = marked[i]!
+    html += escape(chars[i]!)
+  }
+  if (open) html += '</mark>'
+  return to < chars.length ? `${html}…` : html
+}
