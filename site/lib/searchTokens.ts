@@ -78,14 +78,17 @@ export const decodeContent = (content: string): string => {
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
- * An escaped excerpt of `text` around the first place a term occurs, every occurrence of a
+ * An escaped excerpt of `text` around the first place a term occurs (after `after` characters
+ * when there is one), every occurrence of a
  * term in it wrapped in <mark>. Matching is on the folded text, marks go on the text as written.
  */
-export const excerptHtml = (text: string, terms: readonly string[], fold: Fold, length = 80): string => {
+export const excerptHtml = (text: string, terms: readonly string[], fold: Fold, options: { length?: number; after?: number } = {}): string => {
+  const { length = 80, after = 0 } = options
   const chars = [...text]
   const folded = [...fold(text)]
   const marked = new Array<boolean>(chars.length).fill(false)
   let first = -1
+  let firstAfter = -1
   const flat = folded.join('')
   // Offsets in code points: folding keeps one character for one.
   const toIndex = (unitOffset: number) => [...flat.slice(0, unitOffset)].length
@@ -96,10 +99,13 @@ export const excerptHtml = (text: string, terms: readonly string[], fold: Fold, 
       const len = [...term].length
       for (let i = start; i < start + len && i < chars.length; i++) marked[i] = true
       if (first < 0 || start < first) first = start
+      if (start >= after && (firstAfter < 0 || start < firstAfter)) firstAfter = start
       at = flat.indexOf(term, at + term.length)
     }
   }
-  const from = Math.max(0, first < 0 ? 0 : first - Math.floor(length / 3))
+  // The text opens with the title, shown above the excerpt: a match after it says more.
+  const at = firstAfter >= 0 ? firstAfter : first >= 0 ? first : Math.min(after, chars.length)
+  const from = Math.max(0, at - Math.floor(length / 3))
   const to = Math.min(chars.length, from + length)
   let html = from > 0 ? '…' : ''
   let open = false
