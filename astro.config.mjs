@@ -24,7 +24,8 @@ export default defineConfig({
     // A partial build renders a few pages; the carried-over ones are named so the sitemap stays whole.
     sitemap({ filter: (page) => !/\/(search|preview)\/$/.test(page), customPages: plan?.sitemapPages }),
     // Partial builds get media and search from site/incremental instead.
-    ...(plan ? [] : [mediaFromSnapshot(), pagefindIndex()]),
+    // SITE_SEARCH_SHARD_PAGES: pages per Pagefind run (memory bound; see site/integrations/pagefind.ts).
+    ...(plan ? [] : [mediaFromSnapshot(), pagefindIndex({ pagesPerShard: Number(process.env.SITE_SEARCH_SHARD_PAGES) || undefined })]),
   ],
   telemetry: false,
 })

@@ -67,12 +67,13 @@ export const readBuildInfo = async (dir: string): Promise<BuildInfo | undefined>
 export const writeBuildInfo = (dir: string, info: BuildInfo) => fs.writeFile(`${dir}.json`, JSON.stringify(info))
 
 /** Runs a full `astro build` into a fresh folder. */
-export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void }): Promise<SiteBuild> => {
+/** `searchShardPages`: pages per Pagefind run (default in site/integrations/pagefind.ts). */
+export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void; searchShardPages?: number }): Promise<SiteBuild> => {
   const dist = options.dist ?? distDir()
   const started = Date.now()
   const dir = path.join(dist, 'builds', newBuildId())
   await fs.mkdir(path.dirname(dir), { recursive: true })
-  await runAstro(dir, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' })
+  await runAstro(dir, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '', ...(options.searchShardPages ? { SITE_SEARCH_SHARD_PAGES: String(options.searchShardPages) } : {}) })
   const pages = await countPages(dir)
   await writeBuildInfo(dir, { pages, written: [], removed: [] })
   return { dir, pages, seconds: (Date.now() - started) / 1000 }

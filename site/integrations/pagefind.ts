@@ -178,7 +178,7 @@ export const buildSearchIndex = async (outDir: string, options: { pagesPerShard?
   return { pages: total, shards: manifest.shards.length }
 }
 
-export const pagefindIndex = (): AstroIntegration => ({
+export const pagefindIndex = (options: { pagesPerShard?: number } = {}): AstroIntegration => ({
   name: 'portal-pagefind',
   hooks: {
     'astro:build:done': async ({ dir, logger }) => {
@@ -186,7 +186,7 @@ export const pagefindIndex = (): AstroIntegration => ({
       // buildSearchIndex itself. Every other build indexes here.
       if (process.env.SITE_SKIP_PAGEFIND === '1') return logger.info('Pagefind skipped (SITE_SKIP_PAGEFIND=1)')
       const started = Date.now()
-      const { pages, shards } = await buildSearchIndex(fileURLToPath(dir))
+      const { pages, shards } = await buildSearchIndex(fileURLToPath(dir), options)
       logger.info(`Pagefind indexed ${pages} pages (${shards} shards) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     },
   },

@@ -40,16 +40,15 @@ const pairsOf = (run: string): string[] => {
 const encode = (text: string): string => text.replace(HAN_RUN, (run) => ` ${pairsOf(run).join(' ')} `).replace(/\s+/g, ' ').trim()
 
 /**
- * The content of a page's search record: its text in pairs, and, where folding to Simplified
- * changes it (a Traditional page), the folded runs after FOLDED_MARK.
+ * The content of a page's search record: its text as written, in pairs, then after
+ * FOLDED_MARK the words that folding (NFKC, Simplified, lower case) adds, as a Traditional
+ * page or full-width digits have; queries are always folded.
  */
 export const indexContent = (text: string, fold: Fold): string => {
-  const normal = text.normalize('NFKC')
-  const own = encode(normal)
-  const folded = fold(normal)
-  if (folded === normal.toLowerCase()) return own
-  const changed = (folded.match(HAN_RUN) ?? []).filter((run) => !normal.includes(run))
-  return changed.length ? `${own} ${FOLDED_MARK} ${encode(changed.join(' '))}` : own
+  const own = encode(text)
+  const have = new Set(own.toLowerCase().split(' '))
+  const added = new Set(encode(fold(text.normalize('NFKC'))).split(' ').filter((t) => !have.has(t) && /[\p{L}\p{N}]/u.test(t)))
+  return added.size ? `${own} ${FOLDED_MARK} ${[...added].join(' ')}` : own
 }
 
 /** Terms of a query, folded, each as written (split on whitespace, as the contract says). */

@@ -8,6 +8,8 @@ import { serveStatic } from './site'
 
 export interface SampleSite {
   cms: TestCms
+  /** The exported snapshot the site was built from. */
+  snapshotDir: string
   /** The build folder (dist/builds/<id>) inside the throwaway CMS folder. */
   dir: string
   /** Base URL of site/serve.ts serving the build, with the production headers. */
@@ -19,16 +21,17 @@ export interface SampleSite {
  * The sample content (plus whatever `addContent` creates) exported, built and served by the
  * project's own server, for browser tests. One call per test file: the build takes a while.
  */
-export const buildSampleSite = async (addContent?: (cms: TestCms) => Promise<void>): Promise<SampleSite> => {
+export const buildSampleSite = async (addContent?: (cms: TestCms) => Promise<void>, options: { searchShardPages?: number } = {}): Promise<SampleSite> => {
   const cms = await startTestCms()
   await seedSampleContent(cms.payload)
   if (addContent) await addContent(cms)
   const snapshotDir = path.join(cms.dir, 'snapshot')
   await exportSnapshot(localSource(cms.payload, path.join(cms.dir, 'media')), snapshotDir)
-  const build = await buildSite({ snapshotDir, dist: path.join(cms.dir, 'dist') })
+  const build = await buildSite({ snapshotDir, dist: path.join(cms.dir, 'dist'), ...options })
   const server = await serveStatic(build.dir)
   return {
     cms,
+    snapshotDir,
     dir: build.dir,
     url: server.url,
     close: async () => {

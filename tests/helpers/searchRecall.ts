@@ -2,6 +2,7 @@ import * as OpenCC from 'opencc-js'
 
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import { detailUrl } from '../../site/incremental/plan'
+import { site } from '../../site/lib/site'
 
 /**
  * What "a document matches a query" means for both search paths (search-contract.md): every
@@ -117,12 +118,16 @@ export const searchableDocuments = (snapshot: ContentSnapshot): { url: string; t
   ...snapshot.services.map((r) => ({ url: detailUrl('services', r.slug), text: documentText(r) })),
   ...snapshot.workersHomes.map((r) => ({ url: detailUrl('workersHomes', r.slug), text: documentText(r) })),
   ...snapshot.laborModels.map((r) => ({ url: detailUrl('laborModels', r.slug), text: documentText(r) })),
-  // The hotlines page lists the hotline numbers of services still running, with their services' names.
+  // The hotlines page lists the national hotline once, then the other hotline numbers of
+  // services still running, with their services' names.
   {
     url: '/hotlines/',
-    text: documentText(
-      snapshot.services.filter((s) => s.status !== 'ended').flatMap((s) => s.phones.filter((p) => p.hotline).map((p) => ({ name: s.name, number: p.number, label: p.label, hours: p.hours }))),
-    ),
+    text: documentText([
+      site.hotline,
+      ...snapshot.services
+        .filter((s) => s.status !== 'ended')
+        .flatMap((s) => s.phones.filter((p) => p.hotline && p.number !== site.hotline.number).map((p) => ({ name: s.name, number: p.number, label: p.label, hours: p.hours }))),
+    ]),
   },
 ]
 
