@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { simplifiedPairs } from '../site/integrations/scriptConversion'
-import { decodeContent, excerptHtml, FOLDED_MARK, foldWith, indexContent, pagefindQuery, queryTerms } from '../site/lib/searchTokens'
+import { decodeContent, excerptHtml, FOLDED_MARK, foldWith, indexContent, MAX_QUERY_WORDS, pagefindQuery, queryTerms } from '../site/lib/searchTokens'
 
 const fold = foldWith(simplifiedPairs())
 /** Pagefind's words of a record: split on spaces, punctuation dropped; a hyphenated word also gives its parts. */
@@ -26,6 +26,12 @@ describe('search words: Han text as character pairs', () => {
       }
     }
     for (const q of ['0579-88310025', '88310025', 'abc', 'ABC', '职工书屋 湖滨']) expect(findable(text, q), q).toBe(true)
+  })
+
+  it('hands Pagefind a bounded query however long the input, still finding the page', () => {
+    const long = `${text}${text}`.repeat(20)
+    expect(pagefindQuery(queryTerms(long, fold)).split(' ').length).toBeLessThanOrEqual(MAX_QUERY_WORDS)
+    expect(findable(text, text.slice(0, 40))).toBe(true)
   })
 
   it('does not find what the page does not contain', () => {

@@ -54,12 +54,18 @@ export const indexContent = (text: string, fold: Fold): string => {
 /** Terms of a query, folded, each as written (split on whitespace, as the contract says). */
 export const queryTerms = (query: string, fold: Fold): string[] => fold(query.normalize('NFKC')).split(/\s+/).filter(Boolean)
 
+/**
+ * Most words a query hands Pagefind. Leaving words out only widens the answer (every page that
+ * contains the query still has the words kept), while each word may cost an index chunk.
+ */
+export const MAX_QUERY_WORDS = 32
+
 /** The Pagefind query for the terms: each Han run as its pairs (or its one character), other words as they are. */
-export const pagefindQuery = (terms: readonly string[]): string =>
-  terms
-    .flatMap((term) => encode(term).split(' '))
-    .filter((token, i, all) => !(HAN.test(token) && [...token].length === 1 && i > 0 && HAN.test(all[i - 1]!) && all[i - 1]!.endsWith(token)))
-    .join(' ')
+export const pagefindQuery = (terms: readonly string[]): string => {
+  const words = terms.flatMap((term) => encode(term).split(' ').filter(Boolean))
+  const kept = words.filter((word, i) => !(HAN.test(word) && [...word].length === 1 && i > 0 && HAN.test(words[i - 1]!) && words[i - 1]!.endsWith(word)))
+  return [...new Set(kept)].slice(0, MAX_QUERY_WORDS).join(' ')
+}
 
 /** A record's content back as readable text (the part before FOLDED_MARK): each run from the first characters of its pairs. */
 export const decodeContent = (content: string): string => {

@@ -64,11 +64,14 @@ export const pagefindBackend = async (): Promise<SearchBackend> => {
   const alone = new Map<string, Promise<Instance>>()
   const shardAlone = (path: string) => alone.get(path) ?? alone.set(path, create(path)).get(path)!
 
+  const plain = foldWith('')
   let fold: Promise<Fold> | undefined
   const folding = () => (fold ??= json<string>('/pagefind/simplified-pairs.json', '').then(foldWith))
 
   const search = async ({ q, filters, sort }: SearchRequest): Promise<ResultSet> => {
-    const terms = queryTerms(q, await folding())
+    // The folding table is fetched only for a query with Han characters; other text only needs lower case.
+    const f = /[\u3400-\u9fff\uf900-\ufaff]/.test(q) ? await folding() : plain
+    const terms = queryTerms(q, f)
     const query = terms.length ? pagefindQuery(terms) : null
     const order = sort === 'relevance' ? undefined : { date: sort === 'oldest' ? 'asc' : 'desc' }
     let main: Result[]
@@ -84,7 +87,6 @@ export const pagefindBackend = async (): Promise<SearchBackend> => {
       changed,
       sort,
     )
-    const f = await folding()
     let shown = 0
     return {
       total: results.length,
