@@ -83,6 +83,7 @@ export const writeSearchIndex = async (pages: AsyncIterable<{ url: string; html:
     // converts the next ones (10k pages: 22.7 s one at a time, 16.5 s with 16 in flight).
     const inFlight = new Set<Promise<void>>()
     let failure: string | undefined
+    let cause: unknown
     const fold = indexFold()
     for await (const { url, html } of pages) {
       const record = searchRecord(url, html, fold)
@@ -93,6 +94,7 @@ export const writeSearchIndex = async (pages: AsyncIterable<{ url: string; html:
         },
         (error: unknown) => {
           failure ??= `${url}: ${error instanceof Error ? error.message : String(error)}`
+          cause ??= error
         },
       ).finally(() => inFlight.delete(added))
       inFlight.add(added)
@@ -101,7 +103,7 @@ export const writeSearchIndex = async (pages: AsyncIterable<{ url: string; html:
       if (failure) break
     }
     await Promise.all(inFlight)
-    if (failure) throw new Error(`Pagefind could not index ${failure}`)
+    if (failure) throw new Error(`Pagefind could not index ${failure}`, { cause })
     // Files are taken from the service and written here: Pagefind's own writeFiles answers
     // before its writes are flushed, and closing the service then can leave empty files
     // (seen here: an empty pagefind-entry.json, which breaks search).
