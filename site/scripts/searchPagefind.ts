@@ -62,7 +62,8 @@ export const pagefindBackend = async (): Promise<SearchBackend> => {
   const delta = manifest.urls.length ? await create('/pagefind-delta/') : undefined
   const superseded = new Set(manifest.superseded)
   const alone = new Map<string, Promise<Instance>>()
-  const shardAlone = (path: string) => alone.get(path) ?? alone.set(path, create(path)).get(path)!
+  // One shard needs no instance of its own: the merged one is it.
+  const shardAlone = (path: string) => (shards.length === 1 ? Promise.resolve(merged) : (alone.get(path) ?? alone.set(path, create(path)).get(path)!))
 
   const plain = foldWith('')
   let fold: Promise<Fold> | undefined
