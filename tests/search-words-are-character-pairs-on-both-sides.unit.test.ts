@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { simplifiedPairs } from '../site/integrations/scriptConversion'
-import { decodeContent, excerptHtml, FOLDED_MARK, foldWith, indexContent, MAX_QUERY_WORDS, pagefindQuery, queryTerms } from '../site/lib/searchTokens'
+import { decodeContent, excerptHtml, FOLDED_MARK, foldWith, indexContent, MAX_QUERY_WORDS, pagefindQuery, queryTerms, RUNNING_TEXT_CHARS } from '../site/lib/searchTokens'
 
 const fold = foldWith(simplifiedPairs())
 /** Pagefind's words of a record: split on spaces, punctuation dropped; a hyphenated word also gives its parts. */
@@ -26,6 +26,19 @@ describe('search words: Han text as character pairs', () => {
       }
     }
     for (const q of ['0579-88310025', '88310025', 'abc', 'ABC', '职工书屋 湖滨']) expect(findable(text, q), q).toBe(true)
+  })
+
+  it('keeps a long page findable past its running text, each further word once', () => {
+    const long = `${text}第二段讲述职工之家和法律援助。`.repeat(12)
+    expect([...long].length).toBeGreaterThan(RUNNING_TEXT_CHARS + 200)
+    const chars = [...long]
+    for (let i = RUNNING_TEXT_CHARS - 20; i < RUNNING_TEXT_CHARS + 80; i++) {
+      const q = chars.slice(i, i + 4).join('')
+      if (/^[\p{Script=Han}]+$/u.test(q)) expect(findable(long, q), q).toBe(true)
+    }
+    const rest = indexContent(long, fold).split(FOLDED_MARK)[1]!.trim().split(' ')
+    expect(new Set(rest).size).toBe(rest.length)
+    expect([...decodeContent(indexContent(long, fold))].length).toBe(RUNNING_TEXT_CHARS)
   })
 
   it('hands Pagefind a bounded query however long the input, still finding the page', () => {

@@ -28,7 +28,7 @@ const PAGES_IN_FLIGHT = 16
 const WRITE_BATCH = 64
 
 /** Pages per Pagefind run: Pagefind keeps every page of a run in memory until it writes (see buildSearchIndex). */
-export const DEFAULT_PAGES_PER_SHARD = 2500
+export const DEFAULT_PAGES_PER_SHARD = 4000
 
 /** Written beside the first shard: where each shard is and which dates it holds, newest first. */
 export interface ShardManifest {

@@ -17,7 +17,7 @@ const HAN = /^\p{Script=Han}+$/u
 /** Pagefind's language code for the index: one it neither segments nor stems. */
 export const INDEX_LANGUAGE = 'und'
 
-/** Everything after this in a record's content is the folded copy: searched, never shown. */
+/** Everything after this in a record's content is searched, never shown. */
 export const FOLDED_MARK = '\u2042'
 
 export type Fold = (text: string) => string
@@ -40,15 +40,28 @@ const pairsOf = (run: string): string[] => {
 const encode = (text: string): string => text.replace(HAN_RUN, (run) => ` ${pairsOf(run).join(' ')} `).replace(/\s+/g, ' ').trim()
 
 /**
- * The content of a page's search record: its text as written, in pairs, then after
- * FOLDED_MARK the words that folding (NFKC, Simplified, lower case) adds, as a Traditional
- * page or full-width digits have; queries are always folded.
+ * How much of a page's text its record keeps as running text (pairs in order, shown in the
+ * excerpt and counted for ranking). The rest of the page is kept as the set of its distinct
+ * words: finding a page needs only that they occur, and a common pair (职工) repeated in every
+ * paragraph of every page would otherwise make its index chunk, which a first search loads,
+ * several times larger.
+ */
+export const RUNNING_TEXT_CHARS = 400
+
+/**
+ * The content of a page's search record: the first RUNNING_TEXT_CHARS of its text as written,
+ * in pairs; then after FOLDED_MARK every other distinct word of the page and the words that
+ * folding (NFKC, Simplified, lower case) adds, as a Traditional page or full-width digits have.
  */
 export const indexContent = (text: string, fold: Fold): string => {
-  const own = encode(text)
-  const have = new Set(own.toLowerCase().split(' '))
-  const added = new Set(encode(fold(text.normalize('NFKC'))).split(' ').filter((t) => !have.has(t) && /[\p{L}\p{N}]/u.test(t)))
-  return added.size ? `${own} ${FOLDED_MARK} ${[...added].join(' ')}` : own
+  const chars = [...text]
+  const lead = encode(chars.slice(0, RUNNING_TEXT_CHARS).join(''))
+  const have = new Set(lead.toLowerCase().split(' '))
+  const rest = new Set<string>()
+  for (const source of chars.length > RUNNING_TEXT_CHARS ? [text, fold(text.normalize('NFKC'))] : [fold(text.normalize('NFKC'))]) {
+    for (const word of encode(source).split(' ')) if (!have.has(word.toLowerCase()) && /[\p{L}\p{N}]/u.test(word)) rest.add(word)
+  }
+  return rest.size ? `${lead} ${FOLDED_MARK} ${[...rest].join(' ')}` : lead
 }
 
 /** Terms of a query, folded, each as written (split on whitespace, as the contract says). */
