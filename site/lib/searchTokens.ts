@@ -123,7 +123,7 @@ export const excerptHtml = (text: string, terms: readonly string[], fold: Fold, 
   }
   // The text opens with the title, shown above the excerpt: a match after it says more.
   const at = firstAfter >= 0 ? firstAfter : first >= 0 ? first : Math.min(after, chars.length)
-  const from = Math.max(0, at - Math.floor(length / 3))
+  const from = Math.max(firstAfter >= 0 ? after : 0, at - Math.floor(length / 3))
   const to = Math.min(chars.length, from + length)
   let html = from > 0 ? '…' : ''
   let open = false
