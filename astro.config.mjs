@@ -30,7 +30,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !noindexPaths.includes(new URL(page).pathname), customPages: plan?.sitemapPages }),
     serviceWorker(),
     // Partial builds get media and search from site/incremental instead.
-    ...(plan ? [] : [mediaFromSnapshot(), pagefindIndex()]),
+    // SITE_SEARCH_SHARD_PAGES: pages per Pagefind run (memory bound; see site/integrations/pagefind.ts).
+    ...(plan ? [] : [mediaFromSnapshot(), pagefindIndex({ pagesPerShard: astro.searchShardPages })]),
   ],
   telemetry: false,
 })

@@ -76,15 +76,16 @@ export const writeBuildInfo = (dir: string, info: BuildInfo) => fs.writeFile(`${
 /**
  * Runs a full `astro build` into a fresh folder and, beside it, the server search index
  * (dist/builds/<id>.search.sqlite; `searchIndex: false` leaves it out). Both read the same
- * snapshot, so they run side by side; a failure of either removes both.
+ * snapshot, so they run side by side; a failure of either removes both. `searchShardPages`:
+ * pages per Pagefind run (default in site/integrations/pagefind.ts).
  */
-export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void; searchIndex?: boolean; env?: Record<string, string> }): Promise<SiteBuild> => {
+export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void; searchIndex?: boolean; env?: Record<string, string>; searchShardPages?: number }): Promise<SiteBuild> => {
   const dist = options.dist ?? settings().distDir
   const started = Date.now()
   const dir = path.join(dist, 'builds', newBuildId())
   await fs.mkdir(path.dirname(dir), { recursive: true })
   const [astro, index] = await Promise.allSettled([
-    runAstro(dir, dist, { ...options.env, SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' }),
+    runAstro(dir, dist, { ...options.env, SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '', ...(options.searchShardPages ? { SITE_SEARCH_SHARD_PAGES: String(options.searchShardPages) } : {}) }),
     options.searchIndex === false ? Promise.resolve() : buildServerIndex({ snapshotDir: options.snapshotDir, buildDir: dir }),
   ])
   if (astro.status === 'rejected' || index.status === 'rejected') {

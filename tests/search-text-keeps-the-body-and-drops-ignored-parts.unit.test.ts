@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { indexedText, withSimplified } from '../site/integrations/scriptConversion'
+import { indexedText, simplifiedPairs } from '../site/integrations/scriptConversion'
+import { decodeContent, FOLDED_MARK, foldWith, indexContent } from '../site/lib/searchTokens'
+
+const fold = foldWith(simplifiedPairs())
 
 const page = (body: string) => `<html><body><header>站点导航</header><main id="main" data-pagefind-body><article><h1>標題</h1>
 <ul class="meta" data-pagefind-ignore><li>来源：市总工会</li><li>责编：王某</li></ul>
@@ -16,11 +19,15 @@ describe('the text handed to search', () => {
     for (const gone of ['来源', '责编', '原文出处', '相关新闻', '另一篇', '站点导航', '版权']) expect(text).not.toContain(gone)
   })
 
-  it('gives a Traditional-script page its whole body in Simplified, and leaves a Simplified page alone', () => {
-    const traditional = withSimplified(page('<div class="prose"><p>職工書屋今日開放。</p><p>歡迎前來閱讀。</p></div>'))
-    expect(traditional).toContain('职工书屋今日开放')
-    expect(traditional).toContain('欢迎前来阅读')
-    const simplified = page('<div class="prose"><p>职工书屋今日开放。</p></div>').replace('標題', '标题')
-    expect(withSimplified(simplified)).toBe(simplified)
+  it('gives a Traditional-script page its folded Simplified words too, and leaves a Simplified page alone', () => {
+    const traditional = indexContent(indexedText(page('<div class="prose"><p>職工書屋今日開放。</p><p>歡迎前來閱讀。</p></div>')), fold)
+    const [shown, folded] = traditional.split(FOLDED_MARK)
+    expect(decodeContent(traditional)).toContain('職工書屋今日開放。')
+    // Every pair of the Simplified spelling is a word of the record, so a Simplified query finds it.
+    for (const pair of ['职工', '工书', '书屋', '开放', '欢迎', '阅读']) expect(folded!.split(' ')).toContain(pair)
+    expect(shown!.split(' ')).toContain('職工')
+    const simplified = indexedText(page('<div class="prose"><p>职工书屋今日开放。</p></div>').replace('標題', '标题'))
+    expect(indexContent(simplified, fold)).not.toContain(FOLDED_MARK)
+    expect(decodeContent(indexContent(simplified, fold))).toBe(simplified.replace(/\s+/g, ''))
   })
 })

@@ -66,6 +66,8 @@ describe('the site built from a snapshot, with no CMS server running', () => {
     }
     // The published version of a document with a pending draft revision is there.
     expect([...texts.values()].some((t) => t.includes('已发布的港区安全生产月报道'))).toBe(true)
+    // The scan reads the search records as text (they hold Han text as character pairs): the published title is found there too.
+    expect([...texts].some(([file, t]) => file.endsWith('.pf_fragment') && t.includes('已发布的港区安全生产月报道'))).toBe(true)
   })
 
   it('lists in the feed and sitemap only pages that exist', async () => {

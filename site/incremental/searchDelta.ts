@@ -8,7 +8,7 @@ import { DELTA_FOLDER, urlFile, writeSearchIndex } from '../integrations/pagefin
  * minute. So a full build's index (/pagefind/) stays as it is, and every page changed since
  * then goes into a small second index (/pagefind-delta/) that is rebuilt on each update.
  * The manifest tells the search page which of the full index's records are stale (changed
- * or removed pages) so it can drop them; see site/scripts/search.ts.
+ * or removed pages) so it can drop them; see site/scripts/searchPagefind.ts.
  */
 export interface SearchDeltaManifest {
   /** Pages in the delta index. */

@@ -1,13 +1,13 @@
 import * as OpenCC from 'opencc-js'
 
 /**
- * Search works in Simplified script on both sides: a page written in Traditional script (old
- * archive pages often are) is indexed with a Simplified copy of its text, and the search page
- * turns a Traditional query into Simplified before searching (with the table below). Indexing
- * every page in both scripts instead doubled the index, its build time and memory.
+ * Search works in Simplified script on both sides, folded character by character with the
+ * table below: a page whose text changes when folded (a Traditional archive page) is indexed
+ * with the folded copy of those words too (site/lib/searchTokens.ts), and the search page folds
+ * the query with the same table before searching. Indexing every page in both scripts instead
+ * doubled the index, its build time and memory.
  */
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' })
-const fromVariants = [OpenCC.Converter({ from: 't', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' }), toSimplified]
+const fromVariants = [OpenCC.Converter({ from: 't', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' }), OpenCC.Converter({ from: 'tw', to: 'cn' })]
 
 /** Text of the indexed region, without tags. */
 export const indexedText = (html: string): string => {
@@ -18,18 +18,10 @@ export const indexedText = (html: string): string => {
     // an element inside another of the same name within an ignored one.
     .replace(/<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|#34);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#34': '"' })[e] ?? ' ')
     .replace(/&[a-z#0-9]+;/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-}
-
-/** The page as handed to Pagefind: a Traditional-script page gains its Simplified spelling; visitors still get the page as written. */
-export const withSimplified = (html: string): string => {
-  const text = indexedText(html)
-  if (!text) return html
-  const simplified = toSimplified(text)
-  if (simplified === text) return html
-  return html.replace(/<\/main>/, `<div data-pagefind-weight="0.5">${simplified.replace(/[<&]/g, ' ')}</div></main>`)
 }
 
 /**

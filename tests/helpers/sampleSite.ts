@@ -8,10 +8,10 @@ import { serveStatic } from './site'
 
 export interface SampleSite {
   cms: TestCms
+  /** The exported snapshot the site was built from. */
+  snapshotDir: string
   /** The build folder (dist/builds/<id>) inside the throwaway CMS folder. */
   dir: string
-  /** The snapshot folder the site was built from. */
-  snapshotDir: string
   /** Base URL of site/serve.ts serving the build, with the production headers. */
   url: string
   close: () => Promise<void>
@@ -22,18 +22,18 @@ export interface SampleSite {
  * project's own server (as a static host unless `search: true`), for browser tests. One call
  * per test file: the build takes a while.
  */
-export const buildSampleSite = async (addContent?: (cms: TestCms) => Promise<void>, options: { search?: boolean } = {}): Promise<SampleSite> => {
+export const buildSampleSite = async (addContent?: (cms: TestCms) => Promise<void>, options: { search?: boolean; searchShardPages?: number } = {}): Promise<SampleSite> => {
   const cms = await startTestCms()
   await seedSampleContent(cms.payload)
   if (addContent) await addContent(cms)
   const snapshotDir = path.join(cms.dir, 'snapshot')
   await exportSnapshot(localSource(cms.payload, path.join(cms.dir, 'media')), snapshotDir)
-  const build = await buildSite({ snapshotDir, dist: path.join(cms.dir, 'dist') })
-  const server = await serveStatic(build.dir, options)
+  const build = await buildSite({ snapshotDir, dist: path.join(cms.dir, 'dist'), searchShardPages: options.searchShardPages })
+  const server = await serveStatic(build.dir, { search: options.search })
   return {
     cms,
-    dir: build.dir,
     snapshotDir,
+    dir: build.dir,
     url: server.url,
     close: async () => {
       await server.close()

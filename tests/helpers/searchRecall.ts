@@ -45,6 +45,30 @@ export const recallQueries: string[] = [
   '旧城区',
   '图书两千册',
   '舊城區',
+  // Further words and forms the static path's test brought (same definition).
+  '书屋',
+  '职工之家',
+  '驿站',
+  '困难职工',
+  '集体协商',
+  '技能大赛',
+  '创新工作室',
+  '心理咨询',
+  '湖滨金融港',
+  '云溪县',
+  '东港区 职工书屋',
+  '法律援助 农民工',
+  '焊接 劳模',
+  '0579-88310025',
+  '0579-86123388',
+  '陈立',
+  '江南市总工会宣传部',
+  '職工之家',
+  '勞動模範',
+  '職工書屋 東港區',
+  '法律援助 職工',
+  '旧城区职工书屋',
+  '舊城區職工書屋',
 ]
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' })
@@ -73,7 +97,8 @@ const collect = (value: unknown, key: string, out: string[]) => {
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k, out)
 }
 
-const recordText = (record: unknown) => {
+/** A record's readable text, unfolded. */
+export const documentText = (record: unknown) => {
   const out: string[] = []
   collect(record, '', out)
   return out.join('\n')
@@ -92,10 +117,10 @@ const hotlinesText = (services: readonly SnapshotService[]) => {
 /** Every searchable page's URL with its folded text. */
 export const searchableTexts = (snapshot: ContentSnapshot): Map<string, string> => {
   const texts = new Map<string, string>()
-  for (const a of snapshot.articles) texts.set(detailUrl('articles', a.slug), recordText(a))
-  for (const s of snapshot.services) texts.set(detailUrl('services', s.slug), recordText(s))
-  for (const h of snapshot.workersHomes) texts.set(detailUrl('workersHomes', h.slug), recordText(h))
-  for (const m of snapshot.laborModels) texts.set(detailUrl('laborModels', m.slug), recordText(m))
+  for (const a of snapshot.articles) texts.set(detailUrl('articles', a.slug), documentText(a))
+  for (const s of snapshot.services) texts.set(detailUrl('services', s.slug), documentText(s))
+  for (const h of snapshot.workersHomes) texts.set(detailUrl('workersHomes', h.slug), documentText(h))
+  for (const m of snapshot.laborModels) texts.set(detailUrl('laborModels', m.slug), documentText(m))
   texts.set('/hotlines/', hotlinesText(snapshot.services))
   for (const [url, text] of texts) texts.set(url, foldForRecall(text))
   return texts
@@ -120,3 +145,18 @@ export const recall = (found: Iterable<string>, expected: Set<string>) => {
   for (const u of expected) if (f.has(u)) hit++
   return hit / expected.size
 }
+
+/** Expected pages of `expected` the search did not return. */
+export const missedUrls = (expected: Set<string>, found: Iterable<string>) => {
+  const f = new Set(found)
+  return [...expected].filter((u) => !f.has(u))
+}
+
+/** Every searchable page's URL with its raw (unfolded) text. */
+export const searchableDocuments = (snapshot: ContentSnapshot): { url: string; text: string }[] => [
+  ...snapshot.articles.map((a) => ({ url: detailUrl('articles', a.slug), text: documentText(a) })),
+  ...snapshot.services.map((r) => ({ url: detailUrl('services', r.slug), text: documentText(r) })),
+  ...snapshot.workersHomes.map((r) => ({ url: detailUrl('workersHomes', r.slug), text: documentText(r) })),
+  ...snapshot.laborModels.map((r) => ({ url: detailUrl('laborModels', r.slug), text: documentText(r) })),
+  { url: '/hotlines/', text: hotlinesText(snapshot.services) },
+]

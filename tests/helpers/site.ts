@@ -3,6 +3,7 @@ import http from 'node:http'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
+import { decodeContent } from '../../site/lib/searchTokens'
 import type { TestCms } from './payload'
 import { paragraph } from './fixtures'
 
@@ -45,7 +46,10 @@ export const allOutputText = async (dir: string): Promise<Map<string, string>> =
     if (!(await fs.stat(file)).isFile()) continue
     if (/\.(html|xml|json|txt)$/.test(rel)) texts.set(rel, await fs.readFile(file, 'utf8'))
     if (/\.pf_(fragment|meta|index|filter)$/.test(rel)) {
-      texts.set(rel, zlib.gunzipSync(await fs.readFile(file)).toString('utf8').replace(/\u200b/g, ''))
+      const text = zlib.gunzipSync(await fs.readFile(file)).toString('utf8').replace(/\u200b/g, '')
+      // A fragment's content holds Han text as character pairs (site/lib/searchTokens.ts): read it back as text too.
+      const content = rel.endsWith('.pf_fragment') ? (JSON.parse(text.slice(text.indexOf('{'))) as { content?: string }).content : undefined
+      texts.set(rel, content ? `${text}\n${decodeContent(content)}` : text)
     }
   }
   return texts

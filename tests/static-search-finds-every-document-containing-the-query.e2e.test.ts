@@ -1,0 +1,111 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { ContentSnapshot } from '../content-models/snapshot'
+import { launchChromium } from './helpers/browser'
+import { buildSampleSite, type SampleSite } from './helpers/sampleSite'
+import { documentText, expectedUrls, missedUrls, recallQueries, searchableDocuments } from './helpers/searchRecall'
+import { addFixtureContent } from './helpers/site'
+
+/**
+ * The static path of search (Pagefind in the browser, no server answering /search.json):
+ * every published document whose text contains the query is among the results, for every
+ * query of the recall set; expected sets come from the snapshot (tests/helpers/searchRecall.ts).
+ * Shards of 40 pages make the sample site's index several Pagefind indexes, as a large site's is.
+ */
+let site: SampleSite
+let snapshot: ContentSnapshot
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  site = await buildSampleSite(addFixtureContent, { searchShardPages: 40 })
+  snapshot = JSON.parse(await fs.readFile(path.join(site.snapshotDir, 'content.json'), 'utf8')) as ContentSnapshot
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+}, 300_000)
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+})
+
+const settled = () =>
+  page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /找到|没有找到/.test(document.querySelector('#search-status')?.textContent ?? ''), null, {
+    timeout: 20_000,
+  })
+
+/** Every result of a search, through the page: "more" until it hides. */
+const allResults = async (query: string, extra = '') => {
+  await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}${extra}`)
+  await settled()
+  const status = (await page.locator('#search-status').textContent()) ?? ''
+  const total = Number(status.match(/找到 (\d+) 条结果/)?.[1] ?? 0)
+  while (await page.locator('#search-more').isVisible()) {
+    const before = await page.locator('#search-results li').count()
+    await page.click('#search-more')
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, before)
+  }
+  const links = await page.locator('#search-results h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))
+  return { total, links, metas: await page.locator('#search-results .meta').allTextContents() }
+}
+
+describe('static search in Chromium', () => {
+  it('indexes the sample site in several shards', async () => {
+    const manifest = JSON.parse(await fs.readFile(path.join(site.dir, 'pagefind', 'shards.json'), 'utf8')) as { shards: { path: string }[] }
+    expect(manifest.shards.length).toBeGreaterThan(1)
+  })
+
+  it('has recall queries that each match something, including one-script-only ones', () => {
+    expect(recallQueries.length).toBeGreaterThanOrEqual(25)
+    for (const q of recallQueries) expect(expectedUrls(snapshot, q).size, q).toBeGreaterThan(0)
+    const raw = searchableDocuments(snapshot).map((d) => d.text)
+    const occursAsWritten = (q: string) => raw.some((t) => q.split(/\s+/).every((term) => t.includes(term)))
+    // Traditional query, Simplified pages only; and a Simplified query for a Traditional page only.
+    expect(recallQueries).toContain('職工之家')
+    expect(occursAsWritten('職工之家')).toBe(false)
+    expect(recallQueries).toContain('旧城区')
+    expect(occursAsWritten('旧城区')).toBe(false)
+    expect(documentText(snapshot.articles.find((a) => a.slug === 'archive-traditional-book-house'))).toContain('舊城區')
+  })
+
+  it('finds every document that contains each query (recall 1.0 on the sample content)', async () => {
+    const misses: string[] = []
+    let expectedTotal = 0
+    let foundTotal = 0
+    for (const query of recallQueries) {
+      const expected = expectedUrls(snapshot, query)
+      const { links, total } = await allResults(query)
+      expect(total, query).toBe(links.length)
+      expect(new Set(links).size, query).toBe(links.length)
+      const missed = missedUrls(expected, links)
+      expectedTotal += expected.size
+      foundTotal += expected.size - missed.length
+      if (missed.length) misses.push(`${query}: ${missed.join(' ')}`)
+    }
+    expect(misses).toEqual([])
+    expect(foundTotal / expectedTotal).toBe(1)
+  }, 240_000)
+
+  it('lists date-sorted results in date order across shards, newest and oldest first', async () => {
+    for (const [sort, ordered] of [
+      ['newest', (a: string[]) => [...a].sort().reverse()],
+      ['oldest', (a: string[]) => [...a].sort()],
+    ] as const) {
+      const { links, metas } = await allResults('工会', `&类型=${encodeURIComponent('新闻')}&sort=${sort}`)
+      const dates = metas.map((m) => m.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '')
+      expect(links.length).toBe(expectedUrls(snapshot, '工会').size - [...expectedUrls(snapshot, '工会')].filter((u) => !u.startsWith('/news/')).length)
+      expect(dates.every(Boolean)).toBe(true)
+      expect(dates).toEqual(ordered(dates))
+    }
+  }, 60_000)
+
+  it('marks the query in excerpts as the page writes it, Traditional included', async () => {
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('旧城区职工书屋')}`)
+    await settled()
+    const marks = await page.locator('#search-results li:first-child p mark').allTextContents()
+    expect(marks).toContain('舊城區職工書屋')
+  })
+})
