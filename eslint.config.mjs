@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'data/', 'reports/', 'cms/.next/', 'cms/app/', 'cms/migrations/', 'content-models/payload-types.ts', '**/*.astro'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'reports/',
+      'cms/.next/',
+      'cms/app/',
+      'cms/migrations/',
+      'content-models/payload-types.ts',
+      '**/*.astro',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

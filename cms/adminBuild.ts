@@ -19,7 +19,9 @@ const sourceFiles = (): string[] => {
       const full = path.join(dir, entry.name)
       return entry.isDirectory() ? walk(full) : [full]
     })
-  return [...walk(cmsDir()), ...walk(path.join(rootDir(), 'content-models')), path.join(rootDir(), 'package-lock.json')].filter(fs.existsSync).sort()
+  return [...walk(cmsDir()), ...walk(path.join(rootDir(), 'content-models')), path.join(rootDir(), 'package-lock.json')]
+    .filter(fs.existsSync)
+    .sort()
 }
 
 export const adminSourceHash = (): string => {
@@ -29,7 +31,9 @@ export const adminSourceHash = (): string => {
 }
 
 export const adminBuildIsCurrent = (): boolean =>
-  fs.existsSync(path.join(cmsDir(), '.next', 'BUILD_ID')) && fs.existsSync(stampFile()) && fs.readFileSync(stampFile(), 'utf8') === adminSourceHash()
+  fs.existsSync(path.join(cmsDir(), '.next', 'BUILD_ID')) &&
+  fs.existsSync(stampFile()) &&
+  fs.readFileSync(stampFile(), 'utf8') === adminSourceHash()
 
 export const runNext = (args: string[], env: NodeJS.ProcessEnv = childEnv()) =>
   spawn(process.execPath, [nextBin(), ...args], {

@@ -10,8 +10,7 @@ import path from 'node:path'
 
 export type DatabaseKind = 'mongodb' | 'sqlite'
 
-export const databaseKind = (uri: string | undefined): DatabaseKind =>
-  uri && /^mongodb(\+srv)?:\/\//.test(uri) ? 'mongodb' : 'sqlite'
+export const databaseKind = (uri: string | undefined): DatabaseKind => (uri && /^mongodb(\+srv)?:\/\//.test(uri) ? 'mongodb' : 'sqlite')
 
 /** SQLite URLs are libsql URLs; a bare path is accepted for convenience. */
 export const sqliteUrl = (uri: string | undefined): string => {

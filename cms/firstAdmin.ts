@@ -7,7 +7,10 @@ import { settings, type Settings } from '../content-models/settings'
  * users. Without both variables nothing is created and the admin shows its first-user screen;
  * there is deliberately no built-in default account.
  */
-export const createFirstAdmin = async (payload: Payload, account: Settings['firstAdmin'] = settings().firstAdmin): Promise<'created' | 'exists' | 'not-configured'> => {
+export const createFirstAdmin = async (
+  payload: Payload,
+  account: Settings['firstAdmin'] = settings().firstAdmin,
+): Promise<'created' | 'exists' | 'not-configured'> => {
   const { totalDocs } = await payload.count({ collection: 'users' })
   if (totalDocs > 0) return 'exists'
   const email = account.email?.trim()

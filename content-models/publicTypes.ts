@@ -26,11 +26,27 @@ export type SnapshotRecordKey = Exclude<keyof ContentSnapshot, 'version' | 'gene
 
 export const publicTypes = [
   { slug: 'articles', key: 'articles', section: 'news', label: '新闻', drafts: true, incremental: true, linksToRecords: true },
-  { slug: 'workers-homes', key: 'workersHomes', section: 'homes', label: '职工之家', drafts: true, incremental: true, linksToRecords: false },
+  {
+    slug: 'workers-homes',
+    key: 'workersHomes',
+    section: 'homes',
+    label: '职工之家',
+    drafts: true,
+    incremental: true,
+    linksToRecords: false,
+  },
   { slug: 'labor-models', key: 'laborModels', section: 'models', label: '劳模', drafts: true, incremental: true, linksToRecords: true },
   { slug: 'services', key: 'services', section: 'services', label: '服务', drafts: true, incremental: true, linksToRecords: false },
   // Union organizations are kept by reviewers without drafts (reference data), but each has a page.
-  { slug: 'organizations', key: 'organizations', section: 'organizations', label: '工会组织', drafts: false, incremental: true, linksToRecords: false },
+  {
+    slug: 'organizations',
+    key: 'organizations',
+    section: 'organizations',
+    label: '工会组织',
+    drafts: false,
+    incremental: true,
+    linksToRecords: false,
+  },
 ] as const satisfies readonly PublicType[]
 
 /** Reference data without pages of its own: a change reaches pages everywhere, so the site is rebuilt whole. */

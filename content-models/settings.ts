@@ -81,7 +81,8 @@ const trimmed = (value: string | undefined) => (value?.trim() ? value.trim() : u
 const numberOr = (value: string | undefined, fallback: number, name: string) => {
   if (trimmed(value) === undefined) return fallback
   const n = Number(value)
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name}="${value}" is not a number: give a non-negative number or leave it unset (default ${fallback}).`)
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`${name}="${value}" is not a number: give a non-negative number or leave it unset (default ${fallback}).`)
   return n
 }
 const withoutSlash = (url: string) => url.replace(/\/+$/, '')
@@ -149,7 +150,9 @@ export const settingsFromEnv = (env: Env, cwd = process.cwd()): Settings => {
       cacheDir: inRoot(env.ASTRO_CACHE_DIR ?? path.join('node_modules', '.astro')),
       partialPlan: trimmed(env.SITE_PARTIAL),
       skipPagefind: env.SITE_SKIP_PAGEFIND === '1',
-      searchShardPages: trimmed(env.SITE_SEARCH_SHARD_PAGES) ? numberOr(env.SITE_SEARCH_SHARD_PAGES, 0, 'SITE_SEARCH_SHARD_PAGES') || undefined : undefined,
+      searchShardPages: trimmed(env.SITE_SEARCH_SHARD_PAGES)
+        ? numberOr(env.SITE_SEARCH_SHARD_PAGES, 0, 'SITE_SEARCH_SHARD_PAGES') || undefined
+        : undefined,
     },
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   }
@@ -206,7 +209,10 @@ const holder = globalThis as unknown as Record<symbol, Settings | undefined>
 export const settings = (): Settings => (holder[key] ??= settingsFromEnv(process.env))
 
 /** A partial `Settings`, nested objects partial too. */
-export type SettingsOverrides = Partial<Omit<Settings, 'astro' | 'firstAdmin'>> & { astro?: Partial<Settings['astro']>; firstAdmin?: Settings['firstAdmin'] }
+export type SettingsOverrides = Partial<Omit<Settings, 'astro' | 'firstAdmin'>> & {
+  astro?: Partial<Settings['astro']>
+  firstAdmin?: Settings['firstAdmin']
+}
 
 /**
  * Replaces some settings for the rest of this process (tests, the benchmark, a script that must
@@ -216,7 +222,8 @@ export type SettingsOverrides = Partial<Omit<Settings, 'astro' | 'firstAdmin'>> 
 export const configureSettings = (overrides: SettingsOverrides): Settings => {
   const base = settings()
   const dataDir = overrides.dataDir ?? base.dataDir
-  const moved = dataDir !== base.dataDir ? settingsFromEnv({ ...process.env, DATA_DIR: dataDir, MEDIA_DIR: undefined, SNAPSHOT_DIR: undefined }) : base
+  const moved =
+    dataDir !== base.dataDir ? settingsFromEnv({ ...process.env, DATA_DIR: dataDir, MEDIA_DIR: undefined, SNAPSHOT_DIR: undefined }) : base
   const next: Settings = {
     ...base,
     mediaDir: moved.mediaDir,

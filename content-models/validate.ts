@@ -9,11 +9,9 @@ const SEPARATORS = /[\s\-()（）]/g
  * Accepts the phone forms a union actually publishes: service short codes (12351, 12345),
  * mobiles, landlines with area code, 400/800 numbers, optionally with +86 and an extension.
  */
-export const PHONE_PATTERN =
-  /^(?:\+?86)?(?:1\d{4}|1[3-9]\d{9}|0\d{9,11}|[48]00\d{7}|[2-9]\d{6,7})(?:(?:转|ext\.?|#)\d{1,6})?$/i
+export const PHONE_PATTERN = /^(?:\+?86)?(?:1\d{4}|1[3-9]\d{9}|0\d{9,11}|[48]00\d{7}|[2-9]\d{6,7})(?:(?:转|ext\.?|#)\d{1,6})?$/i
 
-export const isPhoneNumber = (value: string): boolean =>
-  PHONE_PATTERN.test(value.trim().replace(SEPARATORS, ''))
+export const isPhoneNumber = (value: string): boolean => PHONE_PATTERN.test(value.trim().replace(SEPARATORS, ''))
 
 export const validatePhone = (value: unknown): true | string => {
   if (value === null || value === undefined || value === '') return true

@@ -134,9 +134,11 @@ try {
   console.log(`\n${formatTable(report)}\n`)
   for (const [which, profile] of Object.entries(report.profiles)) {
     console.log(`${which === 'astro' ? 'astro build' : 'npm run export'} CPU 采样（${profile.seconds.toFixed(1)} 秒）耗时最多的模块：`)
-    for (const s of profile.topSources) console.log(`  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.seconds.toFixed(1).padStart(6)} 秒  ${s.name}`)
+    for (const s of profile.topSources)
+      console.log(`  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.seconds.toFixed(1).padStart(6)} 秒  ${s.name}`)
     console.log('耗时最多的函数：')
-    for (const s of profile.topFunctions) console.log(`  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.seconds.toFixed(1).padStart(6)} 秒  ${s.name}`)
+    for (const s of profile.topFunctions)
+      console.log(`  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.seconds.toFixed(1).padStart(6)} 秒  ${s.name}`)
     console.log(`（完整采样：${path.relative(process.cwd(), profile.file)}，可用 Chrome DevTools 打开）\n`)
   }
   console.log(`报告：${path.relative(process.cwd(), file)}`)

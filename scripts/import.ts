@@ -89,7 +89,9 @@ const line = (o: Outcome): string => {
   }
   const state = o.draft ? '草稿' : '已发布'
   const id = o.id === undefined ? '' : ` #${o.id}`
-  const missing = o.missingImages?.length ? `\n      缺少图片 ${o.missingImages.length} 张（未随网页保存）：${o.missingImages.join('、')}` : ''
+  const missing = o.missingImages?.length
+    ? `\n      缺少图片 ${o.missingImages.length} 张（未随网页保存）：${o.missingImages.join('、')}`
+    : ''
   return `  ✓ ${shown(o.file)}：「${o.title}」${day(o.publishedAt)}${o.source ? ` · ${o.source}` : ''} · ${state}${id}${o.note ? `（${o.note}）` : ''}${missing}`
 }
 

@@ -18,12 +18,16 @@ if (source.length !== 1) {
 try {
   const started = Date.now()
   const manifest = await readManifest(source[0]!)
-  say(`备份时间 ${manifest.createdAt}，${manifest.collections.reduce((n, c) => n + c.documents, 0)} 条内容，员工账号${manifest.users === 'included' ? '已包含' : '未包含'}`)
+  say(
+    `备份时间 ${manifest.createdAt}，${manifest.collections.reduce((n, c) => n + c.documents, 0)} 条内容，员工账号${manifest.users === 'included' ? '已包含' : '未包含'}`,
+  )
   const { openPayload } = await import('../cms/open')
   const payload = await openPayload()
   const result = await restoreBackup(payload, source[0]!, { media: configuredMediaStore(), log: (m) => say(`  ${m}`) })
   await payload.destroy()
-  say(`恢复完成：${result.documents} 条内容，${result.versions} 个版本，${result.mediaFiles} 个图片文件，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`)
+  say(
+    `恢复完成：${result.documents} 条内容，${result.versions} 个版本，${result.mediaFiles} 个图片文件，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
+  )
   const staff = manifest.collections.find((c) => c.slug === 'users')?.documents ?? 0
   say(
     staff > 0
@@ -32,6 +36,8 @@ try {
   )
   process.exit(0)
 } catch (error) {
-  console.error(`[restore] 恢复失败：${error instanceof BackupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  console.error(
+    `[restore] 恢复失败：${error instanceof BackupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  )
   process.exit(1)
 }

@@ -15,7 +15,11 @@ const buildSnapshot = () => readSnapshot(settings().snapshotDir)
  * 10k articles with their bodies (87 MB) cost 6 s of every build, incremental ones
  * included, and would pass V8's string limit near 50k.
  */
-export const snapshotLoader = (key: SnapshotRecordKey, idOf: (record: any) => string = (r) => r.slug, slim: (record: any) => object = (r) => r): Loader => ({
+export const snapshotLoader = (
+  key: SnapshotRecordKey,
+  idOf: (record: any) => string = (r) => r.slug,
+  slim: (record: any) => object = (r) => r,
+): Loader => ({
   name: `snapshot-${key}`,
   load: async ({ store, generateDigest }) => {
     const records = buildSnapshot()[key] as unknown as Record<string, unknown>[]

@@ -25,7 +25,11 @@ export const countPages = async (dir: string) =>
   (await fs.readdir(dir, { recursive: true })).filter((f) => String(f).endsWith('.html')).length
 
 /** A build id that sorts by time: the folder name under dist/builds/. */
-export const newBuildId = () => new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 17)
+export const newBuildId = () =>
+  new Date()
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 17)
 
 /** Runs `astro build` into `outDir`; rejects with the build's own output on failure. */
 export const runAstro = async (outDir: string, dist: string, env: Record<string, string>): Promise<void> => {
@@ -35,7 +39,10 @@ export const runAstro = async (outDir: string, dist: string, env: Record<string,
   // Astro stages prerendered chunks in the repository's .astro folder, so two builds at once
   // (a publish during `npm run build`, parallel tests) would break each other: take turns. A
   // holder that died (kill -9) stops refreshing the lock, which is then taken after 20 s.
-  const release = await lockfile.lock(path.join(rootDir, 'astro.config.mjs'), { retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 }, stale: 20_000 })
+  const release = await lockfile.lock(path.join(rootDir, 'astro.config.mjs'), {
+    retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 },
+    stale: 20_000,
+  })
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [astro, 'build', '--silent'], {
       cwd: rootDir,
@@ -79,13 +86,25 @@ export const writeBuildInfo = (dir: string, info: BuildInfo) => fs.writeFile(`${
  * snapshot, so they run side by side; a failure of either removes both. `searchShardPages`:
  * pages per Pagefind run (default in site/integrations/pagefind.ts).
  */
-export const buildSite = async (options: { snapshotDir: string; dist?: string; log?: (m: string) => void; searchIndex?: boolean; env?: Record<string, string>; searchShardPages?: number }): Promise<SiteBuild> => {
+export const buildSite = async (options: {
+  snapshotDir: string
+  dist?: string
+  log?: (m: string) => void
+  searchIndex?: boolean
+  env?: Record<string, string>
+  searchShardPages?: number
+}): Promise<SiteBuild> => {
   const dist = options.dist ?? settings().distDir
   const started = Date.now()
   const dir = path.join(dist, 'builds', newBuildId())
   await fs.mkdir(path.dirname(dir), { recursive: true })
   const [astro, index] = await Promise.allSettled([
-    runAstro(dir, dist, { ...options.env, SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '', ...(options.searchShardPages ? { SITE_SEARCH_SHARD_PAGES: String(options.searchShardPages) } : {}) }),
+    runAstro(dir, dist, {
+      ...options.env,
+      SNAPSHOT_DIR: options.snapshotDir,
+      SITE_PARTIAL: '',
+      ...(options.searchShardPages ? { SITE_SEARCH_SHARD_PAGES: String(options.searchShardPages) } : {}),
+    }),
     options.searchIndex === false ? Promise.resolve() : buildServerIndex({ snapshotDir: options.snapshotDir, buildDir: dir }),
   ])
   if (astro.status === 'rejected' || index.status === 'rejected') {
@@ -113,5 +132,6 @@ export const goLive = async (build: SiteBuild, dist = settings().distDir): Promi
   const keep = new Set([path.basename(build.dir), builds.filter((b) => b !== path.basename(build.dir)).at(-1)])
   // A build's info file (<id>.json) and search index (<id>.search.sqlite) go with it. A
   // server still reading a removed index keeps its open file until it opens the new one.
-  for (const old of entries) if (!keep.has(old.replace(BESIDE_BUILD, ''))) await fs.rm(path.join(dist, 'builds', old), { recursive: true, force: true })
+  for (const old of entries)
+    if (!keep.has(old.replace(BESIDE_BUILD, ''))) await fs.rm(path.join(dist, 'builds', old), { recursive: true, force: true })
 }

@@ -91,9 +91,7 @@ export const detailRoutes: Record<PublicContentKey, Route<{ slug: string }>> = {
 export const recordUrl = (key: PublicContentKey, slug: string) => detailRoutes[key].url({ slug })
 
 /** URL paths left out of the sitemap and search. */
-export const noindexPaths = (Object.values(routes) as Route<any>[])
-  .filter((r) => r.noindex)
-  .map((r) => r.url({}))
+export const noindexPaths = (Object.values(routes) as Route<any>[]).filter((r) => r.noindex).map((r) => r.url({}))
 
 /** `/news/archive/2024/` and `/news/archive/2024/05/`. */
 export const archiveUrl = (y: number, mm?: string) => routes.archivePeriod.url({ path: [String(y), mm].filter(Boolean).join('/') })

@@ -26,7 +26,17 @@ const cmsOrigin = settings().cmsOrigin
  * needs no change here). Astro's own
  * page scripts are always emitted as files (astro.config.mjs), so 'self' covers them.
  */
-export const inlineScripts = [textSizeInit, textSizeToggle, offlineRegister, islandScript, idleDirective, loadDirective, mediaDirective, onlyDirective, visibleDirective]
+export const inlineScripts = [
+  textSizeInit,
+  textSizeToggle,
+  offlineRegister,
+  islandScript,
+  idleDirective,
+  loadDirective,
+  mediaDirective,
+  onlyDirective,
+  visibleDirective,
+]
 
 export const cspHash = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`
 

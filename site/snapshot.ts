@@ -20,7 +20,10 @@ let cached: { file: string; stamp: string; snapshot: ContentSnapshot } | undefin
 const stampOf = (stat: fs.Stats) => `${stat.mtimeMs}:${stat.size}:${stat.ino}`
 
 const describeIssue = (issue: z.core.$ZodIssue) => {
-  const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')
+  const where = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '')
   return `${where || '(top level)'}: ${issue.message}`
 }
 
@@ -34,7 +37,9 @@ export const parseSnapshot = (json: string, file: string): ContentSnapshot => {
   }
   const version = (data as { version?: unknown } | null)?.version
   if (version !== SNAPSHOT_VERSION) {
-    throw new Error(`Snapshot ${file} has version ${String(version)}; this site reads version ${SNAPSHOT_VERSION}. Run "npm run export" to write it again.`)
+    throw new Error(
+      `Snapshot ${file} has version ${String(version)}; this site reads version ${SNAPSHOT_VERSION}. Run "npm run export" to write it again.`,
+    )
   }
   const result = contentSnapshotSchema.safeParse(data)
   if (!result.success) {
@@ -56,7 +61,9 @@ export const readSnapshot = (dir: string): ContentSnapshot => {
   try {
     stat = fs.statSync(file)
   } catch (error) {
-    throw new Error(`No content snapshot at ${file}. Run "npm run export" (or set SNAPSHOT_DIR) before building the site.`, { cause: error })
+    throw new Error(`No content snapshot at ${file}. Run "npm run export" (or set SNAPSHOT_DIR) before building the site.`, {
+      cause: error,
+    })
   }
   const stamp = stampOf(stat)
   if (cached?.file === file && cached.stamp === stamp) return cached.snapshot

@@ -36,7 +36,20 @@ const archive = (n: number) => Array.from({ length: n }, (_, i) => article(i)).s
 
 /** Every listing page whose items differ between two article lists. */
 const differingPages = (before: SnapshotArticle[], after: SnapshotArticle[]) => {
-  const [b, a] = [listingPages(newsListings(before, categories.map((c) => c.slug))), listingPages(newsListings(after, categories.map((c) => c.slug)))]
+  const [b, a] = [
+    listingPages(
+      newsListings(
+        before,
+        categories.map((c) => c.slug),
+      ),
+    ),
+    listingPages(
+      newsListings(
+        after,
+        categories.map((c) => c.slug),
+      ),
+    ),
+  ]
   return [...new Set([...b.keys(), ...a.keys()])].filter((url) => b.get(url)?.join() !== a.get(url)?.join())
 }
 
@@ -76,7 +89,16 @@ describe('the pages a change touches', () => {
     const edited = { ...target, title: '改过的标题' }
     const after = list.map((a) => (a.id === target.id ? edited : a))
     const { urls } = touchedPages([{ kind: 'articles', before: target, after: edited }], { articles: after, categories })
-    const showing = [...listingPages(newsListings(after, categories.map((c) => c.slug)))].filter(([, slugs]) => slugs.includes(target.slug)).map(([u]) => u)
+    const showing = [
+      ...listingPages(
+        newsListings(
+          after,
+          categories.map((c) => c.slug),
+        ),
+      ),
+    ]
+      .filter(([, slugs]) => slugs.includes(target.slug))
+      .map(([u]) => u)
     expect(showing.length).toBeGreaterThanOrEqual(4) // all news, its section, its region, its year and month
     expect(urls.sort()).toEqual([...showing, `/news/${target.slug}/`].sort())
   })

@@ -16,10 +16,8 @@ beforeAll(async () => {
 })
 afterAll(() => cms?.close())
 
-const publishedArticle = (title: string) =>
-  cms.payload.create({ collection: 'articles', data: { title, _status: 'published' } })
-const draftArticle = (title: string) =>
-  cms.payload.create({ collection: 'articles', data: { title, _status: 'draft' }, draft: true })
+const publishedArticle = (title: string) => cms.payload.create({ collection: 'articles', data: { title, _status: 'published' } })
+const draftArticle = (title: string) => cms.payload.create({ collection: 'articles', data: { title, _status: 'draft' }, draft: true })
 
 describe('anonymous visitors', () => {
   it('may read published content and reference data but write nothing', async () => {
@@ -53,7 +51,10 @@ describe('editors', () => {
 
   it('may save a draft revision of a published article without changing what the public sees', async () => {
     const doc = await publishedArticle('已发布的原标题')
-    const revision = await cms.rest('PATCH', `/articles/${doc.id}?draft=true`, { token: tokens.editor, json: { title: '编辑修改中的标题' } })
+    const revision = await cms.rest('PATCH', `/articles/${doc.id}?draft=true`, {
+      token: tokens.editor,
+      json: { title: '编辑修改中的标题' },
+    })
     expect(revision.status).toBe(200)
     const live = await cms.rest('GET', `/articles/${doc.id}`)
     expect(live.body.title).toBe('已发布的原标题')
@@ -74,7 +75,10 @@ describe('editors', () => {
   })
 
   it('cannot manage users or grant themselves a role', async () => {
-    expect((await cms.rest('POST', '/users', { token: tokens.editor, json: { email: 'x@example.org', password: STAFF_PASSWORD, name: 'x' } })).status).toBe(403)
+    expect(
+      (await cms.rest('POST', '/users', { token: tokens.editor, json: { email: 'x@example.org', password: STAFF_PASSWORD, name: 'x' } }))
+        .status,
+    ).toBe(403)
     await cms.rest('PATCH', `/users/${ids.editor.id}`, { token: tokens.editor, json: { roles: ['admin'] } })
     const me = await cms.payload.findByID({ collection: 'users', id: ids.editor.id })
     expect(me.roles).toEqual(['editor'])
@@ -83,7 +87,9 @@ describe('editors', () => {
   })
 
   it('cannot change reference data', async () => {
-    expect((await cms.rest('POST', '/categories', { token: tokens.editor, json: { name: '新栏目', slug: 'new-section' } })).status).toBe(403)
+    expect((await cms.rest('POST', '/categories', { token: tokens.editor, json: { name: '新栏目', slug: 'new-section' } })).status).toBe(
+      403,
+    )
   })
 })
 
@@ -99,8 +105,13 @@ describe('reviewers', () => {
   })
 
   it('maintain reference data but cannot manage users', async () => {
-    expect((await cms.rest('POST', '/categories', { token: tokens.reviewer, json: { name: '通知公告', slug: 'notices' } })).status).toBe(201)
-    expect((await cms.rest('POST', '/users', { token: tokens.reviewer, json: { email: 'y@example.org', password: STAFF_PASSWORD, name: 'y' } })).status).toBe(403)
+    expect((await cms.rest('POST', '/categories', { token: tokens.reviewer, json: { name: '通知公告', slug: 'notices' } })).status).toBe(
+      201,
+    )
+    expect(
+      (await cms.rest('POST', '/users', { token: tokens.reviewer, json: { email: 'y@example.org', password: STAFF_PASSWORD, name: 'y' } }))
+        .status,
+    ).toBe(403)
   })
 })
 

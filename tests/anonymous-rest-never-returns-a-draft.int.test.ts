@@ -21,7 +21,12 @@ beforeAll(async () => {
     drafts[collection] = draft.id
     // A published document with a newer unpublished revision must show the published text.
     const revised = await cms.payload.create({ collection, data: { ...minimal[collection], _status: 'published' } as never })
-    await cms.payload.update({ collection, id: revised.id, data: { [collection === 'articles' ? 'title' : 'name']: '秘密草稿修订' } as never, draft: true })
+    await cms.payload.update({
+      collection,
+      id: revised.id,
+      data: { [collection === 'articles' ? 'title' : 'name']: '秘密草稿修订' } as never,
+      draft: true,
+    })
   }
 })
 afterAll(() => cms?.close())

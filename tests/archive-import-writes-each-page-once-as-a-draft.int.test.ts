@@ -56,7 +56,11 @@ beforeAll(async () => {
   write(archive, 'annual-report-gbk.txt', iconv.encode(fs.readFileSync(path.join(fixtures, 'annual-report.txt'), 'utf8'), 'gbk'))
   write(archive, 'broken.html', crypto.randomBytes(2048))
   const print = fs.readFileSync(path.join(fixtures, 'forum-print.txt'), 'utf8')
-  write(path.join(archive, 'site'), 'z-repost.txt', print.replaceAll('云溪县竹岭镇：山里的职工书屋亮灯了', '山村职工书屋开放').replace(/2024-04-02/g, '2024-04-05'))
+  write(
+    path.join(archive, 'site'),
+    'z-repost.txt',
+    print.replaceAll('云溪县竹岭镇：山里的职工书屋亮灯了', '山村职工书屋开放').replace(/2024-04-02/g, '2024-04-05'),
+  )
   write(
     path.join(archive, 'site'),
     'z-same-title.txt',
@@ -85,7 +89,11 @@ describe('importing an archive folder', () => {
     expect(first.outcomes.filter((o) => o.status === 'failed')).toEqual([
       { file: path.join(archive, 'broken.html'), status: 'failed', reason: '文件含有二进制内容，不是网页或文本文件' },
     ])
-    expect({ imported: first.imported, duplicates: first.duplicates, failed: first.failed }).toEqual({ imported: 5, duplicates: 2, failed: 1 })
+    expect({ imported: first.imported, duplicates: first.duplicates, failed: first.failed }).toEqual({
+      imported: 5,
+      duplicates: 2,
+      failed: 1,
+    })
     expect(progress.at(-1)).toBe(8)
 
     // Drafts only: nothing reaches the public API.
@@ -121,24 +129,55 @@ describe('importing an archive folder', () => {
     )
     const common = { status: 'draft', batch: 'batch-1' }
     expect(pick('青湖區總工會爲環衛工人開設“愛心早餐”點')).toEqual({
-      ...common, publishedAt: '2019-11-08T00:30:12.000Z', source: '江南日報', author: '林小雨', responsibleEditor: '周敏',
-      script: 'traditional', region: regionIds['青湖区'], originalUrl: 'site/pinyin-traditional.txt',
+      ...common,
+      publishedAt: '2019-11-08T00:30:12.000Z',
+      source: '江南日報',
+      author: '林小雨',
+      responsibleEditor: '周敏',
+      script: 'traditional',
+      region: regionIds['青湖区'],
+      originalUrl: 'site/pinyin-traditional.txt',
     })
     expect(pick('东港区外卖骑手集中入会 “暖蜂驿站”同步开放')).toEqual({
-      ...common, publishedAt: '2023-06-18T01:00:00.000Z', source: '江南工人报', author: null, responsibleEditor: null,
-      script: 'simplified', region: regionIds['东港区'], originalUrl: 'site/forum-post.txt',
+      ...common,
+      publishedAt: '2023-06-18T01:00:00.000Z',
+      source: '江南工人报',
+      author: null,
+      responsibleEditor: null,
+      script: 'simplified',
+      region: regionIds['东港区'],
+      originalUrl: 'site/forum-post.txt',
     })
-    expect(pick('云溪县竹岭镇：山里的职工书屋亮灯了')).toMatchObject({ publishedAt: '2024-04-02T01:15:00.000Z', region: regionIds['竹岭镇'] })
+    expect(pick('云溪县竹岭镇：山里的职工书屋亮灯了')).toMatchObject({
+      publishedAt: '2024-04-02T01:15:00.000Z',
+      region: regionIds['竹岭镇'],
+    })
     expect(pick('东港区叉车司机比武 十名“金牌叉手”出炉')).toMatchObject({
-      publishedAt: '2020-05-12T08:40:00.000Z', source: '江南工人报', author: '本报通讯员陈晓东 本报记者刘洋', region: regionIds['东港区'],
+      publishedAt: '2020-05-12T08:40:00.000Z',
+      source: '江南工人报',
+      author: '本报通讯员陈晓东 本报记者刘洋',
+      region: regionIds['东港区'],
     })
     // Undated: the title's year gives 31 December, and a tag tells staff to check it.
-    expect(pick('2021年江南市东港区总工会工作回眸')).toMatchObject({ publishedAt: '2021-12-31T01:00:00.000Z', region: regionIds['东港区'], originalUrl: 'annual-report-gbk.txt' })
+    expect(pick('2021年江南市东港区总工会工作回眸')).toMatchObject({
+      publishedAt: '2021-12-31T01:00:00.000Z',
+      region: regionIds['东港区'],
+      originalUrl: 'annual-report-gbk.txt',
+    })
     expect(byTitle['2021年江南市东港区总工会工作回眸'].tags).toEqual(['实干担当 勇立潮头', '日期待核实'])
 
     // Bodies are rich text with headings and captions, and carry no chrome, noise or markup.
     const portal = byTitle['东港区叉车司机比武 十名“金牌叉手”出炉'].body?.root.children ?? []
-    expect(portal.map((n) => n.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph'])
+    expect(portal.map((n) => n.type)).toEqual([
+      'paragraph',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'paragraph',
+    ])
     expect(portal[4]).toMatchObject({ format: 'center', children: [{ text: '选手在“叉取水瓶”项目中比赛', format: 2 }] })
     for (const doc of docs) {
       const text = plain(doc.body)
@@ -151,14 +190,26 @@ describe('importing an archive folder', () => {
     const before = (await articles()).docs.map((d) => [d.id, d.updatedAt])
     const { collectFiles } = await import('../cms/importer/files')
     const again = await importArchive(cms.payload, collectFiles([archive]).files, { batch: 'batch-2' })
-    expect({ imported: again.imported, duplicates: again.duplicates, failed: again.failed }).toEqual({ imported: 0, duplicates: 7, failed: 1 })
+    expect({ imported: again.imported, duplicates: again.duplicates, failed: again.failed }).toEqual({
+      imported: 0,
+      duplicates: 7,
+      failed: 1,
+    })
     expect((await articles()).docs.map((d) => [d.id, d.updatedAt])).toEqual(before)
   })
 
   it('publishes with --publish, except a page with no date to find or infer, and writes nothing on a dry run', async () => {
     const extra = path.join(cms.dir, 'extra')
-    const dated = write(extra, 'a-dated.txt', '青湖区职工书屋延长开放时间\n- 2022-02-14 10:00\n青湖区总工会决定，辖区十家职工书屋从本月起每晚开放到九点，方便下夜班的职工借书还书。\n')
-    const undated = write(extra, 'b-undated.txt', '东港区总工会年度工作要点\n\n今年东港区总工会将重点做好新就业形态劳动者入会和户外劳动者驿站建设两件事。\n')
+    const dated = write(
+      extra,
+      'a-dated.txt',
+      '青湖区职工书屋延长开放时间\n- 2022-02-14 10:00\n青湖区总工会决定，辖区十家职工书屋从本月起每晚开放到九点，方便下夜班的职工借书还书。\n',
+    )
+    const undated = write(
+      extra,
+      'b-undated.txt',
+      '东港区总工会年度工作要点\n\n今年东港区总工会将重点做好新就业形态劳动者入会和户外劳动者驿站建设两件事。\n',
+    )
 
     const dry = await importArchive(cms.payload, [dated, undated], { batch: 'batch-3', publish: true, dryRun: true })
     expect(fileNames(dry, 'would-import')).toEqual(['a-dated.txt', 'b-undated.txt'])
@@ -179,13 +230,24 @@ describe('importing an archive folder', () => {
 describe('the import command', () => {
   it('shows what a dry run would import, reports failures per file and exits non-zero for them', async () => {
     const dir = path.join(cms.dir, 'cli')
-    write(dir, 'new.txt', '云溪县溪口街道成立快递行业工会\n- 2025-03-01\n溪口街道辖区七家快递网点的九十多名快递员加入了新成立的行业工会。\n')
+    write(
+      dir,
+      'new.txt',
+      '云溪县溪口街道成立快递行业工会\n- 2025-03-01\n溪口街道辖区七家快递网点的九十多名快递员加入了新成立的行业工会。\n',
+    )
     write(dir, 'photo.html', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(512)]))
-    const run = promisify(execFile)(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/import.ts', '--dry-run', dir], {
-      cwd: root,
-      env: childEnv(),
-    })
-    const error = await run.then(() => undefined, (e: { code: number; stdout: string }) => e)
+    const run = promisify(execFile)(
+      process.execPath,
+      [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/import.ts', '--dry-run', dir],
+      {
+        cwd: root,
+        env: childEnv(),
+      },
+    )
+    const error = await run.then(
+      () => undefined,
+      (e: { code: number; stdout: string }) => e,
+    )
     expect(error?.code).toBe(1)
     expect(error?.stdout).toContain('「云溪县溪口街道成立快递行业工会」2025-03-01 · 草稿')
     expect(error?.stdout).toContain('photo.html：这是JPEG 图片，不是网页或文本文件')
@@ -212,10 +274,25 @@ describe('pages saved with their images ("网页，全部")', () => {
     const media = await cms.payload.find({ collection: 'media', pagination: false, depth: 0 })
     expect(media.docs.map((m) => [m.alt, m.caption])).toEqual([['骑手之家揭牌仪式现场', '骑手之家揭牌仪式现场']])
 
-    const wechat = await cms.payload.find({ collection: 'articles', draft: true, depth: 0, where: { importBatch: { equals: 'saved' }, title: { equals: '东港区首家“骑手之家”在港城街道揭牌' } } })
+    const wechat = await cms.payload.find({
+      collection: 'articles',
+      draft: true,
+      depth: 0,
+      where: { importBatch: { equals: 'saved' }, title: { equals: '东港区首家“骑手之家”在港城街道揭牌' } },
+    })
     const doc = wechat.docs[0]
-    expect({ source: doc.source, author: doc.author, editor: doc.responsibleEditor, publishedAt: doc.publishedAt, cover: doc.cover }).toEqual({
-      source: '东港工会', author: '东港区总工会', editor: '王小溪', publishedAt: '2023-04-18T10:30:00.000Z', cover: media.docs[0].id,
+    expect({
+      source: doc.source,
+      author: doc.author,
+      editor: doc.responsibleEditor,
+      publishedAt: doc.publishedAt,
+      cover: doc.cover,
+    }).toEqual({
+      source: '东港工会',
+      author: '东港区总工会',
+      editor: '王小溪',
+      publishedAt: '2023-04-18T10:30:00.000Z',
+      cover: media.docs[0].id,
     })
     const nodes = (doc.body?.root.children ?? []) as { type: string; value?: unknown }[]
     expect(nodes.map((n) => n.type)).toEqual(['upload', 'paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph'])
@@ -226,8 +303,13 @@ describe('pages saved with their images ("网页，全部")', () => {
     const map = await import('../cms/export/map')
     const populated = await cms.payload.findByID({ collection: 'articles', id: doc.id, draft: true, depth: 1 })
     const copied: string[] = []
-    const snap = map.article(populated as never, map.mediaCollector((file) => copied.push(file)))
-    const img = /<figure class="body-image"><img src="\/media\/([^"]+)" alt="骑手之家揭牌仪式现场" width="\d+" height="\d+"/.exec(snap.bodyHtml)
+    const snap = map.article(
+      populated as never,
+      map.mediaCollector((file) => copied.push(file)),
+    )
+    const img = /<figure class="body-image"><img src="\/media\/([^"]+)" alt="骑手之家揭牌仪式现场" width="\d+" height="\d+"/.exec(
+      snap.bodyHtml,
+    )
     expect(img, snap.bodyHtml.slice(0, 300)).not.toBeNull()
     expect(copied).toContain(img![1])
     expect(snap.bodyHtml.indexOf('<figure')).toBeLessThan(snap.bodyHtml.indexOf('骑手之家揭牌仪式现场</'))

@@ -34,7 +34,10 @@ const run = (script: string, args: string[], dataDir: string) =>
       PAYLOAD_SECRET: 'test-secret-that-is-long-enough-0123456789',
     }
     delete env.MEDIA_DIR
-    const child = spawn(process.execPath, [path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs'), `scripts/${script}.ts`, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs'), `scripts/${script}.ts`, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     child.stdout.on('data', (d) => (out += String(d)))
     child.stderr.on('data', (d) => (out += String(d)))
@@ -70,17 +73,33 @@ beforeAll(async () => {
     data: { alt: '备份测试配图' },
     file: { data: png, mimetype: 'image/png', name: 'backup-test-cover.png', size: png.length },
   })
-  draftId = (await payload.create({ collection: 'articles', draft: true, data: { title: DRAFT_TITLE, body: paragraph('草稿正文。'), cover: cover.id, _status: 'draft' } })).id
+  draftId = (
+    await payload.create({
+      collection: 'articles',
+      draft: true,
+      data: { title: DRAFT_TITLE, body: paragraph('草稿正文。'), cover: cover.id, _status: 'draft' },
+    })
+  ).id
   const live = await payload.create({
     collection: 'articles',
-    data: { title: '备份测试：已发布的稿件', body: paragraph('已发布的正文。'), cover: cover.id, publishedAt: '2025-05-01T02:00:00.000Z', _status: 'published' },
+    data: {
+      title: '备份测试：已发布的稿件',
+      body: paragraph('已发布的正文。'),
+      cover: cover.id,
+      publishedAt: '2025-05-01T02:00:00.000Z',
+      _status: 'published',
+    },
   })
   liveId = live.id
   await payload.update({ collection: 'articles', id: live.id, draft: true, data: { title: REVISION_TITLE } })
   // A reviewer scheduled the draft for tomorrow (what the admin's schedule button queues).
   await payload.jobs.queue({
     task: 'schedulePublish',
-    input: { type: 'publish', doc: { relationTo: 'articles', value: String(draftId) }, user: { relationTo: 'users', value: staff.reviewer.id } },
+    input: {
+      type: 'publish',
+      doc: { relationTo: 'articles', value: String(draftId) },
+      user: { relationTo: 'users', value: staff.reviewer.id },
+    },
     waitUntil: new Date(Date.now() + 86_400_000),
   } as never)
 }, 180_000)
@@ -126,7 +145,9 @@ describe('backup and restore', () => {
     const remade = await run('backup', [second], restored)
     expect(remade.code, remade.out).toBe(0)
     for (const { slug } of manifest.collections as { slug: string }[]) {
-      const [before, after] = await Promise.all([backup, second].map((dir) => fs.readFile(path.join(dir, 'collections', `${slug}.jsonl`), 'utf8')))
+      const [before, after] = await Promise.all(
+        [backup, second].map((dir) => fs.readFile(path.join(dir, 'collections', `${slug}.jsonl`), 'utf8')),
+      )
       expect(after, `${slug} documents`).toBe(before)
       const versions = async (dir: string) =>
         (await jsonl(path.join(dir, 'versions', `${slug}.jsonl`)).catch(() => []))

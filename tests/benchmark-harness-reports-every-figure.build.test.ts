@@ -55,10 +55,26 @@ describe('npm run bench', () => {
     const f = report.figures
     expect(f.generation.articles).toBe(120)
     expect(f.generation.publishedArticles).toBeLessThanOrEqual(120)
-    for (const v of [f.generation.documents, f.generation.seconds, f.generation.documentsPerSecond, f.generation.articlesPerSecond, f.generation.databaseBytes, f.generation.writerPeakRssBytes]) positive(v)
+    for (const v of [
+      f.generation.documents,
+      f.generation.seconds,
+      f.generation.documentsPerSecond,
+      f.generation.articlesPerSecond,
+      f.generation.databaseBytes,
+      f.generation.writerPeakRssBytes,
+    ])
+      positive(v)
     expect(f.generation.byCollection.articles?.documents).toBe(120)
 
-    for (const v of [f.contentLoad.seconds, f.contentLoad.snapshotBytes, f.contentLoad.articles, f.contentLoad.services, f.contentLoad.workersHomes, f.contentLoad.laborModels]) positive(v)
+    for (const v of [
+      f.contentLoad.seconds,
+      f.contentLoad.snapshotBytes,
+      f.contentLoad.articles,
+      f.contentLoad.services,
+      f.contentLoad.workersHomes,
+      f.contentLoad.laborModels,
+    ])
+      positive(v)
     expect(f.contentLoad.articles).toBe(f.generation.publishedArticles)
     expect(f.contentLoad.runs.length).toBeGreaterThanOrEqual(1)
 
@@ -70,10 +86,18 @@ describe('npm run bench', () => {
     expect(f.fullBuild.seconds).toBeGreaterThanOrEqual(f.contentLoad.seconds + f.astroBuild.seconds + f.pagefind.seconds)
     expect(f.pagefind.pages).toBeGreaterThan(f.contentLoad.articles)
 
-    for (const v of [f.memory.buildPeakRssBytes, f.memory.astroPeakRssBytes, f.memory.pagefindPeakRssBytes, f.memory.publishTreePeakRssBytes, f.memory.harnessPeakRssBytes]) positive(v)
+    for (const v of [
+      f.memory.buildPeakRssBytes,
+      f.memory.astroPeakRssBytes,
+      f.memory.pagefindPeakRssBytes,
+      f.memory.publishTreePeakRssBytes,
+      f.memory.harnessPeakRssBytes,
+    ])
+      positive(v)
     expect(f.memory.buildPeakRssBytes).toBeGreaterThanOrEqual(f.memory.astroPeakRssBytes)
 
-    for (const v of [f.output.bytes, f.output.files, f.output.htmlFiles, f.output.pagefindBytes, f.output.estimatedDistinctMediaBytes]) positive(v)
+    for (const v of [f.output.bytes, f.output.files, f.output.htmlFiles, f.output.pagefindBytes, f.output.estimatedDistinctMediaBytes])
+      positive(v)
 
     expect(f.articlePage.sampled).toBeGreaterThan(10)
     for (const v of [f.articlePage.medianGzipBytes, f.articlePage.medianHtmlGzipBytes, f.articlePage.medianCssGzipBytes]) positive(v)
@@ -82,16 +106,34 @@ describe('npm run bench', () => {
 
     expect(f.firstSearch.query).toBeTruthy()
     expect(f.firstSearch.results).toBeGreaterThan(0)
-    for (const v of [f.firstSearch.transferBytes, f.firstSearch.pagefindTransferBytes, f.firstSearch.transferBytesGzip, f.firstSearch.timeToResultsMs]) positive(v)
+    for (const v of [
+      f.firstSearch.transferBytes,
+      f.firstSearch.pagefindTransferBytes,
+      f.firstSearch.transferBytesGzip,
+      f.firstSearch.timeToResultsMs,
+    ])
+      positive(v)
     expect(f.firstSearch.pagefindTransferBytes).toBeLessThan(f.firstSearch.transferBytes)
     expect(f.firstSearch.transferBytesRuns).toHaveLength(2)
     // The browser's count and the server's agree: nothing (such as Pagefind's worker) is missed.
     expect(Math.abs(f.firstSearch.transferBytes - f.firstSearch.serverBytes)).toBeLessThan(f.firstSearch.transferBytes * 0.02)
 
     const ss = f.serverSearch
-    for (const v of [ss.index.seconds, ss.index.peakRssBytes, ss.index.bytes, ss.latency.p50Ms, ss.latency.p95Ms, ss.firstSearch.pageBytes, ss.firstSearch.jsonBytes, ss.firstSearch.timeToResultsMs]) positive(v)
+    for (const v of [
+      ss.index.seconds,
+      ss.index.peakRssBytes,
+      ss.index.bytes,
+      ss.latency.p50Ms,
+      ss.latency.p95Ms,
+      ss.firstSearch.pageBytes,
+      ss.firstSearch.jsonBytes,
+      ss.firstSearch.timeToResultsMs,
+    ])
+      positive(v)
     // Every searchable page is a document: news, services, homes, models and the hotlines page.
-    expect(ss.index.documents).toBe(f.contentLoad.articles + f.contentLoad.services + f.contentLoad.workersHomes + f.contentLoad.laborModels + 1)
+    expect(ss.index.documents).toBe(
+      f.contentLoad.articles + f.contentLoad.services + f.contentLoad.workersHomes + f.contentLoad.laborModels + 1,
+    )
     expect(ss.latency).toMatchObject({ queries: 50, clients: 8, errors: 0 })
     expect(ss.latency.requests).toBe(50 * 8 * 2)
     expect(ss.latency.p95Ms).toBeGreaterThanOrEqual(ss.latency.p50Ms)
@@ -127,8 +169,19 @@ describe('npm run bench', () => {
   it('judges every target and says by how much a missed one is missed', () => {
     const ids = report.targets.results.map((t) => t.id)
     expect(ids).toEqual([
-      'full-build-time', 'full-build-rss', 'server-search-recall', 'server-search-p95', 'server-search-index-time', 'publish-to-live', 'pages-per-publish',
-      'server-search-index-rss', 'server-first-search', 'first-query', 'article-page', 'article-js', 'import-rate',
+      'full-build-time',
+      'full-build-rss',
+      'server-search-recall',
+      'server-search-p95',
+      'server-search-index-time',
+      'publish-to-live',
+      'pages-per-publish',
+      'server-search-index-rss',
+      'server-first-search',
+      'first-query',
+      'article-page',
+      'article-js',
+      'import-rate',
     ])
     for (const t of report.targets.results) {
       expect(typeof t.pass).toBe('boolean')
@@ -140,7 +193,20 @@ describe('npm run bench', () => {
 
   it('reports progress for every phase and removes its workspace', () => {
     const ended = events.filter((e) => e.type === 'phase-end').map((e) => e.type === 'phase-end' && e.phase)
-    expect(ended).toEqual(['open', 'generate', 'export', 'astro', 'pagefind', 'serverIndex', 'measure', 'search', 'serverSearch', 'publish', 'import', 'report'])
+    expect(ended).toEqual([
+      'open',
+      'generate',
+      'export',
+      'astro',
+      'pagefind',
+      'serverIndex',
+      'measure',
+      'search',
+      'serverSearch',
+      'publish',
+      'import',
+      'report',
+    ])
     expect(events.some((e) => e.type === 'progress' && e.phase === 'generate' && e.done === e.total)).toBe(true)
     expect(fs.existsSync(report.workspace.dir)).toBe(false)
   })

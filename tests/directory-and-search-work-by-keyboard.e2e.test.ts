@@ -23,7 +23,9 @@ afterAll(async () => {
 /** Items of the directory a sighted visitor sees now, by section id. */
 const shownItems = () =>
   page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.svc-item')].filter((li) => li.offsetParent !== null).map((li) => ({ id: li.id, section: li.closest('section')?.id ?? '', open: /现在开放/.test(li.textContent ?? '') })),
+    [...document.querySelectorAll<HTMLElement>('.svc-item')]
+      .filter((li) => li.offsetParent !== null)
+      .map((li) => ({ id: li.id, section: li.closest('section')?.id ?? '', open: /现在开放/.test(li.textContent ?? '') })),
   )
 const selectValue = (id: string) => page.evaluate((id) => (document.getElementById(id) as HTMLSelectElement).value, id)
 

@@ -14,11 +14,16 @@ beforeAll(async () => {
 afterAll(() => cms?.close())
 
 const queue = async (token: string) =>
-  (await cms.rest('GET', '/articles?draft=true&where[reviewState][equals]=submitted&depth=0', { token })).body.docs.map((d: { title: string }) => d.title)
+  (await cms.rest('GET', '/articles?draft=true&where[reviewState][equals]=submitted&depth=0', { token })).body.docs.map(
+    (d: { title: string }) => d.title,
+  )
 
 describe('the review workflow', () => {
   it('moves a draft from an editor to the reviewers’ queue and onto the site', async () => {
-    const created = await cms.rest('POST', '/articles?draft=true', { token: editor, json: { title: '社区工会开展夏季送清凉活动', _status: 'draft' } })
+    const created = await cms.rest('POST', '/articles?draft=true', {
+      token: editor,
+      json: { title: '社区工会开展夏季送清凉活动', _status: 'draft' },
+    })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
     expect(created.body.doc.reviewState).toBe('writing')
@@ -32,7 +37,10 @@ describe('the review workflow', () => {
     // Sent back for changes, then resubmitted.
     await cms.rest('PATCH', `/articles/${id}?draft=true`, { token: reviewer, json: { reviewState: 'returned' } })
     expect(await queue(reviewer)).not.toContain('社区工会开展夏季送清凉活动')
-    await cms.rest('PATCH', `/articles/${id}?draft=true`, { token: editor, json: { title: '社区工会开展夏季送清凉活动（修改稿）', reviewState: 'submitted' } })
+    await cms.rest('PATCH', `/articles/${id}?draft=true`, {
+      token: editor,
+      json: { title: '社区工会开展夏季送清凉活动（修改稿）', reviewState: 'submitted' },
+    })
     expect(await queue(reviewer)).toContain('社区工会开展夏季送清凉活动（修改稿）')
 
     // The editor still cannot publish; the reviewer can, which settles the review.

@@ -52,11 +52,25 @@ describe('every collection can be created and read back', () => {
 
     const home = await payload.create({
       collection: 'workers-homes',
-      data: { name: '东港港务集团职工之家', awardLevel: 'national-model', yearAwarded: 2023, region: region.id, facilities: ['book-house', 'mother-room'], coordinates: { lat: 30.3, lng: 120.2 }, _status: 'published' },
+      data: {
+        name: '东港港务集团职工之家',
+        awardLevel: 'national-model',
+        yearAwarded: 2023,
+        region: region.id,
+        facilities: ['book-house', 'mother-room'],
+        coordinates: { lat: 30.3, lng: 120.2 },
+        _status: 'published',
+      },
     })
     const model = await payload.create({
       collection: 'labor-models',
-      data: { kind: 'collective', name: '东港码头桥吊班组', honors: [{ title: '全国工人先锋号', level: 'national', year: 2024 }], relatedArticles: [article.id], _status: 'published' },
+      data: {
+        kind: 'collective',
+        name: '东港码头桥吊班组',
+        honors: [{ title: '全国工人先锋号', level: 'national', year: 2024 }],
+        relatedArticles: [article.id],
+        _status: 'published',
+      },
     })
     const service = await payload.create({
       collection: 'services',
@@ -68,12 +82,25 @@ describe('every collection can be created and read back', () => {
         eligibility: '本区职工',
         howToApply: [{ step: '拨打 12351 预约' }],
         phones: [{ number: '12351', hotline: true, hours: '24 小时' }],
-        locations: [{ address: '青湖区湖滨路 1 号', district: region.id, openingHours: [{ days: { mon: true, tue: true }, opens: '08:30', closes: '17:00' }], amenities: ['water'] }],
+        locations: [
+          {
+            address: '青湖区湖滨路 1 号',
+            district: region.id,
+            openingHours: [{ days: { mon: true, tue: true }, opens: '08:30', closes: '17:00' }],
+            amenities: ['water'],
+          },
+        ],
         _status: 'published',
       },
     })
-    const first = await payload.create({ collection: 'users', data: { email: 'chief@example.org', password: 'a-long-enough-password', name: '主任', roles: ['editor'] } })
-    const user = await payload.create({ collection: 'users', data: { email: 'staff@example.org', password: 'a-long-enough-password', name: '王编辑', roles: ['editor'] } })
+    const first = await payload.create({
+      collection: 'users',
+      data: { email: 'chief@example.org', password: 'a-long-enough-password', name: '主任', roles: ['editor'] },
+    })
+    const user = await payload.create({
+      collection: 'users',
+      data: { email: 'staff@example.org', password: 'a-long-enough-password', name: '王编辑', roles: ['editor'] },
+    })
 
     expect((await payload.findByID({ collection: 'regions', id: region.id, depth: 1 })).code).toBe('339901')
     expect((await payload.findByID({ collection: 'categories', id: category.id, depth: 1 })).slug).toBe('union-news')
@@ -83,7 +110,10 @@ describe('every collection can be created and read back', () => {
     expect(readArticle.title).toBe('区总工会召开年度工作会议')
     expect(readArticle.tags).toEqual(['工作会议', '年度部署'])
     expect((readArticle.region as { name: string }).name).toBe('青湖区')
-    expect((await payload.findByID({ collection: 'workers-homes', id: home.id, depth: 1 })).facilities).toEqual(['book-house', 'mother-room'])
+    expect((await payload.findByID({ collection: 'workers-homes', id: home.id, depth: 1 })).facilities).toEqual([
+      'book-house',
+      'mother-room',
+    ])
     expect((await payload.findByID({ collection: 'labor-models', id: model.id, depth: 1 })).honors?.[0]?.title).toBe('全国工人先锋号')
     const readService = await payload.findByID({ collection: 'services', id: service.id, depth: 1 })
     expect(readService.locations?.[0]?.openingHours?.[0]?.days).toMatchObject({ mon: true, tue: true, wed: false })

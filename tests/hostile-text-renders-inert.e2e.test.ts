@@ -22,12 +22,26 @@ const hostile = (field: string) => `${MARK}${field} ${ATTACKS}`
 const LINK_TEXT = `${MARK}链接`
 
 const text = (value: string) => ({ type: 'text', text: value, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })
-const element = (type: string, children: object[], extra: object = {}) => ({ type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra })
+const element = (type: string, children: object[], extra: object = {}) => ({
+  type,
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+  ...extra,
+})
 const hostileRichText = (field: string) => {
   const state = blocksToLexical([hostile(field)])
   state.root.children.push(
-    element('paragraph', [element('link', [text(LINK_TEXT)], { fields: { url: 'javascript:window.__pwned=1', linkType: 'custom', newTab: false } })]) as never,
-    element('table', [element('tablerow', [element('tablecell', [element('paragraph', [text(`${MARK}表格`)])], { headerState: '0" onclick="window.__pwned=1' })])]) as never,
+    element('paragraph', [
+      element('link', [text(LINK_TEXT)], { fields: { url: 'javascript:window.__pwned=1', linkType: 'custom', newTab: false } }),
+    ]) as never,
+    element('table', [
+      element('tablerow', [
+        element('tablecell', [element('paragraph', [text(`${MARK}表格`)])], { headerState: '0" onclick="window.__pwned=1' }),
+      ]),
+    ]) as never,
   )
   return state
 }
@@ -42,8 +56,14 @@ const shown = {
 
 const addHostileContent = async ({ payload }: TestCms) => {
   const city = (await payload.find({ collection: 'regions', where: { code: { equals: '339900' } } })).docs[0]
-  const region = await payload.create({ collection: 'regions', data: { name: hostile('地区'), code: '339931', level: 'district', parent: city?.id } })
-  const organization = await payload.create({ collection: 'organizations', data: { name: hostile('单位'), kind: 'federation', region: region.id } })
+  const region = await payload.create({
+    collection: 'regions',
+    data: { name: hostile('地区'), code: '339931', level: 'district', parent: city?.id },
+  })
+  const organization = await payload.create({
+    collection: 'organizations',
+    data: { name: hostile('单位'), kind: 'federation', region: region.id },
+  })
   const category = await payload.create({ collection: 'categories', data: { name: hostile('栏目'), slug: 'hostile-text', order: 99 } })
   const png = await pngImage(1200, 750)
   const media = await payload.create({
@@ -155,7 +175,8 @@ const injected = () =>
         // Browsers ignore control characters and spaces inside a URL scheme; so must the check.
         // eslint-disable-next-line no-control-regex
         const value = attr.value.replace(/[\u0000-\u0020]/g, '')
-        if (/^(href|src|action|formaction|xlink:href|data|srcdoc)$/i.test(attr.name) && /^javascript:/i.test(value)) found.push(`<${el.localName} ${attr.name}="${attr.value}">`)
+        if (/^(href|src|action|formaction|xlink:href|data|srcdoc)$/i.test(attr.name) && /^javascript:/i.test(value))
+          found.push(`<${el.localName} ${attr.name}="${attr.value}">`)
       }
     }
     for (const script of document.querySelectorAll('script')) {
@@ -190,7 +211,18 @@ describe('hostile text in every field reaches the site as text', () => {
   it('no page that shows it runs it or turns it into markup', async () => {
     const urls = await pagesWithHostileText()
     // Article, lists, archive, section, region, service, home, model pages and their facets.
-    for (const expected of ['/', '/news/', '/services/', '/hotlines/', '/homes/', '/models/', '/organizations/', '/news/category/hostile-text/', '/news/region/339931/']) expect(urls).toContain(expected)
+    for (const expected of [
+      '/',
+      '/news/',
+      '/services/',
+      '/hotlines/',
+      '/homes/',
+      '/models/',
+      '/organizations/',
+      '/news/category/hostile-text/',
+      '/news/region/339931/',
+    ])
+      expect(urls).toContain(expected)
     expect(urls.length).toBeGreaterThan(15)
     const report: string[] = []
     for (const url of urls) {
@@ -207,7 +239,10 @@ describe('hostile text in every field reaches the site as text', () => {
     ['model', '/models/', 'a[href^="/models/"]', '劳模'],
   ] as const)('the %s page shows each field’s markup as visible text', async (kind, list, selector, nameField) => {
     await open(list)
-    const href = await page.locator(`main ${selector}`, { hasText: hostile(nameField) }).first().getAttribute('href')
+    const href = await page
+      .locator(`main ${selector}`, { hasText: hostile(nameField) })
+      .first()
+      .getAttribute('href')
     expect(href).toBeTruthy()
     await open(href!)
     const body = await visibleText()

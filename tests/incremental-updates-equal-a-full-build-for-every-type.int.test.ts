@@ -38,7 +38,9 @@ const withoutRelated = (html: string) => html.replace(/<aside class="wrap" aria-
 const firstDifference = (a: string, b: string) => {
   let i = 0
   while (i < a.length && a[i] === b[i]) i++
-  return i === a.length && i === b.length ? undefined : { update: a.slice(Math.max(0, i - 120), i + 200), full: b.slice(Math.max(0, i - 120), i + 200) }
+  return i === a.length && i === b.length
+    ? undefined
+    : { update: a.slice(Math.max(0, i - 120), i + 200), full: b.slice(Math.max(0, i - 120), i + 200) }
 }
 
 const latestBuild = async () => (await cms.payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 1, depth: 0 })).docs[0]
@@ -49,11 +51,17 @@ const expectSameAsFullBuild = async (mode: 'incremental' | 'full' = 'incremental
   expect(await latestBuild()).toMatchObject({ status: 'succeeded', mode })
   const live = await fs.realpath(liveDir(dist))
   const rendered = new Set((await readBuildInfo(live))?.written ?? [])
-  const full = await buildSite({ snapshotDir: settings().snapshotDir, dist: path.join(cms.dir, `reference-${Date.now()}`), env: { SITE_SKIP_PAGEFIND: '1' } })
+  const full = await buildSite({
+    snapshotDir: settings().snapshotDir,
+    dist: path.join(cms.dir, `reference-${Date.now()}`),
+    env: { SITE_SKIP_PAGEFIND: '1' },
+  })
   const [mine, theirs] = [await allOutputText(live), await allOutputText(full.dir)]
   expect(pagesOf(mine)).toEqual(pagesOf(theirs))
   for (const file of pagesOf(theirs)) {
-    const [a, b] = rendered.has(file) ? [mine.get(file)!, theirs.get(file)!] : [withoutRelated(mine.get(file)!), withoutRelated(theirs.get(file)!)]
+    const [a, b] = rendered.has(file)
+      ? [mine.get(file)!, theirs.get(file)!]
+      : [withoutRelated(mine.get(file)!), withoutRelated(theirs.get(file)!)]
     expect(firstDifference(a, b), `${file}${rendered.has(file) ? ' (rendered by the update)' : ''}`).toBeUndefined()
   }
   await fs.rm(full.dir, { recursive: true, force: true })
@@ -61,7 +69,12 @@ const expectSameAsFullBuild = async (mode: 'incremental' | 'full' = 'incremental
 }
 
 const find = async (collection: 'articles' | 'services' | 'workers-homes' | 'labor-models' | 'organizations' | 'regions', skip = 0) =>
-  (await cms.payload.find({ collection, sort: 'createdAt', limit: 1, page: skip + 1, depth: 0 })).docs[0] as unknown as { id: number | string; slug?: string; title?: string; name?: string }
+  (await cms.payload.find({ collection, sort: 'createdAt', limit: 1, page: skip + 1, depth: 0 })).docs[0] as unknown as {
+    id: number | string
+    slug?: string
+    title?: string
+    name?: string
+  }
 
 describe('incremental updates on a site whose listings span several pages', () => {
   it('has listings of several pages to begin with', async () => {
@@ -74,7 +87,13 @@ describe('incremental updates on a site whose listings span several pages', () =
     const [region] = (await cms.payload.find({ collection: 'regions', where: { level: { equals: 'district' } }, limit: 1, depth: 0 })).docs
     await cms.payload.create({
       collection: 'articles',
-      data: { title: '增量测试：新发布的稿件', categories: [category!.id], region: region!.id, body: paragraph('新稿件正文。'), _status: 'published' },
+      data: {
+        title: '增量测试：新发布的稿件',
+        categories: [category!.id],
+        region: region!.id,
+        body: paragraph('新稿件正文。'),
+        _status: 'published',
+      },
     })
     const { rendered } = await expectSameAsFullBuild()
     expect(rendered).toBeLessThanOrEqual(60)
@@ -92,7 +111,12 @@ describe('incremental updates on a site whose listings span several pages', () =
   }, 300_000)
 
   it('changes a service, a workers’ home, a labor model and an organization', async () => {
-    const [service, home, model, org] = [await find('services', 2), await find('workers-homes', 1), await find('labor-models', 1), await find('organizations', 3)]
+    const [service, home, model, org] = [
+      await find('services', 2),
+      await find('workers-homes', 1),
+      await find('labor-models', 1),
+      await find('organizations', 3),
+    ]
     await cms.payload.update({ collection: 'services', id: service.id, data: { name: `${service.name}（新址）` } })
     await cms.payload.update({ collection: 'workers-homes', id: home.id, data: { name: `${home.name}（升级）` } })
     await cms.payload.update({ collection: 'labor-models', id: model.id, data: { employer: '增量测试单位' } })
@@ -101,14 +125,24 @@ describe('incremental updates on a site whose listings span several pages', () =
   }, 300_000)
 
   it('takes a publish that arrives while a build runs into the next build', async () => {
-    await cms.payload.create({ collection: 'articles', data: { title: '增量测试：构建前发布', body: paragraph('第一篇。'), _status: 'published' } })
+    await cms.payload.create({
+      collection: 'articles',
+      data: { title: '增量测试：构建前发布', body: paragraph('第一篇。'), _status: 'published' },
+    })
     const deadline = Date.now() + 60_000
     while ((await latestBuild())?.status !== 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
     expect((await latestBuild())?.status).toBe('running')
-    await cms.payload.create({ collection: 'articles', data: { title: '增量测试：构建中发布', body: paragraph('第二篇。'), _status: 'published' } })
+    await cms.payload.create({
+      collection: 'articles',
+      data: { title: '增量测试：构建中发布', body: paragraph('第二篇。'), _status: 'published' },
+    })
     await expectSameAsFullBuild()
     const text = await allOutputText(await fs.realpath(liveDir(dist)))
-    for (const title of ['增量测试：构建前发布', '增量测试：构建中发布']) expect([...text.values()].some((t) => t.includes(title)), title).toBe(true)
+    for (const title of ['增量测试：构建前发布', '增量测试：构建中发布'])
+      expect(
+        [...text.values()].some((t) => t.includes(title)),
+        title,
+      ).toBe(true)
   }, 300_000)
 
   it('rebuilds the whole site when reference data changes', async () => {

@@ -10,11 +10,19 @@ const body =
 
 describe('recognising a page imported before', () => {
   const index = new DuplicateIndex()
-  const first = { title: '青湖区为环卫工人开设爱心早餐点', publishedAt: '2019-11-08T00:30:12.000Z', label: '#1', originalUrl: '/archive/a.txt' }
+  const first = {
+    title: '青湖区为环卫工人开设爱心早餐点',
+    publishedAt: '2019-11-08T00:30:12.000Z',
+    label: '#1',
+    originalUrl: '/archive/a.txt',
+  }
   index.add(first, body)
 
   it('by the same title on the same day, in either script and with other punctuation', () => {
-    expect(index.find('青湖區為環衛工人開設愛心早餐點', '2019-11-08T09:00:00.000Z', '另一篇完全不同的正文。')).toEqual({ of: first, reason: 'title-date' })
+    expect(index.find('青湖區為環衛工人開設愛心早餐點', '2019-11-08T09:00:00.000Z', '另一篇完全不同的正文。')).toEqual({
+      of: first,
+      reason: 'title-date',
+    })
     expect(index.find('青湖区为环卫工人开设“爱心早餐”点', '2019-11-08T01:00:00.000Z', '')?.reason).toBe('title-date')
     expect(index.find('青湖区为环卫工人开设爱心早餐点', '2020-11-08T01:00:00.000Z', '另一年的同名通知。')).toBeUndefined()
   })
@@ -22,7 +30,13 @@ describe('recognising a page imported before', () => {
   it('by a near-identical body under another title', () => {
     const reposted = body.replace('十二家', '12家').replace('两个包子', '两个馒头')
     expect(index.find('环卫工人吃上免费早餐', '2019-11-09T00:00:00.000Z', reposted)).toEqual({ of: first, reason: 'body' })
-    expect(index.find('环卫工人吃上免费早餐', undefined, '东港区总工会举办叉车司机技能比武，八十多名叉车司机同场竞技，比赛分理论考试和实操两部分，实操项目包括叉车绕桩和托盘码垛。')).toBeUndefined()
+    expect(
+      index.find(
+        '环卫工人吃上免费早餐',
+        undefined,
+        '东港区总工会举办叉车司机技能比武，八十多名叉车司机同场竞技，比赛分理论考试和实操两部分，实操项目包括叉车绕桩和托盘码垛。',
+      ),
+    ).toBeUndefined()
   })
 
   it('by the same original file', () => {

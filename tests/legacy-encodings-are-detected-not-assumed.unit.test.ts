@@ -45,6 +45,8 @@ describe('reading saved pages in the encodings old sites used', () => {
   })
 
   it('reports a page with no title or no body instead of importing junk', () => {
-    expect(() => parsePage(Buffer.from('<html><body><div class="nav">首页 | 新闻 | 服务 | 关于</div></body></html>'), 'x.html')).toThrow(ImportError)
+    expect(() => parsePage(Buffer.from('<html><body><div class="nav">首页 | 新闻 | 服务 | 关于</div></body></html>'), 'x.html')).toThrow(
+      ImportError,
+    )
   })
 })

@@ -30,7 +30,9 @@ describe('repairing the broken Traditional converter', () => {
     expect(detectScript('東港區總工會舉辦職工技能大賽，參賽選手來自各個行業。')).toBe('traditional')
     expect(detectScript('东港区总工会举办职工技能大赛，参赛选手来自各个行业。')).toBe('simplified')
     // One Traditional name quoted in a Simplified article does not make it Traditional.
-    expect(detectScript('东港区总工会举办职工技能大赛，参赛选手来自各个行业，香港選手也参加了比赛，大家交流了经验和体会。')).toBe('simplified')
+    expect(detectScript('东港区总工会举办职工技能大赛，参赛选手来自各个行业，香港選手也参加了比赛，大家交流了经验和体会。')).toBe(
+      'simplified',
+    )
   })
 })
 

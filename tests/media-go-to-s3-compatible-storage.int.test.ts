@@ -42,7 +42,10 @@ afterAll(async () => {
 describe('media on S3-compatible storage', () => {
   it('stores an upload and its sizes in the bucket, serves them, and exports and backs them up from there', async () => {
     const token = await cms.login('editor@example.org', STAFF_PASSWORD)
-    const upload = await cms.rest('POST', '/media', { token, form: fileForm('harbour.png', 'image/png', await pngImage(1200, 800), { alt: '港口夜校' }) })
+    const upload = await cms.rest('POST', '/media', {
+      token,
+      form: fileForm('harbour.png', 'image/png', await pngImage(1200, 800), { alt: '港口夜校' }),
+    })
     expect(upload.status).toBe(201)
     const doc = upload.body.doc as { filename: string; sizes: Record<string, { filename: string }> }
 

@@ -21,7 +21,8 @@ describe('distanceMetres', () => {
     for (const a of places)
       for (const b of places) {
         expect(distanceMetres(a, b)).toBeCloseTo(distanceMetres(b, a), 6)
-        for (const c of places.slice(0, 4)) expect(distanceMetres(a, b)).toBeLessThanOrEqual(distanceMetres(a, c) + distanceMetres(c, b) + 1e-6)
+        for (const c of places.slice(0, 4))
+          expect(distanceMetres(a, b)).toBeLessThanOrEqual(distanceMetres(a, c) + distanceMetres(c, b) + 1e-6)
       }
   })
 })
@@ -54,7 +55,11 @@ describe('byDistance', () => {
   })
 
   it('keeps places without coordinates, after the others, in their old order', () => {
-    const items = [{ name: 'a', at: [] }, { name: 'b', at: [{ lat: 30.3, lng: 120.1 }] }, { name: 'c', at: [] }]
+    const items = [
+      { name: 'a', at: [] },
+      { name: 'b', at: [{ lat: 30.3, lng: 120.1 }] },
+      { name: 'c', at: [] },
+    ]
     expect(byDistance(items, { lat: 30, lng: 120 }, (i) => i.at).map((r) => [r.item.name, r.metres === undefined])).toEqual([
       ['b', false],
       ['a', true],

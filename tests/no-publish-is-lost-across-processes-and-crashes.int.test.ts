@@ -44,7 +44,9 @@ const until = async (check: () => Promise<boolean>, what: string, ms = 240_000) 
   }
 }
 const slugsOf = async (prefix: string) =>
-  (await cms.payload.find({ collection: 'articles', where: { title: { like: prefix } }, limit: 100, depth: 0 })).docs.map((d) => String(d.slug))
+  (await cms.payload.find({ collection: 'articles', where: { title: { like: prefix } }, limit: 100, depth: 0 })).docs.map((d) =>
+    String(d.slug),
+  )
 
 beforeAll(async () => {
   cms = await startTestCms()
@@ -67,7 +69,10 @@ describe('the site build queue', () => {
     expect(await Promise.all(writers.map((w) => w.exited))).toEqual([0, 0])
     const slugs = [...(await slugsOf('甲进程发布')), ...(await slugsOf('乙进程发布'))]
     expect(slugs).toHaveLength(20)
-    await until(async () => (await pendingRequests(cms.payload)).length === 0 && (await builds()).every((b) => b.status !== 'running'), 'the queue to drain')
+    await until(
+      async () => (await pendingRequests(cms.payload)).length === 0 && (await builds()).every((b) => b.status !== 'running'),
+      'the queue to drain',
+    )
     for (const slug of slugs) expect(await liveHtml(slug), slug).toBeDefined()
     const made = (await builds()).slice(before)
     expect(made.every((b) => b.status === 'succeeded')).toBe(true)
@@ -93,7 +98,10 @@ describe('the site build queue', () => {
 
     const second = start('work')
     await until(async () => (await liveHtml(slug!)) !== undefined, 'the page to go live after the restart')
-    await until(async () => (await pendingRequests(cms.payload)).length === 0 && (await builds()).every((b) => b.status !== 'running'), 'the queue to drain')
+    await until(
+      async () => (await pendingRequests(cms.payload)).length === 0 && (await builds()).every((b) => b.status !== 'running'),
+      'the queue to drain',
+    )
     const made = (await builds()).slice(runningBefore)
     expect(made[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('中断') })
     expect(made.at(-1)).toMatchObject({ status: 'succeeded', mode: 'full' })

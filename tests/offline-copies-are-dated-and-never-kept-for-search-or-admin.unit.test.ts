@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest'
 
-import { assetsOf, importsOf, markOffline, neverCached, offlineBanner, pageKey, PINNED_PAGES, SAVED_AT_HEADER, savedAtText } from '../site/lib/offline'
+import {
+  assetsOf,
+  importsOf,
+  markOffline,
+  neverCached,
+  offlineBanner,
+  pageKey,
+  PINNED_PAGES,
+  SAVED_AT_HEADER,
+  savedAtText,
+} from '../site/lib/offline'
 import { securityHeaders } from '../site/serve'
 
 describe('what the service worker keeps', () => {
   it('never the admin, the CMS API, previews, search or the search index', () => {
-    for (const p of ['/admin', '/admin/collections/articles', '/api/articles', '/preview/', '/search/', '/pagefind/pagefind.js', '/pagefind-delta/x'])
+    for (const p of [
+      '/admin',
+      '/admin/collections/articles',
+      '/api/articles',
+      '/preview/',
+      '/search/',
+      '/pagefind/pagefind.js',
+      '/pagefind-delta/x',
+    ])
       expect(neverCached(p), p).toBe(true)
     for (const p of [...PINNED_PAGES, '/services/legal-city/', '/_astro/app.js']) expect(neverCached(p), p).toBe(false)
   })
@@ -14,7 +32,7 @@ describe('what the service worker keeps', () => {
     expect(pageKey('http://x.test/services/?cat=legal-aid#cat-legal-aid')).toBe('http://x.test/services/')
   })
 
-  it("finds the files a page and its island load, and the chunks a script imports", () => {
+  it('finds the files a page and its island load, and the chunks a script imports', () => {
     const html = `<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/b.js"></script>
       <astro-island component-url="/_astro/Dir.js" renderer-url="/_astro/client.js"></astro-island><link rel="icon" href="/favicon.svg">
       <a href="/news/">news</a><img src="https://elsewhere.test/x.png">`
@@ -29,7 +47,9 @@ describe('what the service worker keeps', () => {
 
 describe('a copy served with no network', () => {
   const stored = (html: string) =>
-    new Response(html, { headers: { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8', [SAVED_AT_HEADER]: '2026-12-01T12:10:00.000Z' } })
+    new Response(html, {
+      headers: { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8', [SAVED_AT_HEADER]: '2026-12-01T12:10:00.000Z' },
+    })
 
   it('is the same page with its CSP, marked 离线可用 with the China-time date it was saved', async () => {
     const response = await markOffline(stored('<body><main id="main" tabindex="-1"><h1>服务热线</h1></main></body>'))

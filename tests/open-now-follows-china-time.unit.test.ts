@@ -104,8 +104,12 @@ describe('open now follows China time', () => {
 
   it('reads phone hours written as text', () => {
     expect(hoursFromText('24 小时')).toEqual([{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], allDay: true }])
-    expect(hoursFromText('工作日 8:30-17:00')).toEqual([{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], allDay: false, opens: '08:30', closes: '17:00' }])
-    expect(hoursFromText('每天 7:00-21:00')).toEqual([{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], allDay: false, opens: '07:00', closes: '21:00' }])
+    expect(hoursFromText('工作日 8:30-17:00')).toEqual([
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], allDay: false, opens: '08:30', closes: '17:00' },
+    ])
+    expect(hoursFromText('每天 7:00-21:00')).toEqual([
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], allDay: false, opens: '07:00', closes: '21:00' },
+    ])
     expect(hoursFromText('周一至周六 9:00-12:00、14:00-17:00')).toHaveLength(2)
     expect(hoursFromText('周六至周日 9:00-12:00')?.[0]?.days).toEqual(['sat', 'sun'])
     // No days named: no guess.

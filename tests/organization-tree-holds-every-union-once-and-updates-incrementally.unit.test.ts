@@ -13,7 +13,13 @@ const orgs: SnapshotOrganization[] = sampleOrgs.map((o) => ({
   kind: o.kind,
   parentSlug: o.parentKey ? `org-${o.parentKey}` : undefined,
   address: o.address,
-  phones: (o.phones ?? []).map((p) => ({ number: p.number, label: p.label, hours: p.hours, kind: 'voice' as const, hotline: Boolean(p.hotline) })),
+  phones: (o.phones ?? []).map((p) => ({
+    number: p.number,
+    label: p.label,
+    hours: p.hours,
+    kind: 'voice' as const,
+    hotline: Boolean(p.hotline),
+  })),
 }))
 const bySlug = new Map(orgs.map((o) => [o.slug, o]))
 const touched = (changes: Change[]) => touchedPages(changes, { articles: [], categories: [] }).urls
@@ -38,7 +44,8 @@ describe('organizationTree', () => {
     expect(JSON.stringify(tree)).toBe(JSON.stringify(organizationTree(orgs)))
     for (const n of flattenTree(tree)) {
       const kinds = n.children.map((c) => c.org.kind)
-      if (kinds.includes('enterprise') && kinds.includes('federation')) expect(kinds.indexOf('federation')).toBeLessThan(kinds.indexOf('enterprise'))
+      if (kinds.includes('enterprise') && kinds.includes('federation'))
+        expect(kinds.indexOf('federation')).toBeLessThan(kinds.indexOf('enterprise'))
     }
   })
 
@@ -58,7 +65,11 @@ describe('organizationJsonLd', () => {
     const parent = bySlug.get(street.parentSlug!)!
     const children = orgs.filter((o) => o.parentSlug === street.slug)
     const ld = organizationJsonLd(street, 'https://example.org', parent, children)
-    expect(ld.parentOrganization).toEqual({ '@type': 'Organization', '@id': `https://example.org${organizationUrl(parent.slug)}`, name: parent.name })
+    expect(ld.parentOrganization).toEqual({
+      '@type': 'Organization',
+      '@id': `https://example.org${organizationUrl(parent.slug)}`,
+      name: parent.name,
+    })
     expect(ld.subOrganization?.map((c) => c.name)).toEqual(children.map((c) => c.name))
     expect(ld.contactPoint?.map((c) => c.telephone)).toEqual(street.phones.map((p) => p.number))
     expect(ld.address?.streetAddress).toBe(street.address)

@@ -49,10 +49,16 @@ const inLiveSite = async (word: string) => {
   const texts = await live()
   site ??= await serveStatic(liveDir(dist))
   await page.goto(`${site.url}/search/?q=${encodeURIComponent(word)}`)
-  await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /找到/.test(document.querySelector('#search-status')?.textContent ?? ''))
+  await page.waitForFunction(
+    () =>
+      document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
+      /找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
+  )
   const titles = await page.locator('#search-results h2').allTextContents()
   serverSite ??= await serveStatic(liveDir(dist), { search: true })
-  const answer = (await (await fetch(`${serverSite.url}/search.json?q=${encodeURIComponent(word)}`)).json()) as { results: { title: string }[] }
+  const answer = (await (await fetch(`${serverSite.url}/search.json?q=${encodeURIComponent(word)}`)).json()) as {
+    results: { title: string }[]
+  }
   return {
     page: [...texts].some(([f, t]) => f.endsWith('.html') && t.includes(word)),
     index: titles.some((t) => t.includes(word)),
@@ -63,7 +69,10 @@ const builds = async () => (await cms.payload.find({ collection: 'site-builds', 
 
 describe('publishing rebuilds the live site', () => {
   it('puts a published article on the site and in the search index, and removes it when unpublished', async () => {
-    const doc = await cms.payload.create({ collection: 'articles', data: { title: '码头工人技能比武决出十强', body: paragraph('比武现场气氛热烈。'), _status: 'published' } })
+    const doc = await cms.payload.create({
+      collection: 'articles',
+      data: { title: '码头工人技能比武决出十强', body: paragraph('比武现场气氛热烈。'), _status: 'published' },
+    })
     await settled()
     expect(await inLiveSite('码头工人技能比武决出十强')).toEqual({ page: true, index: true, server: true })
     expect((await builds())[0]).toMatchObject({ status: 'succeeded' })
@@ -93,7 +102,12 @@ describe('publishing rebuilds the live site', () => {
     const [category] = (await cms.payload.find({ collection: 'categories', where: { slug: { equals: 'union-news' } } })).docs
     const night = await cms.payload.create({
       collection: 'articles',
-      data: { title: '港区职工夜校开学', categories: [category!.id], body: paragraph('首批学员来自十二家港口企业的轮机班组。'), _status: 'published' },
+      data: {
+        title: '港区职工夜校开学',
+        categories: [category!.id],
+        body: paragraph('首批学员来自十二家港口企业的轮机班组。'),
+        _status: 'published',
+      },
     })
     await settled()
     const [first] = await builds()
@@ -129,7 +143,13 @@ describe('publishing rebuilds the live site', () => {
     // The server index updated in place answers every query as the full build's index does.
     const [updated, rebuilt] = [new SearchIndex(indexFileOf(await fs.realpath(liveDir(dist)))), new SearchIndex(indexFileOf(full.dir))]
     try {
-      const queries = ['港区职工夜校', '轮机班组', '职工', '12351', ...patched.articles.map((a: { title: string }) => [...a.title].slice(0, 4).join(''))]
+      const queries = [
+        '港区职工夜校',
+        '轮机班组',
+        '职工',
+        '12351',
+        ...patched.articles.map((a: { title: string }) => [...a.title].slice(0, 4).join('')),
+      ]
       const answer = (index: SearchIndex, q: string) => {
         const r = index.search({ ...parseRequest(new URLSearchParams({ q })), page: 1 })
         return { total: r.total, facets: r.facets, urls: r.results.map((x) => x.url) }
@@ -146,11 +166,24 @@ describe('publishing rebuilds the live site', () => {
 
   it('updates an organization incrementally: its page, its parent and every page naming it, as a full build would', async () => {
     const { payload } = cms
-    const parent = await payload.create({ collection: 'organizations', data: { name: '港区总工会', kind: 'federation', address: '港区海港路1号' } })
-    const child = await payload.create({ collection: 'organizations', data: { name: '港区码头社区工会', kind: 'community', parent: parent.id } })
-    const service = await payload.create({ collection: 'services', data: { name: '码头职工法律咨询', category: 'legal-aid', status: 'active', provider: parent.id, _status: 'published' } })
+    const parent = await payload.create({
+      collection: 'organizations',
+      data: { name: '港区总工会', kind: 'federation', address: '港区海港路1号' },
+    })
+    const child = await payload.create({
+      collection: 'organizations',
+      data: { name: '港区码头社区工会', kind: 'community', parent: parent.id },
+    })
+    const service = await payload.create({
+      collection: 'services',
+      data: { name: '码头职工法律咨询', category: 'legal-aid', status: 'active', provider: parent.id, _status: 'published' },
+    })
     await settled()
-    await payload.update({ collection: 'organizations', id: parent.id, data: { name: '港区港口总工会', phones: [{ number: '0579-80000001', label: '办公室' }] } })
+    await payload.update({
+      collection: 'organizations',
+      id: parent.id,
+      data: { name: '港区港口总工会', phones: [{ number: '0579-80000001', label: '办公室' }] },
+    })
     await settled()
     expect((await builds())[0]).toMatchObject({ status: 'succeeded', mode: 'incremental' })
     const texts = await live()
@@ -164,7 +197,8 @@ describe('publishing rebuilds the live site', () => {
     const fresh = (await readContent(localSource(payload, path.join(cms.dir, 'media')))).snapshot
     const patched = JSON.parse(await fs.readFile(path.join(settings().snapshotDir, 'content.json'), 'utf8'))
     const byId = (list: { id: string }[]) => [...list].sort((a, b) => String(a.id).localeCompare(String(b.id)))
-    for (const key of ['organizations', 'services', 'workersHomes', 'articles'] as const) expect(byId(patched[key]), key).toEqual(byId(fresh[key]))
+    for (const key of ['organizations', 'services', 'workersHomes', 'articles'] as const)
+      expect(byId(patched[key]), key).toEqual(byId(fresh[key]))
     const full = await buildSite({ snapshotDir: settings().snapshotDir, dist: path.join(cms.dir, 'dist-full-org') })
     const theirs = await allOutputText(full.dir)
     const pages = (m: Map<string, string>) => [...m.keys()].filter((f) => f.endsWith('.html') || f.endsWith('.xml')).sort()
@@ -199,7 +233,11 @@ describe('publishing rebuilds the live site', () => {
     expect(await inLiveSite('快递小哥集体入会仪式举行')).toMatchObject({ page: true, server: true })
 
     // The same failure inside the publishing loop is recorded for staff, with the reason.
-    const failing = createRebuilder(cms.payload, { queue: 'test-failing', quietMs: 10, build: async () => ({ pages: (await buildSite({ snapshotDir: bad, dist })).pages }) })
+    const failing = createRebuilder(cms.payload, {
+      queue: 'test-failing',
+      quietMs: 10,
+      build: async () => ({ pages: (await buildSite({ snapshotDir: bad, dist })).pages }),
+    })
     await failing.request('测试：损坏的快照')
     await failing.idle()
     const [latest] = await builds()

@@ -47,17 +47,32 @@ describe('the route table', () => {
 
   it('lists an article on each of its sections, its region and its archive year', () => {
     const article = {
-      categories: [{ slug: 'rights', name: '维权' }, { slug: 'culture', name: '文化' }],
+      categories: [
+        { slug: 'rights', name: '维权' },
+        { slug: 'culture', name: '文化' },
+      ],
       region: { code: '330702', name: '东港区', level: 'district' },
       publishedAt: '2024-12-31T17:30:00.000Z', // already 2025 in Beijing
     } as SnapshotArticle
-    expect(articleListings(article)).toEqual(['/news/category/rights/', '/news/category/culture/', '/news/region/330702/', '/news/archive/2025/'])
+    expect(articleListings(article)).toEqual([
+      '/news/category/rights/',
+      '/news/category/culture/',
+      '/news/region/330702/',
+      '/news/archive/2025/',
+    ])
   })
 
   it('reserves every path segment beside a detail page, so no record slug can shadow a listing', () => {
     const reservedOf = (collection: { fields: Field[] }) =>
-      ((collection.fields.find((f) => 'name' in f && f.name === 'slug') as { custom?: { reserved?: string[] } }).custom?.reserved ?? []) as string[]
-    const modelOf = { articles: models.Articles, services: models.Services, workersHomes: models.WorkersHomes, laborModels: models.LaborModels, organizations: models.Organizations }
+      ((collection.fields.find((f) => 'name' in f && f.name === 'slug') as { custom?: { reserved?: string[] } }).custom?.reserved ??
+        []) as string[]
+    const modelOf = {
+      articles: models.Articles,
+      services: models.Services,
+      workersHomes: models.WorkersHomes,
+      laborModels: models.LaborModels,
+      organizations: models.Organizations,
+    }
     const facetNames = {
       workersHomes: homeFacets([], []).map((f) => f.key),
       laborModels: modelFacets([], []).map((f) => f.key),
@@ -66,7 +81,8 @@ describe('the route table', () => {
       const siblings = new Set<string>(facetNames[type.key] ?? [])
       for (const file of pageFiles) {
         const [section, segment] = file.split('/')
-        if (section === type.section && segment && !segment.startsWith('[') && !segment.startsWith('index.')) siblings.add(segment.replace(/\.(astro|ts)$/, ''))
+        if (section === type.section && segment && !segment.startsWith('[') && !segment.startsWith('index.'))
+          siblings.add(segment.replace(/\.(astro|ts)$/, ''))
       }
       expect(reservedOf(modelOf[type.key]).sort(), type.slug).toEqual(expect.arrayContaining([...siblings].sort()))
     }

@@ -18,11 +18,16 @@ const schedule = (id: number | string, type: 'publish' | 'unpublish', userId: nu
     waitUntil: new Date(Date.now() + inSeconds * 1000),
   } as never)
 
-const status = async (id: number | string) => (await cms.payload.findByID({ collection: 'articles', id, draft: false })) as { _status?: string }
+const status = async (id: number | string) =>
+  (await cms.payload.findByID({ collection: 'articles', id, draft: false })) as { _status?: string }
 
 describe('scheduled publish and unpublish (Payload jobs queue, run every minute by the server)', () => {
   it('publishes a reviewer’s scheduled article once its time has come, and not before', async () => {
-    const doc = await cms.payload.create({ collection: 'articles', draft: true, data: { title: '定时发布：五一劳动节慰问通知', _status: 'draft' } })
+    const doc = await cms.payload.create({
+      collection: 'articles',
+      draft: true,
+      data: { title: '定时发布：五一劳动节慰问通知', _status: 'draft' },
+    })
     await schedule(doc.id, 'publish', staff.reviewer.id, 3600)
     await cms.payload.jobs.run()
     expect((await status(doc.id))._status).toBe('draft')

@@ -36,7 +36,9 @@ const search = async (query: string) => {
   await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`)
   // Results render after the count is announced; aria-busy turns false when both are done.
   await page.waitForFunction(
-    () => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
+    () =>
+      document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
+      /找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
     null,
     { timeout: 20_000 },
   )
@@ -71,7 +73,9 @@ describe('Pagefind search in a real browser', () => {
     const years = await page.locator('select[name="年份"] option').allTextContents()
     expect(years[0]).toBe('全部')
     expect(years.slice(1).every((y) => /^\d{4}（\d+）$/.test(y))).toBe(true)
-    expect(await page.locator('select[name="类型"] option').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^新闻（\d+）$/), expect.stringMatching(/^服务（\d+）$/)]))
+    expect(await page.locator('select[name="类型"] option').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^新闻（\d+）$/), expect.stringMatching(/^服务（\d+）$/)]),
+    )
   })
 
   it('finds the 12351 hotline', async () => {

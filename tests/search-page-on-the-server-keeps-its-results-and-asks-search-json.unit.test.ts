@@ -27,7 +27,9 @@ const fakeServer = async (url: string): Promise<SearchJson> => {
     page,
     pageSize,
     // A hostile title and excerpt, as a hostile document could make them: text only, <mark> kept.
-    results: hits.slice((page - 1) * pageSize, page * pageSize).map((d) => ({ ...d, excerptHtml: `<img src=x onerror="alert(1)">读书会<mark>${terms[0] ?? ''}</mark>` })),
+    results: hits
+      .slice((page - 1) * pageSize, page * pageSize)
+      .map((d) => ({ ...d, excerptHtml: `<img src=x onerror="alert(1)">读书会<mark>${terms[0] ?? ''}</mark>` })),
     facets: {},
   }
 }
@@ -65,7 +67,9 @@ describe('the search page on the project’s server', () => {
     startSearchPage(document, serverBackend(fakeServer), { serverRendered: true })
     document.querySelector<HTMLButtonElement>('#search-more')!.click()
     await settle()
-    expect(requested.map((u) => [u.pathname, u.searchParams.get('q'), u.searchParams.get('page')])).toEqual([['/search.json', '职工书屋', '2']])
+    expect(requested.map((u) => [u.pathname, u.searchParams.get('q'), u.searchParams.get('page')])).toEqual([
+      ['/search.json', '职工书屋', '2'],
+    ])
     expect(titles().slice(3)).toEqual(docs.slice(3, 6).map((d) => d.title))
     document.querySelector<HTMLButtonElement>('#search-more')!.click()
     await settle()

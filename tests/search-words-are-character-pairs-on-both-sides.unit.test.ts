@@ -1,17 +1,35 @@
 import { describe, expect, it } from 'vitest'
 
 import { simplifiedPairs } from '../site/integrations/scriptConversion'
-import { decodeContent, excerptHtml, FOLDED_MARK, foldWith, indexContent, MAX_QUERY_WORDS, pagefindQuery, queryTerms, RUNNING_TEXT_CHARS } from '../site/lib/searchTokens'
+import {
+  decodeContent,
+  excerptHtml,
+  FOLDED_MARK,
+  foldWith,
+  indexContent,
+  MAX_QUERY_WORDS,
+  pagefindQuery,
+  queryTerms,
+  RUNNING_TEXT_CHARS,
+} from '../site/lib/searchTokens'
 
 const fold = foldWith(simplifiedPairs())
 /** Pagefind's words of a record: split on spaces, punctuation dropped; a hyphenated word also gives its parts. */
 const words = (content: string) =>
-  new Set(content.toLowerCase().split(' ').flatMap((w) => [w.replace(/[^\p{L}\p{N}]/gu, ''), ...w.split(/[^\p{L}\p{N}]+/u)]).filter(Boolean))
+  new Set(
+    content
+      .toLowerCase()
+      .split(' ')
+      .flatMap((w) => [w.replace(/[^\p{L}\p{N}]/gu, ''), ...w.split(/[^\p{L}\p{N}]+/u)])
+      .filter(Boolean),
+  )
 
 /** Every substring of the text, as a query, is made of words the record holds (what Pagefind needs to find it). */
 const findable = (text: string, query: string) => {
   const have = words(indexContent(text, fold))
-  return pagefindQuery(queryTerms(query, fold)).split(' ').every((w) => [...have].some((h) => h.startsWith(w.replace(/[^\p{L}\p{N}]/gu, ''))))
+  return pagefindQuery(queryTerms(query, fold))
+    .split(' ')
+    .every((w) => [...have].some((h) => h.startsWith(w.replace(/[^\p{L}\p{N}]/gu, ''))))
 }
 
 describe('search words: Han text as character pairs', () => {

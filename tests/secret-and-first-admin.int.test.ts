@@ -30,7 +30,9 @@ describe('the first administrator', () => {
   })
 
   it('refuses a weak password', async () => {
-    await expect(createFirstAdmin(cms.payload, account({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'short' }))).rejects.toThrow(/12 characters/)
+    await expect(createFirstAdmin(cms.payload, account({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'short' }))).rejects.toThrow(
+      /12 characters/,
+    )
   })
 
   it('is created from the environment once, and can log in', async () => {

@@ -24,7 +24,14 @@ afterAll(async () => {
   await site?.close()
 })
 
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]))
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  )
 
 describe('the site as site/serve.ts serves it', () => {
   it('sends the security headers on pages, assets, search files and the 404 page', async () => {
@@ -45,7 +52,10 @@ describe('the site as site/serve.ts serves it', () => {
       expect(scriptSrc, url).toContain("'self'")
       expect(scriptSrc, url).not.toContain("'unsafe-inline'")
       expect(scriptSrc, url).not.toContain("'unsafe-eval'")
-      expect(scriptSrc.filter((s) => !/^'sha256-[A-Za-z0-9+/]+=*'$/.test(s)), url).toEqual(["'self'", "'wasm-unsafe-eval'"])
+      expect(
+        scriptSrc.filter((s) => !/^'sha256-[A-Za-z0-9+/]+=*'$/.test(s)),
+        url,
+      ).toEqual(["'self'", "'wasm-unsafe-eval'"])
     }
   })
 
@@ -78,7 +88,9 @@ describe('in Chromium, with the CSP enforced', () => {
       if (/Content Security Policy/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`)
     })
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`))
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+      )
     })
   })
   afterAll(() => page?.close())

@@ -12,7 +12,14 @@ import { buildSampleSite, type SampleSite } from './helpers/sampleSite'
 import { expectedUrls, recall, recallQueries } from './helpers/searchRecall'
 import { addFixtureContent, DRAFT_MARKERS, serveStatic } from './helpers/site'
 
-type Answer = { query: string; total: number; page: number; pageSize: number; results: { url: string; title: string; type: string; date?: string; excerptHtml: string }[]; facets: Record<string, { value: string; count: number }[]> }
+type Answer = {
+  query: string
+  total: number
+  page: number
+  pageSize: number
+  results: { url: string; title: string; type: string; date?: string; excerptHtml: string }[]
+  facets: Record<string, { value: string; count: number }[]>
+}
 
 let site: SampleSite
 let snapshot: ContentSnapshot
@@ -78,7 +85,16 @@ describe('server search over HTTP', () => {
   }, 60_000)
 
   it('answers hostile queries with a normal page', async () => {
-    for (const q of ['<script>alert(1)</script>', '"', '*', 'NEAR(职工 书屋)', '职工 OR 书屋', '{title}:*', 'x'.repeat(10_000), '職工" AND "1']) {
+    for (const q of [
+      '<script>alert(1)</script>',
+      '"',
+      '*',
+      'NEAR(职工 书屋)',
+      '职工 OR 书屋',
+      '{title}:*',
+      'x'.repeat(10_000),
+      '職工" AND "1',
+    ]) {
       const response = await fetch(`${site.url}/search/?q=${encodeURIComponent(q)}&page=-3&sort=%3Cb%3E&类型=%3Cscript%3E`)
       expect(response.status, q.slice(0, 20)).toBe(200)
       const html = await response.text()
@@ -104,7 +120,8 @@ describe('the server-rendered search page without JavaScript', () => {
     await page.screenshot({ path: path.join(site.cms.dir, 'search-390.png'), fullPage: true })
     const seen = new Set<string>()
     for (;;) {
-      for (const href of await page.locator('#search-results h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) seen.add(href)
+      for (const href of await page.locator('#search-results h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
+        seen.add(href)
       expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0)
       const next = page.locator('.search-pager a[rel="next"]')
       if (!(await next.count())) break
@@ -134,20 +151,24 @@ describe('the server-rendered search page without JavaScript', () => {
   it.each([
     { width: 390, height: 844 },
     { width: 1280, height: 800 },
-  ])('passes axe at $width px with results and with none', async ({ width, height }) => {
-    // Scripts enabled for axe, but the page's own never load: what a visitor without JavaScript sees.
-    const page = await browser.newPage({ viewport: { width, height } })
-    await page.route(/\.m?js(\?|$)/, (route) => route.abort())
-    const report: string[] = []
-    for (const q of ['法律援助', '不存在的词语组合乙丙']) {
-      await page.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`)
-      await page.screenshot({ path: path.join(site.cms.dir, `search-${width}-${q.length}.png`), fullPage: true })
-      expect(await page.locator('html').getAttribute('data-search')).toBe('server')
-      report.push(formatViolations(`${width}px ${q}`, await seriousViolations(page)))
-    }
-    expect(report.filter(Boolean).join('\n')).toBe('')
-    await page.close()
-  }, 60_000)
+  ])(
+    'passes axe at $width px with results and with none',
+    async ({ width, height }) => {
+      // Scripts enabled for axe, but the page's own never load: what a visitor without JavaScript sees.
+      const page = await browser.newPage({ viewport: { width, height } })
+      await page.route(/\.m?js(\?|$)/, (route) => route.abort())
+      const report: string[] = []
+      for (const q of ['法律援助', '不存在的词语组合乙丙']) {
+        await page.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`)
+        await page.screenshot({ path: path.join(site.cms.dir, `search-${width}-${q.length}.png`), fullPage: true })
+        expect(await page.locator('html').getAttribute('data-search')).toBe('server')
+        report.push(formatViolations(`${width}px ${q}`, await seriousViolations(page)))
+      }
+      expect(report.filter(Boolean).join('\n')).toBe('')
+      await page.close()
+    },
+    60_000,
+  )
 })
 
 describe('a plain static host', () => {

@@ -29,7 +29,11 @@ beforeAll(async () => {
 }, 240_000)
 afterAll(() => cms?.close())
 
-const exists = (rel: string) => fs.access(path.join(out, rel)).then(() => true, () => false)
+const exists = (rel: string) =>
+  fs.access(path.join(out, rel)).then(
+    () => true,
+    () => false,
+  )
 
 describe('the site built from a snapshot, with no CMS server running', () => {
   it('has every page type', async () => {
@@ -75,7 +79,10 @@ describe('the site built from a snapshot, with no CMS server running', () => {
     const feedLinks = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => new URL(m[1]!).pathname).filter((p) => p !== '/')
     expect(feedLinks.length).toBeGreaterThan(10)
     for (const link of feedLinks) expect(await exists(path.join(link, 'index.html')), link).toBe(true)
-    const sitemaps = [...texts.entries()].filter(([f]) => /^sitemap-\d+\.xml$/.test(f)).map(([, t]) => t).join('')
+    const sitemaps = [...texts.entries()]
+      .filter(([f]) => /^sitemap-\d+\.xml$/.test(f))
+      .map(([, t]) => t)
+      .join('')
     const urls = [...sitemaps.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)
     expect(urls).toContain(`/news/${articleSlug}/`)
     for (const url of urls) expect(await exists(path.join(url, 'index.html')), url).toBe(true)
@@ -111,8 +118,24 @@ describe('the site built from a snapshot, with no CMS server running', () => {
       },
     })
     const files = await htmlFiles(out)
-    const sample = ['index.html', 'news/index.html', `news/${articleSlug}/index.html`, 'news/archive/index.html', 'homes/index.html', 'models/index.html', 'services/index.html', 'hotlines/index.html', 'search/index.html', '404.html', 'preview/index.html']
-    for (const pattern of [/^services\/[a-z0-9-]+\/index\.html$/, /^homes\/[a-z0-9-]+\/index\.html$/, /^models\/[a-z0-9-]+\/index\.html$/]) {
+    const sample = [
+      'index.html',
+      'news/index.html',
+      `news/${articleSlug}/index.html`,
+      'news/archive/index.html',
+      'homes/index.html',
+      'models/index.html',
+      'services/index.html',
+      'hotlines/index.html',
+      'search/index.html',
+      '404.html',
+      'preview/index.html',
+    ]
+    for (const pattern of [
+      /^services\/[a-z0-9-]+\/index\.html$/,
+      /^homes\/[a-z0-9-]+\/index\.html$/,
+      /^models\/[a-z0-9-]+\/index\.html$/,
+    ]) {
       const match = files.find((f) => pattern.test(f))
       if (match) sample.push(match)
     }
@@ -128,7 +151,12 @@ describe('the site built from a snapshot, with no CMS server running', () => {
     const preview = texts.get('preview/index.html')!
     expect(preview).toContain('<meta name="robots" content="noindex"')
     expect(preview).not.toContain('data-pagefind-body')
-    expect([...texts].filter(([f]) => /^sitemap-\d+\.xml$/.test(f)).map(([, t]) => t).join('')).not.toContain('/preview/')
+    expect(
+      [...texts]
+        .filter(([f]) => /^sitemap-\d+\.xml$/.test(f))
+        .map(([, t]) => t)
+        .join(''),
+    ).not.toContain('/preview/')
     expect(texts.get('robots.txt')).toContain('Disallow: /preview/')
   })
 

@@ -45,27 +45,61 @@ afterAll(() => cms?.close())
 describe('an editor importing a saved forum thread and a zip of a saved site', () => {
   let id: number | string
 
-  it('shows a dry run with every page\'s fields and writes no article', async () => {
+  it("shows a dry run with every page's fields and writes no article", async () => {
     const site = makeZip([
       { name: 'site/gov-trs-meta.html', data: fixture('gov-trs-meta.html') },
       { name: 'site/wechat-article.html', data: fixture('wechat-article.html') },
       { name: 'site/wechat-article_files/640(1).jpeg', data: fixture('wechat-article_files/640(1).jpeg'), store: true },
-      { name: '旧站/通知.txt', gbkName: iconv.encode('旧站/通知.txt', 'gbk'), data: iconv.encode('东港区职工书屋周末照常开放\n- 2022-05-20\n东港区总工会职工书屋周六、周日照常开放，开放时间为上午九点到下午五点。\n', 'gbk') },
+      {
+        name: '旧站/通知.txt',
+        gbkName: iconv.encode('旧站/通知.txt', 'gbk'),
+        data: iconv.encode(
+          '东港区职工书屋周末照常开放\n- 2022-05-20\n东港区总工会职工书屋周六、周日照常开放，开放时间为上午九点到下午五点。\n',
+          'gbk',
+        ),
+      },
     ])
     const res = await cms.rest('POST', '/import-batches/preview', {
       token: editor,
-      form: form([['discuz-x3-thread.html', fixture('discuz-x3-thread.html')], ['site.zip', site], ['会议纪要.doc', Buffer.from('not a page')]], '旧门户-测试'),
+      form: form(
+        [
+          ['discuz-x3-thread.html', fixture('discuz-x3-thread.html')],
+          ['site.zip', site],
+          ['会议纪要.doc', Buffer.from('not a page')],
+        ],
+        '旧门户-测试',
+      ),
     })
     expect(res.status).toBe(200)
     const doc = res.body.doc
     id = doc.id
-    expect({ name: doc.name, status: doc.status, pages: doc.pages, imported: doc.imported, duplicates: doc.duplicates, failed: doc.failed, ignored: doc.ignored }).toEqual({
-      name: '旧门户-测试', status: 'previewed', pages: 4, imported: 4, duplicates: 0, failed: 0, ignored: '会议纪要.doc',
+    expect({
+      name: doc.name,
+      status: doc.status,
+      pages: doc.pages,
+      imported: doc.imported,
+      duplicates: doc.duplicates,
+      failed: doc.failed,
+      ignored: doc.ignored,
+    }).toEqual({
+      name: '旧门户-测试',
+      status: 'previewed',
+      pages: 4,
+      imported: 4,
+      duplicates: 0,
+      failed: 0,
+      ignored: '会议纪要.doc',
     })
     const rows = doc.outcomes.map((o: Record<string, unknown>) => [o.file, o.status, o.title, o.publishedAt, o.source])
     expect(rows).toEqual([
       ['discuz-x3-thread.html', 'would-import', '望山街道职工篮球联赛开幕', '2021-09-01T12:15:00.000Z', '望山街道总工会'],
-      ['site/site/gov-trs-meta.html', 'would-import', '江南市总工会召开2023年职工技能提升工作推进会', '2023-05-12T08:20:00.000Z', '江南市总工会办公室'],
+      [
+        'site/site/gov-trs-meta.html',
+        'would-import',
+        '江南市总工会召开2023年职工技能提升工作推进会',
+        '2023-05-12T08:20:00.000Z',
+        '江南市总工会办公室',
+      ],
       ['site/site/wechat-article.html', 'would-import', '东港区首家“骑手之家”在港城街道揭牌', '2023-04-18T10:30:00.000Z', '东港工会'],
       ['site/旧站/通知.txt', 'would-import', '东港区职工书屋周末照常开放', '2022-05-20T01:00:00.000Z', undefined],
     ])
@@ -87,7 +121,12 @@ describe('an editor importing a saved forum thread and a zip of a saved site', (
     const res = await cms.rest('POST', `/import-batches/${id}/run`, { token: editor, json: {} })
     expect(res.status).toBe(202)
     const doc = await settled(id, editor)
-    expect({ status: doc.status, publish: doc.publish, done: doc.done, imported: doc.imported }).toEqual({ status: 'done', publish: false, done: 4, imported: 4 })
+    expect({ status: doc.status, publish: doc.publish, done: doc.done, imported: doc.imported }).toEqual({
+      status: 'done',
+      publish: false,
+      done: 4,
+      imported: 4,
+    })
     expect(doc.report.split('\n')).toHaveLength(4)
     expect(doc.report).toContain('「望山街道职工篮球联赛开幕」2021-09-01 · 望山街道总工会 · 草稿；缺少图片 1 张')
     const articles = await cms.payload.find({ collection: 'articles', draft: true, depth: 0, pagination: false })
@@ -114,7 +153,10 @@ describe('a reviewer importing', () => {
   it('publishes on import, and reports pages already in the CMS as duplicates', async () => {
     const preview = await cms.rest('POST', '/import-batches/preview', {
       token: reviewer,
-      form: form([['phpcms-article.html', fixture('phpcms-article.html')], ['discuz-x3-thread.html', fixture('discuz-x3-thread.html')]]),
+      form: form([
+        ['phpcms-article.html', fixture('phpcms-article.html')],
+        ['discuz-x3-thread.html', fixture('discuz-x3-thread.html')],
+      ]),
     })
     expect(preview.status).toBe(200)
     expect(preview.body.doc.name).toMatch(/^import-\d{8}-\d{6}$/)
@@ -122,7 +164,11 @@ describe('a reviewer importing', () => {
     const run = await cms.rest('POST', `/import-batches/${preview.body.doc.id}/run`, { token: reviewer, json: { publish: true } })
     expect(run.status).toBe(202)
     const doc = await settled(preview.body.doc.id, reviewer)
-    expect({ status: doc.status, imported: doc.imported, duplicates: doc.duplicates }).toEqual({ status: 'done', imported: 1, duplicates: 1 })
+    expect({ status: doc.status, imported: doc.imported, duplicates: doc.duplicates }).toEqual({
+      status: 'done',
+      imported: 1,
+      duplicates: 1,
+    })
     const anonymous = await cms.rest('GET', '/articles?limit=10&depth=0')
     expect(anonymous.body.docs.map((d: { title: string }) => d.title)).toEqual(['望山街道举办职工趣味运动会'])
   })
@@ -132,7 +178,9 @@ describe('a large zip', () => {
   it('is previewed in the background, its batch counting the pages done', async () => {
     const pages = Array.from({ length: 80 }, (_, i) => ({
       name: `bbs/page-${String(i).padStart(3, '0')}.txt`,
-      data: Buffer.from(`青湖区第${i + 1}期职工技能培训班开班\n- 2023-03-${String((i % 28) + 1).padStart(2, '0')}\n青湖区总工会第${i + 1}期职工技能培训班今天开班，${i + 11}名职工参加为期五天的电工和焊工培训。\n`),
+      data: Buffer.from(
+        `青湖区第${i + 1}期职工技能培训班开班\n- 2023-03-${String((i % 28) + 1).padStart(2, '0')}\n青湖区总工会第${i + 1}期职工技能培训班今天开班，${i + 11}名职工参加为期五天的电工和焊工培训。\n`,
+      ),
     }))
     const res = await cms.rest('POST', '/import-batches/preview', { token: editor, form: form([['bbs.zip', makeZip(pages)]]) })
     expect(res.status).toBe(202)

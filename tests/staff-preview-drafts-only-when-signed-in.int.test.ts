@@ -10,9 +10,17 @@ beforeAll(async () => {
   cms = await startTestCms()
   await createStaff(cms.payload)
   editor = await cms.login('editor@example.org', STAFF_PASSWORD)
-  const doc = await cms.payload.create({ collection: 'articles', data: { title: '已发布的标题', body: paragraph('已发布的正文。'), _status: 'published' } })
+  const doc = await cms.payload.create({
+    collection: 'articles',
+    data: { title: '已发布的标题', body: paragraph('已发布的正文。'), _status: 'published' },
+  })
   live = doc.id
-  await cms.payload.update({ collection: 'articles', id: live, draft: true, data: { title: '修改中的标题', body: paragraph('修改中的<正文>。') } })
+  await cms.payload.update({
+    collection: 'articles',
+    id: live,
+    draft: true,
+    data: { title: '修改中的标题', body: paragraph('修改中的<正文>。') },
+  })
 })
 afterAll(() => cms?.close())
 

@@ -33,9 +33,15 @@ afterAll(async () => {
 })
 
 const settled = () =>
-  page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /找到|没有找到/.test(document.querySelector('#search-status')?.textContent ?? ''), null, {
-    timeout: 20_000,
-  })
+  page.waitForFunction(
+    () =>
+      document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
+      /找到|没有找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
+    null,
+    {
+      timeout: 20_000,
+    },
+  )
 
 /** Every result of a search, through the page: "more" until it hides. */
 const allResults = async (query: string, extra = '') => {
@@ -96,7 +102,9 @@ describe('static search in Chromium', () => {
     ] as const) {
       const { links, metas } = await allResults('工会', `&类型=${encodeURIComponent('新闻')}&sort=${sort}`)
       const dates = metas.map((m) => m.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '')
-      expect(links.length).toBe(expectedUrls(snapshot, '工会').size - [...expectedUrls(snapshot, '工会')].filter((u) => !u.startsWith('/news/')).length)
+      expect(links.length).toBe(
+        expectedUrls(snapshot, '工会').size - [...expectedUrls(snapshot, '工会')].filter((u) => !u.startsWith('/news/')).length,
+      )
       expect(dates.every(Boolean)).toBe(true)
       expect(dates).toEqual(ordered(dates))
     }

@@ -66,7 +66,11 @@ describe('离我最近', () => {
     const target = located.at(-1)!
     const origin = northOf(target.location.coordinates!, 850)
     const expected = [...located]
-      .sort((a, b) => roughMetres({ lat: origin.latitude, lng: origin.longitude }, a.location.coordinates!) - roughMetres({ lat: origin.latitude, lng: origin.longitude }, b.location.coordinates!))
+      .sort(
+        (a, b) =>
+          roughMetres({ lat: origin.latitude, lng: origin.longitude }, a.location.coordinates!) -
+          roughMetres({ lat: origin.latitude, lng: origin.longitude }, b.location.coordinates!),
+      )
       .map((s) => s.service.name)
     expect(expected[0]).toBe(target.service.name)
 
@@ -115,7 +119,8 @@ describe('离我最近', () => {
     const origin = northOf(target.location.coordinates!, 850)
     const here = { lat: origin.latitude, lng: origin.longitude }
     const restServices = snapshot.services.filter((s) => s.category === 'rest-station')
-    const nearest = (s: (typeof restServices)[number]) => Math.min(...s.locations.filter((l) => l.coordinates).map((l) => roughMetres(here, l.coordinates!)))
+    const nearest = (s: (typeof restServices)[number]) =>
+      Math.min(...s.locations.filter((l) => l.coordinates).map((l) => roughMetres(here, l.coordinates!)))
     const expected = [...restServices].sort((a, b) => nearest(a) - nearest(b)).map((s) => s.name)
     await withContext({ viewport: PHONE, geolocation: origin, permissions: ['geolocation'] }, async (_, page) => {
       await page.goto(`${site.url}/services/?cat=rest-station`)
@@ -207,14 +212,20 @@ describe('工会组织', () => {
 
   it('narrows the tree as the worker types, keeping each match under its parents', async () => {
     const word = snapshot.organizations.find((o) => o.kind === 'community')!.name.slice(0, 4)
-    const matching = snapshot.organizations.filter((o) => o.name.includes(word) || o.address?.includes(word) || o.region?.name.includes(word))
+    const matching = snapshot.organizations.filter(
+      (o) => o.name.includes(word) || o.address?.includes(word) || o.region?.name.includes(word),
+    )
     const withAncestors = new Set<string>()
-    for (const m of matching) for (let o: SnapshotOrganization | undefined = m; o; o = snapshot.organizations.find((p) => p.slug === o!.parentSlug)) withAncestors.add(url(o))
+    for (const m of matching)
+      for (let o: SnapshotOrganization | undefined = m; o; o = snapshot.organizations.find((p) => p.slug === o!.parentSlug))
+        withAncestors.add(url(o))
     await withContext({ viewport: PHONE }, async (_, page) => {
       await page.goto(`${site.url}/organizations/`)
       await page.fill('#org-q', word)
       await page.waitForFunction(() => /找到/.test(document.querySelector('.org-find-status')?.textContent ?? ''))
-      const visible = await page.$$eval('[data-org-node]', (lis) => lis.filter((li) => !li.closest('[hidden]')).map((li) => li.querySelector(':scope > .org-node a')!.getAttribute('href')))
+      const visible = await page.$$eval('[data-org-node]', (lis) =>
+        lis.filter((li) => !li.closest('[hidden]')).map((li) => li.querySelector(':scope > .org-node a')!.getAttribute('href')),
+      )
       expect(new Set(visible)).toEqual(withAncestors)
       expect(await page.textContent('.org-find-status')).toBe(`找到 ${matching.length} 个工会组织`)
     })
@@ -225,9 +236,12 @@ describe('工会组织', () => {
       const html = await (await fetch(`${site.url}${url(o)}`)).text()
       if (o.address) expect(html, o.name).toContain(o.address)
       for (const p of o.phones) expect(html, `${o.name} ${p.number}`).toContain(`href="${telHref(p.number)}"`)
-      for (const s of snapshot.services.filter((s) => s.provider?.slug === o.slug && s.status !== 'ended')) expect(html, `${o.name} → ${s.name}`).toContain(`href="/services/${s.slug}/"`)
-      for (const h of snapshot.workersHomes.filter((h) => h.organization?.slug === o.slug)) expect(html, `${o.name} → ${h.name}`).toContain(`href="/homes/${h.slug}/"`)
-      for (const c of snapshot.organizations.filter((c) => c.parentSlug === o.slug)) expect(html, `${o.name} → ${c.name}`).toContain(`href="${url(c)}"`)
+      for (const s of snapshot.services.filter((s) => s.provider?.slug === o.slug && s.status !== 'ended'))
+        expect(html, `${o.name} → ${s.name}`).toContain(`href="/services/${s.slug}/"`)
+      for (const h of snapshot.workersHomes.filter((h) => h.organization?.slug === o.slug))
+        expect(html, `${o.name} → ${h.name}`).toContain(`href="/homes/${h.slug}/"`)
+      for (const c of snapshot.organizations.filter((c) => c.parentSlug === o.slug))
+        expect(html, `${o.name} → ${c.name}`).toContain(`href="${url(c)}"`)
       const news = snapshot.articles.filter((a) => a.organization?.slug === o.slug)
       if (news[0]) expect(html, `${o.name} news`).toContain(`href="/news/${news[0].slug}/"`)
       const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!)

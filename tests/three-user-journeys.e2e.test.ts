@@ -54,7 +54,8 @@ const startSystem = async (): Promise<System> => {
   const [port, sitePort] = [await freePort(), await freePort()]
   const env: NodeJS.ProcessEnv = { ...process.env }
   // vitest's own settings, and anything a developer's shell may point at real data, stay out.
-  for (const key of ['NODE_ENV', 'PAYLOAD_JOBS_AUTORUN', 'PAYLOAD_SECRET', 'CMS_URL', 'CMS_PUBLIC_URL', 'SITE_AUTOBUILD', 'PORTAL_ROOT']) delete env[key]
+  for (const key of ['NODE_ENV', 'PAYLOAD_JOBS_AUTORUN', 'PAYLOAD_SECRET', 'CMS_URL', 'CMS_PUBLIC_URL', 'SITE_AUTOBUILD', 'PORTAL_ROOT'])
+    delete env[key]
   Object.assign(env, {
     DATA_DIR: path.join(dir, 'data'),
     DATABASE_URI: `file:${path.join(dir, 'data', 'portal.db')}`,
@@ -107,23 +108,25 @@ const stopSystem = async ({ child, dir }: System) => {
 }
 
 /** Runs one step; on failure saves a full-page screenshot and names it in the error. */
-const stepper = (journey: string, page: () => Page) => async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-  try {
-    return await fn()
-  } catch (error) {
-    await fs.mkdir(SHOTS, { recursive: true })
-    const file = path.join(SHOTS, `${journey}--${name.replace(/[^\w-]+/g, '-')}--${new Date().toISOString().replace(/[:.]/g, '-')}.png`)
-    const saved = await page()
-      .screenshot({ path: file, fullPage: true, timeout: 15_000 })
-      .then(
-        () => true,
-        () => false,
-      )
-    const err = error instanceof Error ? error : new Error(String(error))
-    err.message = `[${journey} › ${name}] ${err.message}\n${saved ? `screenshot: ${file}` : 'no screenshot (page unavailable)'}\nserver log, last lines:\n${system.tail(30)}`
-    throw err
+const stepper =
+  (journey: string, page: () => Page) =>
+  async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn()
+    } catch (error) {
+      await fs.mkdir(SHOTS, { recursive: true })
+      const file = path.join(SHOTS, `${journey}--${name.replace(/[^\w-]+/g, '-')}--${new Date().toISOString().replace(/[:.]/g, '-')}.png`)
+      const saved = await page()
+        .screenshot({ path: file, fullPage: true, timeout: 15_000 })
+        .then(
+          () => true,
+          () => false,
+        )
+      const err = error instanceof Error ? error : new Error(String(error))
+      err.message = `[${journey} › ${name}] ${err.message}\n${saved ? `screenshot: ${file}` : 'no screenshot (page unavailable)'}\nserver log, last lines:\n${system.tail(30)}`
+      throw err
+    }
   }
-}
 
 const until = async <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number, everyMs = 1000): Promise<T> => {
   const deadline = Date.now() + timeoutMs
@@ -180,7 +183,12 @@ describe('three user journeys against `npm start`', () => {
     const word = '紫藤花廊读书角'
     const title = `港区职工夜校开设${word}专题课（${stamp}）`
     const coverFile = path.join(system.dir, 'night-school-cover.jpg')
-    await fs.writeFile(coverFile, await sharp({ create: { width: 1200, height: 750, channels: 3, background: { r: 40, g: 110, b: 70 } } }).jpeg({ quality: 80 }).toBuffer())
+    await fs.writeFile(
+      coverFile,
+      await sharp({ create: { width: 1200, height: 750, channels: 3, background: { r: 40, g: 110, b: 70 } } })
+        .jpeg({ quality: 80 })
+        .toBuffer(),
+    )
 
     // Setup through REST as the administrator: one editor, one reviewer.
     const { token } = await api('POST', '/users/login', ADMIN)
@@ -222,7 +230,10 @@ describe('three user journeys against `npm start`', () => {
 
       await step('editor-submits-for-review', async () => {
         const saved = editor.waitForResponse(
-          (r) => r.request().method() === 'PATCH' && r.url().includes(`/api/articles/${id}`) && (r.request().postData() ?? '').includes('"reviewState":"submitted"'),
+          (r) =>
+            r.request().method() === 'PATCH' &&
+            r.url().includes(`/api/articles/${id}`) &&
+            (r.request().postData() ?? '').includes('"reviewState":"submitted"'),
           { timeout: 30_000 },
         )
         await editor.locator('#field-reviewState').click()
@@ -248,9 +259,15 @@ describe('three user journeys against `npm start`', () => {
       })
 
       await step('reviewer-publishes', async () => {
-        const published = reviewer.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/articles/${id}`) && (r.request().postData() ?? '').includes('"_status":"published"'), {
-          timeout: 30_000,
-        })
+        const published = reviewer.waitForResponse(
+          (r) =>
+            r.request().method() === 'PATCH' &&
+            r.url().includes(`/api/articles/${id}`) &&
+            (r.request().postData() ?? '').includes('"_status":"published"'),
+          {
+            timeout: 30_000,
+          },
+        )
         await reviewer.locator('#action-save').click()
         const response = await published
         expect(response.status(), 'the publish request').toBe(200)
@@ -283,7 +300,9 @@ describe('three user journeys against `npm start`', () => {
 
       await step('site-search-finds-it', async () => {
         await visitor.goto(`${system.site}/search/?q=${encodeURIComponent(word)}`)
-        await visitor.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false', null, { timeout: 30_000 })
+        await visitor.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false', null, {
+          timeout: 30_000,
+        })
         expect(await visitor.locator('#search-results h2').allTextContents()).toContain(title)
       })
     } finally {
@@ -376,7 +395,10 @@ describe('three user journeys against `npm start`', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     const page = await context.newPage()
     const step = stepper('visitor-archive', () => page)
-    const settled = () => page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false', null, { timeout: 30_000 })
+    const settled = () =>
+      page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false', null, {
+        timeout: 30_000,
+      })
     const titles = () => page.locator('#search-results h2').allTextContents()
     try {
       const all = await step('searches-from-the-header', async () => {
@@ -385,7 +407,10 @@ describe('three user journeys against `npm start`', () => {
         await page.press('#site-search', 'Enter')
         await page.waitForURL(/\/search\/\?q=/)
         await settled()
-        await page.locator('#search-status').getByText(/找到 \d+ 条结果/).waitFor()
+        await page
+          .locator('#search-status')
+          .getByText(/找到 \d+ 条结果/)
+          .waitFor()
         return Number((await page.locator('#search-status').textContent())!.match(/\d+/)![0])
       })
 
@@ -427,16 +452,41 @@ describe('three user journeys against `npm start`', () => {
     const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, mode: 'normal', style: '', detail: 0 })
     const body = {
       root: {
-        type: 'root', version: 1, direction: null, format: '', indent: 0,
+        type: 'root',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
         children: [
           {
-            type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0,
-            children: [text(hostile), { type: 'link', version: 3, direction: null, format: '', indent: 0, fields: { url: 'javascript:window.__pwned=1', newTab: false, linkType: 'custom' }, children: [text('点这里')] }],
+            type: 'paragraph',
+            version: 1,
+            direction: null,
+            format: '',
+            indent: 0,
+            textFormat: 0,
+            children: [
+              text(hostile),
+              {
+                type: 'link',
+                version: 3,
+                direction: null,
+                format: '',
+                indent: 0,
+                fields: { url: 'javascript:window.__pwned=1', newTab: false, linkType: 'custom' },
+                children: [text('点这里')],
+              },
+            ],
           },
         ],
       },
     }
-    const { doc } = await api('POST', '/articles?draft=true', { title: `恶意标题 ${hostile}`, summary: hostile, body, _status: 'draft' }, token)
+    const { doc } = await api(
+      'POST',
+      '/articles?draft=true',
+      { title: `恶意标题 ${hostile}`, summary: hostile, body, _status: 'draft' },
+      token,
+    )
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     let page: Page = await context.newPage()
     const step = stepper('admin-hostile-text', () => page)

@@ -17,7 +17,10 @@ beforeAll(async () => {
   token = await cms.login('editor@example.org', STAFF_PASSWORD)
   const cover = await cms.rest('POST', '/media', { token, form: fileForm('cover.png', 'image/png', await pngImage(), { alt: '原封面' }) })
   coverId = cover.body.doc.id
-  const article = await cms.rest('POST', '/articles?draft=true', { token, json: { title: '封面不应被坏文件影响', cover: coverId, _status: 'draft' } })
+  const article = await cms.rest('POST', '/articles?draft=true', {
+    token,
+    json: { title: '封面不应被坏文件影响', cover: coverId, _status: 'draft' },
+  })
   articleId = article.body.doc.id
 })
 afterAll(async () => {
@@ -25,7 +28,8 @@ afterAll(async () => {
 })
 
 const mediaCount = async () => (await cms.payload.count({ collection: 'media' })).totalDocs
-const articleCover = async () => ((await cms.payload.findByID({ collection: 'articles', id: articleId, draft: true, depth: 0 })) as { cover?: unknown }).cover
+const articleCover = async () =>
+  ((await cms.payload.findByID({ collection: 'articles', id: articleId, draft: true, depth: 0 })) as { cover?: unknown }).cover
 
 describe('uploads', () => {
   it('refuse an oversized file with a message that gives the limit, before Payload reads it', async () => {
@@ -43,7 +47,9 @@ describe('uploads', () => {
 
   it('refuse a decompression bomb (tiny file, huge pixel count) before decoding it', async () => {
     const before = await mediaCount()
-    const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: false })
+    const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer({ resolveWithObject: false })
     expect(bomb.length).toBeLessThan(1024 * 1024)
     const res = await cms.rest('POST', '/media', { token, form: fileForm('bomb.png', 'image/png', bomb, { alt: '像素炸弹' }) })
     expect(res.status).toBe(400)
@@ -53,10 +59,18 @@ describe('uploads', () => {
 
   it('refuse a non-image renamed .png, and an SVG that could carry script', async () => {
     const before = await mediaCount()
-    const fake = await cms.rest('POST', '/media', { token, form: fileForm('report.png', 'image/png', 'PK\u0003\u0004 this is a zip', { alt: '伪装文件' }) })
+    const fake = await cms.rest('POST', '/media', {
+      token,
+      form: fileForm('report.png', 'image/png', 'PK\u0003\u0004 this is a zip', { alt: '伪装文件' }),
+    })
     expect(fake.status).toBe(400)
     expect(JSON.stringify(fake.body)).toContain('“report.png”不是有效的图片文件')
-    const svg = await cms.rest('POST', '/media', { token, form: fileForm('x.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', { alt: '矢量图' }) })
+    const svg = await cms.rest('POST', '/media', {
+      token,
+      form: fileForm('x.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', {
+        alt: '矢量图',
+      }),
+    })
     expect(svg.status).toBe(400)
     expect(await mediaCount()).toBe(before)
   })

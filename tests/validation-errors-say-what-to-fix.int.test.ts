@@ -46,7 +46,10 @@ describe('validation errors come back as clear messages', () => {
   })
 
   it('refuses a non-image upload even when it is named .jpg', async () => {
-    const res = await cms.rest('POST', '/media', { token, form: fileForm('report.jpg', 'image/jpeg', '%PDF-1.4 not a picture', { alt: '伪装成图片的文档' }) })
+    const res = await cms.rest('POST', '/media', {
+      token,
+      form: fileForm('report.jpg', 'image/jpeg', '%PDF-1.4 not a picture', { alt: '伪装成图片的文档' }),
+    })
     expect(res.status).toBeGreaterThanOrEqual(400)
     expect(JSON.stringify(res.body)).toMatch(/文件|file/i)
     expect((await cms.payload.count({ collection: 'media' })).totalDocs).toBe(0)

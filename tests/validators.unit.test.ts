@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { validateDivisionCode, validateLatitude, validateLongitude, validatePhone, validateTime, validateUrl } from '../content-models/validate'
+import {
+  validateDivisionCode,
+  validateLatitude,
+  validateLongitude,
+  validatePhone,
+  validateTime,
+  validateUrl,
+} from '../content-models/validate'
 
 describe('phone numbers', () => {
   it.each(['12351', '0579-85123456', '(0579)85123456', '13800138000', '+86 138 0013 8000', '400-800-1234', '0579-85123456转201'])(

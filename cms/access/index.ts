@@ -33,8 +33,6 @@ export const updateDraftsOrReview: Access = ({ req, data }) => {
 const isDraftSave = (draft: unknown): boolean => draft === true || draft === 'true'
 
 /** Editors may discard their own unpublished work, never something live. */
-export const deleteDraftsOrReview: Access = ({ req }) =>
-  isReviewerUser(req.user) ? true : req.user ? notPublished : false
+export const deleteDraftsOrReview: Access = ({ req }) => (isReviewerUser(req.user) ? true : req.user ? notPublished : false)
 
-export const adminsOrSelf: Access = ({ req }) =>
-  hasRole(req.user, 'admin') ? true : req.user ? { id: { equals: req.user.id } } : false
+export const adminsOrSelf: Access = ({ req }) => (hasRole(req.user, 'admin') ? true : req.user ? { id: { equals: req.user.id } } : false)

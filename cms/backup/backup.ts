@@ -35,7 +35,8 @@ const keep = (slug: string, doc: Doc): Doc | undefined => {
   }
   // Only jobs still to run matter (scheduled publish/unpublish); finished ones are history, and
   // requests to rebuild the site are moot: the restored site is built afresh.
-  if (slug === 'payload-jobs') return doc.completedAt || doc.hasError || doc.taskSlug === PUBLISH_SITE_TASK ? undefined : { ...doc, processing: false }
+  if (slug === 'payload-jobs')
+    return doc.completedAt || doc.hasError || doc.taskSlug === PUBLISH_SITE_TASK ? undefined : { ...doc, processing: false }
   return doc
 }
 
@@ -99,7 +100,9 @@ export const writeBackup = async (
         slug,
       )
       counts.set(slug, { documents, versions })
-      log(`${payload.collections[collection]!.config.labels?.plural ?? slug}（${slug}）：${documents} 条${versions ? `，${versions} 个版本` : ''}`)
+      log(
+        `${payload.collections[collection]!.config.labels?.plural ?? slug}（${slug}）：${documents} 条${versions ? `，${versions} 个版本` : ''}`,
+      )
     }
 
     const media: BackupManifest['media'] = []
@@ -115,7 +118,9 @@ export const writeBackup = async (
     const kind = databaseKind(settings().databaseUri)
     const migrations =
       kind === 'sqlite'
-        ? (await payload.db.find({ collection: 'payload-migrations', limit: 0, pagination: false })).docs.map((m) => String((m as Doc).name)).filter((n) => n !== 'dev')
+        ? (await payload.db.find({ collection: 'payload-migrations', limit: 0, pagination: false })).docs
+            .map((m) => String((m as Doc).name))
+            .filter((n) => n !== 'dev')
         : []
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,

@@ -40,7 +40,14 @@ export const SKIPPED_COLLECTIONS: Record<string, string> = {
 }
 
 /** Fields of a user that belong to a session or a moment, not to the account. */
-export const TRANSIENT_USER_FIELDS = ['sessions', 'resetPasswordToken', 'resetPasswordExpiration', 'resetPasswordRequestedAt', 'loginAttempts', 'lockUntil']
+export const TRANSIENT_USER_FIELDS = [
+  'sessions',
+  'resetPasswordToken',
+  'resetPasswordExpiration',
+  'resetPasswordRequestedAt',
+  'loginAttempts',
+  'lockUntil',
+]
 
 export const backedUpSlugs = (payload: Payload, options: { users: boolean }): string[] =>
   payload.config.collections.map((c) => c.slug).filter((slug) => !(slug in SKIPPED_COLLECTIONS) && (options.users || slug !== 'users'))

@@ -78,7 +78,8 @@ export const refersToItself = (payload: Payload, slug: string): boolean => {
   let self = false
   const scan = (fields: FlattenedField[]) => {
     for (const field of fields) {
-      if (field.type === 'relationship' || field.type === 'upload') self ||= (Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo]).includes(slug as CollectionSlug)
+      if (field.type === 'relationship' || field.type === 'upload')
+        self ||= (Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo]).includes(slug as CollectionSlug)
       else if (field.type === 'group' || field.type === 'tab' || field.type === 'array') scan(field.flattenedFields)
       else if (field.type === 'blocks') for (const block of field.blocks) scan(block.flattenedFields)
     }

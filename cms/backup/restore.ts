@@ -21,14 +21,16 @@ export const readManifest = async (dir: string): Promise<BackupManifest> => {
   })
   const manifest = JSON.parse(text) as BackupManifest
   if (manifest.format !== BACKUP_FORMAT) throw new BackupError(`${dir} 不是本系统的备份（format 为 ${String(manifest.format)}）。`)
-  if (manifest.version !== BACKUP_VERSION) throw new BackupError(`备份格式版本 ${manifest.version} 不受支持（本程序读取版本 ${BACKUP_VERSION}）。`)
+  if (manifest.version !== BACKUP_VERSION)
+    throw new BackupError(`备份格式版本 ${manifest.version} 不受支持（本程序读取版本 ${BACKUP_VERSION}）。`)
   return manifest
 }
 
 const lines = async function* (file: string): AsyncGenerator<Doc> {
   const stream = createReadStream(file, 'utf8')
   try {
-    for await (const line of readline.createInterface({ input: stream, crlfDelay: Infinity })) if (line.trim()) yield JSON.parse(line) as Doc
+    for await (const line of readline.createInterface({ input: stream, crlfDelay: Infinity }))
+      if (line.trim()) yield JSON.parse(line) as Doc
   } finally {
     stream.destroy()
   }
@@ -51,7 +53,8 @@ const preflight = async (payload: Payload, dir: string, manifest: BackupManifest
   if (kind === 'sqlite') {
     const known = new Set(migrations.map((m) => m.name))
     const newer = manifest.migrations.filter((m) => !known.has(m))
-    if (newer.length) throw new BackupError(`备份来自更新版本的程序（数据库结构 ${newer.join('、')} 本程序没有）：请先把程序更新到备份时的版本再恢复。`)
+    if (newer.length)
+      throw new BackupError(`备份来自更新版本的程序（数据库结构 ${newer.join('、')} 本程序没有）：请先把程序更新到备份时的版本再恢复。`)
   }
 
   const occupied: string[] = []
@@ -60,7 +63,10 @@ const preflight = async (payload: Payload, dir: string, manifest: BackupManifest
     if (!payload.collections[collection]) throw new BackupError(`备份里有本程序不认识的内容类型“${slug}”：请用备份时的程序版本恢复。`)
     const docs = (await payload.db.count({ collection })).totalDocs
     const versions = payload.collections[collection].config.versions ? (await payload.db.countVersions({ collection })).totalDocs : 0
-    if (docs || versions) occupied.push(`${payload.collections[collection].config.labels?.plural ?? slug} ${docs} 条${versions ? `（${versions} 个版本）` : ''}`)
+    if (docs || versions)
+      occupied.push(
+        `${payload.collections[collection].config.labels?.plural ?? slug} ${docs} 条${versions ? `（${versions} 个版本）` : ''}`,
+      )
   }
   if (occupied.length) {
     throw new BackupError(
@@ -76,7 +82,9 @@ const preflight = async (payload: Payload, dir: string, manifest: BackupManifest
     if (sha256(data) !== media.sha256) throw new BackupError(`备份已损坏：图片文件 media/${media.file} 与备份时的校验值不符。`)
     const existing = await store.tryRead(media.file)
     if (existing && sha256(existing) !== media.sha256) {
-      throw new BackupError(`图片存储 ${store.describe} 里已有同名但内容不同的 ${media.file}：请换一个空的 MEDIA_DIR（或 DATA_DIR、S3 前缀）再恢复。`)
+      throw new BackupError(
+        `图片存储 ${store.describe} 里已有同名但内容不同的 ${media.file}：请换一个空的 MEDIA_DIR（或 DATA_DIR、S3 前缀）再恢复。`,
+      )
     }
   }
 }
@@ -97,7 +105,11 @@ export interface RestoreResult {
  * Not atomic: a failure half-way leaves a partly filled database, which a second run refuses;
  * start again with an empty one.
  */
-export const restoreBackup = async (payload: Payload, source: string, options: { media: MediaStore | string; log?: (m: string) => void }): Promise<RestoreResult> => {
+export const restoreBackup = async (
+  payload: Payload,
+  source: string,
+  options: { media: MediaStore | string; log?: (m: string) => void },
+): Promise<RestoreResult> => {
   const store = asMediaStore(options.media)
   const log = options.log ?? (() => {})
   const dir = path.resolve(source)
@@ -125,7 +137,8 @@ export const restoreBackup = async (payload: Payload, source: string, options: {
       const collection = slug as CollectionSlug
       // Oldest first: each new version becomes its document's latest, as when it was saved.
       const rows = (await all(lines(path.join(dir, 'versions', `${slug}.jsonl`)))).sort(
-        (a, b) => String(a.updatedAt).localeCompare(String(b.updatedAt)) || Number(a.id) - Number(b.id) || String(a.id).localeCompare(String(b.id)),
+        (a, b) =>
+          String(a.updatedAt).localeCompare(String(b.updatedAt)) || Number(a.id) - Number(b.id) || String(a.id).localeCompare(String(b.id)),
       )
       for (const row of rows) {
         current = `${slug} 的版本 #${String(row.id)}`

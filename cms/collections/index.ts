@@ -18,4 +18,17 @@ import { WorkersHomes } from './WorkersHomes'
  * — access, hooks, preview, rebuild — each in its own folder here, as Payload's website
  * template keeps a collection with its hooks.
  */
-export const collections: CollectionConfig[] = [Articles, WorkersHomes, LaborModels, Services, Organizations, Regions, Categories, Media, Users, SiteBuilds, SiteBuildLease, ImportBatches]
+export const collections: CollectionConfig[] = [
+  Articles,
+  WorkersHomes,
+  LaborModels,
+  Services,
+  Organizations,
+  Regions,
+  Categories,
+  Media,
+  Users,
+  SiteBuilds,
+  SiteBuildLease,
+  ImportBatches,
+]

@@ -1,6 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, createDraftsOrReview, deleteDraftsOrReview, publishedOrSignedIn, reviewers, signedIn, updateDraftsOrReview } from '../access'
+import {
+  anyone,
+  createDraftsOrReview,
+  deleteDraftsOrReview,
+  publishedOrSignedIn,
+  reviewers,
+  signedIn,
+  updateDraftsOrReview,
+} from '../access'
 import { rebuildAfterChange, rebuildAfterDelete, rememberIfLive } from '../hooks/rebuildSite'
 import { settleReviewState } from '../hooks/reviewState'
 import { withUniqueSlug } from '../hooks/uniqueSlug'
@@ -28,7 +36,9 @@ export const publicContent = (model: CollectionConfig): CollectionConfig =>
 
 /** Regions, categories, organizations: public to read, kept by reviewers; a change rebuilds the whole site. */
 export const referenceData = (model: CollectionConfig): CollectionConfig =>
-  rebuildsSite(withUniqueSlug({ ...model, access: { ...model.access, read: anyone, create: reviewers, update: reviewers, delete: reviewers } }))
+  rebuildsSite(
+    withUniqueSlug({ ...model, access: { ...model.access, read: anyone, create: reviewers, update: reviewers, delete: reviewers } }),
+  )
 
 /** Anything the public site shows triggers a rebuild when it changes live. */
 const rebuildsSite = (collection: CollectionConfig): CollectionConfig => ({

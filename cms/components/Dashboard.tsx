@@ -10,7 +10,12 @@ const queues = [
   { slug: 'services', label: '服务' },
 ] as const
 
-const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem 1.25rem', marginBottom: '1.5rem' }
+const box: React.CSSProperties = {
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 4,
+  padding: '1rem 1.25rem',
+  marginBottom: '1.5rem',
+}
 const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '')
 
 /**
@@ -30,7 +35,9 @@ export async function Dashboard({ payload }: { payload: Payload }) {
   return (
     <div>
       <section style={box} aria-labelledby="review-queue-title">
-        <h2 id="review-queue-title" style={{ marginTop: 0 }}>待审核</h2>
+        <h2 id="review-queue-title" style={{ marginTop: 0 }}>
+          待审核
+        </h2>
         <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: '1.5rem' }}>
           {waiting.map((q) => (
             <li key={q.slug}>
@@ -48,12 +55,23 @@ export async function Dashboard({ payload }: { payload: Payload }) {
         </ul>
       </section>
       <section style={box} aria-labelledby="site-build-title">
-        <h2 id="site-build-title" style={{ marginTop: 0 }}>公众网站</h2>
-        {!last && <p>发布内容后，网站会自动重新生成。<a href={siteUrl}>打开网站</a></p>}
-        {last?.status === 'running' && <p>正在生成（{last.reason}），开始于 {when(last.startedAt)}。</p>}
+        <h2 id="site-build-title" style={{ marginTop: 0 }}>
+          公众网站
+        </h2>
+        {!last && (
+          <p>
+            发布内容后，网站会自动重新生成。<a href={siteUrl}>打开网站</a>
+          </p>
+        )}
+        {last?.status === 'running' && (
+          <p>
+            正在生成（{last.reason}），开始于 {when(last.startedAt)}。
+          </p>
+        )}
         {last?.status === 'succeeded' && (
           <p>
-            最近一次已上线：{when(last.finishedAt)}，{last.pages} 个页面，用时 {last.seconds?.toFixed(1)} 秒（{last.reason}）。 <a href={siteUrl}>打开网站</a>
+            最近一次已上线：{when(last.finishedAt)}，{last.pages} 个页面，用时 {last.seconds?.toFixed(1)} 秒（{last.reason}）。{' '}
+            <a href={siteUrl}>打开网站</a>
           </p>
         )}
         {last?.status === 'failed' && (

@@ -13,10 +13,15 @@ export { localSource, restSource } from './source'
 const published = (docs: RawDoc[]) => docs.filter((d) => d._status === undefined || d._status === 'published')
 
 /** Reads everything public from a source into a snapshot and the list of media files it uses. */
-export const readContent = async (source: ContentSource): Promise<{ snapshot: ContentSnapshot; media: Map<string, string | undefined> }> => {
+export const readContent = async (
+  source: ContentSource,
+): Promise<{ snapshot: ContentSnapshot; media: Map<string, string | undefined> }> => {
   const media = new Map<string, string | undefined>()
   const image = map.mediaCollector((file, url) => media.set(file, url))
-  const raw = Object.fromEntries(await Promise.all(exportedTypes.map(async (t) => [t.key, await source.list(t.slug)] as const))) as Record<SnapshotRecordKey, RawDoc[]>
+  const raw = Object.fromEntries(await Promise.all(exportedTypes.map(async (t) => [t.key, await source.list(t.slug)] as const))) as Record<
+    SnapshotRecordKey,
+    RawDoc[]
+  >
   const snapshotArticles = published(raw.articles)
     .map((d) => map.article(d, image))
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))

@@ -48,7 +48,15 @@ const coordinates = (value: unknown) => {
 }
 
 const phone = (p: RawDoc): SnapshotPhone | undefined =>
-  str(p?.number) ? { number: p.number.trim(), label: str(p.label), kind: p.kind === 'sms' ? 'sms' : 'voice', hours: str(p.hours), hotline: Boolean(p.hotline) } : undefined
+  str(p?.number)
+    ? {
+        number: p.number.trim(),
+        label: str(p.label),
+        kind: p.kind === 'sms' ? 'sms' : 'voice',
+        hours: str(p.hours),
+        hotline: Boolean(p.hotline),
+      }
+    : undefined
 
 const hours = (h: RawDoc): SnapshotHours | undefined => {
   const days = weekdays.map((d) => d.value).filter((d) => h?.days?.[d])
@@ -56,30 +64,34 @@ const hours = (h: RawDoc): SnapshotHours | undefined => {
 }
 
 const exception = (e: RawDoc): SnapshotHoursException | undefined =>
-  str(e?.date) ? { date: chinaDate(e.date), closed: Boolean(e.closed), opens: str(e.opens), closes: str(e.closes), note: str(e.note) } : undefined
+  str(e?.date)
+    ? { date: chinaDate(e.date), closed: Boolean(e.closed), opens: str(e.opens), closes: str(e.closes), note: str(e.note) }
+    : undefined
 
 export interface MediaCollector {
   /** Registers a media document's files for copying and returns its snapshot form. */
   (value: unknown): SnapshotImage | undefined
 }
 
-export const mediaCollector = (register: (file: string, url?: string) => void): MediaCollector => (value) => {
-  const m = obj(value)
-  if (!m || !str(m.filename) || !str(m.alt)) return undefined
-  const file = (f: RawDoc | undefined): SnapshotImageFile | undefined => {
-    if (!f || !str(f.filename) || !num(f.width) || !num(f.height)) return undefined
-    register(f.filename, str(f.url))
-    return { file: f.filename, width: f.width, height: f.height, mimeType: f.mimeType }
+export const mediaCollector =
+  (register: (file: string, url?: string) => void): MediaCollector =>
+  (value) => {
+    const m = obj(value)
+    if (!m || !str(m.filename) || !str(m.alt)) return undefined
+    const file = (f: RawDoc | undefined): SnapshotImageFile | undefined => {
+      if (!f || !str(f.filename) || !num(f.width) || !num(f.height)) return undefined
+      register(f.filename, str(f.url))
+      return { file: f.filename, width: f.width, height: f.height, mimeType: f.mimeType }
+    }
+    const original = file(m)
+    if (!original) return undefined
+    const sizes: SnapshotImage['sizes'] = {}
+    for (const size of ['thumbnail', 'card', 'hero'] as const) {
+      const sized = file(obj(m.sizes?.[size]))
+      if (sized) sizes[size] = sized
+    }
+    return { alt: m.alt, caption: str(m.caption), credit: str(m.credit), original, sizes, focalX: num(m.focalX), focalY: num(m.focalY) }
   }
-  const original = file(m)
-  if (!original) return undefined
-  const sizes: SnapshotImage['sizes'] = {}
-  for (const size of ['thumbnail', 'card', 'hero'] as const) {
-    const sized = file(obj(m.sizes?.[size]))
-    if (sized) sizes[size] = sized
-  }
-  return { alt: m.alt, caption: str(m.caption), credit: str(m.credit), original, sizes, focalX: num(m.focalX), focalY: num(m.focalY) }
-}
 
 export const article = (d: RawDoc, image: MediaCollector): SnapshotArticle => ({
   id: String(d.id),
@@ -135,7 +147,9 @@ export const laborModel = (d: RawDoc, image: MediaCollector, publishedArticles: 
   jobTitle: str(d.jobTitle),
   industry: str(d.industry),
   region: region(d.region),
-  honors: list(d.honors, (h: RawDoc) => (str(h?.title) ? { title: h.title, level: str(h.level), year: num(h.year), awardingBody: str(h.awardingBody) } : undefined)),
+  honors: list(d.honors, (h: RawDoc) =>
+    str(h?.title) ? { title: h.title, level: str(h.level), year: num(h.year), awardingBody: str(h.awardingBody) } : undefined,
+  ),
   studio: str(d.studio?.name) ? { name: d.studio.name, description: str(d.studio.description) } : undefined,
   biographyHtml: richTextToHtml(d.biography),
   relatedArticles: list(d.relatedArticles, (a: RawDoc) => (obj(a) && publishedArticles.has(a.slug) ? (a.slug as string) : undefined)),
@@ -188,4 +202,9 @@ export const organization = (d: RawDoc): SnapshotOrganization => ({
   website: str(d.website),
 })
 
-export const category = (d: RawDoc): SnapshotCategory => ({ slug: d.slug, name: d.name, description: str(d.description), order: num(d.order) ?? 0 })
+export const category = (d: RawDoc): SnapshotCategory => ({
+  slug: d.slug,
+  name: d.name,
+  description: str(d.description),
+  order: num(d.order) ?? 0,
+})

@@ -24,19 +24,22 @@ const converters: HTMLConverters = {
   },
 }
 
-const attr = (value: string | number) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const attr = (value: string | number) =>
+  String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /**
  * An image in the body (an imported page's photos): the snapshot's copy of the media file,
  * through the same collector as covers so the file is copied beside the site. Payload's own
  * converter would point at the CMS (`/api/media/file/…`), which a static host does not serve.
  */
-const uploadConverter = (image: MediaCollector): HTMLConverters['upload'] => ({ node }) => {
-  const snap = image((node as { value?: unknown }).value)
-  if (!snap) return ''
-  const file = snap.sizes.hero ?? snap.sizes.card ?? snap.original
-  return `<figure class="body-image"><img src="/media/${attr(file.file)}" alt="${attr(snap.alt)}" width="${file.width}" height="${file.height}" loading="lazy" decoding="async"></figure>`
-}
+const uploadConverter =
+  (image: MediaCollector): HTMLConverters['upload'] =>
+  ({ node }) => {
+    const snap = image((node as { value?: unknown }).value)
+    if (!snap) return ''
+    const file = snap.sizes.hero ?? snap.sizes.card ?? snap.original
+    return `<figure class="body-image"><img src="/media/${attr(file.file)}" alt="${attr(snap.alt)}" width="${file.width}" height="${file.height}" loading="lazy" decoding="async"></figure>`
+  }
 
 /**
  * Lexical → HTML with Payload's converters, which escape text: no raw HTML passes through.

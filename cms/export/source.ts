@@ -39,7 +39,9 @@ export const restSource = (baseUrl: string): ContentSource => {
   const base = baseUrl.replace(/\/+$/, '')
   const get = async (url: string) => {
     const res = await fetch(url, { signal: AbortSignal.timeout(60_000) }).catch((error: Error) => {
-      throw new Error(`cannot reach the CMS at ${url}: ${error.cause instanceof Error ? error.cause.message : error.message}`, { cause: error })
+      throw new Error(`cannot reach the CMS at ${url}: ${error.cause instanceof Error ? error.cause.message : error.message}`, {
+        cause: error,
+      })
     })
     if (!res.ok) throw new Error(`GET ${url} answered ${res.status} ${res.statusText}`)
     return res

@@ -38,13 +38,18 @@ export const rememberIfLive: CollectionBeforeChangeHook = async ({ collection, o
  */
 export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, collection, req, operation }) => {
   if (!enabled(req)) return doc
-  const rebuild = (what: string) => queueRebuild(req, `${collection.labels?.singular ?? collection.slug}「${label(doc)}」${what}`, { collection: collection.slug, id: doc.id })
+  const rebuild = (what: string) =>
+    queueRebuild(req, `${collection.labels?.singular ?? collection.slug}「${label(doc)}」${what}`, {
+      collection: collection.slug,
+      id: doc.id,
+    })
   if (!collection.versions?.drafts) {
     await rebuild(operation === 'create' ? '已新建' : '已修改')
     return doc
   }
   const wasLive = req.context[liveKey(collection.slug, doc.id)] === true
-  const main = operation === 'create' ? doc : await req.payload.db.findOne({ collection: collection.slug, where: { id: { equals: doc.id } }, req })
+  const main =
+    operation === 'create' ? doc : await req.payload.db.findOne({ collection: collection.slug, where: { id: { equals: doc.id } }, req })
   const isLive = (main as { _status?: string } | null)?._status === 'published'
   if (isLive && doc._status === 'published') await rebuild(wasLive ? '已更新' : '已发布')
   else if (wasLive && !isLive) await rebuild('已下线')
@@ -54,6 +59,9 @@ export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, colle
 export const rebuildAfterDelete: CollectionAfterDeleteHook = async ({ doc, collection, req }) => {
   if (!enabled(req)) return doc
   if (collection.versions?.drafts && doc._status !== 'published') return doc
-  await queueRebuild(req, `${collection.labels?.singular ?? collection.slug}「${label(doc)}」已删除`, { collection: collection.slug, id: doc.id })
+  await queueRebuild(req, `${collection.labels?.singular ?? collection.slug}「${label(doc)}」已删除`, {
+    collection: collection.slug,
+    id: doc.id,
+  })
   return doc
 }

@@ -44,8 +44,14 @@ const slugFromTitle =
 export const withUniqueSlug = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   fields: collection.fields.map((field): Field => {
-    const from = 'name' in field && field.name === 'slug' ? (field.custom?.slugFrom as { titleField: string; dateField?: string } | undefined) : undefined
+    const from =
+      'name' in field && field.name === 'slug'
+        ? (field.custom?.slugFrom as { titleField: string; dateField?: string } | undefined)
+        : undefined
     if (!from || field.type !== 'text') return field
-    return { ...field, hooks: { ...field.hooks, beforeValidate: [...(field.hooks?.beforeValidate ?? []), slugFromTitle(from.titleField, from.dateField)] } }
+    return {
+      ...field,
+      hooks: { ...field.hooks, beforeValidate: [...(field.hooks?.beforeValidate ?? []), slugFromTitle(from.titleField, from.dateField)] },
+    }
   }),
 })

@@ -4,7 +4,8 @@
  * only), with spaces removed, because menus are often letter-spaced: `华 发 今 日 新 闻`.
  */
 
-const navWords = /首页|帮助|会员列表|最新帖子|精华区|每日签到|统计排行|社区服务|博客|搜索|论坛|设置|消息|导航|排行|签到|大转盘|门户|专题|家园/g
+const navWords =
+  /首页|帮助|会员列表|最新帖子|精华区|每日签到|统计排行|社区服务|博客|搜索|论坛|设置|消息|导航|排行|签到|大转盘|门户|专题|家园/g
 
 /** Whole-line shapes: a line that starts (or is) like this is chrome at any length. */
 const rules: RegExp[] = [

@@ -70,7 +70,11 @@ const cleanByline = (line: string) =>
     .trim()
 
 /** `随着经济……调整和补充。 吴 ...`: portals cut summaries mid-word and add an ellipsis. */
-const cleanSummary = (value: string) => value.replace(/\s+\S{0,12}\s*(?:\.{3,}|…+)$/, '').replace(/(?:\.{3,}|…+)$/, '').trim()
+const cleanSummary = (value: string) =>
+  value
+    .replace(/\s+\S{0,12}\s*(?:\.{3,}|…+)$/, '')
+    .replace(/(?:\.{3,}|…+)$/, '')
+    .trim()
 
 /**
  * Reads one page (already decoded, repaired and split into lines) into article fields and
@@ -86,7 +90,15 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
   const hints = input.map((l) => l.hint)
   const n = texts.length
 
-  const fields: { source?: string; author?: string; labelledAuthor?: string; editor?: string; summary?: string; date?: string; url?: string } = {}
+  const fields: {
+    source?: string
+    author?: string
+    labelledAuthor?: string
+    editor?: string
+    summary?: string
+    date?: string
+    url?: string
+  } = {}
   const tags: string[] = []
   const applyLabels = (line: LabelLine, allowDate: boolean) => {
     for (const { kind, value } of line.labels) {
@@ -102,13 +114,21 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
 
   // The first prose line bounds the header: titles and date lines come before it.
   let firstProse = n
-  for (let i = 0; i < n; i++) if (isProse(simplified[i]) && !isChrome(simplified[i])) { firstProse = i; break }
+  for (let i = 0; i < n; i++)
+    if (isProse(simplified[i]) && !isChrome(simplified[i])) {
+      firstProse = i
+      break
+    }
 
   // Title: what the page states outright, then the line above the date, then the first title-like line.
   let title = ''
   let titleIdx = -1
   for (let i = 0; i < Math.min(n, firstProse + 1); i++) {
-    if (hints[i] === 'title' && texts[i]) { title = texts[i]; titleIdx = i; break }
+    if (hints[i] === 'title' && texts[i]) {
+      title = texts[i]
+      titleIdx = i
+      break
+    }
     const m = explicitTitle.exec(texts[i]) ?? explicitTitle.exec(simplified[i]) ?? bracketTitle.exec(texts[i])
     if (m && m[1].trim() && !title) {
       title = (explicitTitle.exec(texts[i]) ?? bracketTitle.exec(texts[i]))?.[1].trim() ?? m[1].trim()
@@ -130,7 +150,8 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
     }
   }
 
-  const skippable = (i: number) => !texts[i] || /^[-·•]/.test(texts[i]) || isChrome(simplified[i]) || readLabels(texts[i], simplified[i])?.leading
+  const skippable = (i: number) =>
+    !texts[i] || /^[-·•]/.test(texts[i]) || isChrome(simplified[i]) || readLabels(texts[i], simplified[i])?.leading
   if (!title && meta.title) {
     const key = titleKey(toSimplified(meta.title))
     const at = simplified.findIndex((s, i) => i <= firstProse && titleKey(s) === key)
@@ -140,7 +161,10 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
   if (!title && dateIdx > 0) {
     for (let j = dateIdx - 1; j >= 0; j--) {
       if (skippable(j)) continue
-      if (isTitleLike(texts[j], simplified[j])) { title = texts[j]; titleIdx = j }
+      if (isTitleLike(texts[j], simplified[j])) {
+        title = texts[j]
+        titleIdx = j
+      }
       break
     }
   }

@@ -40,6 +40,8 @@ export const mainContent = (html: string): MainContent | undefined => {
  */
 export const withinMainContent = (blocks: PageBlock[], main: MainContent | undefined): PageBlock[] => {
   if (!main || main.text.length < 40) return blocks
-  const kept = blocks.filter((b) => (isImageBlock(b) ? b.image.sources.some((s) => main.images.has(s)) : main.text.includes(compact(blockText(b)))))
+  const kept = blocks.filter((b) =>
+    isImageBlock(b) ? b.image.sources.some((s) => main.images.has(s)) : main.text.includes(compact(blockText(b))),
+  )
   return kept.some((b) => !isImageBlock(b)) ? kept : blocks
 }

@@ -12,10 +12,58 @@ export interface DomNode {
   children?: DomNode[]
 }
 
-const dropped = new Set(['script', 'style', 'noscript', 'iframe', 'form', 'select', 'button', 'input', 'textarea', 'nav', 'aside', 'footer', 'head', 'object', 'embed', 'svg', 'canvas', 'map', 'template', 'marquee'])
+const dropped = new Set([
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'form',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'nav',
+  'aside',
+  'footer',
+  'head',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'map',
+  'template',
+  'marquee',
+])
 const blocks = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'section', 'article', 'header', 'main',
-  'blockquote', 'pre', 'figure', 'center', 'address', 'body', 'html', 'hr', 'caption', 'fieldset', 'legend',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dd',
+  'dt',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'td',
+  'th',
+  'section',
+  'article',
+  'header',
+  'main',
+  'blockquote',
+  'pre',
+  'figure',
+  'center',
+  'address',
+  'body',
+  'html',
+  'hr',
+  'caption',
+  'fieldset',
+  'legend',
 ])
 /**
  * Class and id names that old CMS and forum templates give their chrome. The text rules
@@ -34,8 +82,7 @@ const hanCount = (node: DomNode): number => {
   return n
 }
 
-export const textOf = (node: DomNode): string =>
-  node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join('')
+export const textOf = (node: DomNode): string => (node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join(''))
 
 export const findFirst = (node: DomNode, name: string): DomNode | undefined => {
   if (node.type === 'tag' && node.name === name) return node
@@ -47,7 +94,11 @@ export const findFirst = (node: DomNode, name: string): DomNode | undefined => {
 }
 
 /** `<title>` split where templates append the site name: `标题 - 某某网`, `标题_某某网`. */
-export const titleParts = (raw: string): string[] => raw.split(/\s+[-|–]\s+|_|\|/).map((p) => p.trim()).filter(Boolean)
+export const titleParts = (raw: string): string[] =>
+  raw
+    .split(/\s+[-|–]\s+|_|\|/)
+    .map((p) => p.trim())
+    .filter(Boolean)
 const key = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 
 const findAll = (node: DomNode, names: Set<string>, out: DomNode[] = []): DomNode[] => {
@@ -62,10 +113,14 @@ const findAll = (node: DomNode, names: Set<string>, out: DomNode[] = []): DomNod
  * only the site name (the rest of `<title>`) is never the title.
  */
 export const titleNode = (body: DomNode, parts: string[]): DomNode | undefined => {
-  const headings = findAll(body, new Set(['h1', 'h2', 'h3'])).map((node) => ({ node, key: key(textOf(node)) })).filter((h) => h.key.length >= 4)
+  const headings = findAll(body, new Set(['h1', 'h2', 'h3']))
+    .map((node) => ({ node, key: key(textOf(node)) }))
+    .filter((h) => h.key.length >= 4)
   const main = parts[0] ? key(parts[0]) : ''
   if (main) {
-    const match = headings.find((h) => h.key === main) ?? headings.find((h) => h.key.includes(main) || (main.includes(h.key) && h.key.length >= main.length / 2))
+    const match =
+      headings.find((h) => h.key === main) ??
+      headings.find((h) => h.key.includes(main) || (main.includes(h.key) && h.key.length >= main.length / 2))
     if (match) return match.node
   }
   const siteNames = new Set(parts.slice(1).map(key))
@@ -90,7 +145,8 @@ export const isoDate = (value: string | undefined): string | undefined => {
 }
 
 /** Pages saved as `.txt` are sometimes HTML all the same. */
-export const looksLikeHtml = (text: string): boolean => (text.slice(0, 4096).match(/<(html|head|body|div|p|table|br|span|meta)\b/gi)?.length ?? 0) >= 3
+export const looksLikeHtml = (text: string): boolean =>
+  (text.slice(0, 4096).match(/<(html|head|body|div|p|table|br|span|meta)\b/gi)?.length ?? 0) >= 3
 
 /** Where an image points: lazy-loading and forum attributes first, since `src` is often a placeholder. */
 const imageOf = (node: DomNode): PageImage | undefined => {
@@ -187,7 +243,18 @@ export const readHead = ($: CheerioAPI, html: string, body: DomNode): { meta: Pa
   const titleText = titleHeading ? textOf(titleHeading).replace(/\s+/g, ' ').trim() : ''
   const meta: PageMeta = {
     title: titleText || parts[0] || undefined,
-    date: isoDate(metaContent($, ['article:published_time', 'og:published_time', 'publishdate', 'pubdate', 'publish_date', 'PubDate', 'dc.date', 'date'])),
+    date: isoDate(
+      metaContent($, [
+        'article:published_time',
+        'og:published_time',
+        'publishdate',
+        'pubdate',
+        'publish_date',
+        'PubDate',
+        'dc.date',
+        'date',
+      ]),
+    ),
     url:
       $('link[rel="canonical"]').attr('href') ??
       metaContent($, ['og:url']) ??

@@ -81,9 +81,10 @@ export const placeImages = async (
       const alt = altText(block, title)
       known.set(
         file,
-        payload
-          .create({ collection: 'media', data: { alt, caption: block.caption }, filePath: file, context: { importing: true } })
-          .then((doc) => doc.id as number | string, () => undefined),
+        payload.create({ collection: 'media', data: { alt, caption: block.caption }, filePath: file, context: { importing: true } }).then(
+          (doc) => doc.id as number | string,
+          () => undefined,
+        ),
       )
     }
     const id = await known.get(file)
@@ -92,7 +93,15 @@ export const placeImages = async (
       continue
     }
     cover ??= id
-    nodes.push({ type: 'upload', version: 3, format: '', id: crypto.randomBytes(12).toString('hex'), fields: {}, relationTo: 'media', value: id })
+    nodes.push({
+      type: 'upload',
+      version: 3,
+      format: '',
+      id: crypto.randomBytes(12).toString('hex'),
+      fields: {},
+      relationTo: 'media',
+      value: id,
+    })
   }
   const body = blocksToLexical([])
   ;(body.root.children as unknown[]).push(...nodes)

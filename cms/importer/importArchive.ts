@@ -89,7 +89,16 @@ export const importArchive = async (payload: Payload, files: string[], options: 
     select: { title: true, publishedAt: true, body: true, originalUrl: true },
   })
   for (const doc of existing.docs) {
-    index.add({ id: doc.id, title: doc.title, publishedAt: doc.publishedAt, originalUrl: doc.originalUrl, label: `已有文章 #${doc.id}「${doc.title}」` }, lexicalText(doc.body))
+    index.add(
+      {
+        id: doc.id,
+        title: doc.title,
+        publishedAt: doc.publishedAt,
+        originalUrl: doc.originalUrl,
+        label: `已有文章 #${doc.id}「${doc.title}」`,
+      },
+      lexicalText(doc.body),
+    )
   }
   const regions: KnownRegion[] = (
     await payload.find({ collection: 'regions', pagination: false, depth: 0, select: { name: true, level: true } })
@@ -141,7 +150,17 @@ export const importArchive = async (payload: Payload, files: string[], options: 
     // the original is still being saved.
     index.add(known, text)
     const firstLines = text.split('\n').slice(0, 2).join(' ').slice(0, 120)
-    const result = { file, title: page.title, publishedAt, source: page.source, author: page.author, draft, note, platform: page.platform, firstLines }
+    const result = {
+      file,
+      title: page.title,
+      publishedAt,
+      source: page.source,
+      author: page.author,
+      draft,
+      note,
+      platform: page.platform,
+      firstLines,
+    }
 
     if (options.dryRun) {
       const missingImages = page.blocks.flatMap((b) => (isImageBlock(b) && !findImageFile(file, b.image) ? [b.image.sources[0]] : []))

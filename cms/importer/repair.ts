@@ -15,8 +15,25 @@ const lost = new RegExp(`[?\\ufffd？](${syllable})[)）]`, 'gu')
 
 /** Characters a news page loses most often, where one Traditional form is the only likely one. */
 const common: Record<string, string> = {
-  bào: '報', huì: '會', qū: '區', dòng: '動', yè: '業', wù: '務', lián: '聯', gè: '個', diǎn: '點', guó: '國',
-  xué: '學', jìn: '進', guān: '關', xié: '協', zhí: '職', wèi: '衛', tǐ: '體', xiàn: '縣', zhèn: '鎮',
+  bào: '報',
+  huì: '會',
+  qū: '區',
+  dòng: '動',
+  yè: '業',
+  wù: '務',
+  lián: '聯',
+  gè: '個',
+  diǎn: '點',
+  guó: '國',
+  xué: '學',
+  jìn: '進',
+  guān: '關',
+  xié: '協',
+  zhí: '職',
+  wèi: '衛',
+  tǐ: '體',
+  xiàn: '縣',
+  zhèn: '鎮',
 }
 
 export interface Repaired {

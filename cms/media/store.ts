@@ -20,7 +20,9 @@ export interface MediaStore {
 }
 
 const missing = (error: unknown) =>
-  (error as NodeJS.ErrnoException)?.code === 'ENOENT' || (error as { name?: string })?.name === 'NoSuchKey' || (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404
+  (error as NodeJS.ErrnoException)?.code === 'ENOENT' ||
+  (error as { name?: string })?.name === 'NoSuchKey' ||
+  (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404
 
 export const localMediaStore = (dir: string): MediaStore => ({
   describe: dir,
@@ -39,7 +41,10 @@ export const localMediaStore = (dir: string): MediaStore => ({
       if (missing(error)) return []
       throw error
     })
-    return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort()
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+      .sort()
   },
 })
 
@@ -66,7 +71,9 @@ export const s3MediaStore = (settings: S3Settings): MediaStore => {
       const prefix = key('')
       let token: string | undefined
       do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: settings.bucket, Prefix: prefix || undefined, ContinuationToken: token }))
+        const page = await client.send(
+          new ListObjectsV2Command({ Bucket: settings.bucket, Prefix: prefix || undefined, ContinuationToken: token }),
+        )
         for (const o of page.Contents ?? []) if (o.Key) files.push(o.Key.slice(prefix.length))
         token = page.IsTruncated ? page.NextContinuationToken : undefined
       } while (token)

@@ -32,7 +32,11 @@ const diedHere = (holder: string) => {
 
 const create = async (payload: Payload) => {
   try {
-    await payload.create({ collection: COLLECTION as never, data: { name: NAME, holder: holderId, expiresAt: expiry() } as never, overrideAccess: true })
+    await payload.create({
+      collection: COLLECTION as never,
+      data: { name: NAME, holder: holderId, expiresAt: expiry() } as never,
+      overrideAccess: true,
+    })
     return true
   } catch {
     return false
@@ -41,14 +45,24 @@ const create = async (payload: Payload) => {
 
 export const acquireLease = async (payload: Payload): Promise<boolean> => {
   if (await create(payload)) return true
-  const { docs } = await payload.find({ collection: COLLECTION as never, where: { name: { equals: NAME } }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: COLLECTION as never,
+    where: { name: { equals: NAME } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   const lease = docs[0] as unknown as { id: string | number; holder: string; expiresAt: string } | undefined
   if (!lease) return create(payload)
   if (lease.holder === holderId) return renewLease(payload)
   if (new Date(lease.expiresAt).getTime() > Date.now() && !diedHere(lease.holder)) return false
   // Removed by id and holder, so of two servers taking over the same dead lease only one
   // deletes it, and the unique name lets only one create the next.
-  await payload.delete({ collection: COLLECTION as never, where: { and: [{ id: { equals: lease.id } }, { holder: { equals: lease.holder } }] }, overrideAccess: true })
+  await payload.delete({
+    collection: COLLECTION as never,
+    where: { and: [{ id: { equals: lease.id } }, { holder: { equals: lease.holder } }] },
+    overrideAccess: true,
+  })
   return create(payload)
 }
 
@@ -64,5 +78,9 @@ export const renewLease = async (payload: Payload): Promise<boolean> => {
 }
 
 export const releaseLease = async (payload: Payload) => {
-  await payload.delete({ collection: COLLECTION as never, where: { and: [{ name: { equals: NAME } }, { holder: { equals: holderId } }] }, overrideAccess: true })
+  await payload.delete({
+    collection: COLLECTION as never,
+    where: { and: [{ name: { equals: NAME } }, { holder: { equals: holderId } }] },
+    overrideAccess: true,
+  })
 }

@@ -14,7 +14,8 @@ import { asMediaStore, type MediaStore } from '../media/store'
 type Collection = PublicTypeSlug
 
 /** Collections an incremental update handles; anything else (regions, categories…) changes pages everywhere and needs a full build. */
-export const handledIncrementally = (ref: DocRef | undefined): ref is DocRef => ref !== undefined && publicTypeOfSlug(ref.collection)?.incremental === true
+export const handledIncrementally = (ref: DocRef | undefined): ref is DocRef =>
+  ref !== undefined && publicTypeOfSlug(ref.collection)?.incremental === true
 
 const keyOf = (collection: Collection): PublicContentKey => publicTypeOfSlug(collection)!.key
 
@@ -30,7 +31,11 @@ const followOrganization = (snapshot: ContentSnapshot, change: OrgChange, change
   const { before, after } = change
   if (!before || (after && after.slug === before.slug && after.name === before.name)) return
   const ref = after ? { slug: after.slug, name: after.name } : undefined
-  const follow = <K extends 'services' | 'workersHomes' | 'articles' | 'organizations'>(key: K, field: string, update: (r: any) => void) => {
+  const follow = <K extends 'services' | 'workersHomes' | 'articles' | 'organizations'>(
+    key: K,
+    field: string,
+    update: (r: any) => void,
+  ) => {
     const list = snapshot[key] as any[]
     list.forEach((r, i) => {
       const current = field === 'parentSlug' ? r.parentSlug : r[field]?.slug
@@ -48,13 +53,17 @@ const followOrganization = (snapshot: ContentSnapshot, change: OrgChange, change
   follow('organizations', 'parentSlug', (r) => (after ? (r.parentSlug = after.slug) : delete r.parentSlug))
 }
 
-
 /**
  * Brings the snapshot up to date for a few documents instead of exporting everything, and
  * returns each document as it was and as it is now, which is what the site needs to decide
  * what to render. A labor model that lists a changed article as related news changes too.
  */
-export const patchSnapshot = async (payload: Payload, snapshotDir: string, media: MediaStore | string, refs: DocRef[]): Promise<Change[]> => {
+export const patchSnapshot = async (
+  payload: Payload,
+  snapshotDir: string,
+  media: MediaStore | string,
+  refs: DocRef[],
+): Promise<Change[]> => {
   // The snapshot module keeps the copy this process last wrote: parsing 80 MB of JSON (10k
   // articles) on every publish cost about a second.
   const snapshot = readSnapshotForUpdate(snapshotDir)

@@ -43,7 +43,12 @@ export const publishSiteTask: TaskConfig<{ input: { reason: string; collection?:
 }
 
 /** Queues a rebuild; with `req`, in the same transaction as the change that asks for it. */
-export const requestSiteBuild = async (payload: Payload, reason: string, doc?: DocRef, options: { req?: PayloadRequest; queue?: string } = {}) => {
+export const requestSiteBuild = async (
+  payload: Payload,
+  reason: string,
+  doc?: DocRef,
+  options: { req?: PayloadRequest; queue?: string } = {},
+) => {
   await payload.jobs.queue({
     task: PUBLISH_SITE_TASK as never,
     queue: options.queue ?? SITE_QUEUE,

@@ -40,7 +40,10 @@ export interface LastBuild {
 }
 
 type Build = (payload: Payload) => Promise<{ pages: number }>
-type Incremental = (payload: Payload, docs: DocRef[]) => Promise<{ pages: number; searchDelta: number; rendered: number; phases?: Record<string, number> }>
+type Incremental = (
+  payload: Payload,
+  docs: DocRef[],
+) => Promise<{ pages: number; searchDelta: number; rendered: number; phases?: Record<string, number> }>
 
 const defaultBuild: Build = async (payload) => {
   const { snapshotDir, distDir } = settings()
@@ -59,7 +62,8 @@ const defaultIncremental: Incremental = async (payload, docs) => {
 }
 
 /** Build records hold the start and the end of a long error (Astro's own output comes last). */
-const forTheRecord = (text: string, limit = 10_000) => (text.length <= limit ? text : `${text.slice(0, limit / 2)}\n…\n${text.slice(-limit / 2)}`)
+const forTheRecord = (text: string, limit = 10_000) =>
+  text.length <= limit ? text : `${text.slice(0, limit / 2)}\n…\n${text.slice(-limit / 2)}`
 
 export interface RebuilderOptions {
   quietMs?: number
@@ -99,9 +103,19 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
 
   /** A build that was running when its server died left its record "running": it never finished. */
   const interrupted = async (): Promise<boolean> => {
-    const stale = await payload.find({ collection: 'site-builds', where: { status: { equals: 'running' } }, depth: 0, limit: 100, pagination: false })
+    const stale = await payload.find({
+      collection: 'site-builds',
+      where: { status: { equals: 'running' } },
+      depth: 0,
+      limit: 100,
+      pagination: false,
+    })
     for (const record of stale.docs) {
-      await payload.update({ collection: 'site-builds', id: record.id, data: { status: 'failed', finishedAt: new Date().toISOString(), error: '生成中途中断（服务器进程退出），已改为整站重建。' } })
+      await payload.update({
+        collection: 'site-builds',
+        id: record.id,
+        data: { status: 'failed', finishedAt: new Date().toISOString(), error: '生成中途中断（服务器进程退出），已改为整站重建。' },
+      })
     }
     return stale.docs.length > 0
   }
@@ -131,13 +145,25 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
       try {
         const result = await incremental(payload, docs as DocRef[])
         const seconds = await finish({ status: 'succeeded', pages: result.pages })
-        lastBuild = { mode: 'incremental', ok: true, seconds, rendered: result.rendered, searchDelta: result.searchDelta, phases: result.phases }
+        lastBuild = {
+          mode: 'incremental',
+          ok: true,
+          seconds,
+          rendered: result.rendered,
+          searchDelta: result.searchDelta,
+          phases: result.phases,
+        }
         payload.logger.info(`[site] 已上线（增量）：重新生成 ${result.rendered} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
-        if (result.searchDelta > deltaLimit) await requestSiteBuild(payload, `搜索增量索引已有 ${result.searchDelta} 页，整站重建`, undefined, { queue })
+        if (result.searchDelta > deltaLimit)
+          await requestSiteBuild(payload, `搜索增量索引已有 ${result.searchDelta} 页，整站重建`, undefined, { queue })
         return
       } catch (error) {
         payload.logger.warn({ err: error }, '[site] 增量更新失败，改为整站重建')
-        await payload.update({ collection: 'site-builds', id: record.id, data: { mode: 'full', error: forTheRecord(`增量更新失败，已改为整站重建：${explain(error)}`) } })
+        await payload.update({
+          collection: 'site-builds',
+          id: record.id,
+          data: { mode: 'full', error: forTheRecord(`增量更新失败，已改为整站重建：${explain(error)}`) },
+        })
       }
     }
     try {

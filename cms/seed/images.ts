@@ -8,15 +8,21 @@ import type { SampleImage } from './types'
  */
 const motifs: Record<SampleImage['motif'], (fg: string) => string> = {
   building: (fg) =>
-    [300, 560, 820, 1080].map((x, i) => `<rect x="${x}" y="${380 - i * 60}" width="200" height="${620 + i * 60}" fill="${fg}" opacity="${0.55 + i * 0.1}"/>`).join(''),
+    [300, 560, 820, 1080]
+      .map((x, i) => `<rect x="${x}" y="${380 - i * 60}" width="200" height="${620 + i * 60}" fill="${fg}" opacity="${0.55 + i * 0.1}"/>`)
+      .join(''),
   people: (fg) =>
-    [420, 800, 1180].map((x) => `<circle cx="${x}" cy="430" r="90" fill="${fg}"/><rect x="${x - 130}" y="540" width="260" height="460" rx="120" fill="${fg}"/>`).join(''),
+    [420, 800, 1180]
+      .map(
+        (x) =>
+          `<circle cx="${x}" cy="430" r="90" fill="${fg}"/><rect x="${x - 130}" y="540" width="260" height="460" rx="120" fill="${fg}"/>`,
+      )
+      .join(''),
   factory: (fg) =>
     `<path d="M200 1000 V560 L480 700 V560 L760 700 V560 L1040 700 V380 H1200 V1000 Z" fill="${fg}"/><rect x="1080" y="200" width="80" height="200" fill="${fg}" opacity="0.7"/>`,
   book: (fg) =>
     `<path d="M300 300 Q560 220 800 320 V860 Q560 760 300 840 Z" fill="${fg}"/><path d="M1300 300 Q1040 220 800 320 V860 Q1040 760 1300 840 Z" fill="${fg}" opacity="0.8"/>`,
-  heart: (fg) =>
-    `<path d="M800 880 C300 560 420 220 800 420 C1180 220 1300 560 800 880 Z" fill="${fg}"/>`,
+  heart: (fg) => `<path d="M800 880 C300 560 420 220 800 420 C1180 220 1300 560 800 880 Z" fill="${fg}"/>`,
   road: (fg) =>
     `<path d="M620 1000 L760 320 H840 L980 1000 Z" fill="${fg}"/><rect x="1060" y="420" width="300" height="220" rx="30" fill="${fg}" opacity="0.8"/>`,
   trophy: (fg) =>

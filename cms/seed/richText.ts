@@ -4,7 +4,15 @@ import type { Block } from './types'
  * Builds Lexical's serialized state from plain blocks. The importer and the seed both write
  * rich text without an editor instance, so this stays a pure data transform.
  */
-const text = (value: string, format = 0): LexicalNode => ({ type: 'text', text: value, format, style: '', mode: 'normal', detail: 0, version: 1 })
+const text = (value: string, format = 0): LexicalNode => ({
+  type: 'text',
+  text: value,
+  format,
+  style: '',
+  mode: 'normal',
+  detail: 0,
+  version: 1,
+})
 
 type LexicalNode = { type: string; version: number; [key: string]: unknown }
 

@@ -25,7 +25,12 @@ export const openingHoursField = (): ArrayField => ({
       name: 'days',
       type: 'group',
       label: '星期',
-      fields: [{ type: 'row', fields: weekdays.map(({ value, label }) => ({ name: value, type: 'checkbox' as const, label, defaultValue: false })) }],
+      fields: [
+        {
+          type: 'row',
+          fields: weekdays.map(({ value, label }) => ({ name: value, type: 'checkbox' as const, label, defaultValue: false })),
+        },
+      ],
     },
     {
       type: 'row',

@@ -13,7 +13,10 @@ export const bareAstroBuild = async (root: string, pages: number): Promise<{ pag
   await fs.rm(dir, { recursive: true, force: true })
   await fs.mkdir(path.join(dir, 'src', 'pages', 'p'), { recursive: true })
   try {
-    await fs.writeFile(path.join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config'\nexport default defineConfig({ telemetry: false, build: { format: 'directory' } })\n")
+    await fs.writeFile(
+      path.join(dir, 'astro.config.mjs'),
+      "import { defineConfig } from 'astro/config'\nexport default defineConfig({ telemetry: false, build: { format: 'directory' } })\n",
+    )
     await fs.writeFile(
       path.join(dir, 'src', 'pages', 'p', '[n].astro'),
       `---
@@ -29,7 +32,11 @@ const { n } = Astro.params
     const t0 = performance.now()
     const output: string[] = []
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [astro, 'build', '--silent'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, [astro, 'build', '--silent'], {
+        cwd: dir,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
       child.stdout.on('data', (d) => output.push(String(d)))
       child.stderr.on('data', (d) => output.push(String(d)))
       child.on('error', reject)

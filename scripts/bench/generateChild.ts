@@ -10,9 +10,7 @@
 import type { CorpusPlan } from './corpus'
 import type { LoadResult } from './load'
 
-export type GenerateMessage =
-  | { type: 'progress'; done: number; total: number; collection: string }
-  | { type: 'done'; result: LoadResult }
+export type GenerateMessage = { type: 'progress'; done: number; total: number; collection: string } | { type: 'done'; result: LoadResult }
 
 interface GenerateRequest {
   plan: CorpusPlan
@@ -24,7 +22,8 @@ const send = (message: GenerateMessage) => new Promise<void>((resolve) => proces
 
 const main = async () => {
   const request = JSON.parse(process.env.BENCH_GENERATE ?? 'null') as GenerateRequest | null
-  if (!request || !process.send) throw new Error('generateChild runs only as the benchmark\'s child (no BENCH_GENERATE request or no IPC channel)')
+  if (!request || !process.send)
+    throw new Error("generateChild runs only as the benchmark's child (no BENCH_GENERATE request or no IPC channel)")
   const [{ openPayload }, { loadCorpus }] = await Promise.all([import('../../cms/open'), import('./load')])
   const payload = await openPayload()
   payload.logger.level = 'warn'

@@ -44,7 +44,20 @@ export interface BenchOptions {
   onEvent?: (event: BenchEvent) => void
 }
 
-export type BenchPhase = 'open' | 'generate' | 'export' | 'astro' | 'bareAstro' | 'pagefind' | 'serverIndex' | 'measure' | 'search' | 'serverSearch' | 'publish' | 'import' | 'report'
+export type BenchPhase =
+  | 'open'
+  | 'generate'
+  | 'export'
+  | 'astro'
+  | 'bareAstro'
+  | 'pagefind'
+  | 'serverIndex'
+  | 'measure'
+  | 'search'
+  | 'serverSearch'
+  | 'publish'
+  | 'import'
+  | 'report'
 
 export type BenchEvent =
   | { type: 'phase-start'; phase: BenchPhase; label: string; total?: number }
@@ -100,11 +113,17 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
     notes.push(message)
     emit({ type: 'note', message })
   }
-  if (!fsSync.existsSync(path.join(root, 'astro.config.mjs'))) throw new Error(`run the benchmark from the repository root (no astro.config.mjs in ${root})`)
+  if (!fsSync.existsSync(path.join(root, 'astro.config.mjs')))
+    throw new Error(`run the benchmark from the repository root (no astro.config.mjs in ${root})`)
 
   // Other work on the machine skews timings; the load average after each phase shows it.
   const phases: BenchFigures['phases'] = []
-  const phase = async <T>(name: BenchPhase, run: () => Promise<T>, summary: (result: T, seconds: number) => string, total?: number): Promise<T> => {
+  const phase = async <T>(
+    name: BenchPhase,
+    run: () => Promise<T>,
+    summary: (result: T, seconds: number) => string,
+    total?: number,
+  ): Promise<T> => {
     emit({ type: 'phase-start', phase: name, label: PHASE_LABELS[name], total })
     const t0 = performance.now()
     const result = await run()
@@ -134,70 +153,109 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
   })
   await fs.mkdir(dataDir, { recursive: true })
 
-  const [{ openPayload }, { exportSnapshot, localSource }, publish, { buildSearchIndex }, { importArchive }, { parsePage }, { serveSite }, { rebuilderFor, createRebuilder }] =
-    await Promise.all([
-      import('../../cms/open'),
-      import('../../cms/export'),
-      import('../../site/publish'),
-      import('../../site/integrations/pagefind'),
-      import('../../cms/importer/importArchive'),
-      import('../../cms/importer/parse'),
-      import('../../site/serve'),
-      import('../../cms/publishing/rebuilder'),
-    ])
+  const [
+    { openPayload },
+    { exportSnapshot, localSource },
+    publish,
+    { buildSearchIndex },
+    { importArchive },
+    { parsePage },
+    { serveSite },
+    { rebuilderFor, createRebuilder },
+  ] = await Promise.all([
+    import('../../cms/open'),
+    import('../../cms/export'),
+    import('../../site/publish'),
+    import('../../site/integrations/pagefind'),
+    import('../../cms/importer/importArchive'),
+    import('../../cms/importer/parse'),
+    import('../../site/serve'),
+    import('../../cms/publishing/rebuilder'),
+  ])
 
   let payload: Awaited<ReturnType<typeof openPayload>> | undefined
   let server: http.Server | undefined
   let browser: import('playwright-core').Browser | undefined
   try {
-    payload = await phase('open', async () => {
-      const p = await openPayload()
-      // Progress is ours to show; keep Payload to warnings and errors.
-      p.logger.level = 'warn'
-      return p
-    }, () => 'SQLite 已迁移')
+    payload = await phase(
+      'open',
+      async () => {
+        const p = await openPayload()
+        // Progress is ours to show; keep Payload to warnings and errors.
+        p.logger.level = 'warn'
+        return p
+      },
+      () => 'SQLite 已迁移',
+    )
     const cms = payload
 
     // ---------------------------------------------------------------- generation
     const totalDocs = plan.articles + plan.services + plan.workersHomes + plan.laborModels
     const loaded = await phase(
       'generate',
-      () => generateInChild(root, { plan, seed, concurrency }, (done, total, collection) => emit({ type: 'progress', phase: 'generate', done, total, detail: collection })),
+      () =>
+        generateInChild(root, { plan, seed, concurrency }, (done, total, collection) =>
+          emit({ type: 'progress', phase: 'generate', done, total, detail: collection }),
+        ),
       (r) => `${r.total} 条，${(r.total / r.seconds).toFixed(1)} 条/秒，写入进程峰值内存 ${(r.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`,
       totalDocs,
     )
-    if (loaded.slugRetries > 0) note(`Generation: ${loaded.slugRetries} creates were saved again because a concurrent create of the same name took its slug first (the slug hook counts, then inserts: a race the unique index catches).`)
-    const dbBytes = ['bench.db', 'bench.db-wal'].reduce((sum, f) => sum + (fsSync.statSync(path.join(dataDir, f), { throwIfNoEntry: false })?.size ?? 0), 0)
-    note(`Images: ${plan.images} distinct pictures drawn with sharp are reused as covers and photos; uploading one per article would make image processing dominate the run, so output size also carries an estimate for distinct images.`)
+    if (loaded.slugRetries > 0)
+      note(
+        `Generation: ${loaded.slugRetries} creates were saved again because a concurrent create of the same name took its slug first (the slug hook counts, then inserts: a race the unique index catches).`,
+      )
+    const dbBytes = ['bench.db', 'bench.db-wal'].reduce(
+      (sum, f) => sum + (fsSync.statSync(path.join(dataDir, f), { throwIfNoEntry: false })?.size ?? 0),
+      0,
+    )
+    note(
+      `Images: ${plan.images} distinct pictures drawn with sharp are reused as covers and photos; uploading one per article would make image processing dominate the run, so output size also carries an estimate for distinct images.`,
+    )
 
     // ---------------------------------------------------------------- content load (export)
     const exportRuns: number[] = []
-    const exported = await phase('export', async () => {
-      let last: Awaited<ReturnType<typeof exportSnapshot>> | undefined
-      for (let i = 0; i < runs; i++) {
-        const t0 = performance.now()
-        last = await exportSnapshot(localSource(cms, benchSettings.mediaDir), snapshotDir)
-        exportRuns.push((performance.now() - t0) / 1000)
-        emit({ type: 'progress', phase: 'export', done: i + 1, total: runs + 1 })
-        // Repeat only while it is cheap; one long export says enough.
-        if (exportRuns[0]! > 10) break
-      }
-      // Keep what the later steps need, not the whole (large) snapshot.
-      const s = last!
-      const kept = {
-        counts: { articles: s.articles.length, services: s.services.length, workersHomes: s.workersHomes.length, laborModels: s.laborModels.length },
-        articleSlugs: s.articles.map((a) => a.slug),
-        imageRefs: s.articles.filter((a) => a.cover).length + s.workersHomes.reduce((n, h) => n + h.photos.length, 0) + s.laborModels.filter((m) => m.photo).length,
-      }
-      // Dropped so the parsed snapshot can be collected before the next phase is measured.
-      // eslint-disable-next-line no-useless-assignment
-      last = undefined
-      // Once more as `npm run export` runs it, in a process of its own, for the memory the
-      // export needs (in this process it mixes with the generator's) and, with --profile, its CPU profile.
-      const command = await runScript(root, 'scripts/export.ts', { nodeOptions: options.profile ? profilingNodeOptions(path.join(profileDir, 'export')) : undefined })
-      emit({ type: 'progress', phase: 'export', done: runs + 1, total: runs + 1 })
-      return { ...kept, command }
-    }, (s) => `新闻 ${s.counts.articles} 篇，中位数 ${median(exportRuns).toFixed(1)} 秒，独立进程峰值内存 ${(s.command.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`, runs + 1)
+    const exported = await phase(
+      'export',
+      async () => {
+        let last: Awaited<ReturnType<typeof exportSnapshot>> | undefined
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now()
+          last = await exportSnapshot(localSource(cms, benchSettings.mediaDir), snapshotDir)
+          exportRuns.push((performance.now() - t0) / 1000)
+          emit({ type: 'progress', phase: 'export', done: i + 1, total: runs + 1 })
+          // Repeat only while it is cheap; one long export says enough.
+          if (exportRuns[0]! > 10) break
+        }
+        // Keep what the later steps need, not the whole (large) snapshot.
+        const s = last!
+        const kept = {
+          counts: {
+            articles: s.articles.length,
+            services: s.services.length,
+            workersHomes: s.workersHomes.length,
+            laborModels: s.laborModels.length,
+          },
+          articleSlugs: s.articles.map((a) => a.slug),
+          imageRefs:
+            s.articles.filter((a) => a.cover).length +
+            s.workersHomes.reduce((n, h) => n + h.photos.length, 0) +
+            s.laborModels.filter((m) => m.photo).length,
+        }
+        // Dropped so the parsed snapshot can be collected before the next phase is measured.
+        // eslint-disable-next-line no-useless-assignment
+        last = undefined
+        // Once more as `npm run export` runs it, in a process of its own, for the memory the
+        // export needs (in this process it mixes with the generator's) and, with --profile, its CPU profile.
+        const command = await runScript(root, 'scripts/export.ts', {
+          nodeOptions: options.profile ? profilingNodeOptions(path.join(profileDir, 'export')) : undefined,
+        })
+        emit({ type: 'progress', phase: 'export', done: runs + 1, total: runs + 1 })
+        return { ...kept, command }
+      },
+      (s) =>
+        `新闻 ${s.counts.articles} 篇，中位数 ${median(exportRuns).toFixed(1)} 秒，独立进程峰值内存 ${(s.command.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`,
+      runs + 1,
+    )
     const contentLoad = {
       seconds: median(exportRuns),
       runs: exportRuns,
@@ -212,85 +270,132 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
     await waitForOtherBuilds(root, (m) => note(m))
     const memory = { astro: 0, pagefind: 0, publishTree: 0, processes: [] as BenchFigures['memory']['processes'] }
     const profiles: { astro?: ProfileSummary; export?: ProfileSummary } = {}
-    const build = await phase('astro', async () => {
-      const astroEnv: Record<string, string> = { SITE_SKIP_PAGEFIND: '1' }
-      if (options.profile) astroEnv.NODE_OPTIONS = profilingNodeOptions(path.join(profileDir, 'astro'))
-      const sampler = sampleDescendants()
-      const ticker = setInterval(() => emit({ type: 'progress', phase: 'astro', done: 0, total: 0 }), 1000)
-      try {
-        const t0 = performance.now()
-        // The server search index is built and measured on its own below.
-        const b = await publish.buildSite({ snapshotDir, dist, env: astroEnv, searchIndex: false })
-        return { ...b, seconds: (performance.now() - t0) / 1000 }
-      } finally {
-        clearInterval(ticker)
-        const tree = sampler.stop()
-        memory.astro = peakOf(tree, /astro/)
-        memory.processes.push(...tree.processes.slice(0, 4))
-      }
-    }, (b) => `${b.pages} 个页面`)
+    const build = await phase(
+      'astro',
+      async () => {
+        const astroEnv: Record<string, string> = { SITE_SKIP_PAGEFIND: '1' }
+        if (options.profile) astroEnv.NODE_OPTIONS = profilingNodeOptions(path.join(profileDir, 'astro'))
+        const sampler = sampleDescendants()
+        const ticker = setInterval(() => emit({ type: 'progress', phase: 'astro', done: 0, total: 0 }), 1000)
+        try {
+          const t0 = performance.now()
+          // The server search index is built and measured on its own below.
+          const b = await publish.buildSite({ snapshotDir, dist, env: astroEnv, searchIndex: false })
+          return { ...b, seconds: (performance.now() - t0) / 1000 }
+        } finally {
+          clearInterval(ticker)
+          const tree = sampler.stop()
+          memory.astro = peakOf(tree, /astro/)
+          memory.processes.push(...tree.processes.slice(0, 4))
+        }
+      },
+      (b) => `${b.pages} 个页面`,
+    )
     if (options.profile) {
       for (const which of ['export', 'astro'] as const) {
-        const summary = await keepProfile(path.join(profileDir, which), path.join(outDir, reportFileName(startedAt.toISOString()).replace(/\.json$/, `-${which}.cpuprofile`)), root)
+        const summary = await keepProfile(
+          path.join(profileDir, which),
+          path.join(outDir, reportFileName(startedAt.toISOString()).replace(/\.json$/, `-${which}.cpuprofile`)),
+          root,
+        )
         if (summary) profiles[which] = summary
         else note(`Profiling was asked for but the ${which} process wrote no .cpuprofile.`)
       }
     }
 
     // The same Astro on the same machine with as many trivial pages: our Astro phase as a ratio to it.
-    const bare = await phase('bareAstro', () => bareAstroBuild(root, build.pages), (b) => `${b.pages} 个页面，${b.pagesPerSecond.toFixed(0)} 页/秒`)
+    const bare = await phase(
+      'bareAstro',
+      () => bareAstroBuild(root, build.pages),
+      (b) => `${b.pages} 个页面，${b.pagesPerSecond.toFixed(0)} 页/秒`,
+    )
 
-    const pagefind = await phase('pagefind', async () => {
-      const sampler = sampleDescendants()
-      try {
-        const t0 = performance.now()
-        const { pages } = await buildSearchIndex(build.dir)
-        return { pages, seconds: (performance.now() - t0) / 1000 }
-      } finally {
-        const tree = sampler.stop()
-        memory.pagefind = peakOf(tree, /pagefind/)
-        memory.processes.push(...tree.processes.slice(0, 2))
-      }
-    }, (p) => `${p.pages} 个页面`)
-    const serverIndex = await phase('serverIndex', () => measureIndexBuild(snapshotDir, build.dir), (i) => `${i.seconds.toFixed(1)} 秒，${(i.bytes / 1024 ** 2).toFixed(0)} MiB，峰值内存 ${(i.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`)
+    const pagefind = await phase(
+      'pagefind',
+      async () => {
+        const sampler = sampleDescendants()
+        try {
+          const t0 = performance.now()
+          const { pages } = await buildSearchIndex(build.dir)
+          return { pages, seconds: (performance.now() - t0) / 1000 }
+        } finally {
+          const tree = sampler.stop()
+          memory.pagefind = peakOf(tree, /pagefind/)
+          memory.processes.push(...tree.processes.slice(0, 2))
+        }
+      },
+      (p) => `${p.pages} 个页面`,
+    )
+    const serverIndex = await phase(
+      'serverIndex',
+      () => measureIndexBuild(snapshotDir, build.dir),
+      (i) => `${i.seconds.toFixed(1)} 秒，${(i.bytes / 1024 ** 2).toFixed(0)} MiB，峰值内存 ${(i.peakRssBytes / 1024 ** 2).toFixed(0)} MiB`,
+    )
     const goLiveStart = performance.now()
     await publish.goLive(build, dist)
     const goLiveSeconds = (performance.now() - goLiveStart) / 1000
     const liveDir = await fs.realpath(publish.liveDir(dist))
 
     // ---------------------------------------------------------------- output, page weight
-    const measured = await phase('measure', async () => {
-      const size = await outputSize(liveDir)
-      const perImage = plan.images > 0 ? size.mediaBytes / plan.images : 0
-      return {
-        output: { ...size, estimatedDistinctMediaBytes: Math.round(size.bytes - size.mediaBytes + perImage * imageRefs) },
-        page: await articlePageWeight(liveDir, spread(articleSlugs, 30)),
-      }
-    }, (m) => `${(m.output.bytes / 1024 ** 2).toFixed(0)} MiB，文章页 ${(m.page.medianGzipBytes / 1000).toFixed(1)} kB`)
+    const measured = await phase(
+      'measure',
+      async () => {
+        const size = await outputSize(liveDir)
+        const perImage = plan.images > 0 ? size.mediaBytes / plan.images : 0
+        return {
+          output: { ...size, estimatedDistinctMediaBytes: Math.round(size.bytes - size.mediaBytes + perImage * imageRefs) },
+          page: await articlePageWeight(liveDir, spread(articleSlugs, 30)),
+        }
+      },
+      (m) => `${(m.output.bytes / 1024 ** 2).toFixed(0)} MiB，文章页 ${(m.page.medianGzipBytes / 1000).toFixed(1)} kB`,
+    )
 
     // ---------------------------------------------------------------- first search query, in Chromium
-    const searchRuns: SearchTransfer[] = await phase('search', async () => {
-      const { chromium } = await import('playwright-core')
-      const { measureSearch } = await import('./measure')
-      // The static path, as a plain host serves it: Pagefind in the browser.
-      server = await serveSite(0, publish.liveDir(dist), { search: false })
-      browser = await chromium.launch({
-        executablePath: settings().chromiumPath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      })
-      const list: SearchTransfer[] = []
-      for (let i = 0; i < runs; i++) {
-        list.push(await measureSearch({ dir: liveDir, query: SEARCH_WORD, server: server!, browser: browser! }))
-        emit({ type: 'progress', phase: 'search', done: i + 1, total: runs })
-      }
-      return list
-    }, (l) => `${(median(l.map((r) => r.transferBytes)) / 1000).toFixed(1)} kB`, runs)
-    const serverSearch = await phase('serverSearch', async () => {
-      const latency = await measureLatency(root, publish.liveDir(dist), SERVER_QUERIES)
-      const firstSearch = await measureFirstServerSearch(root, publish.liveDir(dist), SEARCH_WORD, browser as unknown as import('playwright-core').Browser)
-      const recall = await measureRecall(snapshotDir, indexFileOf(liveDir), SERVER_QUERIES)
-      return { index: serverIndex, latency, firstSearch, recall }
-    }, (s) => `p95 ${s.latency.p95Ms.toFixed(1)} 毫秒，首次 ${(s.firstSearch.totalBytes / 1000).toFixed(1)} kB，召回率 ${s.recall.min.toFixed(3)}`)
+    const searchRuns: SearchTransfer[] = await phase(
+      'search',
+      async () => {
+        const { chromium } = await import('playwright-core')
+        const { measureSearch } = await import('./measure')
+        // The static path, as a plain host serves it: Pagefind in the browser.
+        server = await serveSite(0, publish.liveDir(dist), { search: false })
+        browser = await chromium.launch({
+          executablePath: settings().chromiumPath,
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        })
+        const list: SearchTransfer[] = []
+        for (let i = 0; i < runs; i++) {
+          list.push(await measureSearch({ dir: liveDir, query: SEARCH_WORD, server: server!, browser: browser! }))
+          emit({ type: 'progress', phase: 'search', done: i + 1, total: runs })
+        }
+        return list
+      },
+      (l) => `${(median(l.map((r) => r.transferBytes)) / 1000).toFixed(1)} kB`,
+      runs,
+    )
+    const serverSearch = await phase(
+      'serverSearch',
+      async () => {
+        const latency = await measureLatency(root, publish.liveDir(dist), SERVER_QUERIES)
+        const firstSearch = await measureFirstServerSearch(
+          root,
+          publish.liveDir(dist),
+          SEARCH_WORD,
+          browser as unknown as import('playwright-core').Browser,
+        )
+        const recall = await measureRecall(snapshotDir, indexFileOf(liveDir), SERVER_QUERIES)
+        return { index: serverIndex, latency, firstSearch, recall }
+      },
+      (s) =>
+        `p95 ${s.latency.p95Ms.toFixed(1)} 毫秒，首次 ${(s.firstSearch.totalBytes / 1000).toFixed(1)} kB，召回率 ${s.recall.min.toFixed(3)}`,
+    )
     const chromiumVersion = browser ? (browser as import('playwright-core').Browser).version() : null
     await (browser as import('playwright-core').Browser | undefined)?.close()
     browser = undefined
@@ -301,77 +406,96 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
 
     // ---------------------------------------------------------------- publish-to-live
     let published: PublishFigures | undefined
-    if (options.skipPublish) note('Publish-to-live was skipped (--skip-publish): its figures are null, and build memory adds the astro and Pagefind peaks instead of sampling them together.')
+    if (options.skipPublish)
+      note(
+        'Publish-to-live was skipped (--skip-publish): its figures are null, and build memory adds the astro and Pagefind peaks instead of sampling them together.',
+      )
     else {
       await waitForOtherBuilds(root, (m) => note(m))
-      published = await phase('publish', async () => {
-        // The real path: the collection hook asks the process's rebuilder, which updates the
-        // live site incrementally; then the same publish with incremental updates switched off.
-        configureSettings({ siteAutobuild: true, rebuildQuietMs: 0 })
-        const sampler = sampleDescendants()
-        const ticker = setInterval(() => emit({ type: 'progress', phase: 'publish', done: 0, total: 0 }), 1000)
-        const publishOne = async (n: number, rebuilder: Rebuilder, skipRebuild = false) => {
-          const title = `基准测试：发布后多久上线（第 ${n} 次）`
-          const t0 = performance.now()
-          const doc = await cms.create({
-            collection: 'articles',
-            context: { skipRebuild },
-            data: {
-              title,
-              summary: '用于测量从发布到网站上线所需时间的文章。',
-              body: blocksToLexical(['这是一篇由基准测试发布的文章，用来测量从点击发布到公众网站出现这篇文章所需的时间。']) as never,
-              publishedAt: new Date().toISOString(),
-              _status: 'published',
-            },
-          })
-          if (skipRebuild) rebuilder.request(`基准测试：${title}`)
-          await rebuilder.idle()
-          const seconds = (performance.now() - t0) / 1000
-          const html = await fs.readFile(path.join(publish.liveDir(dist), 'news', String(doc.slug), 'index.html'), 'utf8').catch(() => '')
-          if (!html.includes(title)) {
-            const last = (await cms.find({ collection: 'site-builds', sort: '-createdAt', limit: 1 })).docs[0] as { status?: string; error?: string } | undefined
-            throw new Error(`the published article is not live after the rebuild (build ${last?.status ?? 'not recorded'}: ${last?.error?.slice(0, 500) ?? ''})`)
+      published = await phase(
+        'publish',
+        async () => {
+          // The real path: the collection hook asks the process's rebuilder, which updates the
+          // live site incrementally; then the same publish with incremental updates switched off.
+          configureSettings({ siteAutobuild: true, rebuildQuietMs: 0 })
+          const sampler = sampleDescendants()
+          const ticker = setInterval(() => emit({ type: 'progress', phase: 'publish', done: 0, total: 0 }), 1000)
+          const publishOne = async (n: number, rebuilder: Rebuilder, skipRebuild = false) => {
+            const title = `基准测试：发布后多久上线（第 ${n} 次）`
+            const t0 = performance.now()
+            const doc = await cms.create({
+              collection: 'articles',
+              context: { skipRebuild },
+              data: {
+                title,
+                summary: '用于测量从发布到网站上线所需时间的文章。',
+                body: blocksToLexical(['这是一篇由基准测试发布的文章，用来测量从点击发布到公众网站出现这篇文章所需的时间。']) as never,
+                publishedAt: new Date().toISOString(),
+                _status: 'published',
+              },
+            })
+            if (skipRebuild) rebuilder.request(`基准测试：${title}`)
+            await rebuilder.idle()
+            const seconds = (performance.now() - t0) / 1000
+            const html = await fs.readFile(path.join(publish.liveDir(dist), 'news', String(doc.slug), 'index.html'), 'utf8').catch(() => '')
+            if (!html.includes(title)) {
+              const last = (await cms.find({ collection: 'site-builds', sort: '-createdAt', limit: 1 })).docs[0] as
+                { status?: string; error?: string } | undefined
+              throw new Error(
+                `the published article is not live after the rebuild (build ${last?.status ?? 'not recorded'}: ${last?.error?.slice(0, 500) ?? ''})`,
+              )
+            }
+            return seconds
           }
-          return seconds
-        }
-        try {
-          const incremental: { seconds: number; build: LastBuild }[] = []
-          for (let i = 0; i < runs; i++) {
-            const seconds = await publishOne(i + 1, rebuilderFor(cms))
-            const build = rebuilderFor(cms).last()
-            if (build?.mode !== 'incremental') throw new Error(`publish ${i + 1} was not an incremental update (${JSON.stringify(build)})`)
-            incremental.push({ seconds, build })
+          try {
+            const incremental: { seconds: number; build: LastBuild }[] = []
+            for (let i = 0; i < runs; i++) {
+              const seconds = await publishOne(i + 1, rebuilderFor(cms))
+              const build = rebuilderFor(cms).last()
+              if (build?.mode !== 'incremental')
+                throw new Error(`publish ${i + 1} was not an incremental update (${JSON.stringify(build)})`)
+              incremental.push({ seconds, build })
+            }
+            const full = createRebuilder(cms, { quietMs: 0, incremental: false })
+            const fullSeconds = await publishOne(runs + 1, full, true)
+            const record = (await cms.find({ collection: 'site-builds', sort: '-createdAt', limit: 1 })).docs[0] as
+              { pages?: number } | undefined
+            const mid = [...incremental].sort((x, y) => x.seconds - y.seconds)[incremental.length >> 1]!
+            return {
+              fullSeconds,
+              incrementalSeconds: median(incremental.map((r) => r.seconds)),
+              incrementalRuns: incremental.map((r) => r.seconds),
+              incrementalRendered: mid.build.rendered ?? 0,
+              incrementalSearchDelta: incremental.at(-1)!.build.searchDelta ?? 0,
+              incrementalPhases: mid.build.phases ?? {},
+              pages: record?.pages ?? 0,
+            }
+          } finally {
+            clearInterval(ticker)
+            const tree = sampler.stop()
+            memory.publishTree = tree.treePeakRssBytes
+            memory.processes.push(...tree.processes.slice(0, 3).map((p) => ({ ...p, command: `[publish] ${p.command}` })))
+            configureSettings({ siteAutobuild: false })
           }
-          const full = createRebuilder(cms, { quietMs: 0, incremental: false })
-          const fullSeconds = await publishOne(runs + 1, full, true)
-          const record = (await cms.find({ collection: 'site-builds', sort: '-createdAt', limit: 1 })).docs[0] as { pages?: number } | undefined
-          const mid = [...incremental].sort((x, y) => x.seconds - y.seconds)[incremental.length >> 1]!
-          return {
-            fullSeconds,
-            incrementalSeconds: median(incremental.map((r) => r.seconds)),
-            incrementalRuns: incremental.map((r) => r.seconds),
-            incrementalRendered: mid.build.rendered ?? 0,
-            incrementalSearchDelta: incremental.at(-1)!.build.searchDelta ?? 0,
-            incrementalPhases: mid.build.phases ?? {},
-            pages: record?.pages ?? 0,
-          }
-        } finally {
-          clearInterval(ticker)
-          const tree = sampler.stop()
-          memory.publishTree = tree.treePeakRssBytes
-          memory.processes.push(...tree.processes.slice(0, 3).map((p) => ({ ...p, command: `[publish] ${p.command}` })))
-          configureSettings({ siteAutobuild: false })
-        }
-      }, (p) => `增量 ${p.incrementalSeconds.toFixed(1)} 秒，全量 ${p.fullSeconds.toFixed(1)} 秒`)
+        },
+        (p) => `增量 ${p.incrementalSeconds.toFixed(1)} 秒，全量 ${p.fullSeconds.toFixed(1)} 秒`,
+      )
     }
 
     // ---------------------------------------------------------------- archive import
     const archiveDir = path.join(workspace, 'archive')
     const legacy = await writeLegacyPages(archiveDir, importPages, seed)
     const files = legacy.map((p) => p.file)
-    const imported = await phase('import', () =>
-      importArchive(cms, files, { batch: 'bench', onProgress: (done, total) => emit({ type: 'progress', phase: 'import', done, total }) }),
-    (s) => `${(files.length / (s.totalMs / 1000)).toFixed(1)} 页/秒`, files.length)
+    const imported = await phase(
+      'import',
+      () =>
+        importArchive(cms, files, {
+          batch: 'bench',
+          onProgress: (done, total) => emit({ type: 'progress', phase: 'import', done, total }),
+        }),
+      (s) => `${(files.length / (s.totalMs / 1000)).toFixed(1)} 页/秒`,
+      files.length,
+    )
     const parseRuns: number[] = []
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now()
@@ -379,7 +503,8 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       parseRuns.push(files.length / ((performance.now() - t0) / 1000))
     }
     const firstFailure = imported.outcomes.find((o) => o.status === 'failed')
-    if (firstFailure?.status === 'failed') note(`Archive import: ${imported.failed} of ${files.length} generated pages failed (first: ${firstFailure.reason}).`)
+    if (firstFailure?.status === 'failed')
+      note(`Archive import: ${imported.failed} of ${files.length} generated pages failed (first: ${firstFailure.reason}).`)
 
     // ---------------------------------------------------------------- report
     const count = (c: string) => loaded.counts[c] ?? 0
@@ -391,19 +516,32 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         seconds: loaded.seconds,
         documentsPerSecond: loaded.total / loaded.seconds,
         articlesPerSecond: count('articles') / (loaded.secondsBy.articles ?? Number.NaN),
-        byCollection: Object.fromEntries(Object.entries(loaded.counts).map(([c, n]) => [c, { documents: n, seconds: loaded.secondsBy[c] ?? 0, perSecond: n / (loaded.secondsBy[c] || Number.NaN) }])),
+        byCollection: Object.fromEntries(
+          Object.entries(loaded.counts).map(([c, n]) => [
+            c,
+            { documents: n, seconds: loaded.secondsBy[c] ?? 0, perSecond: n / (loaded.secondsBy[c] || Number.NaN) },
+          ]),
+        ),
         databaseBytes: dbBytes,
         slugRetries: loaded.slugRetries,
         writerPeakRssBytes: loaded.peakRssBytes,
       },
       contentLoad,
-      astroBuild: { seconds: build.seconds, pages: build.pages, pagesPerSecond: build.pages / build.seconds, bare, ratioToBare: build.pages / build.seconds / bare.pagesPerSecond },
+      astroBuild: {
+        seconds: build.seconds,
+        pages: build.pages,
+        pagesPerSecond: build.pages / build.seconds,
+        bare,
+        ratioToBare: build.pages / build.seconds / bare.pagesPerSecond,
+      },
       pagefind: { seconds: pagefind.seconds, pages: pagefind.pages },
       fullBuild: { seconds: contentLoad.seconds + build.seconds + pagefind.seconds + goLiveSeconds, goLiveSeconds },
       memory: {
         // `npm run build` keeps the exporting process (and its snapshot) alive while astro runs
         // with Pagefind inside it: the export's peak plus the astro tree's peak bounds the total.
-        buildPeakRssBytes: contentLoad.commandPeakRssBytes + (published ? Math.max(memory.astro, memory.pagefind, memory.publishTree) : memory.astro + memory.pagefind),
+        buildPeakRssBytes:
+          contentLoad.commandPeakRssBytes +
+          (published ? Math.max(memory.astro, memory.pagefind, memory.publishTree) : memory.astro + memory.pagefind),
         astroPeakRssBytes: memory.astro,
         pagefindPeakRssBytes: memory.pagefind,
         publishTreePeakRssBytes: memory.publishTree,
@@ -452,7 +590,10 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
     if (!canSampleMemory()) note('No /proc on this system: child-process memory could not be sampled (figures are 0).')
     const targets = evaluateTargets(figures, plan.articles)
     for (const t of targets.results) {
-      if (t.pass === false) note(`Target missed: ${t.id} is ${formatValue(t.value!, t.unit)} against ${t.comparison} ${formatValue(t.limit, t.unit)} (${(t.missedBy!.share * 100).toFixed(0)}% past the limit).`)
+      if (t.pass === false)
+        note(
+          `Target missed: ${t.id} is ${formatValue(t.value!, t.unit)} against ${t.comparison} ${formatValue(t.limit, t.unit)} (${(t.missedBy!.share * 100).toFixed(0)}% past the limit).`,
+        )
     }
     const report: BenchReport = {
       kind: 'union-portal-benchmark',
@@ -461,14 +602,31 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       finishedAt: new Date().toISOString(),
       machine: machineAtStart,
       versions: versions(chromiumVersion),
-      params: { skipPublish: options.skipPublish ?? false, articles: plan.articles, services: plan.services, workersHomes: plan.workersHomes, laborModels: plan.laborModels, images: plan.images, runs, concurrency, seed, importPages, searchQuery: SEARCH_WORD, profile: options.profile ?? false },
+      params: {
+        skipPublish: options.skipPublish ?? false,
+        articles: plan.articles,
+        services: plan.services,
+        workersHomes: plan.workersHomes,
+        laborModels: plan.laborModels,
+        images: plan.images,
+        runs,
+        concurrency,
+        seed,
+        importPages,
+        searchQuery: SEARCH_WORD,
+        profile: options.profile ?? false,
+      },
       figures,
       targets,
       notes,
       profiles,
       workspace: { dir: workspace, kept: options.keep ?? false },
     }
-    const file = await phase('report', () => writeReport(report, outDir), (f) => path.relative(root, f))
+    const file = await phase(
+      'report',
+      () => writeReport(report, outDir),
+      (f) => path.relative(root, f),
+    )
     return { report, file }
   } finally {
     await (browser as import('playwright-core').Browser | undefined)?.close().catch(() => undefined)
@@ -479,7 +637,13 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
 }
 
 const formatValue = (value: number, unit: string) =>
-  unit === 'bytes' ? (value >= 1024 ** 3 ? `${(value / 1024 ** 3).toFixed(2)} GiB` : `${(value / 1000).toFixed(1)} kB`) : unit === 's' ? `${value.toFixed(1)} s` : `${value.toFixed(1)} ${unit}`
+  unit === 'bytes'
+    ? value >= 1024 ** 3
+      ? `${(value / 1024 ** 3).toFixed(2)} GiB`
+      : `${(value / 1000).toFixed(1)} kB`
+    : unit === 's'
+      ? `${value.toFixed(1)} s`
+      : `${value.toFixed(1)} ${unit}`
 
 /**
  * Astro builds take turns on a lock (site/publish.ts). Waiting here, before the clock starts,

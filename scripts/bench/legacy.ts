@@ -32,7 +32,10 @@ const noise = (r: Random) => Array.from({ length: r.int(5, 7) }, () => r.pick([.
 const beijing = (iso: string) => {
   const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
   const p = (n: number) => String(n).padStart(2, '0')
-  return { date: `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`, time: `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}` }
+  return {
+    date: `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`,
+    time: `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`,
+  }
 }
 
 const discuz = (r: Random, a: ReturnType<typeof benchArticle>, when: { date: string; time: string }, author: string) => `<!DOCTYPE html>
@@ -62,7 +65,12 @@ ${a.body.map((b) => (typeof b === 'string' ? `<p>${escape(b)}</p>` : `<p><strong
 </html>
 `
 
-const dedecms = (r: Random, a: ReturnType<typeof benchArticle>, when: { date: string; time: string }, author: string) => `<html><head><meta charset="gb2312"><title>${escape(a.title)}_临江职工网</title></head>
+const dedecms = (
+  r: Random,
+  a: ReturnType<typeof benchArticle>,
+  when: { date: string; time: string },
+  author: string,
+) => `<html><head><meta charset="gb2312"><title>${escape(a.title)}_临江职工网</title></head>
 <body>
 <div class="header"><h1 class="logo"><a href="/">临江职工网</a></h1><div class="menu"><a>首页</a><a>工会动态</a><a>维权服务</a><a>劳模风采</a></div></div>
 <div class="place">当前位置：<a>主页</a> &gt; <a>工会动态</a> &gt; </div>
@@ -147,35 +155,37 @@ ${paragraphsOf(a, (t, h) => (h ? `<p><b>${t}</b></p>` : `<p>${t}</p>`))}
 <div class="site-bottom">临江社区网 主办：临江街道办事处</div></body></html>
 `
 
-const forum = (r: Random, a: ReturnType<typeof benchArticle>, when: { date: string; time: string }, author: string) => [
-  '首页每日签到会员列表最新帖子精华区社区服务帮助',
-  `主题 : ${a.title}`,
-  author,
-  '级别: 论坛版主',
-  `UID: ${r.int(1000, 90000)}`,
-  `发帖: ${r.int(100, 40000)}`,
-  `注册时间: ${r.int(2005, 2012)}-0${r.int(1, 9)}-1${r.int(0, 9)}`,
-  `楼主 发表于: ${when.date} ${when.time}`,
-  '',
-  a.title,
-  '',
-  `        来源:${a.source} ${noise(r)}`,
-  ...a.body.map((b) => `     ${typeof b === 'string' ? b : b.heading} ${r.chance(0.5) ? noise(r) : ''}`),
-  '评价一下你浏览此帖子的感受',
-  '',
-  '精彩',
-  '',
-  '感动',
-].join('\n')
+const forum = (r: Random, a: ReturnType<typeof benchArticle>, when: { date: string; time: string }, author: string) =>
+  [
+    '首页每日签到会员列表最新帖子精华区社区服务帮助',
+    `主题 : ${a.title}`,
+    author,
+    '级别: 论坛版主',
+    `UID: ${r.int(1000, 90000)}`,
+    `发帖: ${r.int(100, 40000)}`,
+    `注册时间: ${r.int(2005, 2012)}-0${r.int(1, 9)}-1${r.int(0, 9)}`,
+    `楼主 发表于: ${when.date} ${when.time}`,
+    '',
+    a.title,
+    '',
+    `        来源:${a.source} ${noise(r)}`,
+    ...a.body.map((b) => `     ${typeof b === 'string' ? b : b.heading} ${r.chance(0.5) ? noise(r) : ''}`),
+    '评价一下你浏览此帖子的感受',
+    '',
+    '精彩',
+    '',
+    '感动',
+  ].join('\n')
 
-const release = (_r: Random, a: ReturnType<typeof benchArticle>, when: { date: string; time: string }, author: string) => [
-  a.title,
-  '',
-  `${when.date} ${when.time}　来源：${a.source}　${author}`,
-  '',
-  ...a.body.map((b) => (typeof b === 'string' ? `　　${b}` : b.heading)),
-  '',
-].join('\n')
+const release = (_r: Random, a: ReturnType<typeof benchArticle>, when: { date: string; time: string }, author: string) =>
+  [
+    a.title,
+    '',
+    `${when.date} ${when.time}　来源：${a.source}　${author}`,
+    '',
+    ...a.body.map((b) => (typeof b === 'string' ? `　　${b}` : b.heading)),
+    '',
+  ].join('\n')
 
 export const writeLegacyPages = async (dir: string, count: number, seed: string): Promise<LegacyPage[]> => {
   await fs.mkdir(dir, { recursive: true })
@@ -183,7 +193,16 @@ export const writeLegacyPages = async (dir: string, count: number, seed: string)
   for (let i = 0; i < count; i++) {
     const r = new Random(`${seed}:legacy:${i}`)
     const a = benchArticle(`${seed}:legacy`, i, 0)
-    const format = r.weighted([['discuz', 2], ['thread', 2], ['dedecms', 1], ['trs', 1], ['wechat', 1], ['unknown', 1], ['forum', 1], ['release', 1]] as const)
+    const format = r.weighted([
+      ['discuz', 2],
+      ['thread', 2],
+      ['dedecms', 1],
+      ['trs', 1],
+      ['wechat', 1],
+      ['unknown', 1],
+      ['forum', 1],
+      ['release', 1],
+    ] as const)
     // Discuz! forums and DedeCMS sites of that era are GBK; WeChat pages are always UTF-8.
     const encoding = format === 'dedecms' || format === 'thread' || (format !== 'wechat' && r.chance(0.3)) ? 'gbk' : 'utf8'
     const when = beijing(a.publishedAt)

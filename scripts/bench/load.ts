@@ -6,7 +6,14 @@ import { blocksToLexical } from '../../cms/seed/richText'
 import { weekdaySet } from '../../content-models/fields/hours'
 import type { SampleHours } from '../../cms/seed/types'
 import {
-  benchArticle, benchImages, benchLaborModel, benchOrganizations, benchRegions, benchService, benchWorkersHome, type CorpusPlan,
+  benchArticle,
+  benchImages,
+  benchLaborModel,
+  benchOrganizations,
+  benchRegions,
+  benchService,
+  benchWorkersHome,
+  type CorpusPlan,
 } from './corpus'
 
 type Id = number | string
@@ -59,7 +66,15 @@ export const loadCorpus = async (
   const regions = benchRegions()
   const organizations = benchOrganizations(seed)
   const images = benchImages(plan.images)
-  const total = regions.length + categories.length + organizations.length + images.length + plan.articles + plan.services + plan.workersHomes + plan.laborModels
+  const total =
+    regions.length +
+    categories.length +
+    organizations.length +
+    images.length +
+    plan.articles +
+    plan.services +
+    plan.workersHomes +
+    plan.laborModels
   const counts: Record<string, number> = {}
   const secondsBy: Record<string, number> = {}
   let done = 0
@@ -100,7 +115,16 @@ export const loadCorpus = async (
   // Reference data first, in order: parents before children.
   const regionIds = new Map<string, Id>()
   await timed('regions', async () => {
-    for (const r of regions) regionIds.set(r.code, await create('regions', { name: r.name, code: r.code, level: r.level, parent: r.parentCode ? regionIds.get(r.parentCode) : undefined }))
+    for (const r of regions)
+      regionIds.set(
+        r.code,
+        await create('regions', {
+          name: r.name,
+          code: r.code,
+          level: r.level,
+          parent: r.parentCode ? regionIds.get(r.parentCode) : undefined,
+        }),
+      )
   })
   const categoryIds = new Map<string, Id>()
   await timed('categories', async () => {
@@ -109,10 +133,18 @@ export const loadCorpus = async (
   const orgIds = new Map<string, Id>()
   await timed('organizations', async () => {
     for (const o of organizations) {
-      orgIds.set(o.key, await create('organizations', {
-        name: o.name, kind: o.kind, parent: o.parentKey ? orgIds.get(o.parentKey) : undefined, region: regionIds.get(o.regionCode), address: o.address,
-        phones: [{ number: o.phone, label: '办公室', hours: '工作日 8:30-17:00', kind: 'voice', hotline: false }], memberCount: o.memberCount,
-      }))
+      orgIds.set(
+        o.key,
+        await create('organizations', {
+          name: o.name,
+          kind: o.kind,
+          parent: o.parentKey ? orgIds.get(o.parentKey) : undefined,
+          region: regionIds.get(o.regionCode),
+          address: o.address,
+          phones: [{ number: o.phone, label: '办公室', hours: '工作日 8:30-17:00', kind: 'voice', hotline: false }],
+          memberCount: o.memberCount,
+        }),
+      )
     }
   })
   const imageIds: Id[] = []
@@ -137,48 +169,109 @@ export const loadCorpus = async (
     pool(plan.articles, concurrency, async (i) => {
       const a = benchArticle(seed, i, images.length)
       if (!a.draft) publishedArticles++
-      articleIds[i] = await create('articles', {
-        title: a.title, summary: a.summary, body: blocksToLexical(a.body), cover: image(a.cover), publishedAt: a.publishedAt,
-        source: a.source, author: a.author, responsibleEditor: a.responsibleEditor, region: a.regionCode ? regionIds.get(a.regionCode) : undefined,
-        organization: a.organizationKey ? orgIds.get(a.organizationKey) : undefined, categories: a.categorySlugs.map((s) => categoryIds.get(s)),
-        tags: a.tags, featured: a.featured,
-      }, a.draft)
+      articleIds[i] = await create(
+        'articles',
+        {
+          title: a.title,
+          summary: a.summary,
+          body: blocksToLexical(a.body),
+          cover: image(a.cover),
+          publishedAt: a.publishedAt,
+          source: a.source,
+          author: a.author,
+          responsibleEditor: a.responsibleEditor,
+          region: a.regionCode ? regionIds.get(a.regionCode) : undefined,
+          organization: a.organizationKey ? orgIds.get(a.organizationKey) : undefined,
+          categories: a.categorySlugs.map((s) => categoryIds.get(s)),
+          tags: a.tags,
+          featured: a.featured,
+        },
+        a.draft,
+      )
     }),
   )
 
   await timed('services', () =>
     pool(plan.services, concurrency, async (i) => {
       const s = benchService(seed, i)
-      await create('services', {
-        name: s.name, category: s.category, status: s.status, alert: s.alert, provider: orgIds.get(s.providerKey), audiences: s.audiences,
-        summary: s.summary, eligibility: s.eligibility, howToApply: s.howToApply.map((step) => ({ step })), documents: s.documents.map((name) => ({ name })),
-        cost: s.cost, phones: s.phones,
-        locations: s.locations.map((l) => ({ name: l.name, address: l.address, district: regionIds.get(l.districtCode), coordinates: l.coordinates, openingHours: hours(l.openingHours), amenities: l.amenities })),
-        serviceArea: s.serviceAreaCodes.map((c) => regionIds.get(c)), lastVerified: new Date(`${s.lastVerified}T00:00:00+08:00`).toISOString(),
-      }, s.draft)
+      await create(
+        'services',
+        {
+          name: s.name,
+          category: s.category,
+          status: s.status,
+          alert: s.alert,
+          provider: orgIds.get(s.providerKey),
+          audiences: s.audiences,
+          summary: s.summary,
+          eligibility: s.eligibility,
+          howToApply: s.howToApply.map((step) => ({ step })),
+          documents: s.documents.map((name) => ({ name })),
+          cost: s.cost,
+          phones: s.phones,
+          locations: s.locations.map((l) => ({
+            name: l.name,
+            address: l.address,
+            district: regionIds.get(l.districtCode),
+            coordinates: l.coordinates,
+            openingHours: hours(l.openingHours),
+            amenities: l.amenities,
+          })),
+          serviceArea: s.serviceAreaCodes.map((c) => regionIds.get(c)),
+          lastVerified: new Date(`${s.lastVerified}T00:00:00+08:00`).toISOString(),
+        },
+        s.draft,
+      )
     }),
   )
 
   await timed('workers-homes', () =>
     pool(plan.workersHomes, concurrency, async (i) => {
       const h = benchWorkersHome(seed, i, images.length)
-      await create('workers-homes', {
-        name: h.name, organization: orgIds.get(h.organizationKey), awardLevel: h.awardLevel, yearAwarded: h.yearAwarded, awardingBody: h.awardingBody,
-        region: regionIds.get(h.regionCode), address: h.address, coordinates: h.coordinates, facilities: h.facilities, memberCount: h.memberCount,
-        enterpriseCount: h.enterpriseCount, description: blocksToLexical(h.description), photos: h.photo === undefined ? [] : [image(h.photo)],
-        phone: h.phone, openingHours: hours(h.openingHours),
-      }, h.draft)
+      await create(
+        'workers-homes',
+        {
+          name: h.name,
+          organization: orgIds.get(h.organizationKey),
+          awardLevel: h.awardLevel,
+          yearAwarded: h.yearAwarded,
+          awardingBody: h.awardingBody,
+          region: regionIds.get(h.regionCode),
+          address: h.address,
+          coordinates: h.coordinates,
+          facilities: h.facilities,
+          memberCount: h.memberCount,
+          enterpriseCount: h.enterpriseCount,
+          description: blocksToLexical(h.description),
+          photos: h.photo === undefined ? [] : [image(h.photo)],
+          phone: h.phone,
+          openingHours: hours(h.openingHours),
+        },
+        h.draft,
+      )
     }),
   )
 
   await timed('labor-models', () =>
     pool(plan.laborModels, concurrency, async (i) => {
       const m = benchLaborModel(seed, i, images.length, articleIds.length)
-      await create('labor-models', {
-        kind: m.kind, name: m.name, photo: image(m.photo), employer: m.employer, jobTitle: m.jobTitle, industry: m.industry,
-        region: regionIds.get(m.regionCode), honors: m.honors, studio: m.studio, biography: blocksToLexical(m.biography),
-        relatedArticles: [...new Set(m.relatedArticles.map((k) => articleIds[k]))],
-      }, m.draft)
+      await create(
+        'labor-models',
+        {
+          kind: m.kind,
+          name: m.name,
+          photo: image(m.photo),
+          employer: m.employer,
+          jobTitle: m.jobTitle,
+          industry: m.industry,
+          region: regionIds.get(m.regionCode),
+          honors: m.honors,
+          studio: m.studio,
+          biography: blocksToLexical(m.biography),
+          relatedArticles: [...new Set(m.relatedArticles.map((k) => articleIds[k]))],
+        },
+        m.draft,
+      )
     }),
   )
 

@@ -66,7 +66,11 @@ export interface PageWeight {
   maxGzipBytes: number
 }
 
-const attribute = (tag: string, name: string) => tag.match(new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))?.slice(2).find((v) => v !== undefined)
+const attribute = (tag: string, name: string) =>
+  tag
+    .match(new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))
+    ?.slice(2)
+    .find((v) => v !== undefined)
 
 /**
  * Weight of built article pages as a visitor's first view downloads them (images aside):
@@ -166,7 +170,12 @@ const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|xml|txt)$|\/$/
  * Playwright's network events, which include those of Pagefind's Web Worker (CDP's page
  * session does not see them); the bytes the server wrote to its sockets cross-check the sum.
  */
-export const measureSearch = async (options: { dir: string; query: string; server: http.Server; browser: import('playwright-core').Browser }): Promise<SearchTransfer> => {
+export const measureSearch = async (options: {
+  dir: string
+  query: string
+  server: http.Server
+  browser: import('playwright-core').Browser
+}): Promise<SearchTransfer> => {
   const { server, browser, dir } = options
   const sockets = new Set<Socket>()
   const onConnection = (socket: Socket) => sockets.add(socket)
@@ -185,7 +194,8 @@ export const measureSearch = async (options: { dir: string; query: string; serve
           // Chromium reports a worker's own script with a zero body; count the file served.
           if (body === 0 && response?.status() === 200) {
             const pathname = decodeURI(new URL(request.url()).pathname)
-            body = (await fs.stat(path.join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname)).catch(() => undefined))?.size ?? 0
+            body =
+              (await fs.stat(path.join(dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname)).catch(() => undefined))?.size ?? 0
           }
           return { url: request.url(), bytes: body + sizes.responseHeadersSize }
         })(),
@@ -194,7 +204,9 @@ export const measureSearch = async (options: { dir: string; query: string; serve
     const started = performance.now()
     await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent(options.query)}`)
     await page.waitForFunction(
-      () => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
+      () =>
+        document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
+        /找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
       null,
       { timeout: 60_000 },
     )
@@ -230,7 +242,10 @@ export const measureSearch = async (options: { dir: string; query: string; serve
       pagefindRequests: rows.filter((r) => isPagefind(r.url)).length,
       results,
       timeToResultsMs,
-      largest: rows.sort((a, b) => b.bytes - a.bytes).slice(0, 8).map((r) => ({ url: new URL(r.url).pathname, bytes: r.bytes })),
+      largest: rows
+        .sort((a, b) => b.bytes - a.bytes)
+        .slice(0, 8)
+        .map((r) => ({ url: new URL(r.url).pathname, bytes: r.bytes })),
     }
   } finally {
     server.off('connection', onConnection)

@@ -42,7 +42,13 @@ const parentOf = (pid: number): number | undefined => {
 
 const commandOf = (pid: number): string => {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).map((a) => a.split('/').slice(-2).join('/')).join(' ').slice(0, 160)
+    return fs
+      .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((a) => a.split('/').slice(-2).join('/'))
+      .join(' ')
+      .slice(0, 160)
   } catch {
     return '?'
   }

@@ -12,7 +12,8 @@ import { toSimplified } from '../../cms/importer/script'
 import { writeLegacyPages } from './legacy'
 
 /** Chrome the generated pages carry; none may reach a body. */
-const chrome = /注册时间|最后登录|本帖最后由|支持一下|阅读原文|在看|写留言|打印本页|关闭窗口|浏览次数|字体|热门排行|上一条|点击蓝字|二维码|分享到|相关阅读|Powered/
+const chrome =
+  /注册时间|最后登录|本帖最后由|支持一下|阅读原文|在看|写留言|打印本页|关闭窗口|浏览次数|字体|热门排行|上一条|点击蓝字|二维码|分享到|相关阅读|Powered/
 
 const count = Number(process.argv[2] ?? 400)
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parse-rate-'))
@@ -46,7 +47,9 @@ try {
   const total = all.reduce((a, b) => a + b, 0)
   for (const [format, e] of perFormat) {
     const n = e.ms.length / 2
-    console.log(`${format.padEnd(8)} ${String(n).padStart(4)} 页  中位 ${median(e.ms).toFixed(2)} ms  标题、日期正确且无残留 ${e.right}/${n}  失败 ${e.failed}`)
+    console.log(
+      `${format.padEnd(8)} ${String(n).padStart(4)} 页  中位 ${median(e.ms).toFixed(2)} ms  标题、日期正确且无残留 ${e.right}/${n}  失败 ${e.failed}`,
+    )
   }
   console.log(`合计 ${(all.length / (total / 1000)).toFixed(0)} 页/秒（中位 ${median(all).toFixed(2)} ms/页）`)
 } finally {

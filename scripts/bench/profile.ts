@@ -56,7 +56,10 @@ export const summarizeProfile = async (file: string, root: string, top = 12): Pr
     sources.set(source, (sources.get(source) ?? 0) + micros)
   }
   const list = (map: Map<string, number>) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, micros]) => ({ name, seconds: micros / 1e6, share: total ? micros / total : 0 }))
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, micros]) => ({ name, seconds: micros / 1e6, share: total ? micros / total : 0 }))
   return { file, seconds: total / 1e6, topFunctions: list(functions), topSources: list(sources) }
 }
 

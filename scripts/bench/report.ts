@@ -15,9 +15,31 @@ export interface BenchReport {
   schemaVersion: 1
   startedAt: string
   finishedAt: string
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; node: string; loadAverageAtStart: number[]; nodeOptions: string | null; heapLimitGiB: number }
+  machine: {
+    cpus: number
+    cpuModel: string
+    memoryGiB: number
+    os: string
+    node: string
+    loadAverageAtStart: number[]
+    nodeOptions: string | null
+    heapLimitGiB: number
+  }
   versions: { payload: string; astro: string; pagefind: string; next: string; playwrightCore: string; chromium: string | null }
-  params: { skipPublish: boolean; articles: number; services: number; workersHomes: number; laborModels: number; images: number; runs: number; concurrency: number; seed: string; importPages: number; searchQuery: string; profile: boolean }
+  params: {
+    skipPublish: boolean
+    articles: number
+    services: number
+    workersHomes: number
+    laborModels: number
+    images: number
+    runs: number
+    concurrency: number
+    seed: string
+    importPages: number
+    searchQuery: string
+    profile: boolean
+  }
   figures: BenchFigures
   targets: { scale: '10k' | '50k'; note: string; results: TargetResult[]; allPass: boolean }
   notes: string[]
@@ -53,7 +75,13 @@ export interface BenchFigures {
     commandPeakRssBytes: number
   }
   /** Ours, and a bare Astro project of as many trivial pages on the same machine in the same run. */
-  astroBuild: { seconds: number; pages: number; pagesPerSecond: number; bare: { pages: number; seconds: number; pagesPerSecond: number }; ratioToBare: number }
+  astroBuild: {
+    seconds: number
+    pages: number
+    pagesPerSecond: number
+    bare: { pages: number; seconds: number; pagesPerSecond: number }
+    ratioToBare: number
+  }
   pagefind: { seconds: number; pages: number }
   /** Export + Astro + Pagefind + go-live: what publishing the whole site costs. */
   fullBuild: { seconds: number; goLiveSeconds: number }
@@ -124,18 +152,48 @@ const GiB = 1024 ** 3
 export const evaluateTargets = (f: BenchFigures, articles: number): BenchReport['targets'] => {
   const large = articles > 10_000
   const results: TargetResult[] = []
-  const add = (id: string, description: string, value: number | null, limit: number, unit: TargetResult['unit'], comparison: TargetResult['comparison']) => {
+  const add = (
+    id: string,
+    description: string,
+    value: number | null,
+    limit: number,
+    unit: TargetResult['unit'],
+    comparison: TargetResult['comparison'],
+  ) => {
     const pass = value === null ? null : comparison === '<=' ? value <= limit : value >= limit
     const amount = value === null || pass ? 0 : Math.abs(value - limit)
-    results.push({ id, description, value, limit, unit, comparison, pass, missedBy: pass === false ? { amount, share: amount / limit } : null })
+    results.push({
+      id,
+      description,
+      value,
+      limit,
+      unit,
+      comparison,
+      pass,
+      missedBy: pass === false ? { amount, share: amount / limit } : null,
+    })
   }
-  add('full-build-time', `全站构建（导出+Astro+Pagefind+上线）≤ ${large ? '5 分钟' : '60 秒'}`, f.fullBuild.seconds, large ? 300 : 60, 's', '<=')
+  add(
+    'full-build-time',
+    `全站构建（导出+Astro+Pagefind+上线）≤ ${large ? '5 分钟' : '60 秒'}`,
+    f.fullBuild.seconds,
+    large ? 300 : 60,
+    's',
+    '<=',
+  )
   add('full-build-rss', `构建峰值内存 ≤ ${large ? 4 : 2} GiB`, f.memory.buildPeakRssBytes, (large ? 4 : 2) * GiB, 'bytes', '<=')
   const ss = f.serverSearch
   add('server-search-recall', '服务器搜索召回率 ≥ 0.98（生成语料，最差的查询）', ss.recall.min, 0.98, 'ratio', '>=')
   add('server-search-p95', `服务器搜索 p95 ≤ ${large ? 100 : 50} 毫秒（8 个并发客户端）`, ss.latency.p95Ms, large ? 100 : 50, 'ms', '<=')
   add('server-search-index-time', `服务器搜索索引构建 ≤ ${large ? 25 : 5} 秒`, ss.index.seconds, large ? 25 : 5, 's', '<=')
-  add('publish-to-live', `单篇发布到上线 ≤ ${large ? 4 : 3} 秒（增量路径，中位数）`, f.publishToLive.incrementalSeconds, large ? 4 : 3, 's', '<=')
+  add(
+    'publish-to-live',
+    `单篇发布到上线 ≤ ${large ? 4 : 3} 秒（增量路径，中位数）`,
+    f.publishToLive.incrementalSeconds,
+    large ? 4 : 3,
+    's',
+    '<=',
+  )
   add('pages-per-publish', '每次发布重新生成 ≤ 60 个页面', f.publishToLive.incrementalRendered, 60, 'pages', '<=')
   if (!large) {
     add('server-search-index-rss', '服务器搜索索引构建内存 ≤ 512 MiB', ss.index.peakRssBytes, 512 * 1024 ** 2, 'bytes', '<=')
@@ -160,7 +218,8 @@ export const evaluateTargets = (f: BenchFigures, articles: number): BenchReport[
 /** Installed versions, read from node_modules (some packages do not export their package.json). */
 const versionOf = (pkg: string) => {
   try {
-    return (JSON.parse(fsSync.readFileSync(path.join(process.cwd(), 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version
+    return (JSON.parse(fsSync.readFileSync(path.join(process.cwd(), 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+      .version
   } catch {
     return 'unknown'
   }
@@ -205,7 +264,11 @@ const sec = (s: number) => (s >= 120 ? `${(s / 60).toFixed(1)} 分钟（${s.toFi
 const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 })
 
 /** Display width of a string: CJK characters take two columns. */
-const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0)
+const width = (s: string) =>
+  [...s].reduce(
+    (w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1),
+    0,
+  )
 const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)))
 
 export const formatTable = (report: BenchReport): string => {
@@ -214,36 +277,100 @@ export const formatTable = (report: BenchReport): string => {
     const t = report.targets.results.find((r) => r.id === id)
     if (!t) return ['', '']
     const limit =
-      t.unit === 's' ? sec(t.limit) : t.unit === 'ms' ? `${t.limit} 毫秒` : t.unit === 'ratio' ? String(t.limit) : t.unit === 'bytes' ? (t.limit >= 1024 ** 2 ? size(t.limit) : kB(t.limit)) : t.unit === 'pages' ? `${t.limit} 页` : `${t.limit} 页/秒`
+      t.unit === 's'
+        ? sec(t.limit)
+        : t.unit === 'ms'
+          ? `${t.limit} 毫秒`
+          : t.unit === 'ratio'
+            ? String(t.limit)
+            : t.unit === 'bytes'
+              ? t.limit >= 1024 ** 2
+                ? size(t.limit)
+                : kB(t.limit)
+              : t.unit === 'pages'
+                ? `${t.limit} 页`
+                : `${t.limit} 页/秒`
     const status = t.pass === null ? '—' : t.pass ? '✔ 达标' : `✘ 超出 ${(t.missedBy!.share * 100).toFixed(0)}%`
     return [`${t.comparison === '<=' ? '≤' : '≥'} ${limit}`, status]
   }
   const rows: string[][] = [
-    ['生成语料（Local API）', `${num(f.generation.documents)} 条 / ${sec(f.generation.seconds)} = ${num(f.generation.documentsPerSecond)} 条/秒（新闻 ${num(f.generation.articlesPerSecond)} 篇/秒；写入进程峰值 ${size(f.generation.writerPeakRssBytes)}）`, '', ''],
-    ['内容导出（content load）', `${sec(f.contentLoad.seconds)}（快照 ${size(f.contentLoad.snapshotBytes)}，中位数 ×${f.contentLoad.runs.length}；npm run export 独立进程 ${sec(f.contentLoad.commandSeconds)}）`, '', ''],
-    ['Astro 构建', `${sec(f.astroBuild.seconds)}（${num(f.astroBuild.pages)} 个页面，${f.astroBuild.pagesPerSecond.toFixed(0)} 页/秒；空白 Astro ${f.astroBuild.bare.pagesPerSecond.toFixed(0)} 页/秒，比值 ${f.astroBuild.ratioToBare.toFixed(2)}）`, '', ''],
+    [
+      '生成语料（Local API）',
+      `${num(f.generation.documents)} 条 / ${sec(f.generation.seconds)} = ${num(f.generation.documentsPerSecond)} 条/秒（新闻 ${num(f.generation.articlesPerSecond)} 篇/秒；写入进程峰值 ${size(f.generation.writerPeakRssBytes)}）`,
+      '',
+      '',
+    ],
+    [
+      '内容导出（content load）',
+      `${sec(f.contentLoad.seconds)}（快照 ${size(f.contentLoad.snapshotBytes)}，中位数 ×${f.contentLoad.runs.length}；npm run export 独立进程 ${sec(f.contentLoad.commandSeconds)}）`,
+      '',
+      '',
+    ],
+    [
+      'Astro 构建',
+      `${sec(f.astroBuild.seconds)}（${num(f.astroBuild.pages)} 个页面，${f.astroBuild.pagesPerSecond.toFixed(0)} 页/秒；空白 Astro ${f.astroBuild.bare.pagesPerSecond.toFixed(0)} 页/秒，比值 ${f.astroBuild.ratioToBare.toFixed(2)}）`,
+      '',
+      '',
+    ],
     ['Pagefind 索引', `${sec(f.pagefind.seconds)}（${num(f.pagefind.pages)} 个页面）`, '', ''],
     ['全站构建合计', sec(f.fullBuild.seconds), ...target('full-build-time')],
-    ['构建峰值内存（RSS）', `${size(f.memory.buildPeakRssBytes)}（导出进程 ${size(f.contentLoad.commandPeakRssBytes)} + ${f.publishToLive.fullSeconds === null ? `astro ${size(f.memory.astroPeakRssBytes)} + pagefind ${size(f.memory.pagefindPeakRssBytes)}` : `astro ${size(f.memory.astroPeakRssBytes)}／pagefind ${size(f.memory.pagefindPeakRssBytes)}／发布时 astro 进程树 ${size(f.memory.publishTreePeakRssBytes)} 取大`}）`, ...target('full-build-rss')],
+    [
+      '构建峰值内存（RSS）',
+      `${size(f.memory.buildPeakRssBytes)}（导出进程 ${size(f.contentLoad.commandPeakRssBytes)} + ${f.publishToLive.fullSeconds === null ? `astro ${size(f.memory.astroPeakRssBytes)} + pagefind ${size(f.memory.pagefindPeakRssBytes)}` : `astro ${size(f.memory.astroPeakRssBytes)}／pagefind ${size(f.memory.pagefindPeakRssBytes)}／发布时 astro 进程树 ${size(f.memory.publishTreePeakRssBytes)} 取大`}）`,
+      ...target('full-build-rss'),
+    ],
     ['本进程峰值内存', size(f.memory.harnessPeakRssBytes), '', ''],
-    ['输出大小', `${size(f.output.bytes)}，${num(f.output.files)} 个文件（HTML ${num(f.output.htmlFiles)} 个 ${size(f.output.htmlBytes)}，Pagefind ${size(f.output.pagefindBytes)}）`, '', ''],
-    ['文章页 HTML+CSS（gzip，中位数）', `${kB(f.articlePage.medianGzipBytes)}（HTML ${kB(f.articlePage.medianHtmlGzipBytes)} + CSS ${kB(f.articlePage.medianCssGzipBytes)}，${f.articlePage.sampled} 页）`, ...target('article-page')],
-    ['文章页 JavaScript', `外部 ${kB(f.articlePage.medianExternalJsBytes)}，内联 ${num(f.articlePage.medianInlineJsBytes)} 字节`, ...target('article-js')],
-    ['首次搜索传输（浏览器实测）', `${kB(f.firstSearch.transferBytes)}（其中 Pagefind ${kB(f.firstSearch.pagefindTransferBytes)}；gzip 主机 ${kB(f.firstSearch.transferBytesGzip)}；${f.firstSearch.requests} 个请求）`, ...target('first-query')],
-    ['服务器搜索索引', `${sec(f.serverSearch.index.seconds)}，${size(f.serverSearch.index.bytes)}，${num(f.serverSearch.index.documents)} 个文档`, ...target('server-search-index-time')],
+    [
+      '输出大小',
+      `${size(f.output.bytes)}，${num(f.output.files)} 个文件（HTML ${num(f.output.htmlFiles)} 个 ${size(f.output.htmlBytes)}，Pagefind ${size(f.output.pagefindBytes)}）`,
+      '',
+      '',
+    ],
+    [
+      '文章页 HTML+CSS（gzip，中位数）',
+      `${kB(f.articlePage.medianGzipBytes)}（HTML ${kB(f.articlePage.medianHtmlGzipBytes)} + CSS ${kB(f.articlePage.medianCssGzipBytes)}，${f.articlePage.sampled} 页）`,
+      ...target('article-page'),
+    ],
+    [
+      '文章页 JavaScript',
+      `外部 ${kB(f.articlePage.medianExternalJsBytes)}，内联 ${num(f.articlePage.medianInlineJsBytes)} 字节`,
+      ...target('article-js'),
+    ],
+    [
+      '首次搜索传输（浏览器实测）',
+      `${kB(f.firstSearch.transferBytes)}（其中 Pagefind ${kB(f.firstSearch.pagefindTransferBytes)}；gzip 主机 ${kB(f.firstSearch.transferBytesGzip)}；${f.firstSearch.requests} 个请求）`,
+      ...target('first-query'),
+    ],
+    [
+      '服务器搜索索引',
+      `${sec(f.serverSearch.index.seconds)}，${size(f.serverSearch.index.bytes)}，${num(f.serverSearch.index.documents)} 个文档`,
+      ...target('server-search-index-time'),
+    ],
     ['服务器搜索索引构建内存', size(f.serverSearch.index.peakRssBytes), ...target('server-search-index-rss')],
     [
       '服务器搜索延迟 p95',
       `${f.serverSearch.latency.p95Ms.toFixed(1)} 毫秒（p50 ${f.serverSearch.latency.p50Ms.toFixed(1)}，最大 ${f.serverSearch.latency.maxMs.toFixed(0)}；${f.serverSearch.latency.queries} 个查询 × ${f.serverSearch.latency.clients} 个客户端，${num(f.serverSearch.latency.requests)} 次请求，错误 ${f.serverSearch.latency.errors}）`,
       ...target('server-search-p95'),
     ],
-    ['服务器首次搜索传输（浏览器实测）', `${kB(f.serverSearch.firstSearch.totalBytes)}（页面 ${kB(f.serverSearch.firstSearch.pageBytes)}，${f.serverSearch.firstSearch.requests} 个请求，无 JavaScript；JSON ${kB(f.serverSearch.firstSearch.jsonBytes)}）`, ...target('server-first-search')],
-    ['服务器搜索召回率', `最差 ${f.serverSearch.recall.min.toFixed(3)}，平均 ${f.serverSearch.recall.mean.toFixed(3)}（${f.serverSearch.recall.queries} 个查询，应命中 ${num(f.serverSearch.recall.expectedDocuments)} 个）`, ...target('server-search-recall')],
+    [
+      '服务器首次搜索传输（浏览器实测）',
+      `${kB(f.serverSearch.firstSearch.totalBytes)}（页面 ${kB(f.serverSearch.firstSearch.pageBytes)}，${f.serverSearch.firstSearch.requests} 个请求，无 JavaScript；JSON ${kB(f.serverSearch.firstSearch.jsonBytes)}）`,
+      ...target('server-first-search'),
+    ],
+    [
+      '服务器搜索召回率',
+      `最差 ${f.serverSearch.recall.min.toFixed(3)}，平均 ${f.serverSearch.recall.mean.toFixed(3)}（${f.serverSearch.recall.queries} 个查询，应命中 ${num(f.serverSearch.recall.expectedDocuments)} 个）`,
+      ...target('server-search-recall'),
+    ],
     [
       '发布到上线：增量路径',
       f.publishToLive.incrementalSeconds === null
         ? '未测量（--skip-publish）'
-        : `${sec(f.publishToLive.incrementalSeconds)}（${f.publishToLive.incrementalRuns.length} 次中位数；重新生成 ${num(f.publishToLive.incrementalRendered ?? 0)} 页，${Object.entries(f.publishToLive.incrementalPhases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' / ')} 秒）`,
+        : `${sec(f.publishToLive.incrementalSeconds)}（${f.publishToLive.incrementalRuns.length} 次中位数；重新生成 ${num(f.publishToLive.incrementalRendered ?? 0)} 页，${Object.entries(
+            f.publishToLive.incrementalPhases,
+          )
+            .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+            .join(' / ')} 秒）`,
       ...target('publish-to-live'),
     ],
     [
@@ -252,12 +379,20 @@ export const formatTable = (report: BenchReport): string => {
       ...target('pages-per-publish'),
     ],
     ['发布到上线：全量路径', f.publishToLive.fullSeconds === null ? '未测量（--skip-publish）' : sec(f.publishToLive.fullSeconds), '', ''],
-    ['归档导入', `${num(f.archiveImport.pagesPerSecond)} 页/秒（${f.archiveImport.pages} 页，仅解析 ${num(f.archiveImport.parseOnlyPagesPerSecond)} 页/秒）`, ...target('import-rate')],
+    [
+      '归档导入',
+      `${num(f.archiveImport.pagesPerSecond)} 页/秒（${f.archiveImport.pages} 页，仅解析 ${num(f.archiveImport.parseOnlyPagesPerSecond)} 页/秒）`,
+      ...target('import-rate'),
+    ],
     ['基准测试总用时', sec(f.wallClockSeconds), '', ''],
   ]
   const header = ['项目', '结果', '目标', '']
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => width(r[i] ?? ''))))
-  const line = (r: string[]) => r.map((c, i) => padEnd(c ?? '', widths[i]!)).join('  ').trimEnd()
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => padEnd(c ?? '', widths[i]!))
+      .join('  ')
+      .trimEnd()
   const m = report.machine
   return [
     `基准测试：新闻 ${num(report.params.articles)} 篇，服务 ${num(report.params.services)} 项，职工之家 ${num(report.params.workersHomes)} 个，劳模 ${num(report.params.laborModels)} 个`,

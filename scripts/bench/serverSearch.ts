@@ -21,24 +21,57 @@ import { ACTIVITIES, COMPANIES, CITY, DISTRICTS, GROUPS, STREETS } from './vocab
 export interface ServerSearchFigures {
   index: { seconds: number; peakRssBytes: number; bytes: number; documents: number }
   latency: { queries: number; clients: number; requests: number; p50Ms: number; p95Ms: number; maxMs: number; errors: number }
-  firstSearch: { query: string; pageBytes: number; jsonBytes: number; totalBytes: number; requests: number; timeToResultsMs: number; results: number }
-  recall: { queries: number; min: number; mean: number; expectedDocuments: number; worst: { query: string; expected: number; found: number; recall: number }[] }
+  firstSearch: {
+    query: string
+    pageBytes: number
+    jsonBytes: number
+    totalBytes: number
+    requests: number
+    timeToResultsMs: number
+    results: number
+  }
+  recall: {
+    queries: number
+    min: number
+    mean: number
+    expectedDocuments: number
+    worst: { query: string; expected: number; found: number; recall: number }[]
+  }
 }
 
 /** 50 fixed queries from the corpus vocabulary: common and rare words, names, two-word and Traditional queries, single characters, numbers. */
 export const SERVER_QUERIES: string[] = [
-  '职工', '工会', CITY.name, '职工书屋', '送温暖', '金秋助学', '法律援助', '技能竞赛', '劳动模范', '集体协商',
+  '职工',
+  '工会',
+  CITY.name,
+  '职工书屋',
+  '送温暖',
+  '金秋助学',
+  '法律援助',
+  '技能竞赛',
+  '劳动模范',
+  '集体协商',
   ...DISTRICTS.slice(0, 6).map((d) => d.name),
   ...GROUPS.slice(0, 8),
   ...COMPANIES.slice(0, 6),
   ...STREETS.slice(0, 4),
   ...ACTIVITIES.slice(0, 4).map((a) => a.tag),
-  `${DISTRICTS[0]!.name} 职工`, `${GROUPS[4]} 法律援助`, '困难职工 送温暖', '工会 书屋',
-  '職工書屋', '勞動模範', '臨江市', '法律援助 職工',
-  '书', '12351', '驿站', '会员',
+  `${DISTRICTS[0]!.name} 职工`,
+  `${GROUPS[4]} 法律援助`,
+  '困难职工 送温暖',
+  '工会 书屋',
+  '職工書屋',
+  '勞動模範',
+  '臨江市',
+  '法律援助 職工',
+  '书',
+  '12351',
+  '驿站',
+  '会员',
 ].slice(0, 50)
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0
 
 /** Builds the index of `buildDir` from the snapshot in its own process, as a build does, sampling that process's memory. */
 export const measureIndexBuild = async (snapshotDir: string, buildDir: string): Promise<ServerSearchFigures['index']> => {
@@ -54,7 +87,11 @@ export const measureIndexBuild = async (snapshotDir: string, buildDir: string): 
 }
 
 const startServer = async (root: string, siteDir: string): Promise<{ port: number; child: ChildProcess }> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/searchServerChild.ts'], { cwd: root, env: { ...process.env, BENCH_SITE_DIR: siteDir }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/searchServerChild.ts'], {
+    cwd: root,
+    env: { ...process.env, BENCH_SITE_DIR: siteDir },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  })
   const errors: string[] = []
   child.stderr!.on('data', (d) => errors.push(String(d)))
   const port = await new Promise<number>((resolve, reject) => {
@@ -65,7 +102,12 @@ const startServer = async (root: string, siteDir: string): Promise<{ port: numbe
 }
 
 /** `clients` concurrent loops over the queries (each starting at its own place in the list), `rounds` times, on loopback with keep-alive. */
-export const measureLatency = async (root: string, siteDir: string, queries: readonly string[], options: { clients?: number; rounds?: number } = {}): Promise<ServerSearchFigures['latency']> => {
+export const measureLatency = async (
+  root: string,
+  siteDir: string,
+  queries: readonly string[],
+  options: { clients?: number; rounds?: number } = {},
+): Promise<ServerSearchFigures['latency']> => {
   const clients = options.clients ?? 8
   const rounds = options.rounds ?? 2
   const { port, child } = await startServer(root, siteDir)
@@ -76,7 +118,9 @@ export const measureLatency = async (root: string, siteDir: string, queries: rea
       http
         .get({ host: '127.0.0.1', port, path: `/search.json?q=${encodeURIComponent(q)}`, agent }, (res) => {
           res.resume()
-          res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`HTTP ${res.statusCode} for ${q}`))))
+          res.on('end', () =>
+            res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`HTTP ${res.statusCode} for ${q}`)),
+          )
         })
         .on('error', reject)
     })
@@ -100,7 +144,15 @@ export const measureLatency = async (root: string, siteDir: string, queries: rea
       }),
     )
     const sorted = times.sort((a, b) => a - b)
-    return { queries: queries.length, clients, requests: times.length, p50Ms: median(sorted), p95Ms: percentile(sorted, 95), maxMs: sorted.at(-1) ?? 0, errors }
+    return {
+      queries: queries.length,
+      clients,
+      requests: times.length,
+      p50Ms: median(sorted),
+      p95Ms: percentile(sorted, 95),
+      maxMs: sorted.at(-1) ?? 0,
+      errors,
+    }
   } finally {
     agent.destroy()
     child.disconnect()
@@ -112,7 +164,12 @@ export const measureLatency = async (root: string, siteDir: string, queries: rea
  * A first search in Chromium with JavaScript off: everything the server-rendered page pulls
  * (HTML, CSS, icons), plus one /search.json answer for the same query.
  */
-export const measureFirstServerSearch = async (root: string, siteDir: string, query: string, browser: import('playwright-core').Browser): Promise<ServerSearchFigures['firstSearch']> => {
+export const measureFirstServerSearch = async (
+  root: string,
+  siteDir: string,
+  query: string,
+  browser: import('playwright-core').Browser,
+): Promise<ServerSearchFigures['firstSearch']> => {
   const { port, child } = await startServer(root, siteDir)
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false })
   try {
@@ -128,11 +185,27 @@ export const measureFirstServerSearch = async (root: string, siteDir: string, qu
     // As the page's script would fetch it: compressed when the browser says it accepts gzip.
     const { body, headerBytes } = await new Promise<{ body: number; headerBytes: number }>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port, path: `/search.json?q=${encodeURIComponent(query)}`, headers: { 'Accept-Encoding': 'gzip, deflate, br' } }, (res) => {
-          let bytes = 0
-          res.on('data', (d: Buffer) => (bytes += d.length))
-          res.on('end', () => resolve({ body: bytes, headerBytes: res.rawHeaders.reduce((n, h) => n + h.length + 2, `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n`.length + 2) }))
-        })
+        .get(
+          {
+            host: '127.0.0.1',
+            port,
+            path: `/search.json?q=${encodeURIComponent(query)}`,
+            headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+          },
+          (res) => {
+            let bytes = 0
+            res.on('data', (d: Buffer) => (bytes += d.length))
+            res.on('end', () =>
+              resolve({
+                body: bytes,
+                headerBytes: res.rawHeaders.reduce(
+                  (n, h) => n + h.length + 2,
+                  `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n`.length + 2,
+                ),
+              }),
+            )
+          },
+        )
         .on('error', reject)
     })
     const jsonBytes = body + headerBytes
@@ -145,7 +218,11 @@ export const measureFirstServerSearch = async (root: string, siteDir: string, qu
 }
 
 /** Recall of each query: the server index's matches against the documents whose text holds the query. */
-export const measureRecall = async (snapshotDir: string, indexFile: string, queries: readonly string[]): Promise<ServerSearchFigures['recall']> => {
+export const measureRecall = async (
+  snapshotDir: string,
+  indexFile: string,
+  queries: readonly string[],
+): Promise<ServerSearchFigures['recall']> => {
   const snapshot = JSON.parse(await fs.readFile(path.join(snapshotDir, 'content.json'), 'utf8')) as ContentSnapshot
   const index = new SearchIndex(indexFile)
   try {

@@ -160,7 +160,10 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
     await startFrom(live, dir, dist)
     // For the pages the plan names the partial build is the whole truth: one it did not render is gone.
     const gone: string[] = []
-    const candidates = [...(await htmlFilesUnder(dir, [...prefixes, ...removed])), ...urls.filter((u) => u.endsWith('/')).map((u) => path.join(dir, urlFile(u)))]
+    const candidates = [
+      ...(await htmlFilesUnder(dir, [...prefixes, ...removed])),
+      ...urls.filter((u) => u.endsWith('/')).map((u) => path.join(dir, urlFile(u))),
+    ]
     for (const file of new Set(candidates)) {
       const url = pageUrl(dir, file)
       if (renderedUrls.has(url) || !(await exists(file))) continue

@@ -1,4 +1,11 @@
-import type { ContentSnapshot, SnapshotArticle, SnapshotLaborModel, SnapshotOrganization, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
+import type {
+  ContentSnapshot,
+  SnapshotArticle,
+  SnapshotLaborModel,
+  SnapshotOrganization,
+  SnapshotService,
+  SnapshotWorkersHome,
+} from '../../content-models/snapshot'
 import { homeFacets, modelFacets } from '../lib/facets'
 import { listingPages, newestFirst, newsListings, PAGINATION_REACH, pageCount, pageHref, paginate, type NewsListing } from '../lib/listing'
 import { recordUrl, routes } from '../routes'
@@ -69,7 +76,10 @@ const archiveNeighbours = (before: readonly NewsListing[], after: readonly NewsL
     const [was, is] = [periods(before, depth), periods(after, depth)]
     const [wasBases, isBases] = [new Set(was.map((l) => l.base)), new Set(is.map((l) => l.base))]
     // Listings are newest first, so a period's neighbours are the entries beside it.
-    for (const [list, other] of [[is, wasBases], [was, isBases]] as const) {
+    for (const [list, other] of [
+      [is, wasBases],
+      [was, isBases],
+    ] as const) {
       list.forEach((l, i) => {
         if (other.has(l.base)) return
         for (const n of [list[i - 1], list[i + 1]]) if (n && isBases.has(n.base)) found.push(is.find((x) => x.base === n.base)!)
@@ -105,7 +115,8 @@ const newsPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, '
   for (const l of listingsAfter) {
     const [was, is] = [totalsBefore.get(l.base), pageCount(l.items.length)]
     if (was === undefined || was === is) continue
-    for (let n = Math.max(1, Math.min(was, is) - PAGINATION_REACH - 1); n < Math.max(was, is); n++) urls.add(pageHref(l.base, { current: n, total: is }))
+    for (let n = Math.max(1, Math.min(was, is) - PAGINATION_REACH - 1); n < Math.max(was, is); n++)
+      urls.add(pageHref(l.base, { current: n, total: is }))
   }
   // Year and month pages link to the neighbouring year or month that has news: when one
   // appears or goes, the pages of its neighbours link elsewhere.
@@ -113,7 +124,8 @@ const newsPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, '
     for (const page of paginate(neighbour.items)) urls.add(pageHref(neighbour.base, page))
   }
   if (articleChanges.some(countsChanged)) {
-    const withCounts = (base: string) => base === routes.news.url({}) || base.startsWith(routes.category.url({ slug: '' })) || base.startsWith(routes.region.url({ code: '' }))
+    const withCounts = (base: string) =>
+      base === routes.news.url({}) || base.startsWith(routes.category.url({ slug: '' })) || base.startsWith(routes.region.url({ code: '' }))
     for (const l of [...listingsBefore, ...listingsAfter]) if (withCounts(l.base)) urls.add(l.base)
   }
   return [...urls]

@@ -23,7 +23,12 @@ export const DELTA_FOLDER = 'pagefind-delta'
 export const urlFile = (url: string) => (url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1))
 
 /** The URL a page is served at, from its path in the output folder. */
-export const pageUrl = (outDir: string, file: string) => `/${path.relative(outDir, file).replace(/index\.html$/, '').split(path.sep).join('/')}`
+export const pageUrl = (outDir: string, file: string) =>
+  `/${path
+    .relative(outDir, file)
+    .replace(/index\.html$/, '')
+    .split(path.sep)
+    .join('/')}`
 
 const PAGES_IN_FLIGHT = 16
 const WRITE_BATCH = 64
@@ -36,12 +41,17 @@ export interface ShardManifest {
   shards: { path: string; pages: number; newest?: string; oldest?: string }[]
 }
 
-const attr = (html: string, name: string): string[] => [...html.matchAll(new RegExp(`${name}="([^"]*)"`, 'g'))].map((m) => unescapeHtml(m[1]!))
+const attr = (html: string, name: string): string[] =>
+  [...html.matchAll(new RegExp(`${name}="([^"]*)"`, 'g'))].map((m) => unescapeHtml(m[1]!))
 
 const unescapeHtml = (s: string) =>
-  s.replace(/&(lt|gt|amp|quot|#39|#34|nbsp);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", '#34': '"', nbsp: ' ' })[e] ?? ' ')
+  s.replace(
+    /&(lt|gt|amp|quot|#39|#34|nbsp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", '#34': '"', nbsp: ' ' })[e] ?? ' ',
+  )
 
-const keyValues = (values: string[]) => values.flatMap((v) => (v.includes(':') ? [[v.slice(0, v.indexOf(':')), v.slice(v.indexOf(':') + 1)] as const] : []))
+const keyValues = (values: string[]) =>
+  values.flatMap((v) => (v.includes(':') ? [[v.slice(0, v.indexOf(':')), v.slice(v.indexOf(':') + 1)] as const] : []))
 
 /** The sort date a page declares (data-pagefind-sort="date:…"), if any. */
 const sortDateOf = (html: string) => keyValues(attr(html, 'data-pagefind-sort')).find(([k]) => k === 'date')?.[1]
@@ -75,7 +85,10 @@ const indexFold = () => (foldForIndex ??= foldWith(simplifiedTable()))
  * fragments-by-url.json, the fragment id of each page, which an incremental update needs to
  * hide the stale copy of a page this index holds (Pagefind has no way to delete one).
  */
-export const writeSearchIndex = async (pages: AsyncIterable<{ url: string; html: string }> | Iterable<{ url: string; html: string }>, target: string): Promise<{ pages: number; byUrl: Record<string, string> }> => {
+export const writeSearchIndex = async (
+  pages: AsyncIterable<{ url: string; html: string }> | Iterable<{ url: string; html: string }>,
+  target: string,
+): Promise<{ pages: number; byUrl: Record<string, string> }> => {
   const { index, errors } = await pagefind.createIndex({})
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
   try {
@@ -89,15 +102,18 @@ export const writeSearchIndex = async (pages: AsyncIterable<{ url: string; html:
     for await (const { url, html } of pages) {
       const record = searchRecord(url, html, fold)
       if (!record) continue
-      const added: Promise<void> = index.addCustomRecord(record).then(
-        (result) => {
-          if (result.errors.length) failure ??= `${url}: ${result.errors.join('; ')}`
-        },
-        (error: unknown) => {
-          failure ??= `${url}: ${error instanceof Error ? error.message : String(error)}`
-          cause ??= error
-        },
-      ).finally(() => inFlight.delete(added))
+      const added: Promise<void> = index
+        .addCustomRecord(record)
+        .then(
+          (result) => {
+            if (result.errors.length) failure ??= `${url}: ${result.errors.join('; ')}`
+          },
+          (error: unknown) => {
+            failure ??= `${url}: ${error instanceof Error ? error.message : String(error)}`
+            cause ??= error
+          },
+        )
+        .finally(() => inFlight.delete(added))
       inFlight.add(added)
       count++
       if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight)
@@ -150,7 +166,10 @@ export const shardFolder = (i: number) => (i === 0 ? 'pagefind' : `pagefind/shar
  * sharded newest first by their sort date, so each shard holds one span of dates and the
  * search page can list date-sorted results shard after shard (site/scripts/searchPagefind.ts).
  */
-export const buildSearchIndex = async (outDir: string, options: { pagesPerShard?: number } = {}): Promise<{ pages: number; shards: number }> => {
+export const buildSearchIndex = async (
+  outDir: string,
+  options: { pagesPerShard?: number } = {},
+): Promise<{ pages: number; shards: number }> => {
   const perShard = Math.max(1, options.pagesPerShard ?? DEFAULT_PAGES_PER_SHARD)
   const pages: { file: string; date?: string }[] = []
   for (const file of (await htmlFiles(outDir)).sort()) {
@@ -165,7 +184,13 @@ export const buildSearchIndex = async (outDir: string, options: { pagesPerShard?
   for (let i = 0; i * perShard < Math.max(pages.length, 1); i++) {
     const shard = pages.slice(i * perShard, (i + 1) * perShard)
     const folder = shardFolder(i)
-    const result = await writeSearchIndex(pagesIn(outDir, shard.map((p) => p.file)), path.join(outDir, folder))
+    const result = await writeSearchIndex(
+      pagesIn(
+        outDir,
+        shard.map((p) => p.file),
+      ),
+      path.join(outDir, folder),
+    )
     Object.assign(byUrl, result.byUrl)
     total += result.pages
     const dates = shard.flatMap((p) => (p.date ? [p.date] : []))

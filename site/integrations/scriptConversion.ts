@@ -7,21 +7,30 @@ import * as OpenCC from 'opencc-js'
  * the query with the same table before searching. Indexing every page in both scripts instead
  * doubled the index, its build time and memory.
  */
-const fromVariants = [OpenCC.Converter({ from: 't', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' }), OpenCC.Converter({ from: 'tw', to: 'cn' })]
+const fromVariants = [
+  OpenCC.Converter({ from: 't', to: 'cn' }),
+  OpenCC.Converter({ from: 'hk', to: 'cn' }),
+  OpenCC.Converter({ from: 'tw', to: 'cn' }),
+]
 
 /** Text of the indexed region, without tags. */
 export const indexedText = (html: string): string => {
   const main = html.match(/<main[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/main>/)?.[1] ?? ''
-  return main
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    // An ignored element ends at the next closing tag of its own name: our markup never nests
-    // an element inside another of the same name within an ignored one.
-    .replace(/<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39|#34);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#34': '"' })[e] ?? ' ')
-    .replace(/&[a-z#0-9]+;/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return (
+    main
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+      // An ignored element ends at the next closing tag of its own name: our markup never nests
+      // an element inside another of the same name within an ignored one.
+      .replace(/<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(
+        /&(amp|lt|gt|quot|#39|#34);/g,
+        (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#34': '"' })[e] ?? ' ',
+      )
+      .replace(/&[a-z#0-9]+;/gi, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }
 
 /**

@@ -21,7 +21,15 @@ export const serviceWorker = (): AstroIntegration => {
       'astro:build:done': async ({ dir }) => {
         const entry = fileURLToPath(new URL('site/offline/sw.ts', root))
         try {
-          const result = await build({ entryPoints: [entry], bundle: true, format: 'iife', minify: true, target: 'es2020', write: false, legalComments: 'none' })
+          const result = await build({
+            entryPoints: [entry],
+            bundle: true,
+            format: 'iife',
+            minify: true,
+            target: 'es2020',
+            write: false,
+            legalComments: 'none',
+          })
           await fs.writeFile(new URL('sw.js', dir), result.outputFiles[0]!.text)
         } catch (error) {
           throw new Error(`could not build the service worker from ${entry}`, { cause: error })

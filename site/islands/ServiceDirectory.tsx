@@ -103,7 +103,9 @@ const ItemCard = ({ item: i, hidden, open, where, near }: ItemCardProps) => {
       <h3 className="svc-name">
         <a href={routes.service.url({ slug: i.slug })}>{i.name}</a>
         {i.status !== 'active' && <span className="badge warn">{i.status === 'ended' ? '已停止' : '暂停服务'}</span>}
-        {near ? i.status === 'active' && <span className={`badge ${near.state === 'open' ? 'ok' : ''}`}>{OPEN_WORDS[near.state]}</span> : open && <span className="badge ok">现在开放</span>}
+        {near
+          ? i.status === 'active' && <span className={`badge ${near.state === 'open' ? 'ok' : ''}`}>{OPEN_WORDS[near.state]}</span>
+          : open && <span className="badge ok">现在开放</span>}
       </h3>
       {near && (
         <p className="svc-line svc-distance">
@@ -140,8 +142,12 @@ const ItemCard = ({ item: i, hidden, open, where, near }: ItemCardProps) => {
       {mapPlace && (
         <p className="svc-maps">
           <span className="svc-k">地图</span>
-          <a href={amapLink(mapPlace)} rel="external noopener">高德地图导航</a>
-          <a href={baiduLink(mapPlace)} rel="external noopener">百度地图导航</a>
+          <a href={amapLink(mapPlace)} rel="external noopener">
+            高德地图导航
+          </a>
+          <a href={baiduLink(mapPlace)} rel="external noopener">
+            百度地图导航
+          </a>
         </p>
       )}
     </li>
@@ -208,10 +214,7 @@ export default function ServiceDirectory({ items, districts, hotline = '12351', 
     [items, filters, now, ready, districtNames],
   )
   const groups = useMemo(
-    () =>
-      serviceCategories
-        .map((c) => ({ ...c, items: items.filter((i) => i.category === c.value) }))
-        .filter((g) => g.items.length > 0),
+    () => serviceCategories.map((c) => ({ ...c, items: items.filter((i) => i.category === c.value) })).filter((g) => g.items.length > 0),
     [items],
   )
   const usedAudiences = audiences.filter((a) => a.value !== 'everyone' && items.some((i) => i.audiences.includes(a.value)))
@@ -266,9 +269,31 @@ export default function ServiceDirectory({ items, districts, hotline = '12351', 
               onChange={(e) => set('q', e.target.value)}
             />
           </div>
-          <FilterSelect id="svc-cat" label="类别" all="全部类别" value={filters.category} options={groups} onChange={(v) => set('category', v)} />
-          <FilterSelect id="svc-district" label="地区" all="全部地区" value={filters.district} options={districts} onChange={(v) => set('district', v)} selectRef={districtSelect} />
-          <FilterSelect id="svc-aud" label="适用人群" all="全部人群" value={filters.audience} options={usedAudiences} onChange={(v) => set('audience', v)} />
+          <FilterSelect
+            id="svc-cat"
+            label="类别"
+            all="全部类别"
+            value={filters.category}
+            options={groups}
+            onChange={(v) => set('category', v)}
+          />
+          <FilterSelect
+            id="svc-district"
+            label="地区"
+            all="全部地区"
+            value={filters.district}
+            options={districts}
+            onChange={(v) => set('district', v)}
+            selectRef={districtSelect}
+          />
+          <FilterSelect
+            id="svc-aud"
+            label="适用人群"
+            all="全部人群"
+            value={filters.audience}
+            options={usedAudiences}
+            onChange={(v) => set('audience', v)}
+          />
           <div className="svc-f svc-f-open">
             <input id="svc-open" type="checkbox" checked={filters.openNow} onChange={(e) => set('openNow', e.target.checked)} />
             <label htmlFor="svc-open">现在开放</label>
@@ -333,13 +358,25 @@ export default function ServiceDirectory({ items, districts, hotline = '12351', 
       {groups.map((g) => {
         const shown = g.items.filter((i) => visible.has(i.id)).length
         return (
-          <section key={g.value} id={`cat-${g.value}`} className="svc-group" aria-labelledby={`cat-${g.value}-title`} hidden={shown === 0 || origin !== undefined}>
+          <section
+            key={g.value}
+            id={`cat-${g.value}`}
+            className="svc-group"
+            aria-labelledby={`cat-${g.value}-title`}
+            hidden={shown === 0 || origin !== undefined}
+          >
             <h2 id={`cat-${g.value}-title`}>
               {g.label} <span className="svc-group-count">（{ready && filtered ? `${shown}/${g.items.length}` : g.items.length}）</span>
             </h2>
             <ul className="card-list svc-list">
               {g.items.map((i) => (
-                <ItemCard key={i.id} item={i} hidden={!visible.has(i.id)} open={ready && now !== undefined && isItemOpen(i, now)} where={where(i)} />
+                <ItemCard
+                  key={i.id}
+                  item={i}
+                  hidden={!visible.has(i.id)}
+                  open={ready && now !== undefined && isItemOpen(i, now)}
+                  where={where(i)}
+                />
               ))}
             </ul>
           </section>

@@ -63,7 +63,11 @@ export const postalRegion = (region: SnapshotRegion | undefined, regions: readon
   }
 }
 
-const regionFacetValues = <T>(items: readonly T[], regionOf: (item: T) => SnapshotRegion | undefined, regions: readonly SnapshotRegion[]): FacetValue[] => {
+const regionFacetValues = <T>(
+  items: readonly T[],
+  regionOf: (item: T) => SnapshotRegion | undefined,
+  regions: readonly SnapshotRegion[],
+): FacetValue[] => {
   const counts = new Map<string, { region: SnapshotRegion; count: number }>()
   for (const item of items) {
     for (const r of lineage(regionOf(item), regions)) {
@@ -89,7 +93,11 @@ const regionFacetValues = <T>(items: readonly T[], regionOf: (item: T) => Snapsh
 
 const countOf = <T>(items: readonly T[], test: (item: T) => boolean) => items.filter(test).length
 
-const listValues = <T>(items: readonly T[], pairs: readonly { value: string; label: string }[], matches: (item: T, value: string) => boolean): FacetValue[] => {
+const listValues = <T>(
+  items: readonly T[],
+  pairs: readonly { value: string; label: string }[],
+  matches: (item: T, value: string) => boolean,
+): FacetValue[] => {
   const values = pairs
     .map(({ value, label }) => ({ value, label, count: countOf(items, (i) => matches(i, value)), depth: 0, narrows: true }))
     .filter((v) => v.count > 0)
@@ -111,9 +119,19 @@ export const homeFacets = (homes: readonly SnapshotWorkersHome[], regions: reado
       label: '命名年份',
       matches: year,
       title: (l) => `${l}命名的职工之家`,
-      values: listValues(homes, descending(homes.map((h) => h.yearAwarded)).map((y) => ({ value: String(y), label: `${y}年` })), year),
+      values: listValues(
+        homes,
+        descending(homes.map((h) => h.yearAwarded)).map((y) => ({ value: String(y), label: `${y}年` })),
+        year,
+      ),
     },
-    { key: 'region', label: '所在地区', matches: region, title: (l) => `${l}的职工之家`, values: regionFacetValues(homes, (h) => h.region, regions) },
+    {
+      key: 'region',
+      label: '所在地区',
+      matches: region,
+      title: (l) => `${l}的职工之家`,
+      values: regionFacetValues(homes, (h) => h.region, regions),
+    },
   ]
 }
 
@@ -174,16 +192,42 @@ export const modelFacets = (models: readonly SnapshotLaborModel[], regions: read
   const kind: Facet<SnapshotLaborModel>['matches'] = (m, v) => m.kind === v
   const collective = labelOf(laborModelKinds, 'collective')
   return [
-    { key: 'honor', label: '荣誉称号', matches: honor, title: (l) => `${l}获得者`, values: listValues(models, titles.map((t) => ({ value: honorKey(t), label: t })), honor) },
-    { key: 'level', label: '荣誉级别', matches: level, title: (l) => `获${l}荣誉的劳模和先进集体`, values: listValues(models, honorLevels, level) },
+    {
+      key: 'honor',
+      label: '荣誉称号',
+      matches: honor,
+      title: (l) => `${l}获得者`,
+      values: listValues(
+        models,
+        titles.map((t) => ({ value: honorKey(t), label: t })),
+        honor,
+      ),
+    },
+    {
+      key: 'level',
+      label: '荣誉级别',
+      matches: level,
+      title: (l) => `获${l}荣誉的劳模和先进集体`,
+      values: listValues(models, honorLevels, level),
+    },
     {
       key: 'year',
       label: '获评年份',
       matches: year,
       title: (l) => `${l}获得荣誉的劳模和先进集体`,
-      values: listValues(models, descending(models.flatMap((m) => m.honors.map((h) => h.year))).map((y) => ({ value: String(y), label: `${y}年` })), year),
+      values: listValues(
+        models,
+        descending(models.flatMap((m) => m.honors.map((h) => h.year))).map((y) => ({ value: String(y), label: `${y}年` })),
+        year,
+      ),
     },
-    { key: 'region', label: '所在地区', matches: region, title: (l) => `${l}的劳模和先进集体`, values: regionFacetValues(models, (m) => m.region, regions) },
+    {
+      key: 'region',
+      label: '所在地区',
+      matches: region,
+      title: (l) => `${l}的劳模和先进集体`,
+      values: regionFacetValues(models, (m) => m.region, regions),
+    },
     {
       key: 'kind',
       label: '个人或集体',
@@ -197,7 +241,12 @@ export const modelFacets = (models: readonly SnapshotLaborModel[], regions: read
 /** Every (facet, value) pair that gets a static page, with the items it lists. */
 export const facetPages = <T>(facets: readonly Facet<T>[], items: readonly T[]) =>
   facets.flatMap((facet) =>
-    facet.values.map((value) => ({ facet: facet.key, value: value.value, label: value.label, items: items.filter((i) => facet.matches(i, value.value)) })),
+    facet.values.map((value) => ({
+      facet: facet.key,
+      value: value.value,
+      label: value.label,
+      items: items.filter((i) => facet.matches(i, value.value)),
+    })),
   )
 
 /** Plain text of CMS HTML, for meta descriptions and JSON-LD. */

@@ -8,7 +8,8 @@ export const homesInOrder = (homes: readonly SnapshotWorkersHome[]): SnapshotWor
     return i < 0 ? homeAwardLevels.length : i
   }
   return [...homes].sort(
-    (a, b) => rank(a.awardLevel) - rank(b.awardLevel) || (b.yearAwarded ?? 0) - (a.yearAwarded ?? 0) || a.name.localeCompare(b.name, 'zh-CN'),
+    (a, b) =>
+      rank(a.awardLevel) - rank(b.awardLevel) || (b.yearAwarded ?? 0) - (a.yearAwarded ?? 0) || a.name.localeCompare(b.name, 'zh-CN'),
   )
 }
 

@@ -33,7 +33,8 @@ export const timeText = (opens: string, closes: string): string => {
 }
 
 /** One opening-hours rule as text, e.g. 周一至周五 08:30–17:30. */
-export const formatHours = (h: SnapshotHours): string => `${formatDays(h.days)} ${h.allDay ? '全天开放' : timeText(h.opens ?? '', h.closes ?? '')}`
+export const formatHours = (h: SnapshotHours): string =>
+  `${formatDays(h.days)} ${h.allDay ? '全天开放' : timeText(h.opens ?? '', h.closes ?? '')}`
 
 export interface HoursRow {
   days: string

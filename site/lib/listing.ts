@@ -71,7 +71,8 @@ export const pagedPaths = <T, P extends object>(items: readonly T[], params: Rec
   }))
 
 /** The order of every news listing: newest first, and by slug among news of the same moment (imports often share a date). */
-export const newestFirst = (a: SnapshotArticle, b: SnapshotArticle) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug)
+export const newestFirst = (a: SnapshotArticle, b: SnapshotArticle) =>
+  b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug)
 
 export const inCategory = (slug: string) => (a: SnapshotArticle) => a.categories.some((c) => c.slug === slug)
 /** A region's listing holds the news tagged with exactly that region (a city's page would repeat /news/). */
@@ -91,7 +92,9 @@ export const newsListings = (articles: readonly SnapshotArticle[], categorySlugs
   const regionCodes = [...new Set(articles.flatMap((a) => (a.region ? [a.region.code] : [])))]
   return [
     { base: routes.news.url({}), items: [...articles] },
-    ...categorySlugs.map((slug) => ({ base: routes.category.url({ slug }), items: articles.filter(inCategory(slug)) })).filter((l) => l.items.length > 0),
+    ...categorySlugs
+      .map((slug) => ({ base: routes.category.url({ slug }), items: articles.filter(inCategory(slug)) }))
+      .filter((l) => l.items.length > 0),
     ...regionCodes.map((code) => ({ base: routes.region.url({ code }), items: articles.filter(inRegion(code)) })),
     ...archiveOf(articles).flatMap((y) => [
       { base: archiveUrl(y.year), items: y.articles },
@@ -104,7 +107,11 @@ export const newsListings = (articles: readonly SnapshotArticle[], categorySlugs
 export const listingPages = (listings: readonly NewsListing[]): Map<string, string[]> => {
   const pages = new Map<string, string[]>()
   for (const listing of listings) {
-    for (const page of paginate(listing.items)) pages.set(pageHref(listing.base, page), page.items.map((a) => a.slug))
+    for (const page of paginate(listing.items))
+      pages.set(
+        pageHref(listing.base, page),
+        page.items.map((a) => a.slug),
+      )
   }
   return pages
 }

@@ -58,7 +58,12 @@ export const byDistance = <T>(items: readonly T[], origin: LatLng, placesOf: (it
 
 /** Valid WGS84 coordinates (a 0,0 or out-of-range pair is a data-entry slip, not a place). */
 export const isPlace = (p: Partial<LatLng> | undefined): p is LatLng =>
-  !!p && Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat!) <= 90 && Math.abs(p.lng!) <= 180 && !(p.lat === 0 && p.lng === 0)
+  !!p &&
+  Number.isFinite(p.lat) &&
+  Number.isFinite(p.lng) &&
+  Math.abs(p.lat!) <= 90 &&
+  Math.abs(p.lng!) <= 180 &&
+  !(p.lat === 0 && p.lng === 0)
 
 /** GeolocationPositionError codes; kept as numbers so this module runs outside a browser. */
 const PERMISSION_DENIED = 1

@@ -40,7 +40,10 @@ export const pageKey = (url: URL | string) => {
  */
 export const assetsOf = (html: string): string[] => {
   const found = new Set<string>()
-  for (const m of html.matchAll(/\b(?:href|src|component-url|renderer-url|before-hydration-url)="(\/(?:_astro\/|favicon|icons\/)[^"#?]+)"/g)) found.add(m[1]!)
+  for (const m of html.matchAll(
+    /\b(?:href|src|component-url|renderer-url|before-hydration-url)="(\/(?:_astro\/|favicon|icons\/)[^"#?]+)"/g,
+  ))
+    found.add(m[1]!)
   return [...found]
 }
 
@@ -67,7 +70,10 @@ export const offlineBanner = (savedAt: string | null, missedPath?: string) =>
 
 /** A stored copy as served offline: the same page and headers (CSP included), marked as a copy. */
 export const markOffline = async (stored: Response, missedPath?: string): Promise<Response> => {
-  const html = (await stored.text()).replace(/<main\b[^>]*>/, (open) => open + offlineBanner(stored.headers.get(SAVED_AT_HEADER), missedPath))
+  const html = (await stored.text()).replace(
+    /<main\b[^>]*>/,
+    (open) => open + offlineBanner(stored.headers.get(SAVED_AT_HEADER), missedPath),
+  )
   const headers = new Headers(stored.headers)
   headers.delete('Content-Length')
   headers.delete('ETag')
@@ -85,7 +91,8 @@ export const storePage = async (key: string, response: Response, now = new Date(
     await pages.delete(key)
     return false
   }
-  if (!response.ok || !(response.headers.get('Content-Type') ?? '').includes('text/html') || neverCached(new URL(key).pathname)) return false
+  if (!response.ok || !(response.headers.get('Content-Type') ?? '').includes('text/html') || neverCached(new URL(key).pathname))
+    return false
   const html = await response.text()
   const headers = new Headers(response.headers)
   headers.set(SAVED_AT_HEADER, now.toISOString())

@@ -61,7 +61,11 @@ const span = (opens: number, closes: number): Session => ({ start: opens, end: c
 /**
  * The sessions that start on a date, or undefined when nothing is known about that date.
  */
-const sessionsOn = (day: ChinaClock, hours: readonly SnapshotHours[], exceptions: readonly SnapshotHoursException[]): Session[] | undefined => {
+const sessionsOn = (
+  day: ChinaClock,
+  hours: readonly SnapshotHours[],
+  exceptions: readonly SnapshotHoursException[],
+): Session[] | undefined => {
   const exception = exceptions.find((e) => e.date === day.date)
   if (exception?.closed) return []
   if (exception) {
@@ -85,11 +89,7 @@ const sessionsOn = (day: ChinaClock, hours: readonly SnapshotHours[], exceptions
 }
 
 /** Open, closed or unknown at `at`, in China time. */
-export const openState = (
-  hours: readonly SnapshotHours[],
-  exceptions: readonly SnapshotHoursException[],
-  at: Date,
-): OpenState => {
+export const openState = (hours: readonly SnapshotHours[], exceptions: readonly SnapshotHoursException[], at: Date): OpenState => {
   const today = chinaClock(at)
   const yesterday = chinaClock(new Date(at.getTime() - DAY * 60_000))
   const todays = sessionsOn(today, hours, exceptions)
@@ -105,7 +105,17 @@ export const openState = (
 export const isOpenAt = (hours: readonly SnapshotHours[], exceptions: readonly SnapshotHoursException[], at: Date): boolean =>
   openState(hours, exceptions, at) === 'open'
 
-const CN_DAY: Record<string, WeekdayKey> = { 一: 'mon', 二: 'tue', 三: 'wed', 四: 'thu', 五: 'fri', 六: 'sat', 日: 'sun', 天: 'sun', 七: 'sun' }
+const CN_DAY: Record<string, WeekdayKey> = {
+  一: 'mon',
+  二: 'tue',
+  三: 'wed',
+  四: 'thu',
+  五: 'fri',
+  六: 'sat',
+  日: 'sun',
+  天: 'sun',
+  七: 'sun',
+}
 
 const dayRange = (from: WeekdayKey, to: WeekdayKey): WeekdayKey[] => {
   const a = WEEK.indexOf(from)

@@ -84,14 +84,21 @@ export const organizationHoldings = (
   org: SnapshotOrganization,
   content: { services: readonly SnapshotService[]; homes: readonly SnapshotWorkersHome[]; articles: readonly SnapshotArticle[] },
 ) => ({
-  services: content.services.filter((s) => s.provider?.slug === org.slug && s.status !== 'ended').sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+  services: content.services
+    .filter((s) => s.provider?.slug === org.slug && s.status !== 'ended')
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
   homes: content.homes.filter((h) => h.organization?.slug === org.slug).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
   /** Newest first (the articles arrive sorted). */
   articles: content.articles.filter((a) => a.organization?.slug === org.slug).slice(0, ORG_NEWS_LIMIT),
 })
 
 /** schema.org Organization with its parent and children, phones and address. */
-export const organizationJsonLd = (org: SnapshotOrganization, siteUrl: string, parent?: SnapshotOrganization, children: readonly SnapshotOrganization[] = []) => {
+export const organizationJsonLd = (
+  org: SnapshotOrganization,
+  siteUrl: string,
+  parent?: SnapshotOrganization,
+  children: readonly SnapshotOrganization[] = [],
+) => {
   const url = `${siteUrl}${organizationUrl(org.slug)}`
   return {
     '@context': 'https://schema.org',
@@ -100,13 +107,25 @@ export const organizationJsonLd = (org: SnapshotOrganization, siteUrl: string, p
     url,
     name: org.name,
     description: kindLabel(org),
-    address: org.address ? { '@type': 'PostalAddress', streetAddress: org.address, addressLocality: org.region?.name, addressCountry: 'CN' } : undefined,
+    address: org.address
+      ? { '@type': 'PostalAddress', streetAddress: org.address, addressLocality: org.region?.name, addressCountry: 'CN' }
+      : undefined,
     telephone: org.phones[0]?.number,
     contactPoint: org.phones.length
-      ? org.phones.map((p) => ({ '@type': 'ContactPoint', telephone: p.number, contactType: p.label ?? '电话', description: p.hours, availableLanguage: 'zh-CN' }))
+      ? org.phones.map((p) => ({
+          '@type': 'ContactPoint',
+          telephone: p.number,
+          contactType: p.label ?? '电话',
+          description: p.hours,
+          availableLanguage: 'zh-CN',
+        }))
       : undefined,
     sameAs: org.website,
-    parentOrganization: parent ? { '@type': 'Organization', '@id': `${siteUrl}${organizationUrl(parent.slug)}`, name: parent.name } : undefined,
-    subOrganization: children.length ? children.map((c) => ({ '@type': 'Organization', '@id': `${siteUrl}${organizationUrl(c.slug)}`, name: c.name })) : undefined,
+    parentOrganization: parent
+      ? { '@type': 'Organization', '@id': `${siteUrl}${organizationUrl(parent.slug)}`, name: parent.name }
+      : undefined,
+    subOrganization: children.length
+      ? children.map((c) => ({ '@type': 'Organization', '@id': `${siteUrl}${organizationUrl(c.slug)}`, name: c.name }))
+      : undefined,
   }
 }

@@ -21,7 +21,11 @@ export const relatedIndex = (articles: readonly SnapshotArticle[]) => {
     if (a.region) add(`r:${a.region.code}`, a)
   }
   return (article: SnapshotArticle, limit = 4): SnapshotArticle[] => {
-    const keys = [...article.tags.map((t) => `t:${t}`), ...article.categories.map((c) => `c:${c.slug}`), ...(article.region ? [`r:${article.region.code}`] : [])]
+    const keys = [
+      ...article.tags.map((t) => `t:${t}`),
+      ...article.categories.map((c) => `c:${c.slug}`),
+      ...(article.region ? [`r:${article.region.code}`] : []),
+    ]
     const candidates = new Set(keys.flatMap((k) => buckets.get(k) ?? []))
     candidates.delete(article)
     const score = (other: SnapshotArticle) =>

@@ -1,5 +1,12 @@
 import { labelOf, serviceCategories } from '../../content-models/options'
-import type { SnapshotArticle, SnapshotLaborModel, SnapshotOrganization, SnapshotRegion, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
+import type {
+  SnapshotArticle,
+  SnapshotLaborModel,
+  SnapshotOrganization,
+  SnapshotRegion,
+  SnapshotService,
+  SnapshotWorkersHome,
+} from '../../content-models/snapshot'
 import { latestHonorYear, regionFilterNames } from './facets'
 import { year } from './format'
 import { regionNames } from './services'

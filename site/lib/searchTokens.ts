@@ -37,7 +37,11 @@ const pairsOf = (run: string): string[] => {
 }
 
 /** Han runs as pairs, everything else as written, with spaces around each run. */
-const encode = (text: string): string => text.replace(HAN_RUN, (run) => ` ${pairsOf(run).join(' ')} `).replace(/\s+/g, ' ').trim()
+const encode = (text: string): string =>
+  text
+    .replace(HAN_RUN, (run) => ` ${pairsOf(run).join(' ')} `)
+    .replace(/\s+/g, ' ')
+    .trim()
 
 /**
  * How much of a page's text its record keeps as running text (pairs in order, shown in the
@@ -76,7 +80,9 @@ export const MAX_QUERY_WORDS = 32
 /** The Pagefind query for the terms: each Han run as its pairs (or its one character), other words as they are. */
 export const pagefindQuery = (terms: readonly string[]): string => {
   const words = terms.flatMap((term) => encode(term).split(' ').filter(Boolean))
-  const kept = words.filter((word, i) => !(HAN.test(word) && [...word].length === 1 && i > 0 && HAN.test(words[i - 1]!) && words[i - 1]!.endsWith(word)))
+  const kept = words.filter(
+    (word, i) => !(HAN.test(word) && [...word].length === 1 && i > 0 && HAN.test(words[i - 1]!) && words[i - 1]!.endsWith(word)),
+  )
   return [...new Set(kept)].slice(0, MAX_QUERY_WORDS).join(' ')
 }
 
@@ -100,7 +106,12 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * when there is one), every occurrence of a
  * term in it wrapped in <mark>. Matching is on the folded text, marks go on the text as written.
  */
-export const excerptHtml = (text: string, terms: readonly string[], fold: Fold, options: { length?: number; after?: number } = {}): string => {
+export const excerptHtml = (
+  text: string,
+  terms: readonly string[],
+  fold: Fold,
+  options: { length?: number; after?: number } = {},
+): string => {
   const { length = 80, after = 0 } = options
   const chars = [...text]
   const folded = [...fold(text)]

@@ -16,7 +16,11 @@ export const newsSectionCounts = () =>
     }
     return {
       total: articles.length,
-      categories: (await getCategories()).map((c) => ({ href: routes.category.url({ slug: c.slug }), label: c.name, count: byCategory.get(c.slug) ?? 0 })).filter((c) => c.count > 0),
-      regions: (await getRegions()).map((r) => ({ href: routes.region.url({ code: r.code }), label: r.name, count: byRegion.get(r.code) ?? 0 })).filter((r) => r.count > 0),
+      categories: (await getCategories())
+        .map((c) => ({ href: routes.category.url({ slug: c.slug }), label: c.name, count: byCategory.get(c.slug) ?? 0 }))
+        .filter((c) => c.count > 0),
+      regions: (await getRegions())
+        .map((r) => ({ href: routes.region.url({ code: r.code }), label: r.name, count: byRegion.get(r.code) ?? 0 }))
+        .filter((r) => r.count > 0),
     }
   })())

@@ -110,12 +110,19 @@ export const toDirectoryItem = (service: SnapshotService, regions: readonly Snap
     ...serviceReach(service, regions),
     audiences: service.audiences,
     phone: first ? { number: first.number, label: first.label, ...(first.kind === 'sms' ? { sms: true } : {}) } : undefined,
-    keywords: [service.summary, service.provider?.name, ...service.phones.slice(1).map((p) => p.number), ...service.locations.map((l) => `${l.name ?? ''} ${l.address}`)]
+    keywords: [
+      service.summary,
+      service.provider?.name,
+      ...service.phones.slice(1).map((p) => p.number),
+      ...service.locations.map((l) => `${l.name ?? ''} ${l.address}`),
+    ]
       .filter(Boolean)
       .join(' '),
     schedules,
     places: service.locations.flatMap((l) =>
-      isPlace(l.coordinates) ? [{ lat: l.coordinates.lat, lng: l.coordinates.lng, ...(l.name ? { name: l.name } : {}), address: l.address }] : [],
+      isPlace(l.coordinates)
+        ? [{ lat: l.coordinates.lat, lng: l.coordinates.lng, ...(l.name ? { name: l.name } : {}), address: l.address }]
+        : [],
     ),
   }
 }

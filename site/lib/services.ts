@@ -11,10 +11,12 @@ import { hoursAvailable, openingHoursSpecification, upcomingExceptions } from '.
 import { districtOf } from './serviceDirectory'
 
 /** Hotline numbers first, otherwise in the order staff entered them. */
-export const phonesHotlineFirst = (phones: readonly SnapshotPhone[]) => [...phones.filter((p) => p.hotline), ...phones.filter((p) => !p.hotline)]
+export const phonesHotlineFirst = (phones: readonly SnapshotPhone[]) => [
+  ...phones.filter((p) => p.hotline),
+  ...phones.filter((p) => !p.hotline),
+]
 
-export const phoneHref = (p: Pick<SnapshotPhone, 'number' | 'kind'>) =>
-  p.kind === 'sms' ? smsHref(p.number) : telHref(p.number)
+export const phoneHref = (p: Pick<SnapshotPhone, 'number' | 'kind'>) => (p.kind === 'sms' ? smsHref(p.number) : telHref(p.number))
 
 /** Map apps open from a plain link (no tiles, no script); see mapLinks.ts. */
 export const amapHref = (l: SnapshotLocation, name: string) =>
@@ -51,7 +53,9 @@ export const serviceJsonLd = (s: SnapshotService, url: string) => ({
   inLanguage: 'zh-CN',
   provider: s.provider ? { '@type': 'Organization', name: s.provider.name } : undefined,
   areaServed: nonEmpty(s.serviceArea.map((r) => ({ '@type': 'AdministrativeArea', name: r.name, identifier: r.code }))),
-  audience: s.audiences.length ? { '@type': 'Audience', audienceType: s.audiences.map((a) => labelOf(audiences, a)).join('、') } : undefined,
+  audience: s.audiences.length
+    ? { '@type': 'Audience', audienceType: s.audiences.map((a) => labelOf(audiences, a)).join('、') }
+    : undefined,
   offers: {
     '@type': 'Offer',
     ...(s.cost.kind === 'free' ? { price: '0', priceCurrency: 'CNY' } : {}),
@@ -82,7 +86,9 @@ export const serviceJsonLd = (s: SnapshotService, url: string) => ({
         address: { '@type': 'PostalAddress', streetAddress: l.address, addressLocality: l.district?.name, addressCountry: 'CN' },
         geo: l.coordinates ? { '@type': 'GeoCoordinates', latitude: l.coordinates.lat, longitude: l.coordinates.lng } : undefined,
         openingHoursSpecification: nonEmpty(openingHoursSpecification(l.openingHours, upcomingExceptions(l.hoursExceptions))),
-        amenityFeature: nonEmpty(l.amenities.map((a) => ({ '@type': 'LocationFeatureSpecification', name: labelOf(amenities, a), value: true }))),
+        amenityFeature: nonEmpty(
+          l.amenities.map((a) => ({ '@type': 'LocationFeatureSpecification', name: labelOf(amenities, a), value: true })),
+        ),
       },
     })),
   ]),
@@ -109,13 +115,20 @@ export interface HotlineGroup {
  * (service category). Ended services are left out; a number listed by several services of
  * one group and topic appears once.
  */
-export const hotlineGroups = (services: readonly SnapshotService[], regions: readonly SnapshotRegion[], national: string): HotlineGroup[] => {
+export const hotlineGroups = (
+  services: readonly SnapshotService[],
+  regions: readonly SnapshotRegion[],
+  national: string,
+): HotlineGroup[] => {
   const groups = new Map<string, HotlineGroup>()
   const city = regions.find((r) => r.level === 'city')
   for (const s of services) {
     if (s.status === 'ended') continue
     const areas = s.serviceArea.length ? s.serviceArea : s.locations.flatMap((l) => (l.district ? [l.district] : []))
-    const targets = (areas.length ? areas : city ? [city] : []).map((a) => ({ group: districtOf(a, regions) ?? a, area: a.level === 'subdistrict' ? a.name : undefined }))
+    const targets = (areas.length ? areas : city ? [city] : []).map((a) => ({
+      group: districtOf(a, regions) ?? a,
+      area: a.level === 'subdistrict' ? a.name : undefined,
+    }))
     for (const p of s.phones) {
       if (!p.hotline || p.number === national) continue
       for (const { group: region, area } of targets) {
@@ -126,7 +139,15 @@ export const hotlineGroups = (services: readonly SnapshotService[], regions: rea
         const existing = topic.entries.find((e) => e.number === p.number)
         if (existing) {
           if (!existing.services.some((x) => x.slug === s.slug)) existing.services.push({ slug: s.slug, name: s.name })
-        } else topic.entries.push({ number: p.number, label: p.label, hours: p.hours, sms: p.kind === 'sms', services: [{ slug: s.slug, name: s.name }], area })
+        } else
+          topic.entries.push({
+            number: p.number,
+            label: p.label,
+            hours: p.hours,
+            sms: p.kind === 'sms',
+            services: [{ slug: s.slug, name: s.name }],
+            area,
+          })
       }
     }
   }

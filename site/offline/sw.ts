@@ -72,7 +72,8 @@ const page = async (event: FetchEvent, url: URL): Promise<Response> => {
     if (saved) return markOffline(saved, url.pathname)
     throw new Error(`offline and no copy of ${url.pathname}`, { cause: error })
   }
-  if (kept && !response.redirected) event.waitUntil(storePage(key, response.clone()).catch((e) => console.warn('offline copy not renewed', key, e)))
+  if (kept && !response.redirected)
+    event.waitUntil(storePage(key, response.clone()).catch((e) => console.warn('offline copy not renewed', key, e)))
   return response
 }
 
@@ -85,5 +86,6 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url)
   if (url.origin !== self.location.origin || neverCached(url.pathname)) return
   if (request.mode === 'navigate') event.respondWith(page(event, url))
-  else if (url.pathname.startsWith('/_astro/') || (PINNED_FILES as readonly string[]).includes(url.pathname)) event.respondWith(file(request))
+  else if (url.pathname.startsWith('/_astro/') || (PINNED_FILES as readonly string[]).includes(url.pathname))
+    event.respondWith(file(request))
 })

@@ -94,7 +94,9 @@ const setUp = (box: HTMLElement) => {
       }
       const first = ranked[0]
       status.textContent =
-        first?.metres !== undefined ? `已按直线距离排序，最近的是${first.item.dataset.name}（${distanceText(first.metres)}）。` : '这些地点都没有登记位置，无法按距离排序。'
+        first?.metres !== undefined
+          ? `已按直线距离排序，最近的是${first.item.dataset.name}（${distanceText(first.metres)}）。`
+          : '这些地点都没有登记位置，无法按距离排序。'
     } catch (error) {
       status.classList.add('problem')
       status.textContent = locationProblem(error as { code?: number } | 'unsupported')

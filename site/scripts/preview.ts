@@ -38,9 +38,16 @@ const item = (text: string) => Object.assign(document.createElement('li'), { tex
 
 const show = ({ article, status, mediaUrls }: Draft) => {
   document.title = `预览：${article.title}`
-  statusLine.textContent = status === 'published' ? '预览：这是已发布稿件的最新修改，尚未发布。' : '预览：这篇稿件尚未发布，只有登录的工作人员能看到。'
+  statusLine.textContent =
+    status === 'published' ? '预览：这是已发布稿件的最新修改，尚未发布。' : '预览：这篇稿件尚未发布，只有登录的工作人员能看到。'
   field('title').textContent = article.title
-  const meta = [chineseDate(article.publishedAt), article.source && `来源：${article.source}`, article.author, article.region?.name, ...article.categories.map((c) => c.name)]
+  const meta = [
+    chineseDate(article.publishedAt),
+    article.source && `来源：${article.source}`,
+    article.author,
+    article.region?.name,
+    ...article.categories.map((c) => c.name),
+  ]
   field('meta').replaceChildren(...meta.filter((m): m is string => Boolean(m)).map(item))
   field('summary').textContent = article.summary ?? ''
   field('summary').hidden = !article.summary
@@ -71,7 +78,8 @@ const load = async () => {
   const body = await res.json().catch(() => ({}))
   if (!res.ok) {
     statusLine.textContent = body?.errors?.[0]?.message ?? `预览失败（${res.status}）。`
-    if (res.status === 401) statusLine.append(' ', Object.assign(document.createElement('a'), { href: `${cms}/admin/login`, textContent: '登录管理后台' }))
+    if (res.status === 401)
+      statusLine.append(' ', Object.assign(document.createElement('a'), { href: `${cms}/admin/login`, textContent: '登录管理后台' }))
     return
   }
   show(body as Draft)

@@ -9,7 +9,11 @@ import type { SavedService } from '../lib/offline'
 const list = document.querySelector<HTMLUListElement>('#saved-list')
 const empty = document.querySelector<HTMLElement>('.saved-empty')
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
+const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+) => {
   const node = Object.assign(document.createElement(tag), props)
   node.append(...children)
   return node
@@ -43,7 +47,12 @@ const render = async () => {
             el(
               'li',
               {},
-              el('a', { className: 'tel', href: p.href }, el('span', { className: 'sr-only', textContent: p.href.startsWith('sms:') ? '发短信' : '拨打' }), p.number),
+              el(
+                'a',
+                { className: 'tel', href: p.href },
+                el('span', { className: 'sr-only', textContent: p.href.startsWith('sms:') ? '发短信' : '拨打' }),
+                p.number,
+              ),
               ...(p.label ? [el('span', { textContent: p.label })] : []),
             ),
           ),

@@ -57,13 +57,17 @@ export const pagefindBackend = async (): Promise<SearchBackend> => {
     await instance.init()
     return instance
   }
-  const merged = await create(shards[0]!.path, shards.slice(1).map((s) => s.path))
+  const merged = await create(
+    shards[0]!.path,
+    shards.slice(1).map((s) => s.path),
+  )
   const manifest = await json<DeltaManifest>('/pagefind-delta/manifest.json', { urls: [], superseded: [] })
   const delta = manifest.urls.length ? await create('/pagefind-delta/') : undefined
   const superseded = new Set(manifest.superseded)
   const alone = new Map<string, Promise<Instance>>()
   // One shard needs no instance of its own: the merged one is it.
-  const shardAlone = (path: string) => (shards.length === 1 ? Promise.resolve(merged) : (alone.get(path) ?? alone.set(path, create(path)).get(path)!))
+  const shardAlone = (path: string) =>
+    shards.length === 1 ? Promise.resolve(merged) : (alone.get(path) ?? alone.set(path, create(path)).get(path)!)
 
   const plain = foldWith('')
   let fold: Promise<Fold> | undefined
@@ -79,7 +83,9 @@ export const pagefindBackend = async (): Promise<SearchBackend> => {
     if (!order) main = (await merged.search(query, { filters })).results
     else {
       const inOrder = sort === 'oldest' ? [...shards].reverse() : shards
-      const lists = await Promise.all(inOrder.map(async (s) => (await (await shardAlone(s.path)).search(query, { filters, sort: order })).results))
+      const lists = await Promise.all(
+        inOrder.map(async (s) => (await (await shardAlone(s.path)).search(query, { filters, sort: order })).results),
+      )
       main = lists.flat()
     }
     const changed = delta ? (await delta.search(query, { filters, sort: order })).results : []

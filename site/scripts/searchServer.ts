@@ -19,7 +19,8 @@ const urlOf = (req: SearchRequest, page: number) => {
   return `/search.json${params.size ? `?${params}` : ''}`
 }
 
-const items = (json: SearchJson): ResultItem[] => json.results.map((r) => ({ url: r.url, title: r.title, meta: [r.type, r.date ?? ''], excerptHtml: r.excerptHtml }))
+const items = (json: SearchJson): ResultItem[] =>
+  json.results.map((r) => ({ url: r.url, title: r.title, meta: [r.type, r.date ?? ''], excerptHtml: r.excerptHtml }))
 
 /**
  * On the project's own server (<html data-search="server">): every query goes to /search.json,

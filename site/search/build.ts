@@ -24,7 +24,11 @@ const runChild = async (args: string[]): Promise<void> => {
   if (code !== 0) throw new Error(`search index build failed (exit ${code}); the live site is unchanged.\n${output.join('').slice(-3000)}`)
 }
 
-const done = async (file: string, started: number): Promise<IndexBuild> => ({ file, seconds: (Date.now() - started) / 1000, bytes: (await fs.stat(file)).size })
+const done = async (file: string, started: number): Promise<IndexBuild> => ({
+  file,
+  seconds: (Date.now() - started) / 1000,
+  bytes: (await fs.stat(file)).size,
+})
 
 /** Writes dist/builds/<id>.search.sqlite for a full build from the snapshot it was built from. */
 export const buildServerIndex = async (options: { snapshotDir: string; buildDir: string }): Promise<IndexBuild> => {
@@ -38,9 +42,17 @@ export const buildServerIndex = async (options: { snapshotDir: string; buildDir:
  * The index of an incremental build: the live build's index with the changed records
  * replaced. Without a live index (a build from before server search) it is built in full.
  */
-export const updateServerIndex = async (options: { snapshotDir: string; buildDir: string; liveDir: string; changes: readonly Change[] }): Promise<IndexBuild> => {
+export const updateServerIndex = async (options: {
+  snapshotDir: string
+  buildDir: string
+  liveDir: string
+  changes: readonly Change[]
+}): Promise<IndexBuild> => {
   const from = indexFileOf(options.liveDir)
-  const exists = await fs.access(from).then(() => true, () => false)
+  const exists = await fs.access(from).then(
+    () => true,
+    () => false,
+  )
   if (!exists) return buildServerIndex(options)
   const started = Date.now()
   const file = indexFileOf(options.buildDir)

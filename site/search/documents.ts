@@ -1,8 +1,36 @@
-import { amenities, audiences, costKinds, homeAwardLevels, homeFacilities, honorLevels, labelOf, laborModelKinds, organizationKinds, serviceCategories, serviceStatuses } from '../../content-models/options'
-import type { ContentSnapshot, SnapshotArticle, SnapshotLaborModel, SnapshotOrganization, SnapshotRegion, SnapshotService, SnapshotWorkersHome } from '../../content-models/snapshot'
+import {
+  amenities,
+  audiences,
+  costKinds,
+  homeAwardLevels,
+  homeFacilities,
+  honorLevels,
+  labelOf,
+  laborModelKinds,
+  organizationKinds,
+  serviceCategories,
+  serviceStatuses,
+} from '../../content-models/options'
+import type {
+  ContentSnapshot,
+  SnapshotArticle,
+  SnapshotLaborModel,
+  SnapshotOrganization,
+  SnapshotRegion,
+  SnapshotService,
+  SnapshotWorkersHome,
+} from '../../content-models/snapshot'
 import { detailUrl, type Change } from '../incremental/plan'
 import { ymd } from '../lib/format'
-import { articleFilters, HOTLINES_FILTERS, homeFilters, modelFilters, organizationFilters, serviceFilters, type SearchFilters } from '../lib/searchFilters'
+import {
+  articleFilters,
+  HOTLINES_FILTERS,
+  homeFilters,
+  modelFilters,
+  organizationFilters,
+  serviceFilters,
+  type SearchFilters,
+} from '../lib/searchFilters'
 import { hotlineGroups, publicShortNumbers } from '../lib/services'
 import { site } from '../lib/site'
 import { routes } from '../routes'
@@ -28,9 +56,35 @@ export const HOTLINES_URL = routes.hotlines.url({})
  * Codes that have a label (category, facilities, …) are added as their label instead.
  */
 const SKIP = new Set([
-  'id', 'slug', 'parentSlug', 'code', 'parentCode', 'level', 'kind', 'status', 'script', 'category', 'awardLevel',
-  'audiences', 'amenities', 'facilities', 'days', 'file', 'mimeType', 'website', 'originalUrl', 'publishedAt',
-  'updatedAt', 'lastVerified', 'date', 'relatedArticles', 'bodyHtml', 'descriptionHtml', 'biographyHtml', 'sizes', 'original',
+  'id',
+  'slug',
+  'parentSlug',
+  'code',
+  'parentCode',
+  'level',
+  'kind',
+  'status',
+  'script',
+  'category',
+  'awardLevel',
+  'audiences',
+  'amenities',
+  'facilities',
+  'days',
+  'file',
+  'mimeType',
+  'website',
+  'originalUrl',
+  'publishedAt',
+  'updatedAt',
+  'lastVerified',
+  'date',
+  'relatedArticles',
+  'bodyHtml',
+  'descriptionHtml',
+  'biographyHtml',
+  'sizes',
+  'original',
 ])
 
 /** Strings of a record, depth first, leaving out SKIP keys. */
@@ -126,7 +180,11 @@ export const modelDocument = (m: SnapshotLaborModel, regions: readonly SnapshotR
 })
 
 /** A union organization's page: its name, kind, parent, region, address and phones (its services and homes have pages of their own). */
-export const organizationDocument = (o: SnapshotOrganization, organizations: readonly SnapshotOrganization[], regions: readonly SnapshotRegion[]): SearchDocument => ({
+export const organizationDocument = (
+  o: SnapshotOrganization,
+  organizations: readonly SnapshotOrganization[],
+  regions: readonly SnapshotRegion[],
+): SearchDocument => ({
   url: detailUrl('organizations', o.slug),
   type: '工会组织',
   title: o.name,
@@ -149,16 +207,11 @@ export const hotlinesDocument = (services: readonly SnapshotService[], regions: 
     title: '服务热线',
     summary: lines(national.label, national.number, national.hours),
     body: lines(
-      ...entries.flatMap((e) => [
-        e.number,
-        e.label,
-        e.hours,
-        e.topic,
-        e.region,
-        ...e.services.map((s) => s.name),
-      ]),
+      ...entries.flatMap((e) => [e.number, e.label, e.hours, e.topic, e.region, ...e.services.map((s) => s.name)]),
       // Hotline numbers of services are on the page even when it groups them under another number.
-      ...services.filter((s) => s.status !== 'ended').flatMap((s) => s.phones.filter((p) => p.hotline).flatMap((p) => [p.number, p.label, p.hours, s.name])),
+      ...services
+        .filter((s) => s.status !== 'ended')
+        .flatMap((s) => s.phones.filter((p) => p.hotline).flatMap((p) => [p.number, p.label, p.hours, s.name])),
     ),
     filters: HOTLINES_FILTERS,
   }

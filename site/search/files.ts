@@ -15,4 +15,5 @@ export interface IndexChange {
   after?: string
 }
 
-export const indexChanges = (changes: readonly Change[]): IndexChange[] => changes.map((c) => ({ kind: c.kind, before: c.before?.slug, after: c.after?.slug }))
+export const indexChanges = (changes: readonly Change[]): IndexChange[] =>
+  changes.map((c) => ({ kind: c.kind, before: c.before?.slug, after: c.after?.slug }))

@@ -87,7 +87,15 @@ export const createSearchHandler = (options: SearchHandlerOptions) => {
       log(`[search] 搜索出错：${error instanceof Error ? error.message : String(error)}`)
       const message = '搜索暂时不可用，请稍后再试，或浏览新闻归档与服务目录。'
       if (json) send(req, res, 503, 'application/json; charset=utf-8', JSON.stringify({ error: message }), head)
-      else send(req, res, 503, 'text/html; charset=utf-8', state.template.replace(/(<p\b[^>]*\bid="search-status"[^>]*>)[\s\S]*?(<\/p>)/, `$1${message}$2`), head)
+      else
+        send(
+          req,
+          res,
+          503,
+          'text/html; charset=utf-8',
+          state.template.replace(/(<p\b[^>]*\bid="search-status"[^>]*>)[\s\S]*?(<\/p>)/, `$1${message}$2`),
+          head,
+        )
     }
     return true
   }

@@ -54,7 +54,13 @@ const writer = (db: DatabaseSync) => {
       const summary = fold(d.summary)
       const body = fold(d.body)
       const { lastInsertRowid } = doc.run(d.url, d.type, d.title, `${title}\n${summary}`, d.date ?? null, JSON.stringify(d.filters), text)
-      fts.run(lastInsertRowid, documentTokens(title), documentTokens(summary), documentTokens(body), suffixTokens(`${title}\n${summary}\n${body}`))
+      fts.run(
+        lastInsertRowid,
+        documentTokens(title),
+        documentTokens(summary),
+        documentTokens(body),
+        suffixTokens(`${title}\n${summary}\n${body}`),
+      )
     },
     remove(url: string) {
       const row = byUrl.get(url) as { id: number } | undefined
@@ -83,7 +89,9 @@ const finish = (temp: string, file: string, work: (db: DatabaseSync) => void) =>
     db = undefined
     fs.renameSync(temp, file)
   } catch (error) {
-    throw new Error(`search index ${file} could not be written: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new Error(`search index ${file} could not be written: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    })
   } finally {
     db?.close()
     fs.rmSync(temp, { force: true })
@@ -118,7 +126,12 @@ export const buildIndexFile = (snapshot: ContentSnapshot, file: string): { docum
  * records replaced from the patched snapshot (and the hotlines page, when a service changed).
  * The live file is never written to.
  */
-export const updateIndexFile = (options: { from: string; file: string; snapshot: ContentSnapshot; changes: readonly IndexChange[] }): { removed: number; added: number } => {
+export const updateIndexFile = (options: {
+  from: string
+  file: string
+  snapshot: ContentSnapshot
+  changes: readonly IndexChange[]
+}): { removed: number; added: number } => {
   const temp = `${options.file}.${process.pid}.tmp`
   fs.copyFileSync(options.from, temp)
   let removed = 0

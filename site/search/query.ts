@@ -103,7 +103,15 @@ export class SearchIndex {
       const maxId = Number((this.db.prepare('SELECT coalesce(max(id), 0) AS n FROM docs').get() as { n: number }).n)
       const newFacet = (): Facet => ({ names: [], index: new Map(), first: new Int32Array(maxId + 1).fill(-1), more: new Map() })
       for (const name of FILTER_ORDER) this.facetsByName.set(name, newFacet())
-      const rows = this.db.prepare('SELECT id, url, type, title, head, date, filters FROM docs ORDER BY id').iterate() as Iterable<{ id: number; url: string; type: string; title: string; head: string; date: string | null; filters: string }>
+      const rows = this.db.prepare('SELECT id, url, type, title, head, date, filters FROM docs ORDER BY id').iterate() as Iterable<{
+        id: number
+        url: string
+        type: string
+        title: string
+        head: string
+        date: string | null
+        filters: string
+      }>
       for (const row of rows) {
         const filters = JSON.parse(row.filters) as SearchFilters
         this.urls[row.id] = row.url
@@ -115,12 +123,16 @@ export class SearchIndex {
         this.all.push(row.id)
         for (const [name, raw] of Object.entries(filters)) {
           const facet = this.facetsByName.get(name) ?? this.facetsByName.set(name, newFacet()).get(name)!
-          const values = [...new Set([raw ?? []].flat().filter(Boolean))].map((v) => facet.index.get(v) ?? (facet.index.set(v, facet.names.length), facet.names.push(v) - 1))
+          const values = [...new Set([raw ?? []].flat().filter(Boolean))].map(
+            (v) => facet.index.get(v) ?? (facet.index.set(v, facet.names.length), facet.names.push(v) - 1),
+          )
           if (values.length) facet.first[row.id] = values[0]!
           if (values.length > 1) facet.more.set(row.id, values.slice(1))
         }
       }
-      const dated = this.all.filter((id) => this.dates[id]).sort((a, b) => (this.dates[a]! < this.dates[b]! ? -1 : this.dates[a]! > this.dates[b]! ? 1 : a - b))
+      const dated = this.all
+        .filter((id) => this.dates[id])
+        .sort((a, b) => (this.dates[a]! < this.dates[b]! ? -1 : this.dates[a]! > this.dates[b]! ? 1 : a - b))
       const undated = this.all.filter((id) => !this.dates[id])
       this.oldest = Int32Array.from([...dated, ...undated])
       this.newest = Int32Array.from([...dated.reverse(), ...undated])
@@ -153,7 +165,15 @@ export class SearchIndex {
     const truncated = clipped.length < raw.length || allTerms.length > terms.length || undefined
     const { matched, expressions } = this.matching(terms)
     if (!expressions.length && !Object.keys(request.filters).length) {
-      return { query: clipped, total: 0, page: 1, pageSize: PAGE_SIZE, results: [], facets: this.facets([], new Uint8Array(0), []), truncated }
+      return {
+        query: clipped,
+        total: 0,
+        page: 1,
+        pageSize: PAGE_SIZE,
+        results: [],
+        facets: this.facets([], new Uint8Array(0), []),
+        truncated,
+      }
     }
     // Per matched document, a bit per filter it fails: 0 means selected; a facet counts the
     // documents that fail at most its own filter, so its other values stay visible.
@@ -173,7 +193,9 @@ export class SearchIndex {
     }
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
     const page = Math.min(request.page, pages)
-    const slice = this.order(selected, total, expressions.length ? terms.map(fold) : [], request.sort, page * PAGE_SIZE).slice((page - 1) * PAGE_SIZE)
+    const slice = this.order(selected, total, expressions.length ? terms.map(fold) : [], request.sort, page * PAGE_SIZE).slice(
+      (page - 1) * PAGE_SIZE,
+    )
     const texts = new Map((this.texts.all(JSON.stringify(slice)) as { id: number; text: string }[]).map((r) => [r.id, r.text]))
     return {
       query: clipped,
@@ -195,7 +217,9 @@ export class SearchIndex {
 
   /** Documents holding every term (all documents for no term), in id order, and the terms' FTS expressions. */
   private matching(terms: string[]): { matched: number[]; expressions: string[] } {
-    const queries = terms.map((t) => ({ term: t, query: termQuery(t) })).filter((x): x is { term: string; query: TermQuery } => x.query !== undefined)
+    const queries = terms
+      .map((t) => ({ term: t, query: termQuery(t) }))
+      .filter((x): x is { term: string; query: TermQuery } => x.query !== undefined)
     const expressions = queries.map((x) => x.query.expression)
     let matched = expressions.length ? this.ids(expressions.map((e) => `(${e})`).join(' AND ')) : this.all
     const toVerify = queries.filter((x) => x.query.verify).map((x) => fold(x.term))
@@ -251,7 +275,8 @@ export class SearchIndex {
       if (score === best && buckets[best]!.length >= limit) break
     }
     const out: number[] = []
-    for (let s = buckets.length - 1; s >= 0 && out.length < Math.min(limit, total); s--) for (const id of buckets[s] ?? []) if (out.length < limit) out.push(id)
+    for (let s = buckets.length - 1; s >= 0 && out.length < Math.min(limit, total); s--)
+      for (const id of buckets[s] ?? []) if (out.length < limit) out.push(id)
     return out
   }
 

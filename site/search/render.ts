@@ -50,7 +50,9 @@ const statusText = (request: SearchRequest, response: SearchResponse) => {
   if (!response.query && !Object.keys(request.filters).length) return `请输入关键词，例如：法律援助、职工书屋、${site.hotline.number}。`
   if (response.total > 0) return `找到 ${response.total} 条结果${note}`
   const what = response.query ? `与“${escapeHtml(response.query)}”相关的内容` : '符合条件的内容'
-  const filtered = Object.keys(request.filters).length ? `，也可以<a href="${attr(searchHref(request, { filters: {}, page: 1 }))}">去掉筛选条件再搜</a>` : ''
+  const filtered = Object.keys(request.filters).length
+    ? `，也可以<a href="${attr(searchHref(request, { filters: {}, page: 1 }))}">去掉筛选条件再搜</a>`
+    : ''
   return (
     `没有找到${what}${note}。可以换个说法${filtered}，` +
     `或拨打<a href="tel:${site.hotline.number}">${site.hotline.label} ${site.hotline.number}</a>（${escapeHtml(site.hotline.hours)}）咨询，` +
@@ -63,19 +65,30 @@ const filterSelects = (request: SearchRequest, response: SearchResponse) =>
     const chosen = request.filters[name] ?? ''
     const values = [...response.facets[name]]
     if (chosen && !values.some((v) => v.value === chosen)) values.push({ value: chosen, count: 0 })
-    const options = values.map((v) => `<option value="${attr(v.value)}"${v.value === chosen ? ' selected' : ''}>${escapeHtml(v.value)}（${v.count}）</option>`).join('')
+    const options = values
+      .map((v) => `<option value="${attr(v.value)}"${v.value === chosen ? ' selected' : ''}>${escapeHtml(v.value)}（${v.count}）</option>`)
+      .join('')
     return `<label>${name}<select name="${name}"><option value="">全部</option>${options}</select></label>`
   }).join('')
 
 export const renderSearchPage = (template: string, request: SearchRequest, response: SearchResponse): string => {
   let html = template.replace(/<html\b/, '<html data-search="server"')
-  html = html.replace(/(<input\b[^>]*\bid="q"[^>]*?)(\s*\/?>)/, (_m, open: string, close: string) => `${open.replace(/\svalue="[^"]*"/, '')} value="${attr(response.query)}"${close}`)
-  html = html.replace(/(<select\b[^>]*\bid="sort"[^>]*>)([\s\S]*?)(<\/select>)/, (_m, open: string, inner: string, close: string) =>
-    `${open}${inner.replace(/\sselected(="[^"]*")?/g, '').replace(`value="${request.sort}"`, `value="${request.sort}" selected`)}${close}`,
+  html = html.replace(
+    /(<input\b[^>]*\bid="q"[^>]*?)(\s*\/?>)/,
+    (_m, open: string, close: string) => `${open.replace(/\svalue="[^"]*"/, '')} value="${attr(response.query)}"${close}`,
+  )
+  html = html.replace(
+    /(<select\b[^>]*\bid="sort"[^>]*>)([\s\S]*?)(<\/select>)/,
+    (_m, open: string, inner: string, close: string) =>
+      `${open}${inner.replace(/\sselected(="[^"]*")?/g, '').replace(`value="${request.sort}"`, `value="${request.sort}" selected`)}${close}`,
   )
   // With a query, the filters list what the results hold; without one, the built page's site-wide counts stay.
-  if (response.query || Object.keys(request.filters).length) html = replaceInner(html, 'search-filters', 'div', filterSelects(request, response))
+  if (response.query || Object.keys(request.filters).length)
+    html = replaceInner(html, 'search-filters', 'div', filterSelects(request, response))
   html = replaceInner(html, 'search-status', 'p', statusText(request, response))
-  html = html.replace(/(<ol\b[^>]*\bid="search-results"[^>]*>)[\s\S]*?(<\/ol>)/, (_m, open: string, close: string) => `${open}${response.results.map(resultItem).join('')}${close}${pager(request, response)}`)
+  html = html.replace(
+    /(<ol\b[^>]*\bid="search-results"[^>]*>)[\s\S]*?(<\/ol>)/,
+    (_m, open: string, close: string) => `${open}${response.results.map(resultItem).join('')}${close}${pager(request, response)}`,
+  )
   return html
 }

@@ -20,7 +20,9 @@ const convertFull = OpenCC.Converter({ from: 't', to: 'cn' })
 const phrasesOf = new Map<string, string[]>()
 
 const changing: Set<string> = (() => {
-  const config = (OpenCC as unknown as { Locale: { configs: Record<string, { normalizationChain?: string[][]; conversionChain: string[][] }> } }).Locale.configs.t2s!
+  const config = (
+    OpenCC as unknown as { Locale: { configs: Record<string, { normalizationChain?: string[][]; conversionChain: string[][] }> } }
+  ).Locale.configs.t2s!
   const entries = (dict: string) => dict.split('|').map((e) => e.split(' ').map((x) => [...x]) as [string[], string[]])
   const set = new Set<string>()
   const phrases: [string[], string[]][] = []
@@ -97,7 +99,7 @@ export type Segment = { han: boolean; text: string }
 const scan = (text: string, each: (run: string, han: boolean) => void) => {
   let start = -1
   let kind = 0
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!
     const k = kindOf(cp)
     if (k !== kind) {

@@ -23,18 +23,30 @@ export interface AxeViolation {
 export const seriousViolations = async (page: Page): Promise<AxeViolation[]> => {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
   const result = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    (tags) =>
+      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      }),
     WCAG_AA_TAGS,
   )
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }))
+    .map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
+    }))
 }
 
 /** One readable block per violation: rule, impact, help, then each offending element and why. */
 export const formatViolations = (where: string, violations: AxeViolation[]) =>
   violations
     .map((v) =>
-      [`${where}: [${v.impact}] ${v.id} — ${v.help}`, ...v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)].join('\n'),
+      [
+        `${where}: [${v.impact}] ${v.id} — ${v.help}`,
+        ...v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
+      ].join('\n'),
     )
     .join('\n')

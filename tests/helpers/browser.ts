@@ -6,5 +6,13 @@ import { settings } from '../../content-models/settings'
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
     executablePath: settings().chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })

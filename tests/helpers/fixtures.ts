@@ -2,7 +2,9 @@ import sharp from 'sharp'
 
 /** A small real PNG, drawn on the fly so fixtures carry no binary files. */
 export const pngImage = (width = 800, height = 500) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 180, g: 40, b: 40 } } }).png().toBuffer()
+  sharp({ create: { width, height, channels: 3, background: { r: 180, g: 40, b: 40 } } })
+    .png()
+    .toBuffer()
 
 export const fileForm = (name: string, type: string, data: Buffer | string, fields: Record<string, unknown>) => {
   const form = new FormData()

@@ -6,7 +6,9 @@ import type { Page } from 'playwright-core'
 /** Waits until the search page has announced its count and finished rendering the results. */
 export const waitForSearchResults = (page: Page) =>
   page.waitForFunction(
-    () => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
+    () =>
+      document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
+      /找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
     null,
     { timeout: 20_000 },
   )
@@ -21,7 +23,10 @@ export const waitForDirectory = (page: Page) => page.waitForSelector('#svc-q', {
 export const samplePages = async (dir: string) => {
   const dirsUnder = async (rel: string) => {
     const entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => [])
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    return entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort()
   }
   const html = (rel: string) => fs.readFile(path.join(dir, rel, 'index.html'), 'utf8').catch(() => '')
   /** The first detail page (a folder with its own index.html) under `section` whose HTML matches `rich`, else the first. */

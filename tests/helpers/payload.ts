@@ -10,7 +10,11 @@ export interface TestCms {
   payload: Payload
   dir: string
   /** Calls the REST API in-process, exactly as the Next.js route handlers would. */
-  rest: (method: string, url: string, options?: { token?: string; json?: unknown; form?: FormData }) => Promise<{ status: number; body: any }>
+  rest: (
+    method: string,
+    url: string,
+    options?: { token?: string; json?: unknown; form?: FormData },
+  ) => Promise<{ status: number; body: any }>
   login: (email: string, password: string) => Promise<string>
   close: () => Promise<void>
 }

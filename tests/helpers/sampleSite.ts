@@ -22,7 +22,10 @@ export interface SampleSite {
  * project's own server (as a static host unless `search: true`), for browser tests. One call
  * per test file: the build takes a while.
  */
-export const buildSampleSite = async (addContent?: (cms: TestCms) => Promise<void>, options: { search?: boolean; searchShardPages?: number } = {}): Promise<SampleSite> => {
+export const buildSampleSite = async (
+  addContent?: (cms: TestCms) => Promise<void>,
+  options: { search?: boolean; searchShardPages?: number } = {},
+): Promise<SampleSite> => {
   const cms = await startTestCms()
   await seedSampleContent(cms.payload)
   if (addContent) await addContent(cms)

@@ -76,19 +76,45 @@ export const foldForRecall = (s: string) => toSimplified(s.normalize('NFKC')).to
 
 /** Keys whose values are not human-readable text: ids, slugs, URLs, files, mime types, dates, enum codes. */
 const NOT_TEXT = new Set([
-  'id', 'slug', 'parentSlug', 'relatedArticles', 'originalUrl', 'website', 'file', 'mimeType',
-  'publishedAt', 'updatedAt', 'generatedAt', 'date', 'lastVerified',
-  'code', 'parentCode', 'level', 'kind', 'status', 'script', 'category', 'awardLevel', 'audiences', 'amenities', 'facilities', 'days',
+  'id',
+  'slug',
+  'parentSlug',
+  'relatedArticles',
+  'originalUrl',
+  'website',
+  'file',
+  'mimeType',
+  'publishedAt',
+  'updatedAt',
+  'generatedAt',
+  'date',
+  'lastVerified',
+  'code',
+  'parentCode',
+  'level',
+  'kind',
+  'status',
+  'script',
+  'category',
+  'awardLevel',
+  'audiences',
+  'amenities',
+  'facilities',
+  'days',
 ])
 
 const decode = (s: string) =>
   s
     .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" })[e] ?? '')
+    .replace(
+      /&(amp|lt|gt|quot|apos|nbsp|#39);/g,
+      (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" })[e] ?? '',
+    )
 
 /** HTML as text, a block a line (so no match runs from one paragraph into the next). */
-const htmlText = (html: string) => decode(html.replace(/<\/(p|h\d|li|blockquote|figcaption|div)>|<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, ''))
+const htmlText = (html: string) =>
+  decode(html.replace(/<\/(p|h\d|li|blockquote|figcaption|div)>|<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, ''))
 
 const collect = (value: unknown, key: string, out: string[]) => {
   if (NOT_TEXT.has(key)) return

@@ -15,12 +15,36 @@ export const DRAFT_MARKERS = { article: '机密草稿标记甲', service: '机�
  * archive page in Traditional script that a Simplified query must find.
  */
 export const addFixtureContent = async ({ payload }: TestCms) => {
-  await payload.create({ collection: 'articles', draft: true, data: { title: `${DRAFT_MARKERS.article}的新闻`, body: paragraph(`正文含有${DRAFT_MARKERS.article}。`), _status: 'draft' } })
-  await payload.create({ collection: 'services', draft: true, data: { name: DRAFT_MARKERS.service, category: 'legal-aid', status: 'active', _status: 'draft' } })
-  await payload.create({ collection: 'workers-homes', draft: true, data: { name: DRAFT_MARKERS.home, awardLevel: 'city-model', _status: 'draft' } })
-  await payload.create({ collection: 'labor-models', draft: true, data: { name: DRAFT_MARKERS.model, kind: 'individual', honors: [{ title: '市劳动模范' }], _status: 'draft' } })
+  await payload.create({
+    collection: 'articles',
+    draft: true,
+    data: { title: `${DRAFT_MARKERS.article}的新闻`, body: paragraph(`正文含有${DRAFT_MARKERS.article}。`), _status: 'draft' },
+  })
+  await payload.create({
+    collection: 'services',
+    draft: true,
+    data: { name: DRAFT_MARKERS.service, category: 'legal-aid', status: 'active', _status: 'draft' },
+  })
+  await payload.create({
+    collection: 'workers-homes',
+    draft: true,
+    data: { name: DRAFT_MARKERS.home, awardLevel: 'city-model', _status: 'draft' },
+  })
+  await payload.create({
+    collection: 'labor-models',
+    draft: true,
+    data: { name: DRAFT_MARKERS.model, kind: 'individual', honors: [{ title: '市劳动模范' }], _status: 'draft' },
+  })
   // A published article whose newer revision is still a draft: only the published text may show.
-  const live = await payload.create({ collection: 'articles', data: { title: '已发布的港区安全生产月报道', body: paragraph('安全生产月活动在港区开展。'), publishedAt: '2024-06-03T02:00:00.000Z', _status: 'published' } })
+  const live = await payload.create({
+    collection: 'articles',
+    data: {
+      title: '已发布的港区安全生产月报道',
+      body: paragraph('安全生产月活动在港区开展。'),
+      publishedAt: '2024-06-03T02:00:00.000Z',
+      _status: 'published',
+    },
+  })
   await payload.update({ collection: 'articles', id: live.id, draft: true, data: { title: `${DRAFT_MARKERS.article}修订标题` } })
   await payload.create({
     collection: 'articles',
@@ -35,8 +59,7 @@ export const addFixtureContent = async ({ payload }: TestCms) => {
   })
 }
 
-export const htmlFiles = async (dir: string) =>
-  (await fs.readdir(dir, { recursive: true })).map(String).filter((f) => f.endsWith('.html'))
+export const htmlFiles = async (dir: string) => (await fs.readdir(dir, { recursive: true })).map(String).filter((f) => f.endsWith('.html'))
 
 /** Every text file of the output plus the decompressed Pagefind fragments and metadata. */
 export const allOutputText = async (dir: string): Promise<Map<string, string>> => {
@@ -46,7 +69,10 @@ export const allOutputText = async (dir: string): Promise<Map<string, string>> =
     if (!(await fs.stat(file)).isFile()) continue
     if (/\.(html|xml|json|txt)$/.test(rel)) texts.set(rel, await fs.readFile(file, 'utf8'))
     if (/\.pf_(fragment|meta|index|filter)$/.test(rel)) {
-      const text = zlib.gunzipSync(await fs.readFile(file)).toString('utf8').replace(/\u200b/g, '')
+      const text = zlib
+        .gunzipSync(await fs.readFile(file))
+        .toString('utf8')
+        .replace(/\u200b/g, '')
       // A fragment's content holds Han text as character pairs (site/lib/searchTokens.ts): read it back as text too.
       const content = rel.endsWith('.pf_fragment') ? (JSON.parse(text.slice(text.indexOf('{'))) as { content?: string }).content : undefined
       texts.set(rel, content ? `${text}\n${decodeContent(content)}` : text)

@@ -18,10 +18,17 @@ export const articlePreview: Endpoint = {
       .catch(() => undefined)
     if (!doc) return Response.json({ errors: [{ message: '找不到这篇稿件，或您无权查看。' }] }, { status: 404 })
     const files = new Map<string, string | undefined>()
-    const article = map.article(doc as never, map.mediaCollector((file, url) => files.set(file, url)))
+    const article = map.article(
+      doc as never,
+      map.mediaCollector((file, url) => files.set(file, url)),
+    )
     const mediaUrls = Object.fromEntries([...files].map(([file, url]) => [file, url ?? `/api/media/file/${encodeURIComponent(file)}`]))
     return Response.json(
-      { article: { ...article, publishedAt: article.publishedAt ?? new Date().toISOString() }, status: (doc as { _status?: string })._status, mediaUrls },
+      {
+        article: { ...article, publishedAt: article.publishedAt ?? new Date().toISOString() },
+        status: (doc as { _status?: string })._status,
+        mediaUrls,
+      },
       { headers: { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' } },
     )
   },

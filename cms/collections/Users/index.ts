@@ -11,7 +11,9 @@ export const Users: CollectionConfig = {
   // Only an admin may grant roles, or an editor could promote themselves.
   // The first account is made an admin (see firstUserIsAdmin), so its form says so up front.
   fields: model.fields.map((field): Field =>
-    field.type === 'select' && field.name === 'roles' ? { ...field, access: { create: adminsField, update: adminsField }, defaultValue: firstAccountRoles } : field,
+    field.type === 'select' && field.name === 'roles'
+      ? { ...field, access: { create: adminsField, update: adminsField }, defaultValue: firstAccountRoles }
+      : field,
   ),
   hooks: { ...model.hooks, beforeChange: [firstUserIsAdmin] },
 }

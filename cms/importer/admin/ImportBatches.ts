@@ -54,7 +54,10 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
         const form = await req.formData!()
         const files = form.getAll('files').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f)
         uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
-        name = String(form.get('batch') ?? '').trim().slice(0, 100) || `import-${stamp()}`
+        name =
+          String(form.get('batch') ?? '')
+            .trim()
+            .slice(0, 100) || `import-${stamp()}`
       } catch (cause) {
         req.payload.logger.warn({ err: cause, msg: 'import upload could not be read' })
         return error('上传内容无法读取：请用页面上的表单选择文件后再试。', 400)
@@ -80,7 +83,15 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
         data: { pages: staged.pages.length, ignored: staged.ignored.join('\n') || undefined },
         overrideAccess: true,
       })
-      const run = runBatch({ payload: req.payload, id: doc.id, dir: staged.dir, pages: staged.pages, batch: name, dryRun: true, publish: false })
+      const run = runBatch({
+        payload: req.payload,
+        id: doc.id,
+        dir: staged.dir,
+        pages: staged.pages,
+        batch: name,
+        dryRun: true,
+        publish: false,
+      })
       // A small upload is previewed while the request waits; a large one in the background.
       if (staged.pages.length <= limits.inlinePages) await run
       else inBackground(run)
@@ -96,11 +107,13 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
       if (!req.user) return error('请先登录管理后台。', 401)
       const body = (await req.json?.().catch(() => ({}))) as { publish?: unknown } | undefined
       const publish = body?.publish === true
-      if (publish && !isReviewerUser(req.user)) return error('只有审核人员可以在导入时直接发布；编辑导入的文章会保存为草稿，送审后再发布。', 403)
+      if (publish && !isReviewerUser(req.user))
+        return error('只有审核人员可以在导入时直接发布；编辑导入的文章会保存为草稿，送审后再发布。', 403)
       const id = req.routeParams?.id as string
       const doc = await req.payload.findByID({ collection: 'import-batches', id, overrideAccess: true }).catch(() => undefined)
       if (!doc) return error('找不到这个导入批次。', 404)
-      if (doc.status !== 'previewed') return error(`这个批次${doc.status === 'previewing' ? '还在试运行' : '已经导入过或已失败'}，不能再次导入。请重新上传文件。`, 409)
+      if (doc.status !== 'previewed')
+        return error(`这个批次${doc.status === 'previewing' ? '还在试运行' : '已经导入过或已失败'}，不能再次导入。请重新上传文件。`, 409)
       const dir = folder(doc.id)
       const pages = fs.existsSync(path.join(dir, 'files')) ? collectFiles([path.join(dir, 'files')]).files : []
       if (pages.length === 0) return error('这个批次上传的文件已不在服务器上，请重新上传。', 410)

@@ -5,7 +5,19 @@ import { useRouter } from 'next/navigation'
 import React, { useEffect, useRef, useState } from 'react'
 
 type Outcome =
-  | { file: string; status: 'imported' | 'would-import'; title: string; publishedAt?: string; source?: string; author?: string; firstLines?: string; draft: boolean; note?: string; missingImages?: string[]; platform?: string }
+  | {
+      file: string
+      status: 'imported' | 'would-import'
+      title: string
+      publishedAt?: string
+      source?: string
+      author?: string
+      firstLines?: string
+      draft: boolean
+      note?: string
+      missingImages?: string[]
+      platform?: string
+    }
   | { file: string; status: 'duplicate'; title: string; of: string }
   | { file: string; status: 'failed'; reason: string }
 
@@ -24,8 +36,18 @@ interface Batch {
   error?: string
 }
 
-const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '1rem 1.25rem', marginBottom: '1.5rem' }
-const cell: React.CSSProperties = { borderBottom: '1px solid var(--theme-elevation-100)', padding: '0.4rem 0.5rem', textAlign: 'left', verticalAlign: 'top' }
+const box: React.CSSProperties = {
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 4,
+  padding: '1rem 1.25rem',
+  marginBottom: '1.5rem',
+}
+const cell: React.CSSProperties = {
+  borderBottom: '1px solid var(--theme-elevation-100)',
+  padding: '0.4rem 0.5rem',
+  textAlign: 'left',
+  verticalAlign: 'top',
+}
 const day = (iso?: string) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : '无日期')
 const statusText: Record<Batch['status'], string> = {
   previewing: '正在试运行…',
@@ -75,7 +97,11 @@ export function ImportPanel() {
     setBatch(undefined)
     setBusy(true)
     try {
-      const res = await fetch('/api/import-batches/preview', { method: 'POST', body: new FormData(event.currentTarget), credentials: 'include' })
+      const res = await fetch('/api/import-batches/preview', {
+        method: 'POST',
+        body: new FormData(event.currentTarget),
+        credentials: 'include',
+      })
       if (!res.ok) return setError(await messageOf(res))
       const { doc } = (await res.json()) as { doc: Batch }
       setBatch(doc)
@@ -103,11 +129,13 @@ export function ImportPanel() {
   const outcomes = batch?.outcomes ?? []
   return (
     <section style={box} aria-labelledby="import-title">
-      <h2 id="import-title" style={{ marginTop: 0 }}>上传网页并试运行</h2>
+      <h2 id="import-title" style={{ marginTop: 0 }}>
+        上传网页并试运行
+      </h2>
       <form onSubmit={upload}>
         <p>
-          选择旧网站、论坛或公众号保存下来的网页（.html、.htm、.txt），或把整个存档打成一个 .zip 压缩包上传。
-          “网页，全部”保存的配图文件夹（<code>名称_files</code>）请一起打包，图片会一并导入。
+          选择旧网站、论坛或公众号保存下来的网页（.html、.htm、.txt），或把整个存档打成一个 .zip 压缩包上传。 “网页，全部”保存的配图文件夹（
+          <code>名称_files</code>）请一起打包，图片会一并导入。
         </p>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'end' }}>
           <label>
@@ -145,8 +173,8 @@ export function ImportPanel() {
       {batch && outcomes.length > 0 && (
         <>
           <p>
-            {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，失败 {batch.failed ?? 0} 个
-            {batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}。
+            {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，失败{' '}
+            {batch.failed ?? 0} 个{batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}。
           </p>
           {/* On a phone the table scrolls sideways rather than squeezing each column to one character. */}
           <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="提取结果（可左右滚动）">
@@ -154,12 +182,24 @@ export function ImportPanel() {
               <caption style={{ textAlign: 'left', fontWeight: 'bold', marginBottom: '0.5rem' }}>每个文件的提取结果</caption>
               <thead>
                 <tr>
-                  <th scope="col" style={cell}>文件</th>
-                  <th scope="col" style={cell}>结果</th>
-                  <th scope="col" style={cell}>标题</th>
-                  <th scope="col" style={cell}>日期</th>
-                  <th scope="col" style={cell}>来源</th>
-                  <th scope="col" style={cell}>正文开头</th>
+                  <th scope="col" style={cell}>
+                    文件
+                  </th>
+                  <th scope="col" style={cell}>
+                    结果
+                  </th>
+                  <th scope="col" style={cell}>
+                    标题
+                  </th>
+                  <th scope="col" style={cell}>
+                    日期
+                  </th>
+                  <th scope="col" style={cell}>
+                    来源
+                  </th>
+                  <th scope="col" style={cell}>
+                    正文开头
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -167,11 +207,15 @@ export function ImportPanel() {
                   <tr key={o.file}>
                     <td style={cell}>{o.file}</td>
                     {o.status === 'failed' ? (
-                      <td style={cell} colSpan={5}>失败：{o.reason}</td>
+                      <td style={cell} colSpan={5}>
+                        失败：{o.reason}
+                      </td>
                     ) : o.status === 'duplicate' ? (
                       <>
                         <td style={cell}>重复，跳过</td>
-                        <td style={cell} colSpan={4}>「{o.title}」与{o.of}重复</td>
+                        <td style={cell} colSpan={4}>
+                          「{o.title}」与{o.of}重复
+                        </td>
                       </>
                     ) : (
                       <>

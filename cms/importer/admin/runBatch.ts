@@ -69,9 +69,11 @@ export const runBatch = async ({ payload, id, dir, pages, batch, dryRun, publish
     })
   } catch (error) {
     await pending
-    await update({ status: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: new Date().toISOString() }).catch(
-      (cause: unknown) => payload.logger.error({ err: cause, msg: `import batch ${id}: could not record its failure` }),
-    )
+    await update({
+      status: 'failed',
+      error: error instanceof Error ? error.message : String(error),
+      finishedAt: new Date().toISOString(),
+    }).catch((cause: unknown) => payload.logger.error({ err: cause, msg: `import batch ${id}: could not record its failure` }))
   } finally {
     if (!dryRun) await fs.promises.rm(dir, { recursive: true, force: true })
   }

@@ -32,7 +32,10 @@ export const spacedText = (node: DomNode | undefined): string => {
     else for (const c of n.children ?? []) walk(c)
   }
   walk(node)
-  return parts.join(' ').replace(/[\s\u00a0\u3000]+/g, ' ').trim()
+  return parts
+    .join(' ')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim()
 }
 
 export const clean = (s: string | undefined): string | undefined => {

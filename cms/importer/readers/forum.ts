@@ -9,8 +9,19 @@ import type { PageReader, ReaderResult } from './types'
  * paid-content notices, the post's tags and the edit/reply bars some templates put inside.
  */
 const postNoise = [
-  '.quote', 'blockquote', '.pstatus', '.tip', '.aimg_tip', '.attach_nopermission', '.locked', '.ptg', '.attach_popup',
-  '.showhide', '.pattl', '.imgtip', '.jammer',
+  '.quote',
+  'blockquote',
+  '.pstatus',
+  '.tip',
+  '.aimg_tip',
+  '.attach_nopermission',
+  '.locked',
+  '.ptg',
+  '.attach_popup',
+  '.showhide',
+  '.pattl',
+  '.imgtip',
+  '.jammer',
 ].join(', ')
 
 const strip = ($: CheerioAPI, body: ReturnType<CheerioAPI>) => {

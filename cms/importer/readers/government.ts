@@ -8,7 +8,17 @@ import { governmentMeta, mergeMeta } from './meta'
 import type { PageReader, ReaderResult } from './types'
 
 /** Article containers of TRS WCM and the other systems government sites run on. */
-const bodies = ['.TRS_Editor', '#zoom', '#UCAP-CONTENT', '.pages_content', '.article-content', '.detail-content', '.xxgk_content', '#Zoom', '.zoom']
+const bodies = [
+  '.TRS_Editor',
+  '#zoom',
+  '#UCAP-CONTENT',
+  '.pages_content',
+  '.article-content',
+  '.detail-content',
+  '.xxgk_content',
+  '#Zoom',
+  '.zoom',
+]
 /** An info bar names a publish date and usually a source or a counter. */
 const infoLabel = /(?:发布时间|发布日期|发文日期|日期|时间)\s*[:：]/
 const infoCompanion = /来源|浏览|点击|阅读|字体|作者|信息来源/

@@ -20,9 +20,17 @@ interface Layout {
  * its `<h1>`; EmpireCMS: `#text`/`.newstext` under an `<h1>` and a `.newsinfo` line.
  */
 const layouts: Record<string, Layout> = {
-  DedeCMS: { body: ['.viewbox .content', '.viewbox .article_content'], title: ['.viewbox .title h2', '.viewbox h2', '.viewbox h1'], info: ['.viewbox .info'] },
+  DedeCMS: {
+    body: ['.viewbox .content', '.viewbox .article_content'],
+    title: ['.viewbox .title h2', '.viewbox h2', '.viewbox h1'],
+    info: ['.viewbox .info'],
+  },
   PHPCMS: { body: ['#Article .content'], title: ['#Article h1'], info: ['#Article h1 span'], summary: ['#Article .summary'] },
-  EmpireCMS: { body: ['#text.newstext', '.newstext', '#text'], title: ['.newsbox h1', 'h1.title_h1', '.title h1', 'h1'], info: ['.newsinfo', '.info'] },
+  EmpireCMS: {
+    body: ['#text.newstext', '.newstext', '#text'],
+    title: ['.newsbox h1', 'h1.title_h1', '.title h1', 'h1'],
+    info: ['.newsinfo', '.info'],
+  },
 }
 
 const readLayout = ($: CheerioAPI, layout: Layout): ReaderResult | undefined => {

@@ -19,7 +19,8 @@ export const wechat: PageReader = {
     const ct = /\bct\s*=\s*["']?(\d{9,11})["']?/.exec(html)?.[1]
     const date = findDate($('#publish_time').first().text())?.iso ?? (ct ? new Date(Number(ct) * 1000).toISOString() : undefined)
     const author = first($, ['#js_author_name', '#meta_content .rich_media_meta_text:not(em):not([id])'])
-    const url = clean($('meta[property="og:url"]').attr('content')) ?? /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 1024))?.[1]
+    const url =
+      clean($('meta[property="og:url"]').attr('content')) ?? /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 1024))?.[1]
     const meta: PageMeta = {
       title: clean($('#activity-name').first().text()) ?? clean($('meta[property="og:title"]').attr('content')) ?? clean($('title').text()),
       date,

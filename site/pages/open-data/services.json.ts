@@ -46,7 +46,13 @@ import { createHash } from 'node:crypto'
 import type { APIRoute } from 'astro'
 
 import { amenities, audiences, costKinds, labelOf, regionLevels, serviceCategories } from '../../../content-models/options'
-import type { SnapshotHours, SnapshotHoursException, SnapshotOrganization, SnapshotPhone, SnapshotService } from '../../../content-models/snapshot'
+import type {
+  SnapshotHours,
+  SnapshotHoursException,
+  SnapshotOrganization,
+  SnapshotPhone,
+  SnapshotService,
+} from '../../../content-models/snapshot'
 import { getOrganizations, getRegions, getServices } from '../../lib/content'
 import { site } from '../../lib/site'
 import { timeText } from '../../lib/hours'
@@ -62,7 +68,11 @@ const uuid = (key: string) => {
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`
 }
 
-const HSDS_STATUS: Record<SnapshotService['status'], string> = { active: 'active', 'temporarily-closed': 'temporarily closed', ended: 'defunct' }
+const HSDS_STATUS: Record<SnapshotService['status'], string> = {
+  active: 'active',
+  'temporarily-closed': 'temporarily closed',
+  ended: 'defunct',
+}
 const BYDAY: Record<string, string> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' }
 
 const phone = (p: SnapshotPhone, owner: Record<string, string>, key: string) => {
@@ -86,7 +96,10 @@ const schedules = (hours: SnapshotHours[], exceptions: SnapshotHoursException[],
     freq: 'WEEKLY',
     wkst: 'MO',
     interval: 1,
-    byday: h.days.map((d) => BYDAY[d]).filter(Boolean).join(','),
+    byday: h.days
+      .map((d) => BYDAY[d])
+      .filter(Boolean)
+      .join(','),
     opens_at: h.allDay ? '00:00' : h.opens,
     closes_at: h.allDay ? '23:59' : h.closes,
     description: h.allDay ? '24 小时' : h.opens && h.closes ? timeText(h.opens, h.closes) : undefined,
@@ -175,7 +188,12 @@ export const GET: APIRoute = async () => {
       ],
       languages: zh(`service:${s.slug}`, { service_id: id }),
       attributes: [
-        term('union-portal:service-category', s.category, labelOf(serviceCategories, s.category), `服务类别：${labelOf(serviceCategories, s.category)}`),
+        term(
+          'union-portal:service-category',
+          s.category,
+          labelOf(serviceCategories, s.category),
+          `服务类别：${labelOf(serviceCategories, s.category)}`,
+        ),
         ...s.audiences.map((a) => term('union-portal:audience', a, labelOf(audiences, a), `适用人群：${labelOf(audiences, a)}`)),
       ],
       service_at_locations: s.locations.map((l, i) => {
