@@ -354,22 +354,11 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
     const searchRuns: SearchTransfer[] = await phase(
       'search',
       async () => {
-        const { chromium } = await import('playwright-core')
+        const { launchChromium } = await import('../../tests/helpers/browser')
         const { measureSearch } = await import('./measure')
         // The static path, as a plain host serves it: Pagefind in the browser.
         server = await serveSite(0, publish.liveDir(dist), { search: false })
-        browser = await chromium.launch({
-          executablePath: settings().chromiumPath,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        })
+        browser = await launchChromium()
         const list: SearchTransfer[] = []
         for (let i = 0; i < runs; i++) {
           list.push(await measureSearch({ dir: liveDir, query: SEARCH_WORD, server: server!, browser: browser! }))
