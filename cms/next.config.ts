@@ -3,8 +3,6 @@ import type { NextConfig } from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { settings } from '../content-models/settings'
-
 const cmsDir = path.dirname(fileURLToPath(import.meta.url))
 
 const nextConfig: NextConfig = {
@@ -17,7 +15,9 @@ const nextConfig: NextConfig = {
   // a native binary at run time, which the bundler cannot (and must not) parse.
   serverExternalPackages: ['pagefind'],
   // The upload proxy (proxy.ts) must see whole bodies up to the upload limit, not Next's 10 MB.
-  experimental: { proxyClientMaxBodySize: `${Math.ceil(settings().maxUploadBytes / 1024 / 1024) + 1}mb` },
+  // Next compiles this file on its own (no TypeScript imports), so it reads MAX_UPLOAD_MB itself,
+  // with the default of content-models/settings.ts: the one documented exception.
+  experimental: { proxyClientMaxBodySize: `${Number(process.env.MAX_UPLOAD_MB || 10) + 1}mb` },
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]
   },

@@ -181,12 +181,19 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
     if (running || !started) return
     running = true
     let next = pollMs
+    // Only callers waiting before this look at the queue may be told it is empty: a request
+    // committed while it looked is seen by the next one.
+    const waiting = waiters
+    waiters = []
     try {
       const pending = await pendingRequests(payload, queue)
       if (!pending.length) {
-        settle()
+        for (const w of waiting) w()
+        // Someone began waiting while this look ran: look again for them at once.
+        if (waiters.length) next = 0
         return
       }
+      waiters.unshift(...waiting)
       const quietFor = Date.now() - Math.max(...pending.map((r) => new Date(r.createdAt).getTime()))
       if (quietFor < quietMs) {
         next = quietMs - quietFor
@@ -205,6 +212,7 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
         await releaseLease(payload).catch(() => undefined)
       }
     } catch (error) {
+      if (!waiters.includes(waiting[0]!)) waiters.unshift(...waiting)
       payload.logger.error({ err: error }, '[site] 处理网站生成队列时出错，稍后重试')
     } finally {
       running = false

@@ -57,6 +57,8 @@ export const runBatch = async ({ payload, id, dir, pages, batch, dryRun, publish
     })
     await pending
     const outcomes = relative(files, summary.outcomes)
+    // The upload goes before the batch says it is done: whoever sees 'done' sees it gone.
+    if (!dryRun) await fs.promises.rm(dir, { recursive: true, force: true })
     await update({
       status: dryRun ? 'previewed' : 'done',
       done: pages.length,
