@@ -65,6 +65,9 @@ const defaultIncremental: Incremental = async (payload, docs) => {
 const forTheRecord = (text: string, limit = 10_000) =>
   text.length <= limit ? text : `${text.slice(0, limit / 2)}\n…\n${text.slice(-limit / 2)}`
 
+/** How long after a request was queued its change is surely committed (a publish commits right after its hooks). */
+const COMMITTED_AFTER_MS = 500
+
 export interface RebuilderOptions {
   quietMs?: number
   build?: Build
@@ -194,9 +197,12 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
         return
       }
       waiters.unshift(...waiting)
+      // A request is queued inside its change's transaction, which this process's reads may see
+      // before it commits: a build waits until the newest request is old enough to be committed.
+      const wait = Math.max(quietMs, COMMITTED_AFTER_MS)
       const quietFor = Date.now() - Math.max(...pending.map((r) => new Date(r.createdAt).getTime()))
-      if (quietFor < quietMs) {
-        next = quietMs - quietFor
+      if (quietFor < wait) {
+        next = wait - quietFor
         return
       }
       if (!(await acquireLease(payload))) return // another server is building; look again soon
