@@ -130,9 +130,14 @@ describe('npm run bench', () => {
       ss.firstSearch.timeToResultsMs,
     ])
       positive(v)
-    // Every searchable page is a document: news, services, homes, models and the hotlines page.
+    // Every searchable page is a document: news, services, homes, models, organizations and the hotlines page.
     expect(ss.index.documents).toBe(
-      f.contentLoad.articles + f.contentLoad.services + f.contentLoad.workersHomes + f.contentLoad.laborModels + 1,
+      f.contentLoad.articles +
+        f.contentLoad.services +
+        f.contentLoad.workersHomes +
+        f.contentLoad.laborModels +
+        f.contentLoad.organizations +
+        1,
     )
     expect(ss.latency).toMatchObject({ queries: 50, clients: 8, errors: 0 })
     expect(ss.latency.requests).toBe(50 * 8 * 2)
@@ -198,6 +203,7 @@ describe('npm run bench', () => {
       'generate',
       'export',
       'astro',
+      'bareAstro',
       'pagefind',
       'serverIndex',
       'measure',

@@ -70,6 +70,7 @@ export interface BenchFigures {
     services: number
     workersHomes: number
     laborModels: number
+    organizations: number
     /** `npm run export` in a process of its own: wall time including Payload's start, and its peak memory. */
     commandSeconds: number
     commandPeakRssBytes: number

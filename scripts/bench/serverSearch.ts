@@ -171,7 +171,7 @@ export const measureFirstServerSearch = async (
   browser: import('playwright-core').Browser,
 ): Promise<ServerSearchFigures['firstSearch']> => {
   const { port, child } = await startServer(root, siteDir)
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false })
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, serviceWorkers: 'block' })
   try {
     const page = await context.newPage()
     const sizes: Promise<number>[] = []
