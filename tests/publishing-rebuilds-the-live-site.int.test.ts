@@ -11,6 +11,7 @@ import { indexFileOf } from '../site/search/files'
 import { parseRequest, SearchIndex } from '../site/search/query'
 import { launchChromium } from './helpers/browser'
 import { paragraph } from './helpers/fixtures'
+import { openSearch } from './helpers/pages'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { allOutputText, serveStatic } from './helpers/site'
 
@@ -28,7 +29,6 @@ beforeAll(async () => {
   await cms.payload.create({ collection: 'categories', data: { name: '工会要闻', slug: 'union-news', order: 1 } })
   browser = await launchChromium()
   page = await browser.newPage()
-  page.on('pageerror', (e) => console.log('[browser error]', e.message))
 })
 afterAll(async () => {
   configureSettings({ siteAutobuild: false })
@@ -48,12 +48,7 @@ const live = async () => allOutputText(await fs.realpath(liveDir(dist)))
 const inLiveSite = async (word: string) => {
   const texts = await live()
   site ??= await serveStatic(liveDir(dist))
-  await page.goto(`${site.url}/search/?q=${encodeURIComponent(word)}`)
-  await page.waitForFunction(
-    () =>
-      document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
-      /找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
-  )
+  await openSearch(page, `${site.url}/search/?q=${encodeURIComponent(word)}`)
   const titles = await page.locator('#search-results h2').allTextContents()
   serverSite ??= await serveStatic(liveDir(dist), { search: true })
   const answer = (await (await fetch(`${serverSite.url}/search.json?q=${encodeURIComponent(word)}`)).json()) as {
@@ -114,8 +109,7 @@ describe('publishing rebuilds the live site', () => {
     expect(first).toMatchObject({ status: 'succeeded', mode: 'incremental' })
     expect(await inLiveSite('港区职工夜校开学')).toEqual({ page: true, index: true, server: true })
     // A word from the body finds it too, through the delta index.
-    await page.goto(`${site.url}/search/?q=${encodeURIComponent('轮机班组')}`)
-    await page.waitForSelector('#search-results[aria-busy="false"] h2')
+    await openSearch(page, `${site.url}/search/?q=${encodeURIComponent('轮机班组')}`)
     expect(await page.locator('#search-results h2').allTextContents()).toContain('港区职工夜校开学')
     expect((await live()).get('news/category/union-news/index.html')).toContain('港区职工夜校开学')
 

@@ -3,7 +3,49 @@ import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 
-/** Waits until the search page has announced its count and finished rendering the results. */
+/** The search page's last word: the count, "nothing found", or that search failed. */
+const FINAL_STATUS = /找到|搜索暂时不可用/
+
+/**
+ * Opens a search page and waits until it has answered: the count announced and the results
+ * rendered (aria-busy false). A search that fails or never answers throws with what the page
+ * said and what the browser reported meanwhile (script errors, failed or refused requests),
+ * so a failure names its cause instead of timing out in silence.
+ */
+export const openSearch = async (page: Page, url: string, options: { timeout?: number } = {}) => {
+  const seen: string[] = []
+  const onConsole = (m: import('playwright-core').ConsoleMessage) => m.type() === 'error' && seen.push(`console: ${m.text()}`)
+  const onError = (e: Error) => seen.push(`page error: ${e.message}`)
+  const onFailed = (r: import('playwright-core').Request) => seen.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`)
+  const onResponse = (r: import('playwright-core').Response) => r.status() >= 400 && seen.push(`HTTP ${r.status()}: ${r.url()}`)
+  page.on('console', onConsole).on('pageerror', onError).on('requestfailed', onFailed).on('response', onResponse)
+  const status = () =>
+    page
+      .locator('#search-status')
+      .textContent()
+      .catch(() => null)
+  try {
+    await page.goto(url)
+    await page
+      .waitForFunction(
+        (final) =>
+          document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
+          new RegExp(final).test(document.querySelector('#search-status')?.textContent ?? ''),
+        FINAL_STATUS.source,
+        { timeout: options.timeout ?? 45_000 },
+      )
+      .catch(async (error: unknown) => {
+        throw new Error(`search page ${url} did not answer; status: ${await status()}\n${seen.join('\n')}`, { cause: error })
+      })
+    const said = (await status()) ?? ''
+    if (!/找到/.test(said)) throw new Error(`search page ${url} failed: ${said}\n${seen.join('\n')}`)
+    return said
+  } finally {
+    page.off('console', onConsole).off('pageerror', onError).off('requestfailed', onFailed).off('response', onResponse)
+  }
+}
+
+/** Waits until the search page (already open) has announced its count and finished rendering the results. */
 export const waitForSearchResults = (page: Page) =>
   page.waitForFunction(
     () =>
