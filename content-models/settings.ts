@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 
 import type { S3ClientConfig } from '@aws-sdk/client-s3'
@@ -38,6 +39,8 @@ export interface Settings {
   rebuildQuietMs: number
   siteIncremental: boolean
   searchDeltaLimit: number
+  /** Threads that answer server searches (site/search/pool.ts). */
+  searchThreads: number
   sitePort: number
   /** Public address of the site, without a trailing slash. */
   siteUrl: string
@@ -137,6 +140,8 @@ export const settingsFromEnv = (env: Env, cwd = process.cwd()): Settings => {
     rebuildQuietMs: numberOr(env.SITE_REBUILD_QUIET_MS, 1500, 'SITE_REBUILD_QUIET_MS'),
     siteIncremental: env.SITE_INCREMENTAL !== 'false',
     searchDeltaLimit: numberOr(env.SITE_SEARCH_DELTA_LIMIT, 200, 'SITE_SEARCH_DELTA_LIMIT'),
+    // One per core, but at most four: past that, queries wait on the disk and the CMS, not on threads.
+    searchThreads: Math.max(1, numberOr(env.SITE_SEARCH_THREADS, Math.min(4, os.availableParallelism()), 'SITE_SEARCH_THREADS')),
     sitePort,
     siteUrl: withoutSlash(trimmed(env.SITE_URL) ?? `http://localhost:${sitePort}`),
     siteName: env.SITE_NAME ?? '江南市总工会',
@@ -177,6 +182,7 @@ export const settingsEnv = (s: Settings): Record<string, string> => {
     SITE_REBUILD_QUIET_MS: String(s.rebuildQuietMs),
     SITE_INCREMENTAL: String(s.siteIncremental),
     SITE_SEARCH_DELTA_LIMIT: String(s.searchDeltaLimit),
+    SITE_SEARCH_THREADS: String(s.searchThreads),
     SITE_PORT: String(s.sitePort),
     SITE_URL: s.siteUrl,
     SITE_NAME: s.siteName,

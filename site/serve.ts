@@ -62,7 +62,10 @@ export const securityHeaders: Record<string, string> = {
  * serves the static page instead, as a plain static host would, with Pagefind).
  */
 export const serveSite = (port: number, dir = liveDir(), options: { search?: boolean } = {}) => {
-  const search = options.search === false ? undefined : createSearchHandler({ siteDir: dir, headers: securityHeaders })
+  const search =
+    options.search === false
+      ? undefined
+      : createSearchHandler({ siteDir: dir, headers: securityHeaders, threads: settings().searchThreads })
   const files = sirv(dir, {
     dev: true,
     etag: true,
@@ -72,14 +75,16 @@ export const serveSite = (port: number, dir = liveDir(), options: { search?: boo
     },
   })
   const server = http.createServer((req, res) => {
-    if (search?.(req, res)) return
-    files(req, res, async () => {
-      // Unknown paths get the site's own 404 page with the right status.
-      const page = await fs.readFile(path.join(dir, '404.html')).catch(() => Buffer.from('Not found'))
-      res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8' })
-      res.end(page)
-    })
+    const statically = () =>
+      files(req, res, async () => {
+        // Unknown paths get the site's own 404 page with the right status.
+        const page = await fs.readFile(path.join(dir, '404.html')).catch(() => Buffer.from('Not found'))
+        res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8' })
+        res.end(page)
+      })
+    if (!search?.(req, res, statically)) statically()
   })
+  server.on('close', () => void search?.close())
   return new Promise<http.Server>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new Error(`端口 ${port} 已被占用：请关闭占用它的程序，或用 SITE_PORT 换一个端口。`) : error),

@@ -1,0 +1,101 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { ContentSnapshot, SnapshotArticle } from '../content-models/snapshot'
+import { buildIndexFile } from '../site/search/indexFile'
+import { createSearchPool, IndexUnreadable, type SearchPool } from '../site/search/pool'
+import { parseRequest, SearchIndex } from '../site/search/query'
+
+/**
+ * Server searches run on worker threads (site/search/pool.ts). Whatever thread answers, the
+ * answer must be the one the index gives in this process; after a publish swaps the index,
+ * new queries read the new one while a query for the old one still finds it open; an index
+ * that cannot be read is reported as such, so the server can fall back to the static page.
+ */
+const words = ['职工书屋', '法律援助', '户外劳动者驿站', '金秋助学', '劳模创新工作室', '送温暖', '12351', '爱心妈咪小屋']
+
+const article = (i: number, edition: string): SnapshotArticle => ({
+  id: String(i),
+  slug: `thread-${i}`,
+  title: `${words[i % words.length]}${edition}第${i}期`,
+  summary: `${words[(i * 3) % words.length]}活动简报`,
+  bodyHtml: `<p>${words[(i * 5) % words.length]}与${words[(i * 7) % words.length]}</p>`,
+  bodyText: `${words[(i * 5) % words.length]}与${words[(i * 7) % words.length]}`,
+  publishedAt: new Date(Date.UTC(2018 + (i % 7), i % 12, 1 + (i % 27))).toISOString(),
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  categories: [{ slug: 'news', name: '工会要闻' }],
+  tags: [],
+  featured: false,
+  script: 'simplified',
+})
+
+const snapshotOf = (count: number, edition: string): ContentSnapshot => ({
+  version: 1,
+  generatedAt: '2026-01-01T00:00:00.000Z',
+  articles: Array.from({ length: count }, (_, i) => article(i + 1, edition)),
+  workersHomes: [],
+  laborModels: [],
+  services: [],
+  organizations: [],
+  regions: [],
+  categories: [],
+})
+
+let dir: string
+let before: string
+let after: string
+let pool: SearchPool
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-threads-'))
+  before = path.join(dir, 'before.search.sqlite')
+  after = path.join(dir, 'after.search.sqlite')
+  buildIndexFile(snapshotOf(60, '（旧版）'), before)
+  buildIndexFile(snapshotOf(90, '（新版）'), after)
+  pool = createSearchPool(2)
+})
+afterAll(async () => {
+  await pool?.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const requests = [...words, '旧版', '新版', '职工 驿站', '書屋'].flatMap((q) =>
+  ['relevance', 'newest'].map((sort) => parseRequest(new URLSearchParams({ q, sort }))),
+)
+
+const inProcess = (file: string) => {
+  const index = new SearchIndex(file)
+  try {
+    return requests.map((r) => index.search(r))
+  } finally {
+    index.close()
+  }
+}
+
+describe('search threads', () => {
+  it('answer every query, asked all at once, exactly as the index answers it in this process', async () => {
+    const expected = inProcess(before)
+    expect(expected.some((r) => r.total > 0)).toBe(true)
+    expect(await Promise.all(requests.map((r) => pool.search(before, r)))).toEqual(expected)
+  })
+
+  it('read the new index after a swap while a query for the previous one still finds it open', async () => {
+    pool.warm(after)
+    const [old, fresh] = [inProcess(before), inProcess(after)]
+    const mixed = await Promise.all(requests.flatMap((r) => [pool.search(after, r), pool.search(before, r)]))
+    expect(mixed.filter((_, i) => i % 2 === 0)).toEqual(fresh)
+    expect(mixed.filter((_, i) => i % 2 === 1)).toEqual(old)
+    // The two editions differ, so answering from the wrong file could not pass.
+    expect(fresh.map((r) => r.total)).not.toEqual(old.map((r) => r.total))
+  })
+
+  it('report an index they cannot open as unreadable, and keep answering from readable ones', async () => {
+    const broken = path.join(dir, 'broken.search.sqlite')
+    fs.writeFileSync(broken, 'not a database')
+    await expect(pool.search(broken, requests[0]!)).rejects.toBeInstanceOf(IndexUnreadable)
+    await expect(pool.search(path.join(dir, 'missing.search.sqlite'), requests[0]!)).rejects.toBeInstanceOf(IndexUnreadable)
+    expect(await pool.search(after, requests[0]!)).toEqual(inProcess(after)[0])
+  })
+})
