@@ -83,6 +83,33 @@ describe('the pages a change touches', () => {
     })
   }
 
+  it('stays small however many regions news is tagged with', () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({ code: String(331000 + i), name: `第${i}街道`, level: 'subdistrict' }))
+    const before = Array.from({ length: 6000 }, (_, i) => article(i, { region: many[i % many.length] })).sort(newestFirst)
+    const fresh = article(6001, { region: many[17] })
+    const after = [fresh, ...before].sort(newestFirst)
+    const { urls } = touchedPages([{ kind: 'articles', after: fresh }], { articles: after, categories })
+    expect(urls).toEqual(expect.arrayContaining(differingPages(before, after)))
+    expect(urls.length).toBeLessThanOrEqual(60)
+  })
+
+  it('renders every page that links to the sections and regions when a region gets its first article', () => {
+    const before = archive(2000)
+    const fresh = article(2001, { region: { code: '330799', name: '新设区', level: 'district' } })
+    const after = [fresh, ...before].sort(newestFirst)
+    const { urls } = touchedPages([{ kind: 'articles', after: fresh }], { articles: after, categories })
+    const linking = [
+      ...listingPages(
+        newsListings(
+          after,
+          categories.map((c) => c.slug),
+        ),
+      ).keys(),
+    ].filter((u) => !u.startsWith('/news/archive/'))
+    expect(linking.length).toBeGreaterThan(100)
+    expect(urls).toEqual(expect.arrayContaining(linking))
+  })
+
   it('re-renders the pages that show an article edited in place, and no other listing page', () => {
     const list = archive(3000)
     const target = list[700]!

@@ -59,7 +59,10 @@ const articlesBefore = (after: readonly SnapshotArticle[], changes: readonly Cha
   return [...after.filter((a) => !replaced.has(a.id)), ...restored].sort(newestFirst)
 }
 
-/** Where an article sits matters to the section counts every news listing shows at its top. */
+const isSectionBase = (base: string) =>
+  base.startsWith(routes.category.url({ slug: '' })) || base.startsWith(routes.region.url({ code: '' }))
+
+/** Where an article sits matters to the section and region counts /news/ shows at its top. */
 const countsChanged = (c: Change & { kind: 'articles' }) =>
   !c.before ||
   !c.after ||
@@ -91,8 +94,7 @@ const archiveNeighbours = (before: readonly NewsListing[], after: readonly NewsL
 
 /**
  * News listings: every listing page whose items differ before and after the change, or that
- * shows a changed article (its title or summary), and, when section counts change, the newest
- * page of each listing that shows them. Pages are numbered from the oldest (lib/listing.ts),
+ * shows a changed article (its title or summary), and, when section counts change, /news/. Pages are numbered from the oldest (lib/listing.ts),
  * so a new article changes the newest pages only.
  */
 const newsPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, 'articles' | 'categories'>): string[] => {
@@ -123,11 +125,20 @@ const newsPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, '
   for (const neighbour of archiveNeighbours(listingsBefore, listingsAfter)) {
     for (const page of paginate(neighbour.items)) urls.add(pageHref(neighbour.base, page))
   }
-  if (articleChanges.some(countsChanged)) {
-    const withCounts = (base: string) =>
-      base === routes.news.url({}) || base.startsWith(routes.category.url({ slug: '' })) || base.startsWith(routes.region.url({ code: '' }))
-    for (const l of [...listingsBefore, ...listingsAfter]) if (withCounts(l.base)) urls.add(l.base)
-  }
+  // Section and region counts are shown on /news/ only (components/NewsSections.astro).
+  if (articleChanges.some(countsChanged)) urls.add(routes.news.url({}))
+  // Every page of the news, section and region listings links to each section and region that
+  // has news: when one gains its first article or loses its last, all of those pages change.
+  // (Rare: a new region or section. Archive pages carry no such links.)
+  const withLinks = (base: string) => base === routes.news.url({}) || isSectionBase(base)
+  const linked = (ls: readonly NewsListing[]) =>
+    ls
+      .map((l) => l.base)
+      .filter(isSectionBase)
+      .sort()
+      .join()
+  if (linked(listingsBefore) !== linked(listingsAfter))
+    for (const l of listingsAfter) if (withLinks(l.base)) for (const page of paginate(l.items)) urls.add(pageHref(l.base, page))
   return [...urls]
 }
 

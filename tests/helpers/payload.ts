@@ -65,6 +65,9 @@ export const startTestCms = async (overrides: SettingsOverrides = {}): Promise<T
   }
 
   const close = async () => {
+    // A rebuilder still looking at its queue would query a closed database.
+    const { rebuilderFor } = await import('../../cms/publishing/rebuilder')
+    rebuilderFor(payload).stop()
     await payload.destroy()
     fs.rmSync(dir, { recursive: true, force: true })
   }
