@@ -50,8 +50,10 @@ export default buildConfig({
   cors: [siteOrigin],
   csrf: [siteOrigin, ...cmsOrigins],
   jobs: {
-    // Scheduled publish/unpublish are jobs; run them every minute while the CMS is up.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    // Scheduled publish/unpublish are jobs; run them every minute (PAYLOAD_JOBS_AUTORUN_CRON)
+    // while the CMS is up. Payload starts this cron at the first request that asks for it
+    // (the admin's pages and every REST call).
+    autoRun: [{ cron: config.jobsAutorunCron, queue: 'default', limit: 20 }],
     shouldAutoRun: () => settings().jobsAutorun,
     // Requests to rebuild the site; their own queue is worked by the rebuilder, not by autoRun.
     tasks: [publishSiteTask],

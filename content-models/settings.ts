@@ -34,6 +34,11 @@ export interface Settings {
   maxUploadBytes: number
   s3?: S3Settings
   jobsAutorun: boolean
+  /**
+   * When the jobs queue (scheduled publish/unpublish) is looked at: a cron pattern, five fields,
+   * or six with seconds first. A scheduled publish goes live at the first look after its time.
+   */
+  jobsAutorunCron: string
   /** Rebuild the site after publishing; unset, only the `npm start` server does (it turns it on for itself). */
   siteAutobuild?: boolean
   rebuildQuietMs: number
@@ -88,6 +93,14 @@ const numberOr = (value: string | undefined, fallback: number, name: string) => 
     throw new Error(`${name}="${value}" is not a number: give a non-negative number or leave it unset (default ${fallback}).`)
   return n
 }
+const cronOr = (value: string | undefined, fallback: string, name: string) => {
+  const pattern = trimmed(value)
+  if (pattern === undefined) return fallback
+  // The runner (croner) would only reject a bad pattern at the first request, inside Payload.
+  if (![5, 6].includes(pattern.split(/\s+/).length))
+    throw new Error(`${name}="${value}" is not a cron pattern: give five fields (minute first) or six (second first), e.g. "* * * * *".`)
+  return pattern
+}
 const withoutSlash = (url: string) => url.replace(/\/+$/, '')
 
 export const s3FromEnv = (env: Env): S3Settings | undefined => {
@@ -136,6 +149,7 @@ export const settingsFromEnv = (env: Env, cwd = process.cwd()): Settings => {
     maxUploadBytes: numberOr(env.MAX_UPLOAD_MB, 10, 'MAX_UPLOAD_MB') * 1024 * 1024,
     s3: s3FromEnv(env),
     jobsAutorun: env.PAYLOAD_JOBS_AUTORUN !== 'false',
+    jobsAutorunCron: cronOr(env.PAYLOAD_JOBS_AUTORUN_CRON, '* * * * *', 'PAYLOAD_JOBS_AUTORUN_CRON'),
     siteAutobuild: env.SITE_AUTOBUILD ? env.SITE_AUTOBUILD === 'true' : undefined,
     rebuildQuietMs: numberOr(env.SITE_REBUILD_QUIET_MS, 1500, 'SITE_REBUILD_QUIET_MS'),
     siteIncremental: env.SITE_INCREMENTAL !== 'false',
@@ -178,6 +192,7 @@ export const settingsEnv = (s: Settings): Record<string, string> => {
     CMS_PUBLIC_URL: s.cmsPublicUrl,
     MAX_UPLOAD_MB: String(s.maxUploadBytes / 1024 / 1024),
     PAYLOAD_JOBS_AUTORUN: String(s.jobsAutorun),
+    PAYLOAD_JOBS_AUTORUN_CRON: s.jobsAutorunCron,
     SITE_AUTOBUILD: s.siteAutobuild === undefined ? undefined : String(s.siteAutobuild),
     SITE_REBUILD_QUIET_MS: String(s.rebuildQuietMs),
     SITE_INCREMENTAL: String(s.siteIncremental),

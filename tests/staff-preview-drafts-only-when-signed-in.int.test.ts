@@ -35,8 +35,17 @@ describe('the draft preview endpoint', () => {
     const res = await cms.rest('GET', `/articles/${live}/preview`, { token: editor })
     expect(res.status).toBe(200)
     expect(res.body.article).toMatchObject({ title: '修改中的标题', bodyHtml: '<p>修改中的&lt;正文&gt;。</p>' })
+    // The article is live; what is previewed is its unpublished change (the page says which).
+    expect(res.body.status).toBe('published')
     // The public still sees the published version.
     expect((await cms.rest('GET', `/articles/${live}`)).body.title).toBe('已发布的标题')
+  })
+
+  it('says a draft that was never published is not live', async () => {
+    const fresh = await cms.payload.create({ collection: 'articles', draft: true, data: { title: '从未发布的稿件', _status: 'draft' } })
+    const res = await cms.rest('GET', `/articles/${fresh.id}/preview`, { token: editor })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ article: { title: '从未发布的稿件' }, status: 'draft' })
   })
 
   it('answers 404 for a document that does not exist', async () => {

@@ -12,7 +12,11 @@ import { articles as sampleArticles } from '../cms/seed/data/articles'
 import { categories as sampleCategories } from '../cms/seed/data/categories'
 import { regions as sampleRegions } from '../cms/seed/data/regions'
 import { services as sampleServices } from '../cms/seed/data/services'
+import { settings } from '../content-models/settings'
+import { recordUrl } from '../site/routes'
 import { launchChromium } from './helpers/browser'
+import { paragraph } from './helpers/fixtures'
+import { pagefindUrls, serverIndexUrls } from './helpers/site'
 
 /**
  * Three people using the system `npm start` starts: a publicity staff member writing and
@@ -25,6 +29,7 @@ const PASSWORD = 'correct-horse-battery-staple'
 const ADMIN = { email: 'admin@example.org', password: PASSWORD }
 const EDITOR = { email: 'journey-editor@example.org', password: PASSWORD, name: '宣传干事小周' }
 const REVIEWER = { email: 'journey-reviewer@example.org', password: PASSWORD, name: '审核员老陈' }
+const PREVIEWER = { email: 'journey-previewer@example.org', password: PASSWORD, name: '宣传干事小林' }
 const SHOTS = path.resolve('reports', 'journeys')
 
 interface System {
@@ -512,4 +517,126 @@ describe('three user journeys against `npm start`', () => {
       await context.close()
     }
   }, 180_000)
+})
+
+/**
+ * The staff preview: the admin's 预览 button opens the site's /preview/ page, which asks the
+ * CMS for the latest draft with the staff member's session (cookie, CORS and CSRF across the
+ * two ports) and renders it in the site's own layout. Nobody else sees a draft there, and the
+ * page itself is kept out of search engines, the sitemap and both search indexes.
+ */
+describe('staff preview of a draft against `npm start`', () => {
+  const stamp = Date.now().toString(36)
+  const fixture = {
+    published: `港区职工子女暑期托管班开班（${stamp}）`,
+    revised: `港区职工子女暑期托管班增设午休看护（${stamp}）`,
+    /** Only in the draft revision's body. */
+    draftWord: '午休看护由退休教师志愿者担任',
+  }
+  let article: Promise<{ id: string }> | undefined
+  /** A published article whose newer revision, with another title and body, is still a draft. */
+  const draftOfPublished = () =>
+    (article ??= (async () => {
+      const { token } = await api('POST', '/users/login', ADMIN)
+      await api('POST', '/users', { email: PREVIEWER.email, password: PREVIEWER.password, name: PREVIEWER.name, roles: ['editor'] }, token)
+      const { doc } = await api(
+        'POST',
+        '/articles',
+        { title: fixture.published, body: paragraph('暑期托管班面向港区职工子女，免费报名。'), _status: 'published' },
+        token,
+      )
+      await api(
+        'PATCH',
+        `/articles/${doc.id}?draft=true`,
+        { title: fixture.revised, body: paragraph(`托管班新增午间看护，${fixture.draftWord}。`) },
+        token,
+      )
+      return { id: String(doc.id) }
+    })())
+
+  it('an editor’s 预览 button on the article opens its latest draft in the site’s layout', async () => {
+    const { id } = await draftOfPublished()
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    let current: Page = await context.newPage()
+    const step = stepper('staff-preview', () => current)
+    try {
+      const editor = await step('editor-signs-in', async () => (current = await signIn(context, PREVIEWER)))
+      await step('opens-the-article', async () => {
+        await editor.goto(`${system.cms}/admin/collections/articles/${id}`)
+        await editor.locator('#field-title').waitFor({ timeout: 60_000 })
+        expect(await editor.inputValue('#field-title')).toBe(fixture.revised)
+      })
+      const preview = await step('clicks-preview', async () => {
+        const [opened] = await Promise.all([
+          context.waitForEvent('page', { timeout: 30_000 }),
+          editor.getByRole('link', { name: '预览', exact: true }).click(),
+        ])
+        current = opened
+        await opened.waitForURL(`${system.site}/preview/?id=${id}`)
+        return opened
+      })
+      await step('sees-the-draft-in-the-site-layout', async () => {
+        await preview.locator('#preview').waitFor({ state: 'visible', timeout: 30_000 })
+        expect(await preview.locator('#preview h1').textContent()).toBe(fixture.revised)
+        expect(await preview.locator('#preview .prose').textContent()).toContain(fixture.draftWord)
+        expect(await preview.locator('#preview-status').textContent()).toContain('已发布稿件的最新修改')
+        expect(await preview.title()).toBe(`预览：${fixture.revised}`)
+        expect(await preview.locator('body').textContent()).not.toContain(fixture.published)
+        // The site's own header, navigation and footer around it.
+        expect(await preview.locator('.site-header .brand-name').textContent()).toBe(settings().siteName)
+        expect(await preview.getByRole('navigation', { name: '主导航' }).getByRole('link').count()).toBeGreaterThan(0)
+        await preview.locator('footer.site-footer').waitFor()
+      })
+    } finally {
+      await context.close()
+    }
+  }, 180_000)
+
+  it('a signed-out visitor to the preview address sees only the sign-in notice, none of the draft', async () => {
+    const { id } = await draftOfPublished()
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    const step = stepper('visitor-preview', () => page)
+    try {
+      await step('opens-the-preview-address', async () => {
+        await page.goto(`${system.site}/preview/?id=${id}`)
+        await page.waitForFunction(() => !/正在载入/.test(document.querySelector('#preview-status')?.textContent ?? ''), null, {
+          timeout: 30_000,
+        })
+      })
+      await step('sees-only-the-sign-in-notice', async () => {
+        const status = page.locator('#preview-status')
+        expect(await status.textContent()).toContain('请先登录管理后台')
+        expect(await status.getByRole('link', { name: '登录管理后台' }).getAttribute('href')).toBe(`${system.cms}/admin/login`)
+        expect(await page.locator('#preview').isHidden()).toBe(true)
+        const html = await page.content()
+        for (const text of [fixture.revised, fixture.draftWord, fixture.published]) expect(html).not.toContain(text)
+      })
+    } finally {
+      await context.close()
+    }
+  }, 60_000)
+
+  it('the preview page is noindex, and neither the sitemap nor either search index holds it', async () => {
+    const previewPath = '/preview/'
+    const html = await (await fetch(`${system.site}${previewPath}`)).text()
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!)
+    const sitemaps = locs(await (await fetch(`${system.site}/sitemap-index.xml`)).text())
+    const sitemap = (await Promise.all(sitemaps.map(async (u) => locs(await (await fetch(u)).text()))))
+      .flat()
+      .map((u) => new URL(u).pathname)
+    const live = await fs.realpath(path.join(system.dir, 'dist', 'live'))
+    const pagefind = (await pagefindUrls(live)).map((u) => new URL(u, system.site).pathname)
+    const server = (await serverIndexUrls(live)).map((u) => new URL(u, system.site).pathname)
+    // Each list is read and holds the site's pages (a sample article's among them), so "not in it" means something.
+    const samplePage = recordUrl('articles', sampleArticles[0]!.key)
+    for (const [name, urls] of Object.entries({ sitemap, pagefind, server })) expect(urls, name).toContain(samplePage)
+    // One comparison, so a failure names every place the page has got into.
+    expect({
+      robots: html.match(/<meta name="robots" content="([^"]*)"/)?.[1],
+      sitemap: sitemap.filter((u) => u.startsWith(previewPath)),
+      pagefind: pagefind.filter((u) => u.startsWith(previewPath)),
+      server: server.filter((u) => u.startsWith(previewPath)),
+    }).toEqual({ robots: 'noindex', sitemap: [], pagefind: [], server: [] })
+  }, 60_000)
 })

@@ -91,3 +91,25 @@ export const serveStatic = async (dir: string, options: { search?: boolean } = {
   const { port } = server.address() as { port: number }
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) }
 }
+
+/** The page address of every record in a build's Pagefind index (its main index, shards and search delta). */
+export const pagefindUrls = async (dir: string): Promise<string[]> => {
+  const urls: string[] = []
+  for (const rel of (await fs.readdir(dir, { recursive: true })).map(String).filter((f) => f.endsWith('.pf_fragment'))) {
+    const text = zlib.gunzipSync(await fs.readFile(path.join(dir, rel))).toString('utf8')
+    urls.push((JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url)
+  }
+  return urls
+}
+
+/** The page address of every document in the server search index beside a build folder. */
+export const serverIndexUrls = async (buildDir: string): Promise<string[]> => {
+  const { DatabaseSync } = await import('node:sqlite')
+  const { indexFileOf } = await import('../../site/search/files')
+  const db = new DatabaseSync(indexFileOf(buildDir), { readOnly: true })
+  try {
+    return (db.prepare('SELECT url FROM docs').all() as { url: string }[]).map((r) => r.url)
+  } finally {
+    db.close()
+  }
+}

@@ -17,6 +17,11 @@ export const articlePreview: Endpoint = {
       .findByID({ collection: 'articles', id, draft: true, depth: 1, overrideAccess: false, user: req.user, req })
       .catch(() => undefined)
     if (!doc) return Response.json({ errors: [{ message: '找不到这篇稿件，或您无权查看。' }] }, { status: 404 })
+    // The latest version is always a draft once it has unpublished changes; whether the article
+    // is live is the main document's status.
+    const live = (await req.payload.db.findOne({ collection: 'articles', where: { id: { equals: doc.id } }, req })) as {
+      _status?: string
+    } | null
     const files = new Map<string, string | undefined>()
     const article = map.article(
       doc as never,
@@ -26,7 +31,7 @@ export const articlePreview: Endpoint = {
     return Response.json(
       {
         article: { ...article, publishedAt: article.publishedAt ?? new Date().toISOString() },
-        status: (doc as { _status?: string })._status,
+        status: live?._status === 'published' ? 'published' : 'draft',
         mediaUrls,
       },
       { headers: { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' } },
