@@ -252,6 +252,9 @@ const mediaActions: Record<keyof typeof mediaPolicy, Action> = {
   'delete an image': { on: 'image', send: (t) => request('DELETE', `/media/${t.id}`), tookEffect: (t) => gone('media', t.id) },
 }
 
+/** Setting the stage is not a change to the site: no rebuild is queued for it. */
+const setup = { skipRebuild: true }
+
 /** A fresh document in the state the action needs, so no cell depends on another. */
 const prepare = async (slug: string, on: Action['on']): Promise<Target> => {
   const n = serial++
@@ -265,11 +268,12 @@ const prepare = async (slug: string, on: Action['on']): Promise<Target> => {
       collection: 'media',
       data: { alt: original },
       file: { data: png, mimetype: 'image/png', name: `image-${n}.png`, size: png.length },
+      context: setup,
     })
     return { ...target, id: doc.id }
   }
   const data = { ...minimalDocument(slug, original, n), ...(on === 'document' ? {} : { _status: on }) }
-  const doc = await cms.payload.create({ collection: slug as 'articles', data: data as never, draft: on === 'draft' })
+  const doc = await cms.payload.create({ collection: slug as 'articles', data: data as never, draft: on === 'draft', context: setup })
   return { ...target, id: doc.id }
 }
 
