@@ -1,54 +1,61 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { publicContentSlugs } from '../content-models'
+import { minimalDocument, titleFieldOf } from './helpers/minimalDocuments'
 import { startTestCms, type TestCms } from './helpers/payload'
 
 let cms: TestCms
 const drafts: Record<string, number | string> = {}
-
-const minimal: Record<(typeof publicContentSlugs)[number], Record<string, unknown>> = {
-  articles: { title: '秘密草稿新闻' },
-  'workers-homes': { name: '秘密草稿职工之家', awardLevel: 'city-model' },
-  'labor-models': { name: '秘密草稿劳模', kind: 'individual', honors: [{ title: '市劳动模范' }] },
-  services: { name: '秘密草稿服务', category: 'legal-aid' },
-}
+/** Per collection, the documents the public may see: what every anonymous list must hold, exactly. */
+const published: Record<string, (number | string)[]> = {}
 
 beforeAll(async () => {
   cms = await startTestCms()
   for (const collection of publicContentSlugs) {
-    await cms.payload.create({ collection, data: { ...minimal[collection], _status: 'published' } as never })
-    const draft = await cms.payload.create({ collection, data: { ...minimal[collection], _status: 'draft' } as never, draft: true })
-    drafts[collection] = draft.id
-    // A published document with a newer unpublished revision must show the published text.
-    const revised = await cms.payload.create({ collection, data: { ...minimal[collection], _status: 'published' } as never })
-    await cms.payload.update({
+    const data = minimalDocument(collection, `公开的${collection}`)
+    const live = await cms.payload.create({ collection, data: { ...data, _status: 'published' } as never })
+    const draft = await cms.payload.create({
       collection,
-      id: revised.id,
-      data: { [collection === 'articles' ? 'title' : 'name']: '秘密草稿修订' } as never,
+      data: { ...minimalDocument(collection, '秘密草稿'), _status: 'draft' } as never,
       draft: true,
     })
+    drafts[collection] = draft.id
+    // A published document with a newer unpublished revision must show the published text.
+    const revised = await cms.payload.create({ collection, data: { ...data, _status: 'published' } as never })
+    await cms.payload.update({ collection, id: revised.id, data: { [titleFieldOf(collection)]: '秘密草稿修订' } as never, draft: true })
+    published[collection] = [live.id, revised.id]
   }
 })
 afterAll(() => cms?.close())
 
+const sorted = (ids: unknown[]) => ids.map(String).sort()
+
 describe.each(publicContentSlugs)('anonymous REST reads of %s', (collection) => {
-  it('list only published documents, whatever the query asks for', async () => {
-    for (const query of ['', '?draft=true', '?where[_status][equals]=draft', '?depth=2&limit=100']) {
+  it('list exactly the published documents, whatever the query asks for', async () => {
+    for (const query of ['', '?draft=true', '?depth=2&limit=100', '?where[_status][equals]=draft']) {
       const res = await cms.rest('GET', `/${collection}${query}`)
-      expect(res.status).toBe(200)
-      // Asking for drafts explicitly yields nothing; every other query still lists the live ones.
-      if (query.includes('_status')) expect(res.body.docs).toEqual([])
-      else if (query === '') expect(res.body.docs.length).toBe(2)
-      else expect(res.body.docs.length).toBeGreaterThanOrEqual(1)
-      for (const doc of res.body.docs) expect(doc._status).toBe('published')
-      expect(JSON.stringify(res.body)).not.toContain('秘密草稿修订')
-      expect(res.body.docs.map((d: { id: unknown }) => d.id)).not.toContain(drafts[collection])
+      expect(res.status, query).toBe(200)
+      const ids = res.body.docs.map((d: { id: unknown }) => d.id)
+      // Asking for drafts explicitly yields nothing; every other query lists every live one.
+      expect(sorted(ids), query).toEqual(query.includes('_status') ? [] : sorted(published[collection]!))
+      for (const doc of res.body.docs) expect(doc._status, query).toBe('published')
+      expect(JSON.stringify(res.body), query).not.toContain('秘密草稿')
+    }
+  })
+
+  it('read a live document with a pending revision by id as published, draft asked for or not', async () => {
+    const [, revised] = published[collection]!
+    for (const query of ['', '?draft=true']) {
+      const res = await cms.rest('GET', `/${collection}/${revised}${query}`)
+      expect(res.status, query).toBe(200)
+      expect(res.body[titleFieldOf(collection)], query).toBe(`公开的${collection}`)
     }
   })
 
   it('refuse a draft by id and its versions', async () => {
-    expect((await cms.rest('GET', `/${collection}/${drafts[collection]}`)).status).toBe(404)
-    expect((await cms.rest('GET', `/${collection}/${drafts[collection]}?draft=true`)).status).toBe(404)
-    expect((await cms.rest('GET', `/${collection}/versions`)).status).toBe(403)
+    const notFound = { status: 404, body: { errors: [{ message: '未找到' }] } }
+    expect(await cms.rest('GET', `/${collection}/${drafts[collection]}`)).toEqual(notFound)
+    expect(await cms.rest('GET', `/${collection}/${drafts[collection]}?draft=true`)).toEqual(notFound)
+    expect(await cms.rest('GET', `/${collection}/versions`)).toEqual({ status: 403, body: { errors: [{ message: '您无权执行此操作。' }] } })
   })
 })

@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { hasNoise, stripNoise } from '../cms/importer/noise'
 import { repairPinyin } from '../cms/importer/repair'
 import { detectScript } from '../cms/importer/script'
+import { pinyinAnnotations } from './helpers/legacyDamage'
 
 describe('repairing the broken Traditional converter', () => {
-  it('removes the pinyin after each converted character', () => {
-    expect(repairPinyin('東港區(qū)總工會(huì)舉辦活動(dòng)')).toEqual({ text: '東港區總工會舉辦活動', repaired: 3, unresolved: 0 })
+  it('removes the pinyin after each converted character, and counts each', () => {
+    const damaged = '東港區(qū)總工會(huì)舉辦活動(dòng)'
+    const annotations = pinyinAnnotations(damaged)
+    const clean = annotations.reduce((text, a) => text.replace(a, a[0]!), damaged)
+    expect(repairPinyin(damaged)).toEqual({ text: clean, repaired: annotations.length, unresolved: 0 })
   })
 
   it('accepts full-width brackets and toneless syllables after a Traditional form only', () => {
@@ -37,15 +41,18 @@ describe('repairing the broken Traditional converter', () => {
 })
 
 describe('removing anti-scraping noise strings', () => {
-  it('strips random tails after paragraphs and headings, and noise lines between them', () => {
-    const { lines, removed } = stripNoise([
-      '区总工会为骑手送去清凉包。 Zr!7~pQ  ',
-      '服务要跟上一整年 W%e a',
-      '=K9 x&e  ',
-      '骑手可拨打12351热线求助。 k8+`D}',
-    ])
-    expect(lines).toEqual(['区总工会为骑手送去清凉包。', '服务要跟上一整年', '', '骑手可拨打12351热线求助。'])
-    expect(removed).toBe(4)
+  it('strips random tails after paragraphs and headings, and noise lines between them, and counts each', () => {
+    // Each line as written, and the noise a forum appended to it (or that stands alone).
+    const page: [text: string, noise: string][] = [
+      ['区总工会为骑手送去清凉包。', ' Zr!7~pQ  '],
+      ['服务要跟上一整年', ' W%e a'],
+      ['', '=K9 x&e  '],
+      ['骑手可拨打12351热线求助。', ' k8+`D}'],
+      ['驿站每天早七点到晚十点开放。', ''],
+    ]
+    const { lines, removed } = stripNoise(page.map(([text, noise]) => text + noise))
+    expect(lines).toEqual(page.map(([text]) => text))
+    expect(removed).toBe(page.filter(([, noise]) => noise).length)
   })
 
   it('keeps numbers, dates and words on a page that shows no noise', () => {
@@ -54,8 +61,14 @@ describe('removing anti-scraping noise strings', () => {
   })
 
   it('on a noisy page, takes every ASCII tail, however plain', () => {
-    const { lines } = stripNoise(['第一段。 a#1~x', '第二段。 q(;Z', '第三段。 k SB'])
-    expect(lines).toEqual(['第一段。', '第二段。', '第三段。'])
+    const page: [text: string, noise: string][] = [
+      ['第一段。', ' a#1~x'],
+      ['第二段。', ' q(;Z'],
+      ['第三段。', ' k SB'],
+    ]
+    const { lines, removed } = stripNoise(page.map(([text, noise]) => text + noise))
+    expect(lines).toEqual(page.map(([text]) => text))
+    expect(removed).toBe(page.length)
   })
 
   it('detects survivors', () => {

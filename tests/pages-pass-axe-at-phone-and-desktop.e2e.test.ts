@@ -12,7 +12,7 @@ let pages: Awaited<ReturnType<typeof samplePages>>
 
 beforeAll(async () => {
   site = await buildSampleSite()
-  pages = await samplePages(site.dir)
+  pages = await samplePages(site.dir, site.snapshotDir)
   browser = await launchChromium()
 }, 240_000)
 afterAll(async () => {

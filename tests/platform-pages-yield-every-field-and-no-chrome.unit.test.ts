@@ -383,17 +383,3 @@ describe('images in the body', () => {
     ])
   })
 })
-
-describe('speed', () => {
-  it('parses the platform fixtures at well over 50 pages a second', () => {
-    const bytes = fs
-      .readdirSync(dir)
-      .filter((f) => /\.html?$/.test(f))
-      .map((f) => [fs.readFileSync(path.join(dir, f)), f] as const)
-    bytes.forEach(([b, n]) => parsePage(b, n))
-    const rounds = 10
-    const started = performance.now()
-    for (let r = 0; r < rounds; r++) for (const [b, n] of bytes) parsePage(b, n)
-    expect((rounds * bytes.length) / ((performance.now() - started) / 1000)).toBeGreaterThan(50)
-  })
-})

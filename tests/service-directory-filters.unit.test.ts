@@ -8,6 +8,7 @@ import type { SnapshotHours, SnapshotRegion, SnapshotService } from '../content-
 import ServiceDirectory from '../site/islands/ServiceDirectory'
 import type { ServiceDirectoryProps } from '../site/islands/ServiceDirectory'
 import { sortItems, toDirectoryItem } from '../site/lib/serviceDirectory'
+import { forAudience, inCategory, servesDistrict } from './helpers/serviceFilters'
 
 const city: SnapshotRegion = { code: '339900', name: '江南市', level: 'city' }
 const qinghu: SnapshotRegion = { code: '339901', name: '青湖区', level: 'district', parentCode: '339900' }
@@ -89,7 +90,8 @@ const services: SnapshotService[] = [
     category: 'member-perks',
     summary: '暑期向会员发放免费游泳券。',
     audiences: ['member'],
-    serviceArea: [qinghu],
+    // Only a 街道 and no address: the district filter must still find it under 青湖区.
+    serviceArea: [hubin],
     phones: [{ number: '0579-86120030', kind: 'voice', hours: '工作日 8:30-17:00', hotline: false }],
   }),
   svc({
@@ -163,6 +165,37 @@ describe('service directory filters', () => {
     expect(shown(container)).toEqual(names('legal-city', 'legal-donggang', 'hotline-12351', 'book-yunxi'))
     choose('适用人群', 'outdoor')
     expect(shown(container)).toEqual(names('legal-city', 'rest-hubin', 'rest-lingang', 'hotline-12351', 'book-yunxi'))
+  })
+
+  it('shows, for every choice of category, district and audience, exactly the services that match all three', () => {
+    const { container } = mount()
+    const values = (label: string) => [...(screen.getByLabelText(label) as HTMLSelectElement).options].map((o) => o.value)
+    const [categories, areas, groups] = [values('类别'), values('地区'), values('适用人群')]
+    // Every choice the content offers is on offer, and nothing else ('' is "all").
+    expect(categories).toEqual(['', ...new Set(items.map((i) => i.category))])
+    expect(areas).toEqual(['', ...districts.map((d) => d.value)])
+    expect([...groups].sort()).toEqual(['', ...new Set(services.flatMap((s) => s.audiences).filter((a) => a !== 'everyone'))].sort())
+    for (const category of categories) {
+      choose('类别', category)
+      for (const district of areas) {
+        choose('地区', district)
+        for (const audience of groups) {
+          choose('适用人群', audience)
+          const expected = services.filter(
+            (s) =>
+              (!category || inCategory(s, category)) &&
+              (!district || servesDistrict(s, district, regions)) &&
+              (!audience || forAudience(s, audience)),
+          )
+          const label = `类别=${category} 地区=${district} 适用人群=${audience}`
+          expect(shown(container), label).toEqual(expected.map((s) => s.name).sort())
+          const unfiltered = !category && !district && !audience
+          expect(screen.getByRole('status').textContent, label).toBe(
+            unfiltered ? `共 ${services.length} 项服务` : `找到 ${expected.length} 项服务（共 ${services.length} 项）`,
+          )
+        }
+      }
+    }
   })
 
   it('filters by free text, every word must match', () => {

@@ -50,8 +50,15 @@ describe('validation errors come back as clear messages', () => {
       token,
       form: fileForm('report.jpg', 'image/jpeg', '%PDF-1.4 not a picture', { alt: '伪装成图片的文档' }),
     })
-    expect(res.status).toBeGreaterThanOrEqual(400)
-    expect(JSON.stringify(res.body)).toMatch(/文件|file/i)
+    expect(res.status).toBe(400)
+    // Names the file, says it is not a picture, and lists what would be accepted.
+    expect(res.body.errors).toEqual([
+      {
+        name: 'APIError',
+        data: { field: 'file' },
+        message: '“report.jpg”不是有效的图片文件：请上传 JPEG、PNG、WebP、GIF、AVIF 格式的照片。',
+      },
+    ])
     expect((await cms.payload.count({ collection: 'media' })).totalDocs).toBe(0)
   })
 

@@ -6,6 +6,7 @@ const notPublished = { _status: { not_equals: 'published' } } as const
 const published = { _status: { equals: 'published' } } as const
 
 export const anyone: Access = () => true
+export const nobody: Access = () => false
 export const signedIn: Access = ({ req }) => Boolean(req.user)
 export const reviewers: Access = ({ req }) => isReviewerUser(req.user)
 export const admins: Access = ({ req }) => hasRole(req.user, 'admin')

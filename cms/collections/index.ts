@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../access'
 import { ImportBatches } from '../importer/admin/ImportBatches'
 import { SiteBuildLease } from '../publishing/SiteBuildLease'
 import { SiteBuilds } from '../publishing/SiteBuilds'
@@ -14,11 +15,18 @@ import { Users } from './Users'
 import { WorkersHomes } from './WorkersHomes'
 
 /**
+ * Payload answers /api/<slug>/versions for every collection, versioned or not; on one without
+ * versions its query fails with a 500. There is nothing to read there, so nobody may.
+ */
+const withoutVersionsNothingToRead = (list: CollectionConfig[]): CollectionConfig[] =>
+  list.map((c) => (c.versions ? c : { ...c, access: { ...c.access, readVersions: nobody } }))
+
+/**
  * Every collection of the CMS: the content models (content-models/) with their CMS behaviour
  * — access, hooks, preview, rebuild — each in its own folder here, as Payload's website
  * template keeps a collection with its hooks.
  */
-export const collections: CollectionConfig[] = [
+export const collections: CollectionConfig[] = withoutVersionsNothingToRead([
   Articles,
   WorkersHomes,
   LaborModels,
@@ -31,4 +39,4 @@ export const collections: CollectionConfig[] = [
   SiteBuilds,
   SiteBuildLease,
   ImportBatches,
-]
+])

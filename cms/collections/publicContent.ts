@@ -12,6 +12,7 @@ import {
 import { rebuildAfterChange, rebuildAfterDelete, rememberIfLive } from '../hooks/rebuildSite'
 import { settleReviewState } from '../hooks/reviewState'
 import { withUniqueSlug } from '../hooks/uniqueSlug'
+import { visitorsReadLive } from '../hooks/visitorsReadLive'
 
 /**
  * What the CMS adds to a content model the public site shows (content-models/publicTypes.ts):
@@ -30,7 +31,11 @@ export const publicContent = (model: CollectionConfig): CollectionConfig =>
         update: updateDraftsOrReview,
         delete: deleteDraftsOrReview,
       },
-      hooks: { ...model.hooks, beforeChange: [...(model.hooks?.beforeChange ?? []), settleReviewState] },
+      hooks: {
+        ...model.hooks,
+        beforeOperation: [...(model.hooks?.beforeOperation ?? []), visitorsReadLive],
+        beforeChange: [...(model.hooks?.beforeChange ?? []), settleReviewState],
+      },
     }),
   )
 

@@ -3,6 +3,9 @@ import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 
+import { publicTypeOfKey, type PublicContentKey } from '../../content-models/publicTypes'
+import { readSnapshot } from '../../site/snapshot'
+
 /** The search page's last word: the count, "nothing found", or that search failed. */
 const FINAL_STATUS = /找到|搜索暂时不可用/
 
@@ -59,25 +62,28 @@ export const waitForSearchResults = (page: Page) =>
 export const waitForDirectory = (page: Page) => page.waitForSelector('#svc-q', { timeout: 20_000 })
 
 /**
- * Page paths of a build, by kind, picked from the output folder so the tests follow the sample
- * content: where a kind has richer pages (an image, an alert), one of those is taken.
+ * Page paths of a build, by kind, picked from the sample content so the tests follow it: where a
+ * kind has richer pages (an image, an alert), one of those is taken, and if none is left the
+ * helper fails instead of quietly testing a plainer page.
  */
-export const samplePages = async (dir: string) => {
+export const samplePages = async (dir: string, snapshotDir: string) => {
+  const snapshot = readSnapshot(snapshotDir)
   const dirsUnder = async (rel: string) => {
-    const entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => [])
+    const entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true })
     return entries
       .filter((e) => e.isDirectory())
       .map((e) => e.name)
       .sort()
   }
-  const html = (rel: string) => fs.readFile(path.join(dir, rel, 'index.html'), 'utf8').catch(() => '')
-  /** The first detail page (a folder with its own index.html) under `section` whose HTML matches `rich`, else the first. */
-  const detail = async (section: string, rich: RegExp) => {
-    const pages: string[] = []
-    for (const name of await dirsUnder(section)) if (await html(`${section}/${name}`)) pages.push(name)
-    for (const name of pages) if (rich.test(await html(`${section}/${name}`))) return `/${section}/${name}/`
-    if (!pages[0]) throw new Error(`no ${section} detail page in ${dir}`)
-    return `/${section}/${pages[0]}/`
+  /** The first record page of a public type whose HTML matches `rich`. */
+  const detail = async (key: PublicContentKey, rich: RegExp) => {
+    const { section } = publicTypeOfKey(key)
+    for (const { slug } of snapshot[key]) {
+      const page = `/${section}/${slug}/`
+      // A published record without its page is a broken build, not a page to skip.
+      if (rich.test(await fs.readFile(path.join(dir, page, 'index.html'), 'utf8'))) return page
+    }
+    throw new Error(`no ${section} page in ${dir} matches ${rich}: the sample content no longer has one`)
   }
   const first = async (rel: string) => {
     const [name] = await dirsUnder(rel)
@@ -88,15 +94,15 @@ export const samplePages = async (dir: string) => {
   return {
     home: '/',
     news: '/news/',
-    article: await detail('news', /<figure/),
+    article: await detail('articles', /<figure/),
     archiveYear: `/${year}/`,
     archiveMonth: `/${await first(year)}/`,
     category: `/${await first('news/category')}/`,
     region: `/${await first('news/region')}/`,
     homes: '/homes/',
-    homeDetail: await detail('homes', /<img/),
+    homeDetail: await detail('workersHomes', /<img/),
     models: '/models/',
-    modelDetail: await detail('models', /<img/),
+    modelDetail: await detail('laborModels', /<img/),
     services: '/services/',
     service: await detail('services', /class="alert/),
     hotlines: '/hotlines/',
