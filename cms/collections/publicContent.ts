@@ -10,6 +10,7 @@ import {
   updateDraftsOrReview,
 } from '../access'
 import { rebuildAfterChange, rebuildAfterDelete, rememberIfLive } from '../hooks/rebuildSite'
+import { referencesExist } from '../hooks/referencesExist'
 import { settleReviewState } from '../hooks/reviewState'
 import { withUniqueSlug } from '../hooks/uniqueSlug'
 
@@ -17,6 +18,7 @@ import { withUniqueSlug } from '../hooks/uniqueSlug'
  * What the CMS adds to a content model the public site shows (content-models/publicTypes.ts):
  * editors draft, reviewers publish, the public reads published documents only, and a change to
  * what is live rebuilds the site. Who may do what is decided in access/, one predicate a file.
+ * Every document it refers to (cover, region, organization…) must exist.
  */
 export const publicContent = (model: CollectionConfig): CollectionConfig =>
   rebuildsSite(
@@ -30,14 +32,18 @@ export const publicContent = (model: CollectionConfig): CollectionConfig =>
         update: updateDraftsOrReview,
         delete: deleteDraftsOrReview,
       },
-      hooks: { ...model.hooks, beforeChange: [...(model.hooks?.beforeChange ?? []), settleReviewState] },
+      hooks: { ...model.hooks, beforeChange: [...(model.hooks?.beforeChange ?? []), referencesExist, settleReviewState] },
     }),
   )
 
 /** Regions, categories, organizations: public to read, kept by reviewers; a change rebuilds the whole site. */
 export const referenceData = (model: CollectionConfig): CollectionConfig =>
   rebuildsSite(
-    withUniqueSlug({ ...model, access: { ...model.access, read: anyone, create: reviewers, update: reviewers, delete: reviewers } }),
+    withUniqueSlug({
+      ...model,
+      access: { ...model.access, read: anyone, create: reviewers, update: reviewers, delete: reviewers },
+      hooks: { ...model.hooks, beforeChange: [...(model.hooks?.beforeChange ?? []), referencesExist] },
+    }),
   )
 
 /** Anything the public site shows triggers a rebuild when it changes live. */
