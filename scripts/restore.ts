@@ -1,11 +1,12 @@
 import './env'
 
-import { BackupError, readManifest, restoreBackup } from '../cms/backup'
+import { BackupError, checkBackup, restoreBackup } from '../cms/backup'
 import { configuredMediaStore } from '../cms/media/store'
 
 /**
  * Restores a folder written by `npm run backup` into an empty database (DATA_DIR / DATABASE_URI)
- * and media folder. Refuses, before writing anything, when the database already holds content.
+ * and media folder. Refuses, before writing anything, a damaged backup (every file's checksum is
+ * checked before the database is even opened) and a database that already holds content.
  */
 const source = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const say = (m: string) => console.log(`[restore] ${m}`)
@@ -17,13 +18,14 @@ if (source.length !== 1) {
 
 try {
   const started = Date.now()
-  const manifest = await readManifest(source[0]!)
+  const backup = await checkBackup(source[0]!)
+  const { manifest } = backup
   say(
     `备份时间 ${manifest.createdAt}，${manifest.collections.reduce((n, c) => n + c.documents, 0)} 条内容，员工账号${manifest.users === 'included' ? '已包含' : '未包含'}`,
   )
   const { openPayload } = await import('../cms/open')
   const payload = await openPayload()
-  const result = await restoreBackup(payload, source[0]!, { media: configuredMediaStore(), log: (m) => say(`  ${m}`) })
+  const result = await restoreBackup(payload, backup, { media: configuredMediaStore(), log: (m) => say(`  ${m}`) })
   await payload.destroy()
   say(
     `恢复完成：${result.documents} 条内容，${result.versions} 个版本，${result.mediaFiles} 个图片文件，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,

@@ -8,7 +8,9 @@ import { exportSnapshot, localSource } from '../cms/export'
 import { publicTypes } from '../content-models/publicTypes'
 import type { ContentSnapshot } from '../content-models/snapshot'
 import { seedSampleContent } from '../cms/seed'
+import { hsdsId } from '../site/lib/openData'
 import { buildSite, goLive, liveDir } from '../site/publish'
+import { servicePage, type HsdsService } from './helpers/hsds'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { addFixtureContent, allOutputText, DRAFT_MARKERS, htmlFiles } from './helpers/site'
 
@@ -164,5 +166,89 @@ describe('the site built from a snapshot, with no CMS server running', () => {
 
   it('declares Chinese on every page, which Pagefind needs to segment words', async () => {
     for (const file of await htmlFiles(out)) expect(texts.get(file)!.includes('<html lang="zh-CN"'), file).toBe(true)
+  })
+
+  it('publishes every published service, and only those, as HSDS 3.0 open data', async () => {
+    const json: unknown = JSON.parse(texts.get('open-data/services.json')!)
+    const parsed = servicePage.safeParse(json)
+    // Every violation at once, each with the service it is in.
+    const where = (p: PropertyKey[]) =>
+      p[0] === 'contents'
+        ? `${(json as { contents: { name?: string }[] }).contents[Number(p[1])]?.name}: ${p.slice(2).join('.')}`
+        : p.join('.')
+    expect(parsed.error?.issues.map((i) => `${where(i.path)} ${i.message}`) ?? []).toEqual([])
+    const page = parsed.data!
+    const services = page.contents
+
+    // The same set as the CMS's published services (drafts and draft revisions left out).
+    const published = (
+      await cms.payload.find({ collection: 'services', where: { _status: { equals: 'published' } }, limit: 0, pagination: false, depth: 0 })
+    ).docs
+    expect(published.length).toBeGreaterThan(5)
+    expect(services.map((s) => s.id).sort()).toEqual(published.map((d) => hsdsId(`service:${d.slug}`)).sort())
+    expect(page).toMatchObject({ total_items: published.length, size: published.length, total_pages: 1, page_number: 1, empty: false })
+
+    const HSDS_STATUS = { active: 'active', 'temporarily-closed': 'temporarily closed', ended: 'defunct' } as const
+    const byId = new Map(services.map((s) => [s.id, s]))
+    for (const doc of published) {
+      const s = byId.get(hsdsId(`service:${doc.slug}`))!
+      expect(s, doc.name).toMatchObject({ name: doc.name, status: HSDS_STATUS[doc.status] })
+      expect(s.phones?.length ?? 0, `${doc.name} phones`).toBe(doc.phones?.length ?? 0)
+      expect(Boolean(s.organization), `${doc.name} organization`).toBe(Boolean(doc.provider))
+      const locations = doc.locations ?? []
+      expect(s.service_at_locations?.length ?? 0, `${doc.name} locations`).toBe(locations.length)
+      locations.forEach((l, i) =>
+        expect(s.service_at_locations![i]!.schedules?.length ?? 0, `${doc.name} location ${i} schedules`).toBe(
+          (l.openingHours?.length ?? 0) + (l.hoursExceptions?.length ?? 0),
+        ),
+      )
+    }
+    expect(new Set(services.map((s) => s.status)).size, 'the sample has services of several statuses').toBeGreaterThan(1)
+
+    // HSDS links records by id: each link names the record it sits in or next to.
+    const links = (s: HsdsService) => {
+      const wrong: string[] = []
+      const check = (what: string, got: unknown, want: unknown) =>
+        got === want || wrong.push(`${s.name}: ${what} is ${String(got)}, not ${String(want)}`)
+      check('organization_id', s.organization_id, s.organization?.id)
+      for (const p of s.phones ?? []) check('phone.service_id', p.service_id, s.id)
+      for (const p of s.organization?.phones ?? []) check('organization phone.organization_id', p.organization_id, s.organization!.id)
+      for (const a of s.service_areas ?? []) check('service_area.service_id', a.service_id, s.id)
+      for (const d of s.required_documents ?? []) check('required_document.service_id', d.service_id, s.id)
+      for (const c of s.cost_options ?? []) check('cost_option.service_id', c.service_id, s.id)
+      for (const l of s.languages ?? []) check('language.service_id', l.service_id, s.id)
+      for (const a of s.attributes ?? []) {
+        check('attribute.link_id', a.link_id, s.id)
+        check('attribute.taxonomy_term_id', a.taxonomy_term_id, a.taxonomy_term?.id)
+      }
+      for (const sal of s.service_at_locations ?? []) {
+        check('service_at_location.service_id', sal.service_id, s.id)
+        check('service_at_location.location_id', sal.location_id, sal.location?.id)
+        for (const sc of sal.schedules ?? []) check('schedule.service_at_location_id', sc.service_at_location_id, sal.id)
+        for (const a of sal.location?.addresses ?? []) check('address.location_id', a.location_id, sal.location!.id)
+        for (const l of sal.location?.languages ?? []) check('location language.location_id', l.location_id, sal.location!.id)
+      }
+      return wrong
+    }
+    expect(services.flatMap(links)).toEqual([])
+
+    // An id is one record: the same id twice is the same organization embedded in two services,
+    // never two different phones, schedules or places.
+    const records = new Map<string, string>()
+    const clashes: string[] = []
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) return value.forEach(visit)
+      if (!value || typeof value !== 'object') return
+      const record = value as Record<string, unknown>
+      if (typeof record.id === 'string') {
+        const seen = records.get(record.id)
+        const now = JSON.stringify(record)
+        if (seen !== undefined && seen !== now) clashes.push(`${record.id}: ${seen.slice(0, 80)} ≠ ${now.slice(0, 80)}`)
+        records.set(record.id, now)
+      }
+      Object.values(record).forEach(visit)
+    }
+    visit(services)
+    expect(clashes).toEqual([])
   })
 })

@@ -40,20 +40,24 @@ const keep = (slug: string, doc: Doc): Doc | undefined => {
   return doc
 }
 
-const writeLines = async (file: string, docs: AsyncIterable<Doc>, slug: string): Promise<number> => {
+/** Writes one JSON line per kept document; the checksum lets restore refuse a damaged file before writing any of it. */
+const writeLines = async (file: string, docs: AsyncIterable<Doc>, slug: string): Promise<{ count: number; sha256: string }> => {
   const out: WriteStream = createWriteStream(file, { mode: 0o600 })
+  const hash = createHash('sha256')
   let count = 0
   try {
     for await (const doc of docs) {
       const kept = keep(slug, doc)
       if (!kept) continue
-      if (!out.write(`${JSON.stringify(kept)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()))
+      const line = `${JSON.stringify(kept)}\n`
+      hash.update(line)
+      if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()))
       count++
     }
   } finally {
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
   }
-  return count
+  return { count, sha256: hash.digest('hex') }
 }
 
 const isEmptyOrMissing = async (dir: string) => (await fs.readdir(dir).catch(() => [])).length === 0
@@ -83,25 +87,29 @@ export const writeBackup = async (
   try {
     const users = options.users !== false
     const order = restoreOrder(payload, backedUpSlugs(payload, { users }))
-    const counts = new Map<string, { documents: number; versions: number }>()
+    const written = new Map<string, BackupManifest['collections'][number]>()
     for (const slug of [...order].reverse()) {
       const collection = slug as CollectionSlug
-      let versions = 0
-      if (payload.collections[collection]!.config.versions) {
-        versions = await writeLines(
-          path.join(staging, 'versions', `${slug}.jsonl`),
-          inIdOrder((where) => payload.db.findVersions({ collection, where, sort: 'id', limit: PAGE, page: 1 })),
-          slug,
-        )
-      }
+      const versions = payload.collections[collection]!.config.versions
+        ? await writeLines(
+            path.join(staging, 'versions', `${slug}.jsonl`),
+            inIdOrder((where) => payload.db.findVersions({ collection, where, sort: 'id', limit: PAGE, page: 1 })),
+            slug,
+          )
+        : undefined
       const documents = await writeLines(
         path.join(staging, 'collections', `${slug}.jsonl`),
         inIdOrder((where) => payload.db.find({ collection, where, sort: 'id', limit: PAGE, page: 1 })),
         slug,
       )
-      counts.set(slug, { documents, versions })
+      written.set(slug, {
+        slug,
+        documents: documents.count,
+        versions: versions?.count ?? 0,
+        sha256: { documents: documents.sha256, ...(versions ? { versions: versions.sha256 } : {}) },
+      })
       log(
-        `${payload.collections[collection]!.config.labels?.plural ?? slug}（${slug}）：${documents} 条${versions ? `，${versions} 个版本` : ''}`,
+        `${payload.collections[collection]!.config.labels?.plural ?? slug}（${slug}）：${documents.count} 条${versions?.count ? `，${versions.count} 个版本` : ''}`,
       )
     }
 
@@ -109,7 +117,7 @@ export const writeBackup = async (
     const store = asMediaStore(options.media)
     for (const file of await store.list()) {
       const data = await store.read(file)
-      await fs.mkdir(path.dirname(path.join(staging, 'media', file)), { recursive: true })
+      await fs.mkdir(path.dirname(path.join(staging, 'media', file)), { recursive: true, mode: 0o700 })
       await fs.writeFile(path.join(staging, 'media', file), data, { mode: 0o600 })
       media.push({ file, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') })
     }
@@ -129,7 +137,7 @@ export const writeBackup = async (
       database: kind,
       migrations: [...new Set(migrations)].sort(),
       users: users ? 'included' : 'omitted',
-      collections: order.map((slug) => ({ slug, ...counts.get(slug)! })),
+      collections: order.map((slug) => written.get(slug)!),
       media,
     }
     await fs.writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 })

@@ -1,3 +1,3 @@
 export { writeBackup } from './backup'
 export { BackupError, SKIPPED_COLLECTIONS, type BackupManifest } from './format'
-export { readManifest, restoreBackup, type RestoreResult } from './restore'
+export { checkBackup, readManifest, restoreBackup, type CheckedBackup, type RestoreResult } from './restore'

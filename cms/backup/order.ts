@@ -1,42 +1,10 @@
 import type { CollectionSlug, FlattenedField, Payload } from 'payload'
 
+import { eachReference } from '../references'
+
 type Doc = Record<string, unknown>
-type Id = number | string
 
 const fieldsOf = (payload: Payload, slug: string): FlattenedField[] => payload.collections[slug as CollectionSlug]!.config.flattenedFields
-
-/** Calls `visit(slug, value)` for every relationship or upload value in a document. */
-const walk = (payload: Payload, fields: FlattenedField[], data: unknown, visit: (slug: string, value: Id) => void): void => {
-  if (!data || typeof data !== 'object') return
-  const doc = data as Doc
-  for (const field of fields) {
-    const value = doc[field.name]
-    if (value === undefined || value === null) continue
-    switch (field.type) {
-      case 'relationship':
-      case 'upload': {
-        for (const item of Array.isArray(value) ? value : [value]) {
-          if (item && typeof item === 'object' && 'relationTo' in item) visit(String(item.relationTo), (item as { value: Id }).value)
-          else if (typeof item === 'number' || typeof item === 'string') visit(String(field.relationTo), item)
-        }
-        break
-      }
-      case 'group':
-      case 'tab':
-        walk(payload, field.flattenedFields, value, visit)
-        break
-      case 'array':
-        for (const row of value as unknown[]) walk(payload, field.flattenedFields, row, visit)
-        break
-      case 'blocks':
-        for (const row of value as Doc[]) {
-          const block = field.blocks.find((b) => b.slug === row.blockType) ?? payload.config.blocks?.find((b) => b.slug === row.blockType)
-          if (block) walk(payload, block.flattenedFields, row, visit)
-        }
-        break
-    }
-  }
-}
 
 /** The collections a collection's fields can point at (itself excluded). */
 const dependencies = (payload: Payload, slug: string): Set<string> => {
@@ -98,10 +66,15 @@ export const parentsFirst = (payload: Payload, slug: string, docs: Doc[]): Doc[]
     const id = String(doc.id)
     if (done.has(id) || path.has(id)) return
     path.add(id)
-    walk(payload, fields, doc, (target, value) => {
-      const parent = target === slug ? byId.get(String(value)) : undefined
-      if (parent) place(parent, path)
-    })
+    eachReference(
+      fields,
+      doc,
+      ({ to, id: value }) => {
+        const parent = to === slug ? byId.get(String(value)) : undefined
+        if (parent) place(parent, path)
+      },
+      payload.config.blocks,
+    )
     path.delete(id)
     done.add(id)
     ordered.push(doc)

@@ -10,6 +10,7 @@ import {
   updateDraftsOrReview,
 } from '../access'
 import { rebuildAfterChange, rebuildAfterDelete, rememberIfLive } from '../hooks/rebuildSite'
+import { referencesExist } from '../hooks/referencesExist'
 import { settleReviewState } from '../hooks/reviewState'
 import { withUniqueSlug } from '../hooks/uniqueSlug'
 import { visitorsReadLive } from '../hooks/visitorsReadLive'
@@ -18,6 +19,7 @@ import { visitorsReadLive } from '../hooks/visitorsReadLive'
  * What the CMS adds to a content model the public site shows (content-models/publicTypes.ts):
  * editors draft, reviewers publish, the public reads published documents only, and a change to
  * what is live rebuilds the site. Who may do what is decided in access/, one predicate a file.
+ * Every document it refers to (cover, region, organization…) must exist.
  */
 export const publicContent = (model: CollectionConfig): CollectionConfig =>
   rebuildsSite(
@@ -34,7 +36,7 @@ export const publicContent = (model: CollectionConfig): CollectionConfig =>
       hooks: {
         ...model.hooks,
         beforeOperation: [...(model.hooks?.beforeOperation ?? []), visitorsReadLive],
-        beforeChange: [...(model.hooks?.beforeChange ?? []), settleReviewState],
+        beforeChange: [...(model.hooks?.beforeChange ?? []), referencesExist, settleReviewState],
       },
     }),
   )
@@ -42,7 +44,11 @@ export const publicContent = (model: CollectionConfig): CollectionConfig =>
 /** Regions, categories, organizations: public to read, kept by reviewers; a change rebuilds the whole site. */
 export const referenceData = (model: CollectionConfig): CollectionConfig =>
   rebuildsSite(
-    withUniqueSlug({ ...model, access: { ...model.access, read: anyone, create: reviewers, update: reviewers, delete: reviewers } }),
+    withUniqueSlug({
+      ...model,
+      access: { ...model.access, read: anyone, create: reviewers, update: reviewers, delete: reviewers },
+      hooks: { ...model.hooks, beforeChange: [...(model.hooks?.beforeChange ?? []), referencesExist] },
+    }),
   )
 
 /** Anything the public site shows triggers a rebuild when it changes live. */

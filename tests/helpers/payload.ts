@@ -29,14 +29,33 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789'
 export const startTestCms = async (overrides: SettingsOverrides = {}): Promise<TestCms> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'))
   configureSettings({ dataDir: dir, databaseUri: `file:${path.join(dir, 'test.db')}`, payloadSecret: TEST_SECRET, ...overrides })
-  const [{ openPayload }, { default: config }, { handleEndpoints }] = await Promise.all([
-    import('../../cms/open'),
-    import('../../cms/payload.config'),
-    import('payload'),
-  ])
+  const [{ openPayload }, rest] = await Promise.all([import('../../cms/open'), restClient()])
   const payload = await openPayload()
 
-  const rest: TestCms['rest'] = async (method, url, options = {}) => {
+  const login = async (email: string, password: string) => {
+    const res = await rest('POST', '/users/login', { json: { email, password } })
+    if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`)
+    return res.body.token as string
+  }
+
+  const close = async () => {
+    // A rebuilder still looking at its queue would query a closed database.
+    const { rebuilderFor } = await import('../../cms/publishing/rebuilder')
+    rebuilderFor(payload).stop()
+    await payload.destroy()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+
+  return { payload, dir, rest, login, close }
+}
+
+/**
+ * The REST API of the configured CMS, called in-process through Payload's route handler as the
+ * Next.js routes call it. Settings must be configured first: the config reads them on import.
+ */
+export const restClient = async (): Promise<TestCms['rest']> => {
+  const [{ default: config }, { handleEndpoints }] = await Promise.all([import('../../cms/payload.config'), import('payload')])
+  return async (method, url, options = {}) => {
     const headers = new Headers()
     if (options.token) headers.set('Authorization', `JWT ${options.token}`)
     let body: BodyInit | undefined
@@ -57,22 +76,6 @@ export const startTestCms = async (overrides: SettingsOverrides = {}): Promise<T
     }
     return { status: response.status, body: parsed }
   }
-
-  const login = async (email: string, password: string) => {
-    const res = await rest('POST', '/users/login', { json: { email, password } })
-    if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`)
-    return res.body.token as string
-  }
-
-  const close = async () => {
-    // A rebuilder still looking at its queue would query a closed database.
-    const { rebuilderFor } = await import('../../cms/publishing/rebuilder')
-    rebuilderFor(payload).stop()
-    await payload.destroy()
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-
-  return { payload, dir, rest, login, close }
 }
 
 export const STAFF_PASSWORD = 'correct-horse-battery-staple'

@@ -4,6 +4,7 @@ import { Media as model } from '../../../content-models'
 import { settings } from '../../../content-models/settings'
 import { anyone, reviewers, signedIn } from '../../access'
 import { checkImageUpload } from './hooks/checkImageUpload'
+import { uniqueImageName } from './hooks/uniqueImageName'
 
 /**
  * Staff upload images while drafting; removing one can break a live page, so reviewers do.
@@ -13,5 +14,5 @@ export const Media: CollectionConfig = {
   ...model,
   access: { ...model.access, read: anyone, create: signedIn, update: signedIn, delete: reviewers },
   upload: typeof model.upload === 'object' ? { ...model.upload, staticDir: settings().mediaDir } : model.upload,
-  hooks: { ...model.hooks, beforeOperation: [...(model.hooks?.beforeOperation ?? []), checkImageUpload] },
+  hooks: { ...model.hooks, beforeOperation: [...(model.hooks?.beforeOperation ?? []), checkImageUpload, uniqueImageName] },
 }

@@ -13,8 +13,8 @@ const refuse = (message: string) => Object.assign(new APIError(message, 400, { f
 const accepted = new Set(['jpeg', 'png', 'webp', 'gif', 'heif'])
 
 /**
- * Reads only the image header, before Payload decodes and resizes anything, so staff get a
- * message that says what to fix instead of Payload's generic upload error.
+ * Reads the image header, then decodes the image once at a tiny size, before Payload resizes
+ * anything, so staff get a message that says what to fix instead of Payload's generic upload error.
  */
 export const checkImageUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if ((operation !== 'create' && operation !== 'update') || !req.file) return args
@@ -33,6 +33,13 @@ export const checkImageUpload: CollectionBeforeOperationHook = async ({ args, op
     throw refuse(
       `“${file.name}”尺寸过大（${meta.width}×${meta.height}，约 ${Math.round(pixels / 1e6)} 百万像素）：请缩小到 ${Math.round(maxImagePixels / 1e6)} 百万像素以内（如 8000×6000）再上传。`,
     )
+  }
+  // A file cut short (an interrupted upload from a phone) has a sound header; only decoding it
+  // all finds the break, which Payload's resizing would report as a generic upload error.
+  try {
+    await sharp(file.data, { limitInputPixels: maxImagePixels }).resize(16, 16, { fit: 'inside' }).raw().toBuffer()
+  } catch {
+    throw refuse(`“${file.name}”不完整或已损坏，无法读取：请重新导出或重新拍摄后再上传。`)
   }
   return args
 }
