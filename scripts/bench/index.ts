@@ -437,6 +437,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
             }
             return seconds
           }
+          let full: Rebuilder | undefined
           try {
             const incremental: { seconds: number; build: LastBuild }[] = []
             for (let i = 0; i < runs; i++) {
@@ -447,7 +448,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
               incremental.push({ seconds, build })
             }
             // A queue of its own, so the server's rebuilder does not serve this request incrementally.
-            const full = createRebuilder(cms, { quietMs: 0, incremental: false, queue: 'bench-full' })
+            full = createRebuilder(cms, { quietMs: 0, incremental: false, queue: 'bench-full' })
             const fullSeconds = await publishOne(runs + 1, full, true)
             const record = (await cms.find({ collection: 'site-builds', sort: '-createdAt', limit: 1 })).docs[0] as
               { pages?: number } | undefined
@@ -463,6 +464,9 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
             }
           } finally {
             clearInterval(ticker)
+            // Both rebuilders stop looking at their queues before the database closes.
+            rebuilderFor(cms).stop()
+            full?.stop()
             const tree = sampler.stop()
             memory.publishTree = tree.treePeakRssBytes
             memory.processes.push(...tree.processes.slice(0, 3).map((p) => ({ ...p, command: `[publish] ${p.command}` })))
