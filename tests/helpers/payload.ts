@@ -63,7 +63,12 @@ export const restClient = async (): Promise<TestCms['rest']> => {
       headers.set('Content-Type', 'application/json')
       body = JSON.stringify(options.json)
     } else if (options.form) {
-      body = options.form
+      // Encoded up front: undici streams a FormData body while it is read, and when the server
+      // stops reading (Payload past its upload limit) that pump writes into a closed stream and
+      // rejects outside any test.
+      const encoded = new Response(options.form)
+      headers.set('Content-Type', encoded.headers.get('Content-Type')!)
+      body = await encoded.arrayBuffer()
     }
     const request = new Request(`http://localhost:3000/api${url}`, { method, headers, body })
     const response = await handleEndpoints({ config, request })
