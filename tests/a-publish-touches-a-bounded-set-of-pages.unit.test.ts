@@ -93,6 +93,21 @@ describe('the pages a change touches', () => {
     expect(urls.length).toBeLessThanOrEqual(60)
   })
 
+  it('renders only the newest page of the neighbouring year and month when a new year begins', () => {
+    // The new article is the first of the year after the archive's last: a year and a month appear.
+    const before = archive(20_000)
+    const last = new Date(before[0]!.publishedAt)
+    const fresh = article(20_001, { publishedAt: `${last.getUTCFullYear() + 1}-01-05T02:00:00.000Z` })
+    const after = [fresh, ...before].sort(newestFirst)
+    const { urls } = touchedPages([{ kind: 'articles', after: fresh }], { articles: after, categories })
+    const previousYear = `/news/archive/${last.getUTCFullYear()}/`
+    const previousMonth = `/news/archive/${last.getUTCFullYear()}/${String(last.getUTCMonth() + 1).padStart(2, '0')}/`
+    expect(urls).toEqual(expect.arrayContaining([...differingPages(before, after), previousYear, previousMonth]))
+    // The older numbered pages of the previous year do not link to the next one: not rendered.
+    expect(urls.filter((u) => u.startsWith(previousYear) && u !== previousYear && u !== previousMonth)).toEqual([])
+    expect(urls.length).toBeLessThanOrEqual(60)
+  })
+
   it('renders every page that links to the sections and regions when a region gets its first article', () => {
     const before = archive(2000)
     const fresh = article(2001, { region: { code: '330799', name: '新设区', level: 'district' } })

@@ -120,11 +120,9 @@ const newsPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, '
     for (let n = Math.max(1, Math.min(was, is) - PAGINATION_REACH - 1); n < Math.max(was, is); n++)
       urls.add(pageHref(l.base, { current: n, total: is }))
   }
-  // Year and month pages link to the neighbouring year or month that has news: when one
-  // appears or goes, the pages of its neighbours link elsewhere.
-  for (const neighbour of archiveNeighbours(listingsBefore, listingsAfter)) {
-    for (const page of paginate(neighbour.items)) urls.add(pageHref(neighbour.base, page))
-  }
+  // A year's or month's newest page (at its own address) links to the neighbouring year or
+  // month that has news: when one appears or goes, that page of its neighbours links elsewhere.
+  for (const neighbour of archiveNeighbours(listingsBefore, listingsAfter)) urls.add(neighbour.base)
   // Section and region counts are shown on /news/ only (components/NewsSections.astro).
   if (articleChanges.some(countsChanged)) urls.add(routes.news.url({}))
   // Every page of the news, section and region listings links to each section and region that
