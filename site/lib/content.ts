@@ -1,5 +1,3 @@
-import { getCollection } from 'astro:content'
-
 import type {
   SnapshotArticle,
   SnapshotCategory,
@@ -9,11 +7,22 @@ import type {
   SnapshotService,
   SnapshotWorkersHome,
 } from '../../content-models/snapshot'
+import { buildSnapshot, slimArticle } from '../loader'
 import { newestFirst } from './listing'
 
-/** Typed access to the content layer; the snapshot already holds published documents only. */
-const all = async <T>(name: Parameters<typeof getCollection>[0]): Promise<T[]> =>
-  (await getCollection(name)).map((entry: { data: unknown }) => entry.data as T)
+type Collections = Omit<ReturnType<typeof buildSnapshot>, 'version' | 'generatedAt'>
+
+/**
+ * The build's snapshot, by collection; it holds published documents only. Records come in
+ * the order of their key (slug; regions by code), not the snapshot's: a patched snapshot
+ * and a fresh export list records in different orders, and pages that sort by name keep
+ * that order for ties, so an incremental build and a full one must start from the same.
+ */
+const all = async <K extends keyof Collections>(name: K): Promise<Collections[K]> => {
+  const records = [...buildSnapshot()[name]] as { slug?: string; code?: string }[]
+  const key = (r: { slug?: string; code?: string }) => r.slug ?? r.code ?? ''
+  return records.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) as Collections[K]
+}
 
 /**
  * Each collection is read and sorted once per build. Thousands of pages call these; without
@@ -24,10 +33,10 @@ const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   return () => (cached ??= load())
 }
 
-export const getArticles = once(async () => (await all<SnapshotArticle>('articles')).sort(newestFirst))
-export const getWorkersHomes = once(() => all<SnapshotWorkersHome>('workersHomes'))
-export const getLaborModels = once(() => all<SnapshotLaborModel>('laborModels'))
-export const getServices = once(() => all<SnapshotService>('services'))
-export const getOrganizations = once(() => all<SnapshotOrganization>('organizations'))
-export const getRegions = once(async () => (await all<SnapshotRegion>('regions')).sort((a, b) => a.code.localeCompare(b.code)))
-export const getCategories = once(async () => (await all<SnapshotCategory>('categories')).sort((a, b) => a.order - b.order))
+export const getArticles = once(async (): Promise<SnapshotArticle[]> => (await all('articles')).map(slimArticle).sort(newestFirst))
+export const getWorkersHomes = once(async (): Promise<SnapshotWorkersHome[]> => all('workersHomes'))
+export const getLaborModels = once(async (): Promise<SnapshotLaborModel[]> => all('laborModels'))
+export const getServices = once(async (): Promise<SnapshotService[]> => all('services'))
+export const getOrganizations = once(async (): Promise<SnapshotOrganization[]> => all('organizations'))
+export const getRegions = once(async (): Promise<SnapshotRegion[]> => (await all('regions')).sort((a, b) => a.code.localeCompare(b.code)))
+export const getCategories = once(async (): Promise<SnapshotCategory[]> => (await all('categories')).sort((a, b) => a.order - b.order))
