@@ -14,9 +14,13 @@ import { regions as sampleRegions } from '../cms/seed/data/regions'
 import { services as sampleServices } from '../cms/seed/data/services'
 import { settings } from '../content-models/settings'
 import { recordUrl } from '../site/routes'
+import { formatViolations, seriousViolations } from './helpers/axe'
 import { launchChromium } from './helpers/browser'
-import { paragraph } from './helpers/fixtures'
+import { paragraph, pngImage } from './helpers/fixtures'
+import { openSearch } from './helpers/pages'
+import { savedPages, savedWith } from './helpers/savedPages'
 import { pagefindUrls, serverIndexUrls } from './helpers/site'
+import { makeZip } from './helpers/zip'
 
 /**
  * Three people using the system `npm start` starts: a publicity staff member writing and
@@ -169,6 +173,22 @@ const signIn = async (context: BrowserContext, who: { email: string; password: s
   return page
 }
 
+/**
+ * One editor and one reviewer, created through REST as the administrator by whichever
+ * journey needs them first (so any one journey can run alone with -t).
+ */
+let staffCreated: Promise<void> | undefined
+const staff = () =>
+  (staffCreated ??= (async () => {
+    const { token } = await api('POST', '/users/login', ADMIN)
+    for (const [who, role] of [
+      [EDITOR, 'editor'],
+      [REVIEWER, 'reviewer'],
+    ] as const) {
+      await api('POST', '/users', { email: who.email, password: who.password, name: who.name, roles: [role] }, token)
+    }
+  })())
+
 /** No content wider than the phone: a sideways scroll on a 390 px screen is a bug. */
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
 
@@ -195,14 +215,7 @@ describe('three user journeys against `npm start`', () => {
         .toBuffer(),
     )
 
-    // Setup through REST as the administrator: one editor, one reviewer.
-    const { token } = await api('POST', '/users/login', ADMIN)
-    for (const [who, role] of [
-      [EDITOR, 'editor'],
-      [REVIEWER, 'reviewer'],
-    ] as const) {
-      await api('POST', '/users', { email: who.email, password: who.password, name: who.name, roles: [role] }, token)
-    }
+    await staff()
 
     const editorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     const reviewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
@@ -517,6 +530,243 @@ describe('three user journeys against `npm start`', () => {
       await context.close()
     }
   }, 180_000)
+
+  it('archive import: an editor uploads a zip of saved pages from four platforms, checks the dry run and imports drafts; a reviewer publishes the batch; the site and its search show every page', async () => {
+    await staff()
+    const pages = savedPages()
+    const batchName = `旧网站存档-${Date.now().toString(36)}`
+    const zipName = '旧网站存档.zip'
+    // Pages that cannot be read are listed with the reason, and the rest of the batch goes on.
+    const bad = [
+      { name: '旧稿/空白页.html', bytes: Buffer.alloc(0), reason: /^失败：文件为空$/ },
+      { name: '旧稿/扫描件.htm', bytes: await pngImage(40, 30), reason: /^失败：这是PNG 图片，不是网页或文本文件$/ },
+    ]
+    const zipFile = path.join(system.dir, zipName)
+    await fs.writeFile(
+      zipFile,
+      makeZip([
+        ...pages.flatMap((p) => [
+          { name: p.fixture, data: p.bytes },
+          ...savedWith(p.fixture).map((image) => ({
+            name: `${p.fixture.replace(/\.html?$/, '_files')}/${image.name}`,
+            data: image.bytes,
+            store: true,
+          })),
+        ]),
+        ...bad.map((b) => ({ name: b.name, data: b.bytes })),
+      ]),
+    )
+    // The dry run names each page by the zip (less .zip) and its path inside it.
+    const listed = (entry: string) => `${zipName.replace(/\.zip$/, '')}/${entry}`
+    const titles = pages.map((p) => p.title).sort()
+    const { token } = await api('POST', '/users/login', ADMIN)
+    const batchQuery = (extra: Record<string, string> = {}) =>
+      new URLSearchParams({ 'where[importBatch][equals]': batchName, depth: '0', limit: '100', ...extra })
+    const articlesOfBatch = async () => (await api('GET', `/articles?${batchQuery({ draft: 'true' })}`, undefined, token)).docs as any[]
+
+    const editorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    const reviewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    let current: Page = await visitorContext.newPage()
+    const step = stepper('archive-import', () => current)
+    // The dashboard's card (the side menu is folded away until opened).
+    const importCard = '.collections__card-list a[href$="/admin/collections/import-batches"]'
+    try {
+      const editor = await step('editor-signs-in', async () => (current = await signIn(editorContext, EDITOR)))
+      const panelSelector = 'section[aria-labelledby="import-title"]'
+      const panel = editor.locator(panelSelector)
+      /** The dry run's table, one array of cell texts per row, by the file in its first cell. */
+      const rows = async () =>
+        new Map(
+          (
+            await panel
+              .getByRole('table', { name: '每个文件的提取结果' })
+              .locator('tbody tr')
+              .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())))
+          ).map((cells) => [cells[0]!, cells.slice(1)] as const),
+        )
+
+      await step('editor-opens-the-import-view-and-is-told-to-choose-a-file-first', async () => {
+        await editor.locator(importCard).click()
+        await editor.waitForURL(/\/admin\/collections\/import-batches/)
+        await panel.getByRole('button', { name: '试运行（不写入）' }).click()
+        await panel.getByRole('status').getByText('请先点“选择文件…”').waitFor()
+        // Focus goes to the button that opens the file picker, where the message says to go.
+        expect(await editor.evaluate(() => document.activeElement?.textContent?.trim())).toBe('选择文件…')
+        // The message is read in colours that pass (Payload's error-500 red is 4.1:1 on white).
+        expect(formatViolations('import view with a message', await seriousViolations(editor, panelSelector))).toBe('')
+      })
+
+      const batchId = await step('editor-uploads-the-zip-for-a-dry-run', async () => {
+        await panel.getByLabel('网页文件或压缩包').setInputFiles(zipFile)
+        await panel.getByText(`已选 1 个：${zipName}`).waitFor()
+        await panel.getByLabel('批次名称（可不填）').fill(batchName)
+        const previewed = editor.waitForResponse(
+          (r) => r.request().method() === 'POST' && r.url().endsWith('/api/import-batches/preview'),
+          { timeout: 120_000 },
+        )
+        await panel.getByRole('button', { name: '试运行（不写入）' }).click()
+        const response = await previewed
+        expect(response.status(), 'the dry-run upload').toBe(200)
+        await panel.getByRole('status').getByText('试运行完成，尚未写入任何内容').waitFor({ timeout: 60_000 })
+        return ((await response.json()) as { doc: { id: number } }).doc.id
+      })
+
+      await step('dry-run-lists-every-page-and-writes-nothing', async () => {
+        const table = await rows()
+        expect([...table.keys()].sort()).toEqual([...pages.map((p) => listed(p.fixture)), ...bad.map((b) => listed(b.name))].sort())
+        for (const p of pages) {
+          const [result, title, date, source] = table.get(listed(p.fixture))!
+          expect({ result: result!.slice(0, 3), title, date, source }, p.family).toEqual({
+            result: '将导入',
+            title: p.title,
+            date: p.date,
+            source: p.source,
+          })
+        }
+        for (const b of bad) expect(table.get(listed(b.name)), b.name).toEqual([expect.stringMatching(b.reason)])
+        await panel.getByText(`将导入 ${pages.length} 篇，重复跳过 0 篇，失败 ${bad.length} 个`).waitFor()
+        expect(await articlesOfBatch()).toEqual([])
+      })
+
+      await step('import-view-at-phone-and-desktop-widths', async () => {
+        const report: string[] = []
+        for (const [width, height] of [
+          [1280, 900],
+          [390, 844],
+        ] as const) {
+          await editor.setViewportSize({ width, height })
+          await panel.getByRole('table').waitFor()
+          await fs.mkdir(SHOTS, { recursive: true })
+          await editor.screenshot({ path: path.join(SHOTS, `archive-import-dry-run-${width}.png`), fullPage: true })
+          report.push(formatViolations(`import view at ${width}px`, await seriousViolations(editor, panelSelector)))
+          // The wide table scrolls inside its own region; the page itself never scrolls sideways.
+          expect(await horizontalOverflow(editor), `${width}px`).toBeLessThanOrEqual(0)
+        }
+        expect(report.filter(Boolean).join('\n')).toBe('')
+        await editor.setViewportSize({ width: 1280, height: 900 })
+      })
+
+      await step('editor-may-import-but-not-publish', async () => {
+        // Publishing on import is offered to reviewers only: the editor has exactly these.
+        expect((await panel.locator('button').allTextContents()).map((t) => t.trim())).toEqual([
+          '选择文件…',
+          '试运行（不写入）',
+          '导入为草稿',
+        ])
+        // And the server refuses it to the editor's own session, however it is asked.
+        const refused = await editor.evaluate(async (id) => {
+          const res = await fetch(`/api/import-batches/${id}/run`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ publish: true }),
+            credentials: 'include',
+          })
+          return res.status
+        }, batchId)
+        expect(refused).toBe(403)
+        expect(await articlesOfBatch()).toEqual([])
+      })
+
+      await step('editor-imports-drafts', async () => {
+        await panel.getByRole('button', { name: '导入为草稿' }).click()
+        await panel.getByRole('status').getByText('导入完成').waitFor({ timeout: 120_000 })
+        const table = await rows()
+        for (const p of pages) expect(table.get(listed(p.fixture))![0], p.family).toMatch(/^已存为草稿/)
+        await panel.getByRole('link', { name: `在新闻列表中查看本批次导入的 ${pages.length} 篇文章` }).waitFor()
+        const docs = await articlesOfBatch()
+        expect(docs.map((d) => [d.title, d._status]).sort()).toEqual(titles.map((t) => [t, 'draft']))
+        // Nothing of the batch is public yet.
+        const anonymous = (await (await fetch(`${system.cms}/api/articles?${batchQuery()}`)).json()) as { totalDocs: number }
+        expect(anonymous.totalDocs).toBe(0)
+      })
+
+      const reviewer = await step('reviewer-signs-in', async () => (current = await signIn(reviewerContext, REVIEWER)))
+
+      await step('reviewer-goes-from-the-batch-to-its-articles', async () => {
+        await reviewer.locator(importCard).click()
+        await reviewer.waitForURL(/\/admin\/collections\/import-batches/)
+        await reviewer.getByRole('link', { name: `查看批次“${batchName}”导入的 ${pages.length} 篇文章` }).click()
+        await reviewer.waitForURL(/\/admin\/collections\/articles\?/)
+        await until(
+          'the news list to show the batch',
+          async () => {
+            const shown = (await reviewer.locator('table tbody tr td.cell-title').allTextContents()).map((t) => t.trim()).sort()
+            return JSON.stringify(shown) === JSON.stringify(titles)
+          },
+          30_000,
+          500,
+        )
+      })
+
+      await step('reviewer-publishes-the-batch-at-once', async () => {
+        await reviewer.locator('#select-all').check()
+        await reviewer.locator('.list-selection').getByRole('button', { name: '发布', exact: true }).click()
+        const published = reviewer.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/articles?'), {
+          timeout: 60_000,
+        })
+        await reviewer.getByRole('button', { name: '确认', exact: true }).click()
+        const response = await published
+        expect(response.status(), 'the bulk publish request').toBe(200)
+        const body = (await response.json()) as { docs: unknown[]; errors: unknown[] }
+        expect({ docs: body.docs.length, errors: body.errors }).toEqual({ docs: pages.length, errors: [] })
+        expect((await articlesOfBatch()).map((d) => d._status)).toEqual(pages.map(() => 'published'))
+      })
+
+      const urls = await step('server-search-finds-every-page', async () =>
+        until(
+          'search.json to find every published page by its title',
+          async () => {
+            const found = await Promise.all(
+              pages.map(async (p) => {
+                const res = await fetch(`${system.site}/search.json?q=${encodeURIComponent(p.title)}`)
+                const answer = (await res.json()) as { results: { title: string; url: string }[] }
+                return answer.results.find((r) => r.title === p.title)?.url
+              }),
+            )
+            return found.every(Boolean) && (found as string[])
+          },
+          120_000,
+          1000,
+        ),
+      )
+
+      const visitor = await step('every-page-is-on-the-site', async () => {
+        current = await visitorContext.newPage()
+        for (const [i, p] of pages.entries()) {
+          const res = await current.goto(`${system.site}${urls[i]}`)
+          expect(res?.status(), p.family).toBe(200)
+          expect((await current.locator('h1').textContent())?.trim(), p.family).toBe(p.title)
+          expect(await current.locator('article .meta time').first().getAttribute('datetime'), p.family).toBe(p.date)
+          expect(await current.locator('article .meta').first().textContent(), p.family).toContain(`来源：${p.source}`)
+          // Images saved beside a page ("网页，全部") came in as media and show on it.
+          if (savedWith(p.fixture).length > 0) {
+            const image = current.locator('article img').first()
+            await image.scrollIntoViewIfNeeded()
+            expect(
+              await image.evaluate((img: HTMLImageElement) =>
+                img.decode().then(
+                  () => img.naturalWidth,
+                  () => 0,
+                ),
+              ),
+              `${p.family}: the image saved with the page`,
+            ).toBeGreaterThan(0)
+          }
+        }
+        return current
+      })
+
+      await step('the-search-page-finds-every-page', async () => {
+        for (const p of pages) {
+          await openSearch(visitor, `${system.site}/search/?q=${encodeURIComponent(p.title)}`)
+          expect(await visitor.locator('#search-results h2').allTextContents(), p.family).toContain(p.title)
+        }
+      })
+    } finally {
+      await Promise.all([editorContext.close(), reviewerContext.close(), visitorContext.close()])
+    }
+  }, 600_000)
 })
 
 /**

@@ -76,7 +76,7 @@ export async function Dashboard({ payload }: { payload: Payload }) {
         )}
         {last?.status === 'failed' && (
           <div role="alert">
-            <p style={{ color: 'var(--theme-error-500)' }}>
+            <p style={{ color: 'var(--theme-error-650)' }}>
               <strong>最近一次生成失败</strong>（{when(last.finishedAt)}，{last.reason}）。线上网站仍是上一次成功的版本。
             </p>
             <pre style={{ whiteSpace: 'pre-wrap', maxHeight: '12rem', overflow: 'auto' }}>{last.error}</pre>

@@ -16,19 +16,20 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core in the page as it is now and returns the serious and critical violations.
- * The source is evaluated rather than added as a <script> element, so the site's CSP (which
- * allows no inline script) does not get in the way.
+ * Runs axe-core in the page as it is now and returns the serious and critical violations,
+ * in the whole document or only inside `within` (a CSS selector: our own panel inside a
+ * page whose chrome comes from a framework). The source is evaluated rather than added as a
+ * <script> element, so the site's CSP (which allows no inline script) does not get in the way.
  */
-export const seriousViolations = async (page: Page): Promise<AxeViolation[]> => {
+export const seriousViolations = async (page: Page, within?: string): Promise<AxeViolation[]> => {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
   const result = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations'],
-      }),
-    WCAG_AA_TAGS,
+    ([tags, scope]) =>
+      (window as unknown as { axe: { run: (c: unknown, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(
+        scope ? { include: [scope] } : document,
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+      ),
+    [WCAG_AA_TAGS, within] as const,
   )
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -169,7 +169,12 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
       { name: 'importedBy', type: 'relationship', relationTo: 'users', label: '导入人' },
       { name: 'pages', type: 'number', label: '页面数' },
       { name: 'done', type: 'number', label: '已处理' },
-      { name: 'imported', type: 'number', label: '导入（或将导入）' },
+      {
+        name: 'imported',
+        type: 'number',
+        label: '导入（或将导入）',
+        admin: { components: { Cell: '/importer/admin/ImportedCell#ImportedCell' } },
+      },
       { name: 'duplicates', type: 'number', label: '重复跳过' },
       { name: 'failed', type: 'number', label: '失败' },
       { name: 'ignored', type: 'textarea', label: '未处理的文件', admin: { description: '不是网页、也不是网页配图的上传文件。' } },

@@ -4,6 +4,8 @@ import { Button, useAuth } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useEffect, useRef, useState } from 'react'
 
+import { batchArticlesUrl } from './batchArticles'
+
 type Outcome =
   | {
       file: string
@@ -42,6 +44,34 @@ const box: React.CSSProperties = {
   padding: '1rem 1.25rem',
   marginBottom: '1.5rem',
 }
+/** Paragraphs inside the panel: the admin's stylesheet gives them no margin of their own. */
+const para: React.CSSProperties = { margin: '0 0 0.75rem' }
+/** The admin's text input look, for the one plain input here. */
+const textInput: React.CSSProperties = {
+  display: 'block',
+  marginTop: '0.25rem',
+  minHeight: '2.5rem',
+  padding: '0.5rem 0.75rem',
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 'var(--style-radius-s, 3px)',
+  background: 'var(--theme-input-bg, var(--theme-elevation-0))',
+  color: 'var(--theme-text)',
+  font: 'inherit',
+}
+/** Out of sight but still in the form and reachable by its label. */
+const visuallyHidden: React.CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  margin: -1,
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+}
+/** Payload's error-500 is 4.1:1 on white; 650 reads at 7:1 there and is light on the dark theme. */
+const errorText: React.CSSProperties = { ...para, color: 'var(--theme-error-650)', fontWeight: 600 }
 const cell: React.CSSProperties = {
   borderBottom: '1px solid var(--theme-elevation-100)',
   padding: '0.4rem 0.5rem',
@@ -75,6 +105,8 @@ export function ImportPanel() {
   const [batch, setBatch] = useState<Batch | undefined>()
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
+  const [chosen, setChosen] = useState<string[]>([])
+  const fileInput = useRef<HTMLInputElement>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const poll = (id: Batch['id']) => {
@@ -95,6 +127,11 @@ export function ImportPanel() {
     event.preventDefault()
     setError(undefined)
     setBatch(undefined)
+    if (!fileInput.current?.files?.length) {
+      setError('请先点“选择文件…”，选好要上传的网页或压缩包。')
+      document.getElementById('import-choose')?.focus()
+      return
+    }
     setBusy(true)
     try {
       const res = await fetch('/api/import-batches/preview', {
@@ -129,25 +166,47 @@ export function ImportPanel() {
   const outcomes = batch?.outcomes ?? []
   return (
     <section style={box} aria-labelledby="import-title">
-      <h2 id="import-title" style={{ marginTop: 0 }}>
+      <h2 id="import-title" style={{ margin: '0 0 0.75rem' }}>
         上传网页并试运行
       </h2>
       <form onSubmit={upload}>
-        <p>
-          选择旧网站、论坛或公众号保存下来的网页（.html、.htm、.txt），或把整个存档打成一个 .zip 压缩包上传。 “网页，全部”保存的配图文件夹（
+        <p style={para} id="import-hint">
+          选择旧网站、论坛或公众号保存下来的网页（.html、.htm、.txt），或把整个存档打成一个 .zip 压缩包上传。“网页，全部”保存的配图文件夹（
           <code>名称_files</code>）请一起打包，图片会一并导入。
         </p>
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'end' }}>
-          <label>
-            网页文件或压缩包
-            <br />
-            <input type="file" name="files" multiple required accept=".html,.htm,.txt,.zip" />
-          </label>
-          <label>
-            批次名称（可不填）
-            <br />
-            <input type="text" name="batch" maxLength={100} placeholder="如：旧门户-2015" />
-          </label>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'end', marginBottom: '1rem' }}>
+          {/* The browser's own file button speaks the browser's language; this one is always Chinese, as Payload's upload field is. */}
+          <div>
+            <label htmlFor="import-files">网页文件或压缩包</label>
+            <input
+              id="import-files"
+              ref={fileInput}
+              type="file"
+              name="files"
+              multiple
+              accept=".html,.htm,.txt,.zip"
+              tabIndex={-1}
+              aria-describedby="import-hint import-chosen"
+              style={visuallyHidden}
+              onChange={(e) => setChosen(Array.from(e.currentTarget.files ?? [], (f) => f.name))}
+            />
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'center', marginTop: '0.25rem' }}>
+              <Button
+                id="import-choose"
+                buttonStyle="secondary"
+                margin={false}
+                onClick={() => fileInput.current?.click()}
+                extraButtonProps={{ 'aria-describedby': 'import-chosen' }}
+              >
+                选择文件…
+              </Button>
+              <span id="import-chosen">{chosen.length ? `已选 ${chosen.length} 个：${chosen.join('、')}` : '未选择文件'}</span>
+            </div>
+          </div>
+          <div>
+            <label htmlFor="import-batch-name">批次名称（可不填）</label>
+            <input id="import-batch-name" type="text" name="batch" maxLength={100} placeholder="如：旧门户-2015" style={textInput} />
+          </div>
           <Button type="submit" buttonStyle="secondary" disabled={busy} margin={false}>
             {busy ? '正在上传…' : '试运行（不写入）'}
           </Button>
@@ -155,9 +214,9 @@ export function ImportPanel() {
       </form>
 
       <div role="status" aria-live="polite">
-        {error && <p style={{ color: 'var(--theme-error-500)' }}>{error}</p>}
+        {error && <p style={errorText}>{error}</p>}
         {batch && (
-          <p>
+          <p style={para}>
             批次“{batch.name}”：{statusText[batch.status]}
             {(batch.status === 'previewing' || batch.status === 'running') && batch.pages ? (
               <>
@@ -172,7 +231,7 @@ export function ImportPanel() {
 
       {batch && outcomes.length > 0 && (
         <>
-          <p>
+          <p style={para}>
             {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，失败{' '}
             {batch.failed ?? 0} 个{batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}。
           </p>
@@ -235,8 +294,14 @@ export function ImportPanel() {
               </tbody>
             </table>
           </div>
+          {batch.status === 'done' && (batch.imported ?? 0) > 0 && (
+            <p style={{ ...para, marginTop: '1rem' }}>
+              <a href={batchArticlesUrl(batch.name)}>在新闻列表中查看本批次导入的 {batch.imported} 篇文章</a>
+              {batch.publish ? '' : mayPublish ? '：全选后可批量发布。' : '：检查后送审核人员发布。'}
+            </p>
+          )}
           {batch.status === 'previewed' && (batch.imported ?? 0) > 0 && (
-            <p style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+            <p style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', margin: '1rem 0 0' }}>
               <Button buttonStyle="primary" onClick={() => run(false)} margin={false}>
                 导入为草稿
               </Button>
