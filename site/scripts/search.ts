@@ -9,8 +9,15 @@ import { startSearchPage } from './searchView'
 const start = async () => {
   const server = document.documentElement.dataset.search === 'server'
   try {
-    startSearchPage(document, server ? serverBackend() : await pagefindBackend(), { serverRendered: server })
-  } catch {
+    const backend = server
+      ? serverBackend()
+      : await pagefindBackend().catch((error: unknown) => {
+          console.error('搜索索引加载失败，重试一次', error)
+          return pagefindBackend()
+        })
+    startSearchPage(document, backend, { serverRendered: server })
+  } catch (error) {
+    console.error('搜索索引加载失败', error)
     const status = document.querySelector('#search-status')
     if (status) status.textContent = '搜索暂时不可用，请稍后再试，或浏览新闻归档与服务目录。'
   }

@@ -117,12 +117,18 @@ export const startSearchPage = (doc: Document, backend: SearchBackend, options: 
     list.setAttribute('aria-busy', 'true')
     statusLine.textContent = '正在搜索…'
     try {
-      const set = await backend.search(req)
+      // One more try before telling the visitor: a failure seen right after a publish swapped
+      // the index (intermittent, cause not found yet) passes on a second attempt.
+      const set = await backend.search(req).catch((error: unknown) => {
+        console.error('搜索失败，重试一次', error)
+        return backend.search(req)
+      })
       if (id !== searchId) return
       current = set
       if (!(await show(id, true))) return
       statusLine.textContent = set.total ? `找到 ${set.total} 条结果` : `没有找到与“${req.q}”相关的内容。可以换个说法，或拨打 12351 咨询。`
-    } catch {
+    } catch (error) {
+      console.error('搜索失败', error)
       if (id !== searchId) return
       list.replaceChildren()
       more.hidden = true
