@@ -5,7 +5,6 @@ import { defineConfig } from 'astro/config'
 
 import { settings } from './content-models/settings'
 import { mediaFromSnapshot } from './site/integrations/media'
-import { pagefindIndex } from './site/integrations/pagefind'
 import { serviceWorker } from './site/integrations/serviceWorker'
 import { plan } from './site/lib/partial'
 import { noindexPaths } from './site/routes'
@@ -29,9 +28,9 @@ export default defineConfig({
     // A partial build renders a few pages; the carried-over ones are named so the sitemap stays whole.
     sitemap({ filter: (page) => !noindexPaths.includes(new URL(page).pathname), customPages: plan?.sitemapPages }),
     serviceWorker(),
-    // Partial builds get media and search from site/incremental instead.
-    // SITE_SEARCH_SHARD_PAGES: pages per Pagefind run (memory bound; see site/integrations/pagefind.ts).
-    ...(plan ? [] : [mediaFromSnapshot(), pagefindIndex({ pagesPerShard: astro.searchShardPages })]),
+    // Partial builds get media from site/incremental instead. Search indexes are built beside
+    // the build from the snapshot (site/publish.ts), not from its pages.
+    ...(plan ? [] : [mediaFromSnapshot()]),
   ],
   telemetry: false,
 })

@@ -64,11 +64,9 @@ export interface Settings {
     cacheDir: string
     /** A partial build's plan file (site/lib/partial.ts). */
     partialPlan?: string
-    /** The benchmark indexes on its own. */
-    skipPagefind: boolean
-    /** Pages per Pagefind run (its memory grows with the pages it holds); unset, site/integrations/pagefind.ts decides. */
-    searchShardPages?: number
   }
+  /** Pages per Pagefind run (its memory grows with the pages it holds); unset, site/search/pagefind.ts decides. */
+  searchShardPages?: number
   chromiumPath: string
 }
 
@@ -168,11 +166,10 @@ export const settingsFromEnv = (env: Env, cwd = process.cwd()): Settings => {
       outDir: inRoot(env.SITE_OUT_DIR ?? path.join('dist', 'site')),
       cacheDir: inRoot(env.ASTRO_CACHE_DIR ?? path.join('node_modules', '.astro')),
       partialPlan: trimmed(env.SITE_PARTIAL),
-      skipPagefind: env.SITE_SKIP_PAGEFIND === '1',
-      searchShardPages: trimmed(env.SITE_SEARCH_SHARD_PAGES)
-        ? numberOr(env.SITE_SEARCH_SHARD_PAGES, 0, 'SITE_SEARCH_SHARD_PAGES') || undefined
-        : undefined,
     },
+    searchShardPages: trimmed(env.SITE_SEARCH_SHARD_PAGES)
+      ? numberOr(env.SITE_SEARCH_SHARD_PAGES, 0, 'SITE_SEARCH_SHARD_PAGES') || undefined
+      : undefined,
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   }
 }
@@ -209,8 +206,7 @@ export const settingsEnv = (s: Settings): Record<string, string> => {
     SITE_OUT_DIR: s.astro.outDir,
     ASTRO_CACHE_DIR: s.astro.cacheDir,
     SITE_PARTIAL: s.astro.partialPlan ?? '',
-    SITE_SKIP_PAGEFIND: s.astro.skipPagefind ? '1' : '',
-    SITE_SEARCH_SHARD_PAGES: s.astro.searchShardPages === undefined ? undefined : String(s.astro.searchShardPages),
+    SITE_SEARCH_SHARD_PAGES: s.searchShardPages === undefined ? undefined : String(s.searchShardPages),
     CHROMIUM_PATH: s.chromiumPath,
   }
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))

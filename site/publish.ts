@@ -5,7 +5,7 @@ import path from 'node:path'
 import lockfile from 'proper-lockfile'
 
 import { childEnv, settings } from '../content-models/settings'
-import { buildServerIndex } from './search/build'
+import { buildSearchIndexes, type SearchIndexes } from './search/build'
 import { indexFileOf } from './search/files'
 
 /**
@@ -81,40 +81,56 @@ export const readBuildInfo = async (dir: string): Promise<BuildInfo | undefined>
 export const writeBuildInfo = (dir: string, info: BuildInfo) => fs.writeFile(`${dir}.json`, JSON.stringify(info))
 
 /**
- * Runs a full `astro build` into a fresh folder and, beside it, the server search index
- * (dist/builds/<id>.search.sqlite; `searchIndex: false` leaves it out). Both read the same
- * snapshot, so they run side by side; a failure of either removes both. `searchShardPages`:
- * pages per Pagefind run (default in site/integrations/pagefind.ts).
+ * Runs a full `astro build` into a fresh folder and, beside it in a process of its own, the
+ * search indexes: the server index (dist/builds/<id>.search.sqlite; `searchIndex: false`
+ * leaves it out) and the static Pagefind index (`staticSearch: false` leaves it out), both
+ * from the snapshot, so they take the second core while Astro renders. A failure of any
+ * removes all. `searchShardPages`: pages per Pagefind run (default in site/search/pagefind.ts).
  */
 export const buildSite = async (options: {
   snapshotDir: string
   dist?: string
   log?: (m: string) => void
   searchIndex?: boolean
+  staticSearch?: boolean
   env?: Record<string, string>
   searchShardPages?: number
-}): Promise<SiteBuild> => {
+}): Promise<SiteBuild & { astroSeconds: number; search: SearchIndexes }> => {
   const dist = options.dist ?? settings().distDir
   const started = Date.now()
-  const dir = path.join(dist, 'builds', newBuildId())
+  const id = newBuildId()
+  const dir = path.join(dist, 'builds', id)
+  const staging = path.join(dist, 'staging', id)
   await fs.mkdir(path.dirname(dir), { recursive: true })
-  const [astro, index] = await Promise.allSettled([
-    runAstro(dir, dist, {
-      ...options.env,
-      SNAPSHOT_DIR: options.snapshotDir,
-      SITE_PARTIAL: '',
-      ...(options.searchShardPages ? { SITE_SEARCH_SHARD_PAGES: String(options.searchShardPages) } : {}),
-    }),
-    options.searchIndex === false ? Promise.resolve() : buildServerIndex({ snapshotDir: options.snapshotDir, buildDir: dir }),
-  ])
-  if (astro.status === 'rejected' || index.status === 'rejected') {
-    await fs.rm(dir, { recursive: true, force: true })
-    await fs.rm(indexFileOf(dir), { force: true })
-    throw astro.status === 'rejected' ? astro.reason : (index as PromiseRejectedResult).reason
+  const staticSearch = options.staticSearch !== false
+  try {
+    let astroSeconds = 0
+    const astroRun = runAstro(dir, dist, { ...options.env, SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' }).then(() => {
+      astroSeconds = (Date.now() - started) / 1000
+    })
+    const [astro, index] = await Promise.allSettled([
+      astroRun,
+      buildSearchIndexes({
+        snapshotDir: options.snapshotDir,
+        buildDir: dir,
+        server: options.searchIndex !== false,
+        staticDir: staticSearch ? staging : undefined,
+        pagesPerShard: options.searchShardPages ?? settings().searchShardPages,
+        astroDone: astroRun.catch(() => undefined),
+      }),
+    ])
+    if (astro.status === 'rejected' || index.status === 'rejected') {
+      await fs.rm(dir, { recursive: true, force: true })
+      await fs.rm(indexFileOf(dir), { force: true })
+      throw astro.status === 'rejected' ? astro.reason : (index as PromiseRejectedResult).reason
+    }
+    if (staticSearch) for (const entry of await fs.readdir(staging)) await fs.rename(path.join(staging, entry), path.join(dir, entry))
+    const pages = await countPages(dir)
+    await writeBuildInfo(dir, { pages, written: [], removed: [] })
+    return { dir, pages, seconds: (Date.now() - started) / 1000, astroSeconds, search: index.value }
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true })
   }
-  const pages = await countPages(dir)
-  await writeBuildInfo(dir, { pages, written: [], removed: [] })
-  return { dir, pages, seconds: (Date.now() - started) / 1000 }
 }
 
 /** Files kept beside a build folder, named after it. */

@@ -83,7 +83,9 @@ describe('npm run bench', () => {
     expect(f.astroBuild.bare.pages).toBe(f.astroBuild.pages)
     positive(f.astroBuild.bare.seconds)
     expect(f.astroBuild.ratioToBare).toBeCloseTo(f.astroBuild.pagesPerSecond / f.astroBuild.bare.pagesPerSecond, 6)
-    expect(f.fullBuild.seconds).toBeGreaterThanOrEqual(f.contentLoad.seconds + f.astroBuild.seconds + f.pagefind.seconds)
+    // Astro and the search indexes run side by side: the build takes at least as long as either.
+    expect(f.fullBuild.buildSeconds).toBeGreaterThanOrEqual(Math.max(f.astroBuild.seconds, f.pagefind.seconds))
+    expect(f.fullBuild.seconds).toBeGreaterThanOrEqual(f.contentLoad.seconds + f.fullBuild.buildSeconds)
     expect(f.pagefind.pages).toBeGreaterThan(f.contentLoad.articles)
 
     for (const v of [
@@ -91,10 +93,13 @@ describe('npm run bench', () => {
       f.memory.astroPeakRssBytes,
       f.memory.pagefindPeakRssBytes,
       f.memory.publishTreePeakRssBytes,
+      f.memory.buildTreePeakRssBytes,
       f.memory.harnessPeakRssBytes,
     ])
       positive(v)
-    expect(f.memory.buildPeakRssBytes).toBeGreaterThanOrEqual(f.memory.astroPeakRssBytes)
+    expect(f.memory.buildPeakRssBytes).toBeGreaterThanOrEqual(f.memory.buildTreePeakRssBytes)
+    // The tree is sampled every 200 ms; astro's peak is its own high-water mark, so allow a sample's drift.
+    expect(f.memory.buildTreePeakRssBytes).toBeGreaterThanOrEqual(f.memory.astroPeakRssBytes * 0.9)
 
     for (const v of [f.output.bytes, f.output.files, f.output.htmlFiles, f.output.pagefindBytes, f.output.estimatedDistinctMediaBytes])
       positive(v)
@@ -204,7 +209,6 @@ describe('npm run bench', () => {
       'export',
       'astro',
       'bareAstro',
-      'pagefind',
       'serverIndex',
       'measure',
       'search',

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
-import { DELTA_FOLDER, htmlFiles, pageUrl, urlFile } from '../integrations/pagefind'
+import { htmlFiles, pageUrl, urlFile } from '../lib/outputFiles'
 import type { PartialPlan } from '../lib/partial'
 import { publicTypes } from '../../content-models/publicTypes'
 import { settings } from '../../content-models/settings'
@@ -12,6 +12,7 @@ import { readSnapshot } from '../snapshot'
 import { relinkedUrls, removedUrls, touchedPages, type Change } from './plan'
 import { updateServerIndex } from '../search/build'
 import { indexFileOf } from '../search/files'
+import { DELTA_FOLDER } from '../search/pagefind'
 import { updateSearchDelta } from './searchDelta'
 
 export interface IncrementalBuild extends SiteBuild {
@@ -140,7 +141,8 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
   const work = path.join(dist, 'partial', id)
   const planFile = `${work}.json`
   const removed = new Set(removedUrls(options.changes))
-  const touched = touchedPages(options.changes, readSnapshot(options.snapshotDir))
+  const snapshot = readSnapshot(options.snapshotDir)
+  const touched = touchedPages(options.changes, snapshot)
   const urls = [...new Set([...touched.urls, ...(await pagesLinkingTo(live, relinkedUrls(options.changes)))])]
   const prefixes = touched.prefixes
   // Pages the plan names are in the sitemap only if this build renders them again.
@@ -179,7 +181,7 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
     phases.merge = lap()
     // The server index has no delta: the changed records are replaced in a copy of the live one.
     const [searchDelta] = await Promise.all([
-      updateSearchDelta({ live, dir, rendered: [...renderedUrls], gone }),
+      updateSearchDelta({ live, dir, snapshot, changes: options.changes }),
       updateServerIndex({ snapshotDir: options.snapshotDir, buildDir: dir, liveDir: live, changes: options.changes }),
     ])
     phases.search = lap()

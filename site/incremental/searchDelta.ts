@@ -1,7 +1,11 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import { DELTA_FOLDER, urlFile, writeSearchIndex } from '../integrations/pagefind'
+import type { ContentSnapshot } from '../../content-models/snapshot'
+import { documentsAt, HOTLINES_URL, type SearchDocument } from '../search/documents'
+import { DELTA_FOLDER, indexFold } from '../search/pagefind'
+import { writeSearchIndex } from '../search/pagefindWrite'
+import { detailUrl, type Change } from './plan'
 
 /**
  * Pagefind cannot update an index in place, and re-indexing 10k pages takes most of a
@@ -17,9 +21,6 @@ export interface SearchDeltaManifest {
   superseded: string[]
 }
 
-/** What Pagefind reads of a page: everything but the parts marked data-pagefind-ignore (related news). */
-const searchable = (html: string) => html.replace(/<aside[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/aside>/g, '')
-
 const readJson = async <T>(file: string, fallback: T): Promise<T> => {
   try {
     return JSON.parse(await fs.readFile(file, 'utf8')) as T
@@ -28,31 +29,43 @@ const readJson = async <T>(file: string, fallback: T): Promise<T> => {
   }
 }
 
-/** Rebuilds /pagefind-delta/ of `dir` (a copy of `live` with `rendered` pages replaced and `gone` pages deleted); returns its page count. */
-export const updateSearchDelta = async (options: { live: string; dir: string; rendered: string[]; gone: string[] }): Promise<number> => {
-  const { live, dir } = options
+/** Pages whose search document `changes` may change: the records' old and new pages, and the hotlines page when a service changed. */
+const changedUrls = (changes: readonly Change[]): string[] => {
+  const urls = new Set<string>()
+  for (const c of changes) for (const slug of [c.before?.slug, c.after?.slug]) if (slug) urls.add(detailUrl(c.kind, slug))
+  if (changes.some((c) => c.kind === 'services')) urls.add(HOTLINES_URL)
+  return [...urls]
+}
+
+/**
+ * Rebuilds /pagefind-delta/ of `dir` (the update of `live`) from the patched snapshot: the
+ * pages already in the live delta and those `changes` touch, each as its current document;
+ * a page with no document any more (unpublished, deleted, renamed away) is only superseded.
+ * Returns the delta's page count.
+ */
+export const updateSearchDelta = async (options: {
+  live: string
+  dir: string
+  snapshot: ContentSnapshot
+  changes: readonly Change[]
+}): Promise<number> => {
+  const { live, dir, snapshot } = options
   const previous = await readJson<SearchDeltaManifest>(path.join(live, DELTA_FOLDER, 'manifest.json'), { urls: [], superseded: [] })
   const base = await readJson<Record<string, string>>(path.join(dir, 'pagefind', 'fragments-by-url.json'), {})
-  const gone = new Set(options.gone)
-  const read = (root: string, url: string) => fs.readFile(path.join(root, urlFile(url)), 'utf8').catch(() => undefined)
-  const pages: { url: string; html: string }[] = []
-  for (const url of [...new Set([...previous.urls, ...options.rendered])]) {
-    if (gone.has(url)) continue
-    const html = await read(dir, url)
-    if (!html?.includes('data-pagefind-body')) continue
-    // A page rendered again only for its related-news list reads the same to search; the
-    // full index's record of it is still right.
-    if (!previous.urls.includes(url) && searchable(html) === searchable((await read(live, url)) ?? '')) continue
-    pages.push({ url, html })
+  const documents: SearchDocument[] = []
+  const gone: string[] = []
+  for (const [url, doc] of documentsAt(snapshot, new Set([...previous.urls, ...changedUrls(options.changes)]))) {
+    if (doc) documents.push(doc)
+    else gone.push(url)
   }
   const target = path.join(dir, DELTA_FOLDER)
   // The copied folder is hard-linked to the live one: remove it, never write into it.
   await fs.rm(target, { recursive: true, force: true })
-  if (pages.length) await writeSearchIndex(pages, target)
+  if (documents.length) await writeSearchIndex(documents, target, indexFold())
   else await fs.mkdir(target, { recursive: true })
-  const stale = [...pages.map((p) => p.url), ...gone].flatMap((u) => (base[u] ? [base[u]] : []))
+  const stale = [...documents.map((d) => d.url), ...gone].flatMap((u) => (base[u] ? [base[u]] : []))
   const superseded = [...new Set([...previous.superseded, ...stale])]
-  const manifest: SearchDeltaManifest = { urls: pages.map((p) => p.url), superseded }
+  const manifest: SearchDeltaManifest = { urls: documents.map((d) => d.url), superseded }
   await fs.writeFile(path.join(target, 'manifest.json'), JSON.stringify(manifest))
-  return pages.length
+  return documents.length
 }

@@ -7,37 +7,18 @@ import * as OpenCC from 'opencc-js'
  * the query with the same table before searching. Indexing every page in both scripts instead
  * doubled the index, its build time and memory.
  */
-const fromVariants = [
+const fromVariants = () => [
   OpenCC.Converter({ from: 't', to: 'cn' }),
   OpenCC.Converter({ from: 'hk', to: 'cn' }),
   OpenCC.Converter({ from: 'tw', to: 'cn' }),
 ]
-
-/** Text of the indexed region, without tags. */
-export const indexedText = (html: string): string => {
-  const main = html.match(/<main[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/main>/)?.[1] ?? ''
-  return (
-    main
-      .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-      // An ignored element ends at the next closing tag of its own name: our markup never nests
-      // an element inside another of the same name within an ignored one.
-      .replace(/<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(
-        /&(amp|lt|gt|quot|#39|#34);/g,
-        (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#34': '"' })[e] ?? ' ',
-      )
-      .replace(/&[a-z#0-9]+;/gi, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  )
-}
 
 /**
  * Traditional → Simplified, character by character, as a string of pairs ("東东車车…"): what
  * the search page needs to convert a query (about 4,000 pairs, ~12 kB gzip).
  */
 export const simplifiedPairs = (): string => {
+  const converters = fromVariants()
   let pairs = ''
   for (const [from, to] of [
     [0x3400, 0x4dbf],
@@ -46,7 +27,7 @@ export const simplifiedPairs = (): string => {
   ] as const) {
     for (let cp = from; cp <= to; cp++) {
       const char = String.fromCodePoint(cp)
-      const simple = fromVariants.map((convert) => convert(char)).find((s) => s !== char && [...s].length === 1)
+      const simple = converters.map((convert) => convert(char)).find((s) => s !== char && [...s].length === 1)
       if (simple) pairs += char + simple
     }
   }

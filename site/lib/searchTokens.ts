@@ -27,8 +27,12 @@ export const foldWith = (pairs: string): Fold => {
   const chars = [...pairs]
   const table = new Map<string, string>()
   for (let i = 0; i + 1 < chars.length; i += 2) table.set(chars[i]!, chars[i + 1]!)
+  // Only the characters folding may change are visited: most of a Simplified page is none of them.
+  const escaped = [...table.keys()].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('')
+  const changing = new RegExp(`${escaped ? `[${escaped}]|` : ''}\\p{Changes_When_Lowercased}`, 'gu')
   // Character for character, so a folded string lines up with the original (excerpts rely on it).
-  return (text) => [...text].map((c) => table.get(c) ?? (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('')
+  const one = (c: string) => table.get(c) ?? (c.toLowerCase().length === c.length ? c.toLowerCase() : c)
+  return (text) => text.replace(changing, one)
 }
 
 const pairsOf = (run: string): string[] => {
@@ -59,14 +63,17 @@ export const RUNNING_TEXT_CHARS = 400
  */
 export const indexContent = (text: string, fold: Fold): string => {
   const chars = [...text]
-  const lead = encode(chars.slice(0, RUNNING_TEXT_CHARS).join(''))
+  const lead = encode(chars.length > RUNNING_TEXT_CHARS ? chars.slice(0, RUNNING_TEXT_CHARS).join('') : text)
   const have = new Set(lead.toLowerCase().split(' '))
-  const rest = new Set<string>()
-  for (const source of chars.length > RUNNING_TEXT_CHARS ? [text, fold(text.normalize('NFKC'))] : [fold(text.normalize('NFKC'))]) {
-    for (const word of encode(source).split(' ')) if (!have.has(word.toLowerCase()) && /[\p{L}\p{N}]/u.test(word)) rest.add(word)
-  }
-  return rest.size ? `${lead} ${FOLDED_MARK} ${[...rest].join(' ')}` : lead
+  const rest: string[] = []
+  // A query is folded before it is searched (queryTerms), so past the running text only the
+  // folded words can ever match: the words as written there would only make the index bigger.
+  // Folded words are already lower case.
+  for (const word of new Set(encode(fold(text.normalize('NFKC'))).split(' '))) if (!have.has(word) && WORD.test(word)) rest.push(word)
+  return rest.length ? `${lead} ${FOLDED_MARK} ${rest.join(' ')}` : lead
 }
+
+const WORD = /[\p{L}\p{N}]/u
 
 /** Terms of a query, folded, each as written (split on whitespace, as the contract says). */
 export const queryTerms = (query: string, fold: Fold): string[] => fold(query.normalize('NFKC')).split(/\s+/).filter(Boolean)

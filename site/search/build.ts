@@ -11,17 +11,23 @@ export interface IndexBuild {
   bytes: number
 }
 
-const runChild = async (args: string[]): Promise<void> => {
+/** Runs site/search/indexChild.ts; resolves with the JSON line it prints. */
+const runChild = async (args: string[], inputEnds?: Promise<unknown>): Promise<unknown> => {
   const script = path.resolve(/* turbopackIgnore: true */ 'site', 'search', 'indexChild.ts')
   const output: string[] = []
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    child.stdout.on('data', (d) => output.push(String(d)))
-    child.stderr.on('data', (d) => output.push(String(d)))
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
+      stdio: [inputEnds ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    })
+    if (inputEnds) void inputEnds.finally(() => child.stdin?.end())
+    child.stdout?.on('data', (d) => output.push(String(d)))
+    child.stderr?.on('data', (d) => output.push(String(d)))
     child.on('error', reject)
     child.on('exit', resolve)
   })
   if (code !== 0) throw new Error(`search index build failed (exit ${code}); the live site is unchanged.\n${output.join('').slice(-3000)}`)
+  const last = output.join('').trim().split('\n').at(-1) ?? ''
+  return last.startsWith('{') ? JSON.parse(last) : undefined
 }
 
 const done = async (file: string, started: number): Promise<IndexBuild> => ({
@@ -36,6 +42,44 @@ export const buildServerIndex = async (options: { snapshotDir: string; buildDir:
   const file = indexFileOf(options.buildDir)
   await runChild(['build', options.snapshotDir, file])
   return done(file, started)
+}
+
+export interface SearchIndexes {
+  server?: IndexBuild
+  /** Pages in the static (Pagefind) index, and the seconds it took. */
+  pagefind?: { pages: number; shards: number; seconds: number }
+}
+
+/**
+ * The search indexes of a full build, from one parse of the snapshot in one process: the
+ * server index beside the build folder, and the static one written into `staticDir` (moved
+ * into the build folder once Astro, which empties its output folder first, is done).
+ */
+export const buildSearchIndexes = async (options: {
+  snapshotDir: string
+  buildDir: string
+  server: boolean
+  staticDir?: string
+  pagesPerShard?: number
+  /** Settles when `astro build` is done: Pagefind then takes both cores. */
+  astroDone?: Promise<unknown>
+}): Promise<SearchIndexes> => {
+  const started = Date.now()
+  const file = indexFileOf(options.buildDir)
+  const perShard = String(options.pagesPerShard ?? 0)
+  if (options.server && options.staticDir) {
+    const r = (await runChild(['all', options.snapshotDir, file, options.staticDir, perShard], options.astroDone ?? Promise.resolve())) as {
+      serverSeconds: number
+      pagefind: { pages: number; shards: number }
+      pagefindSeconds: number
+    }
+    const bytes = (await fs.stat(file)).size
+    return { server: { file, seconds: r.serverSeconds, bytes }, pagefind: { ...r.pagefind, seconds: r.pagefindSeconds } }
+  }
+  if (options.server) return { server: await buildServerIndex(options) }
+  if (!options.staticDir) return {}
+  const r = (await runChild(['static', options.snapshotDir, options.staticDir, perShard])) as { pages: number; shards: number }
+  return { pagefind: { ...r, seconds: (Date.now() - started) / 1000 } }
 }
 
 /**

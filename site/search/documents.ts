@@ -46,6 +46,8 @@ export interface SearchDocument {
   body: string
   /** YYYY-MM-DD (Beijing) for news. */
   date?: string
+  /** YYYY-MM-DD the static search sorts by: news by date, services by their last update. */
+  sortDate?: string
   filters: SearchFilters
 }
 
@@ -131,6 +133,7 @@ export const articleDocument = (a: SnapshotArticle): SearchDocument => ({
   // bodyText is the exporter's plain text of the body, a paragraph a line.
   body: lines(...walk(a, ['title', 'summary'])),
   date: ymd(a.publishedAt),
+  sortDate: ymd(a.publishedAt),
   filters: articleFilters(a),
 })
 
@@ -148,6 +151,7 @@ export const serviceDocument = (s: SnapshotService, regions: readonly SnapshotRe
     labelOf(costKinds, s.cost.kind),
     ...s.locations.flatMap((l) => l.amenities.map((a) => labelOf(amenities, a))),
   ),
+  sortDate: ymd(s.updatedAt),
   filters: serviceFilters(s, regions),
 })
 
@@ -248,4 +252,30 @@ export const recordDocument = (snapshot: ContentSnapshot, kind: Change['kind'], 
   }
   const m = snapshot.laborModels.find((r) => r.slug === slug)
   return m && modelDocument(m, regions)
+}
+
+/**
+ * The documents of the pages at `urls` in `snapshot`: undefined for a page that is not
+ * searchable or not published. (Read once per call: a CMS process patches its snapshot in place.)
+ */
+export const documentsAt = (snapshot: ContentSnapshot, urls: Iterable<string>): Map<string, SearchDocument | undefined> => {
+  const byUrl = new Map<string, { kind: Change['kind']; slug: string }>()
+  const kinds = {
+    articles: snapshot.articles,
+    services: snapshot.services,
+    workersHomes: snapshot.workersHomes,
+    laborModels: snapshot.laborModels,
+    organizations: snapshot.organizations,
+  }
+  for (const [kind, records] of Object.entries(kinds) as [Change['kind'], { slug: string }[]][])
+    for (const { slug } of records) byUrl.set(detailUrl(kind, slug), { kind, slug })
+  const found = new Map<string, SearchDocument | undefined>()
+  for (const url of urls) {
+    const at = byUrl.get(url)
+    found.set(
+      url,
+      url === HOTLINES_URL ? hotlinesDocument(snapshot.services, snapshot.regions) : at && recordDocument(snapshot, at.kind, at.slug),
+    )
+  }
+  return found
 }

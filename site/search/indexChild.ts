@@ -4,22 +4,64 @@ import path from 'node:path'
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import type { IndexChange } from './files'
 import { buildIndexFile, updateIndexFile } from './indexFile'
+import { snapshotDocuments } from './documents'
+import { buildSearchIndex } from './pagefind'
 
 /**
- * Builds or updates a search index in a process of its own (site/search/build.ts starts it):
- * the snapshot it parses and SQLite's memory leave with it, not with the CMS server.
- *   build  <snapshotDir> <file>
- *   update <snapshotDir> <file> <from> <changes.json>
+ * Builds or updates the search indexes in a process of its own (site/search/build.ts starts
+ * it): the snapshot it parses, SQLite's and Pagefind's memory leave with it, not with the CMS
+ * server or the build.
+ *   build  <snapshotDir> <file>                              the server index
+ *   update <snapshotDir> <file> <from> <changes.json>        the server index, incrementally
+ *   static <snapshotDir> <outDir> <pagesPerShard>            the static (Pagefind) index
+ *   all    <snapshotDir> <file> <outDir> <pagesPerShard>     both, from one parse of the snapshot;
+ *          Pagefind on one thread until standard input ends (the build's `astro build` is done)
  */
-const [mode, snapshotDir, file, from, changesFile] = process.argv.slice(2)
+const [mode, snapshotDir, ...rest] = process.argv.slice(2)
+const readSnapshot = () => JSON.parse(fs.readFileSync(path.join(snapshotDir!, 'content.json'), 'utf8')) as ContentSnapshot
+const shardPages = (arg?: string) => Number(arg) || undefined
+const astroDone = new Promise<void>((resolve) => {
+  process.stdin
+    .on('end', resolve)
+    .on('error', () => resolve())
+    .resume()
+})
+
+/** The server index, and the documents Pagefind needs: the parsed snapshot goes with this call. */
+const serverIndexAndDocuments = (file: string) => {
+  const snapshot = readSnapshot()
+  const started = Date.now()
+  const server = buildIndexFile(snapshot, file)
+  return { server, serverSeconds: (Date.now() - started) / 1000, documents: [...snapshotDocuments(snapshot)] }
+}
+
+const run = async (): Promise<unknown> => {
+  if (!snapshotDir || !rest[0]) throw new Error('usage: indexChild build|update|static|all <snapshotDir> …')
+  if (mode === 'update') {
+    const [file, from, changesFile] = rest
+    return updateIndexFile({
+      from: from!,
+      file: file!,
+      snapshot: readSnapshot(),
+      changes: JSON.parse(fs.readFileSync(changesFile!, 'utf8')) as IndexChange[],
+    })
+  }
+  if (mode === 'build') return buildIndexFile(readSnapshot(), rest[0])
+  if (mode === 'static') return buildSearchIndex(snapshotDocuments(readSnapshot()), rest[0], { pagesPerShard: shardPages(rest[1]) })
+  if (mode === 'all') {
+    const [file, outDir, perShard] = rest
+    const started = Date.now()
+    const { server, serverSeconds, documents } = serverIndexAndDocuments(file!)
+    // Collected before the Pagefind threads start, so the snapshot's pages are reused, not kept beside theirs.
+    ;(globalThis as { gc?: () => void }).gc?.()
+    const pagefind = await buildSearchIndex(documents, outDir!, { pagesPerShard: shardPages(perShard), widen: astroDone })
+    return { server, serverSeconds, pagefind, pagefindSeconds: (Date.now() - started) / 1000 - serverSeconds }
+  }
+  throw new Error(`indexChild: unknown mode ${mode}`)
+}
+
 try {
-  if (!snapshotDir || !file) throw new Error('usage: indexChild build|update <snapshotDir> <file> [<from> <changes.json>]')
-  const snapshot = JSON.parse(fs.readFileSync(path.join(snapshotDir, 'content.json'), 'utf8')) as ContentSnapshot
-  const result =
-    mode === 'update'
-      ? updateIndexFile({ from: from!, file, snapshot, changes: JSON.parse(fs.readFileSync(changesFile!, 'utf8')) as IndexChange[] })
-      : buildIndexFile(snapshot, file)
-  process.stdout.write(`${JSON.stringify(result)}\n`)
+  process.stdout.write(`${JSON.stringify(await run())}\n`)
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
   process.exitCode = 1
