@@ -121,4 +121,21 @@ describe('the search page on the project’s server', () => {
     expect(document.querySelector('#search-status')!.textContent).toMatch(/暂时不可用/)
     expect(document.querySelector('#search-results')!.getAttribute('aria-busy')).toBe('false')
   })
+
+  it('searches once when the visitor types and presses Enter, so the results they move to stay put', async () => {
+    history.replaceState(null, '', '/search/')
+    document.body.innerHTML = markup([])
+    startSearchPage(document, serverBackend(fakeServer), { serverRendered: true, debounceMs: 20 })
+    const input = document.querySelector<HTMLInputElement>('#q')!
+    input.value = '职工书屋'
+    input.dispatchEvent(new Event('input'))
+    document.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }))
+    await settle()
+    const first = document.querySelector('#search-results a')
+    expect(first).not.toBeNull()
+    await settle()
+    // The typing's own search, had it still run, would have replaced the result in focus.
+    expect(requested.filter((u) => u.searchParams.get('q') === '职工书屋')).toHaveLength(1)
+    expect(document.querySelector('#search-results a')).toBe(first)
+  })
 })

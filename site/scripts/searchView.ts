@@ -137,11 +137,14 @@ export const startSearchPage = (doc: Document, backend: SearchBackend, options: 
     list.setAttribute('aria-busy', 'false')
   }
 
+  let timer: number | undefined
   form.addEventListener('submit', (event) => {
     event.preventDefault()
+    // The search typing scheduled would run the same query again 250 ms later and replace the
+    // results, taking the focus from a result the visitor has already moved to.
+    win.clearTimeout(timer)
     void run()
   })
-  let timer: number | undefined
   input.addEventListener('input', () => {
     win.clearTimeout(timer)
     timer = win.setTimeout(() => void run(), options.debounceMs ?? 250)
