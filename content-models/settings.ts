@@ -67,6 +67,8 @@ export interface Settings {
   }
   /** Pages per Pagefind run (its memory grows with the pages it holds); unset, site/search/pagefind.ts decides. */
   searchShardPages?: number
+  /** Pages `npm run import` writes per process: each Local API create leaves native memory behind until the process exits. */
+  importChunkPages: number
   chromiumPath: string
 }
 
@@ -170,6 +172,7 @@ export const settingsFromEnv = (env: Env, cwd = process.cwd()): Settings => {
     searchShardPages: trimmed(env.SITE_SEARCH_SHARD_PAGES)
       ? numberOr(env.SITE_SEARCH_SHARD_PAGES, 0, 'SITE_SEARCH_SHARD_PAGES') || undefined
       : undefined,
+    importChunkPages: Math.max(1, numberOr(env.IMPORT_CHUNK_PAGES, 3000, 'IMPORT_CHUNK_PAGES')),
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   }
 }
@@ -207,6 +210,7 @@ export const settingsEnv = (s: Settings): Record<string, string> => {
     ASTRO_CACHE_DIR: s.astro.cacheDir,
     SITE_PARTIAL: s.astro.partialPlan ?? '',
     SITE_SEARCH_SHARD_PAGES: s.searchShardPages === undefined ? undefined : String(s.searchShardPages),
+    IMPORT_CHUNK_PAGES: String(s.importChunkPages),
     CHROMIUM_PATH: s.chromiumPath,
   }
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))

@@ -254,6 +254,41 @@ describe('the import command', () => {
     expect(error?.stdout).toContain('将导入 1 篇，重复跳过 0 篇，失败 1 个')
     expect((await articles()).totalDocs).toBe(7)
   })
+
+  it('imports a large archive in parts (IMPORT_CHUNK_PAGES) losing no page and finding duplicates across parts', async () => {
+    const dir = path.join(cms.dir, 'parts')
+    const page = (title: string, date: string, body: string) => `${title}\n- ${date}\n${body}\n`
+    write(dir, 'a1.txt', page('青湖区举办职工篮球赛', '2024-05-06', '青湖区总工会组织辖区企业职工开展篮球比赛，二十支队伍参赛。'))
+    write(dir, 'a2.txt', page('东港区开展夏送清凉活动', '2024-07-15', '东港区总工会走访高温作业一线，为环卫工人送去防暑用品。'))
+    write(dir, 'b1.html', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), crypto.randomBytes(256)]))
+    write(dir, 'b2.txt', page('云溪县举办劳动技能比武', '2024-09-20', '云溪县总工会举办电工技能比武，三十六名选手同场竞技。'))
+    // A later part repeats a page of the first: it is found as a duplicate of what the first part wrote.
+    write(dir, 'c1.txt', page('青湖区举办职工篮球赛', '2024-05-06', '青湖区总工会组织辖区企业职工开展篮球比赛，二十支队伍参赛。'))
+    const before = (await articles()).totalDocs
+    const error = await promisify(execFile)(
+      process.execPath,
+      [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/import.ts', '--batch', 'parts', dir],
+      { cwd: root, env: childEnv({ IMPORT_CHUNK_PAGES: '2' }) },
+    ).then(
+      () => undefined,
+      (e: { code: number; stdout: string }) => e,
+    )
+    expect(error?.code).toBe(1)
+    expect(error?.stdout).toContain('已导入 3 篇，重复跳过 1 篇，失败 1 个')
+    expect(error?.stdout).toContain('b1.html：这是PNG 图片，不是网页或文本文件')
+    expect(error?.stdout).toMatch(/c1\.txt：「青湖区举办职工篮球赛」标题和日期相同/)
+    const imported = (
+      await cms.payload.find({
+        collection: 'articles',
+        draft: true,
+        pagination: false,
+        depth: 0,
+        where: { importBatch: { equals: 'parts' } },
+      })
+    ).docs
+    expect(imported.map((d) => d.title).sort()).toEqual(['东港区开展夏送清凉活动', '云溪县举办劳动技能比武', '青湖区举办职工篮球赛'])
+    expect((await articles()).totalDocs).toBe(before + 3)
+  })
 })
 
 describe('pages saved with their images ("网页，全部")', () => {
