@@ -178,7 +178,7 @@ export const evaluateTargets = (f: BenchFigures, articles: number): BenchReport[
   }
   add(
     'full-build-time',
-    `全站构建（导出+Astro+Pagefind+上线）≤ ${large ? '5 分钟' : '60 秒'}`,
+    `全站构建（导出 + Astro 与两种搜索索引 + 上线）≤ ${large ? '5 分钟' : '60 秒'}`,
     f.fullBuild.seconds,
     large ? 300 : 60,
     's',
@@ -201,7 +201,8 @@ export const evaluateTargets = (f: BenchFigures, articles: number): BenchReport[
   if (!large) {
     add('server-search-index-rss', '服务器搜索索引构建内存 ≤ 512 MiB', ss.index.peakRssBytes, 512 * 1024 ** 2, 'bytes', '<=')
     add('server-first-search', '服务器首次搜索传输（HTML+CSS+JSON）≤ 20 kB', ss.firstSearch.totalBytes, 20_000, 'bytes', '<=')
-    add('first-query', '首次搜索传输 ≤ 150 kB', f.firstSearch.transferBytes, 150_000, 'bytes', '<=')
+    // Issue 12 holds the static path (Pagefind, a plain host) to 700 kB; the earlier 150 kB is the server path's job now.
+    add('first-query', '静态主机首次搜索传输（Pagefind）≤ 700 kB', f.firstSearch.transferBytes, 700_000, 'bytes', '<=')
     add('article-page', '文章页 HTML+CSS ≤ 30 kB（gzip）', f.articlePage.medianGzipBytes, 30_000, 'bytes', '<=')
     add('article-js', '文章页外部 JavaScript = 0', f.articlePage.medianExternalJsBytes, 0, 'bytes', '<=')
     add('import-rate', '归档导入 ≥ 50 页/秒', f.archiveImport.pagesPerSecond, 50, 'pages/s', '>=')
