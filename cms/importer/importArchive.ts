@@ -53,6 +53,8 @@ export interface ImportSummary {
 }
 
 const WRITES_IN_FLIGHT = 4
+/** Existing articles read per query when the duplicate index is filled. */
+const EXISTING_PAGE = 1000
 
 export const bodyText = (blocks: PageBlock[]) => blocks.map(blockText).filter(Boolean).join('\n')
 
@@ -81,24 +83,31 @@ export const importArchive = async (payload: Payload, files: string[], options: 
   let parseMs = 0
 
   const index = new DuplicateIndex()
-  const existing = await payload.find({
-    collection: 'articles',
-    draft: true,
-    pagination: false,
-    depth: 0,
-    select: { title: true, publishedAt: true, body: true, originalUrl: true },
-  })
-  for (const doc of existing.docs) {
-    index.add(
-      {
-        id: doc.id,
-        title: doc.title,
-        publishedAt: doc.publishedAt,
-        originalUrl: doc.originalUrl,
-        label: `已有文章 #${doc.id}「${doc.title}」`,
-      },
-      lexicalText(doc.body),
-    )
+  // A page of bodies at a time: the index keeps a small signature per article, while all bodies
+  // of a 50k archive read at once took hundreds of MB at the start of every import.
+  for (let page = 1, more = true; more; page++) {
+    const existing = await payload.find({
+      collection: 'articles',
+      draft: true,
+      depth: 0,
+      limit: EXISTING_PAGE,
+      page,
+      sort: 'id',
+      select: { title: true, publishedAt: true, body: true, originalUrl: true },
+    })
+    for (const doc of existing.docs) {
+      index.add(
+        {
+          id: doc.id,
+          title: doc.title,
+          publishedAt: doc.publishedAt,
+          originalUrl: doc.originalUrl,
+          label: `已有文章 #${doc.id}「${doc.title}」`,
+        },
+        lexicalText(doc.body),
+      )
+    }
+    more = existing.hasNextPage
   }
   const regions: KnownRegion[] = (
     await payload.find({ collection: 'regions', pagination: false, depth: 0, select: { name: true, level: true } })

@@ -379,9 +379,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
     // ---------------------------------------------------------------- publish-to-live
     let published: PublishFigures | undefined
     if (options.skipPublish)
-      note(
-        'Publish-to-live was skipped (--skip-publish): its figures are null, and build memory adds the astro and Pagefind peaks instead of sampling them together.',
-      )
+      note('Publish-to-live was skipped (--skip-publish): its figures are null, and build memory is the full build alone.')
     else {
       await waitForOtherBuilds(root, (m) => note(m))
       published = await phase(

@@ -102,10 +102,9 @@ const indexShards = async (
 }
 
 /**
- * Writes the Pagefind index of `documents` (every searchable page of a snapshot:
- * snapshotDocuments) into `outDir` (pagefind/,
- * and an empty pagefind-delta/), in shards of at most `pagesPerShard` pages, on up to
- * `threads` threads once `widen` settles (at once without it). Pages are sharded newest first
+ * Writes the Pagefind index of `all` (every searchable page of a snapshot: snapshotDocuments)
+ * into `outDir` (pagefind/, and an empty pagefind-delta/), in shards of at most `pagesPerShard`
+ * pages, on up to `threads` threads once `widen` settles (at once without it). Pages are sharded newest first
  * by their sort date, so each shard holds one span of dates and the search page can list
  * date-sorted results shard after shard (site/scripts/searchPagefind.ts).
  */
@@ -117,18 +116,16 @@ export const buildSearchIndex = async (
   const perShard = Math.max(1, options.pagesPerShard ?? DEFAULT_PAGES_PER_SHARD)
   // Newest first; pages without a date (Pagefind leaves them out of date-sorted results) last.
   const documents = [...all].sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''))
-  const shards: { folder: string; documents: SearchDocument[]; newest?: string; oldest?: string }[] = []
+  const shards: { folder: string; target: string; documents: SearchDocument[]; newest?: string; oldest?: string }[] = []
   for (let i = 0; i * perShard < Math.max(documents.length, 1); i++) {
     const shard = documents.slice(i * perShard, (i + 1) * perShard)
     const dates = shard.flatMap((d) => (d.sortDate ? [d.sortDate] : []))
-    shards.push({ folder: shardFolder(i), documents: shard, newest: dates[0], oldest: dates.at(-1) })
+    const folder = shardFolder(i)
+    shards.push({ folder, target: path.join(outDir, folder), documents: shard, newest: dates[0], oldest: dates.at(-1) })
   }
   documents.length = 0
-  const results = await indexShards(
-    shards.map((s) => ({ target: path.join(outDir, s.folder), documents: s.documents })),
-    options.threads ?? Math.min(2, os.availableParallelism()),
-    options.widen ?? Promise.resolve(),
-  )
+  // Each shard's documents are let go once its thread has its copy.
+  const results = await indexShards(shards, options.threads ?? Math.min(2, os.availableParallelism()), options.widen ?? Promise.resolve())
   const manifest: ShardManifest = {
     shards: shards.map((s, i) => ({ path: `/${s.folder}/`, pages: results[i]!.pages, newest: s.newest, oldest: s.oldest })),
   }
