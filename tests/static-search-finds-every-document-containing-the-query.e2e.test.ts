@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ContentSnapshot } from '../content-models/snapshot'
 import { launchChromium } from './helpers/browser'
 import { buildSampleSite, type SampleSite } from './helpers/sampleSite'
-import { documentText, expectedUrls, missedUrls, recallQueries, searchableDocuments } from './helpers/searchRecall'
+import { snapshotDocuments } from '../site/search/documents'
+import { documentText, expectedUrls, foldForRecall, missedUrls, recallQueries, searchableDocuments } from './helpers/searchRecall'
 import { addFixtureContent } from './helpers/site'
 
 /**
@@ -47,13 +48,18 @@ const settled = () =>
 const allResults = async (query: string, extra = '') => {
   await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}${extra}`)
   await settled()
-  const status = (await page.locator('#search-status').textContent()) ?? ''
-  const total = Number(status.match(/找到 (\d+) 条结果/)?.[1] ?? 0)
   while (await page.locator('#search-more').isVisible()) {
     const before = await page.locator('#search-results li').count()
     await page.click('#search-more')
-    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, before)
+    // More results, or none left: the rest may all have failed the page's check.
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#search-results li').length > n || document.querySelector<HTMLElement>('#search-more')!.hidden,
+      before,
+    )
   }
+  // Read last: the count follows what listing found not to match (site/scripts/searchPagefind.ts).
+  const status = (await page.locator('#search-status').textContent()) ?? ''
+  const total = Number(status.match(/找到 (\d+) 条结果/)?.[1] ?? 0)
   const links = await page.locator('#search-results h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))
   return { total, links, metas: await page.locator('#search-results .meta').allTextContents() }
 }
@@ -93,6 +99,32 @@ describe('static search in Chromium', () => {
     }
     expect(misses).toEqual([])
     expect(foundTotal / expectedTotal).toBe(1)
+  }, 240_000)
+
+  it('lists only pages whose text holds the query, and nothing for words no page has', async () => {
+    // Pagefind drops from a query the words an index lacks; with shards of 40 pages that is common.
+    const texts = [...snapshotDocuments(snapshot)].map((d) => ({
+      url: d.url,
+      text: foldForRecall([d.title, d.summary, d.body].join('\n')),
+    }))
+    const holding = (q: string) => {
+      const terms = q.split(/\s+/).filter(Boolean).map(foldForRecall)
+      return new Set(texts.filter((d) => terms.every((t) => d.text.includes(t))).map((d) => d.url))
+    }
+    const extra: string[] = []
+    for (const query of recallQueries) {
+      const { links, total } = await allResults(query)
+      expect(total, query).toBe(links.length)
+      const ok = holding(query)
+      for (const l of links) if (!ok.has(l)) extra.push(`${query}: ${l}`)
+    }
+    expect(extra).toEqual([])
+    for (const q of ['火星人', '职工书屋 火星人', '書屋流動車隊']) {
+      expect(holding(q).size, q).toBe(0)
+      const { links } = await allResults(q)
+      expect(links, q).toEqual([])
+      expect(await page.locator('#search-status').textContent(), q).toContain('没有找到')
+    }
   }, 240_000)
 
   it('lists date-sorted results in date order across shards, newest and oldest first', async () => {

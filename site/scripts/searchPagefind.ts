@@ -88,24 +88,72 @@ export const pagefindBackend = async (): Promise<SearchBackend> => {
       )
       main = lists.flat()
     }
-    const changed = delta ? (await delta.search(query, { filters, sort: order })).results : []
+    const words = query ? queryWords(query) : []
+    // A word no index holds would be dropped from the query, not fail it: then nothing matches.
+    for (const word of words.length > 1 ? words : []) {
+      const anywhere = (await merged.search(word, {})).results.length || (delta && (await delta.search(word, {})).results.length)
+      if (!anywhere) return { total: 0, next: async () => [] }
+    }
+    // The delta is small: its answers are checked before they are placed.
+    const changedAll = delta ? (await delta.search(query, { filters, sort: order })).results : []
+    const changed: Result[] = []
+    for (const r of changedAll) if (holds(await r.data(), words)) changed.push(r)
     const results = await withDelta(
       main.filter((r) => !superseded.has(r.id)),
       changed,
       sort,
     )
-    let shown = 0
+    let checked = 0
+    let dropped = 0
     return {
-      total: results.length,
+      get total() {
+        return results.length - dropped
+      },
       next: async () => {
-        const slice = results.slice(shown, shown + PAGE)
-        shown += slice.length
-        return (await Promise.all(slice.map((r) => r.data()))).map((d) => item(d, terms, f))
+        const shown: ResultItem[] = []
+        let budget = MAX_CHECKED
+        while (shown.length < PAGE && checked < results.length && budget > 0) {
+          const slice = results.slice(checked, checked + PAGE)
+          checked += slice.length
+          budget -= slice.length
+          for (const data of await Promise.all(slice.map((r) => r.data()))) {
+            if (holds(data, words)) shown.push(item(data, terms, f))
+            else dropped++
+          }
+        }
+        // Past the budget the rest is not read: counted as not matching, so the count stays honest.
+        if (budget <= 0 && shown.length < PAGE) {
+          dropped += results.length - checked
+          checked = results.length
+        }
+        return shown
       },
     }
   }
   return { search }
 }
+
+/**
+ * Pagefind leaves out of a query every word its index does not hold, so an index without one
+ * of the words (the small delta index, a shard, or every index for a word no page has) answers
+ * with pages that lack it: 火星人 listed two pages. Each result is checked against its record's
+ * words as Pagefind matches them (a query word is a prefix of a word of the page, or of one of
+ * its parts); what fails is dropped from the list and the count.
+ */
+const normal = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+const queryWords = (query: string) => [...new Set(query.split(' ').map(normal).filter(Boolean))]
+const holds = (data: ResultData, words: readonly string[]): boolean => {
+  if (!words.length) return true
+  const have = new Set<string>()
+  for (const word of data.content.split(/\s+/)) {
+    have.add(normal(word))
+    for (const part of word.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (part) have.add(part)
+  }
+  return words.every((w) => have.has(w) || [...have].some((h) => h.startsWith(w)))
+}
+
+/** Most records read to fill one page of results when many fail the check above. */
+const MAX_CHECKED = 100
 
 const item = (data: ResultData, terms: string[], fold: Fold): ResultItem => {
   const title = data.meta.title ?? data.url

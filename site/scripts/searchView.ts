@@ -99,8 +99,12 @@ export const startSearchPage = (doc: Document, backend: SearchBackend, options: 
     else list.append(...nodes)
     shown = (replace ? 0 : shown) + items.length
     more.hidden = shown >= current!.total
+    // A backend may learn only while listing that some results did not match (Pagefind): the count follows.
+    if (!replace) statusLine.textContent = counted(current!.total, request().q)
     return true
   }
+  const counted = (total: number, q: string) =>
+    total ? `找到 ${total} 条结果` : `没有找到与“${q}”相关的内容。可以换个说法，或拨打 12351 咨询。`
 
   const run = async () => {
     const id = ++searchId
@@ -126,7 +130,7 @@ export const startSearchPage = (doc: Document, backend: SearchBackend, options: 
       if (id !== searchId) return
       current = set
       if (!(await show(id, true))) return
-      statusLine.textContent = set.total ? `找到 ${set.total} 条结果` : `没有找到与“${req.q}”相关的内容。可以换个说法，或拨打 12351 咨询。`
+      statusLine.textContent = counted(set.total, req.q)
     } catch (error) {
       console.error('搜索失败', error)
       if (id !== searchId) return
