@@ -17,7 +17,7 @@ type Instance = {
   mergeIndex: (path: string, o: Record<string, unknown>) => Promise<void>
   search: (q: string | null, o: Record<string, unknown>) => Promise<{ results: Result[] }>
 }
-type PagefindModule = { createInstance: (o: { basePath: string }) => Instance }
+type PagefindModule = { createInstance: (o: { basePath: string; noWorker?: boolean }) => Instance }
 type ShardManifest = { shards: { path: string; pages: number; newest?: string; oldest?: string }[] }
 /** Written by site/incremental/searchDelta.ts. */
 type DeltaManifest = { urls: string[]; superseded: string[] }
@@ -52,8 +52,12 @@ export const pagefindBackend = async (): Promise<SearchBackend> => {
   const { shards } = await json<ShardManifest>('/pagefind/shards.json', { shards: [{ path: '/pagefind/', pages: 0 }] })
   const module = (await import(/* @vite-ignore */ `${shards[0]!.path}pagefind.js`)) as PagefindModule
   const create = async (basePath: string, merge: string[] = []) => {
-    const instance = unsegmented(() => module.createInstance({ basePath }))
-    for (const path of merge) await instance.mergeIndex(path, { language: INDEX_LANGUAGE })
+    // On the page's own thread: Pagefind 1.6 runs every instance (main shards, delta) in one
+    // shared Web Worker, and searches there failed now and then with a WebAssembly trap
+    // ("unreachable", seen in CI after an incremental publish, the retry failing too). Our
+    // indexes answer in milliseconds, and the worker's own script (44 kB) is not needed.
+    const instance = unsegmented(() => module.createInstance({ basePath, noWorker: true }))
+    for (const path of merge) await instance.mergeIndex(path, { language: INDEX_LANGUAGE, noWorker: true })
     await instance.init()
     return instance
   }
