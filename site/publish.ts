@@ -82,8 +82,8 @@ export const writeBuildInfo = (dir: string, info: BuildInfo) => fs.writeFile(`${
 
 /**
  * Runs a full `astro build` into a fresh folder and, beside it in a process of its own, the
- * search indexes: the server index (dist/builds/<id>.search.sqlite; `searchIndex: false`
- * leaves it out) and the static Pagefind index (`staticSearch: false` leaves it out), both
+ * search indexes: the server index (dist/builds/<id>.search.sqlite) and the static Pagefind
+ * index (`staticSearch: false` leaves it out, for builds only compared page by page), both
  * from the snapshot, so they take the second core while Astro renders. A failure of any
  * removes all. `searchShardPages`: pages per Pagefind run (default in site/search/pagefind.ts).
  */
@@ -91,7 +91,6 @@ export const buildSite = async (options: {
   snapshotDir: string
   dist?: string
   log?: (m: string) => void
-  searchIndex?: boolean
   staticSearch?: boolean
   env?: Record<string, string>
   searchShardPages?: number
@@ -113,7 +112,6 @@ export const buildSite = async (options: {
       buildSearchIndexes({
         snapshotDir: options.snapshotDir,
         buildDir: dir,
-        server: options.searchIndex !== false,
         staticDir: staticSearch ? staging : undefined,
         pagesPerShard: options.searchShardPages ?? settings().searchShardPages,
         astroDone: astroRun.catch(() => undefined),

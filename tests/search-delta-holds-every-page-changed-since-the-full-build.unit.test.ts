@@ -4,8 +4,9 @@ import path from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import type { ContentSnapshot, SnapshotArticle } from '../content-models/snapshot'
+import type { SnapshotArticle } from '../content-models/snapshot'
 import { updateSearchDelta, type SearchDeltaManifest } from '../site/incremental/searchDelta'
+import { snapshotWith } from './helpers/snapshots'
 
 const article = (slug: string, title: string): SnapshotArticle => ({
   id: slug,
@@ -52,17 +53,7 @@ describe('the search delta', () => {
     const b = article('b', '新发布的第一篇')
     const c = article('c', '新发布的第二篇')
     // The CMS process patches one snapshot object between updates; nothing may remember its old contents.
-    const snapshot: ContentSnapshot = {
-      version: 1,
-      generatedAt: '2026-11-30T02:00:00.000Z',
-      articles: [a],
-      workersHomes: [],
-      laborModels: [],
-      services: [],
-      organizations: [],
-      regions: [],
-      categories: [],
-    }
+    const snapshot = snapshotWith({ articles: [a] })
     const live0 = fullBuild('full', { '/news/a/': 'frag-a' })
 
     snapshot.articles.push(b)

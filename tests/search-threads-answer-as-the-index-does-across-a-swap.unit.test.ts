@@ -8,6 +8,7 @@ import type { ContentSnapshot, SnapshotArticle } from '../content-models/snapsho
 import { buildIndexFile } from '../site/search/indexFile'
 import { createSearchPool, IndexUnreadable, type SearchPool } from '../site/search/pool'
 import { parseRequest, SearchIndex } from '../site/search/query'
+import { snapshotWith } from './helpers/snapshots'
 
 /**
  * Server searches run on worker threads (site/search/pool.ts). Whatever thread answers, the
@@ -32,17 +33,8 @@ const article = (i: number, edition: string): SnapshotArticle => ({
   script: 'simplified',
 })
 
-const snapshotOf = (count: number, edition: string): ContentSnapshot => ({
-  version: 1,
-  generatedAt: '2026-01-01T00:00:00.000Z',
-  articles: Array.from({ length: count }, (_, i) => article(i + 1, edition)),
-  workersHomes: [],
-  laborModels: [],
-  services: [],
-  organizations: [],
-  regions: [],
-  categories: [],
-})
+const snapshotOf = (count: number, edition: string): ContentSnapshot =>
+  snapshotWith({ articles: Array.from({ length: count }, (_, i) => article(i + 1, edition)) })
 
 let dir: string
 let before: string

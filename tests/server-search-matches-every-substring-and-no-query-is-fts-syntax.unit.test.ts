@@ -4,10 +4,11 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ContentSnapshot, SnapshotArticle } from '../content-models/snapshot'
+import type { SnapshotArticle } from '../content-models/snapshot'
 import { buildIndexFile } from '../site/search/indexFile'
 import { parseRequest, SearchIndex, type SearchRequest } from '../site/search/query'
 import { expectedUrls } from './helpers/searchRecall'
+import { snapshotWith } from './helpers/snapshots'
 
 /**
  * A synthetic snapshot (our own sentences, in Simplified and Traditional script, with phone
@@ -55,17 +56,7 @@ const article = (i: number): SnapshotArticle => {
   }
 }
 
-const snapshot: ContentSnapshot = {
-  version: 1,
-  generatedAt: '2026-01-01T00:00:00.000Z',
-  articles: Array.from({ length: 120 }, (_, i) => article(i + 1)),
-  workersHomes: [],
-  laborModels: [],
-  services: [],
-  organizations: [],
-  regions: [],
-  categories: [],
-}
+const snapshot = snapshotWith({ articles: Array.from({ length: 120 }, (_, i) => article(i + 1)) })
 
 let dir: string
 let index: SearchIndex

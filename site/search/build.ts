@@ -45,41 +45,34 @@ export const buildServerIndex = async (options: { snapshotDir: string; buildDir:
 }
 
 export interface SearchIndexes {
-  server?: IndexBuild
+  server: IndexBuild
   /** Pages in the static (Pagefind) index, and the seconds it took. */
   pagefind?: { pages: number; shards: number; seconds: number }
 }
 
 /**
  * The search indexes of a full build, from one parse of the snapshot in one process: the
- * server index beside the build folder, and the static one written into `staticDir` (moved
- * into the build folder once Astro, which empties its output folder first, is done).
+ * server index beside the build folder and, given `staticDir`, the static one written there
+ * (moved into the build folder once Astro, which empties its output folder first, is done).
  */
 export const buildSearchIndexes = async (options: {
   snapshotDir: string
   buildDir: string
-  server: boolean
   staticDir?: string
   pagesPerShard?: number
   /** Settles when `astro build` is done: Pagefind then takes both cores. */
   astroDone?: Promise<unknown>
 }): Promise<SearchIndexes> => {
-  const started = Date.now()
+  if (!options.staticDir) return { server: await buildServerIndex(options) }
   const file = indexFileOf(options.buildDir)
-  const perShard = String(options.pagesPerShard ?? 0)
-  if (options.server && options.staticDir) {
-    const r = (await runChild(['all', options.snapshotDir, file, options.staticDir, perShard], options.astroDone ?? Promise.resolve())) as {
-      serverSeconds: number
-      pagefind: { pages: number; shards: number }
-      pagefindSeconds: number
-    }
-    const bytes = (await fs.stat(file)).size
-    return { server: { file, seconds: r.serverSeconds, bytes }, pagefind: { ...r.pagefind, seconds: r.pagefindSeconds } }
+  const args = ['all', options.snapshotDir, file, options.staticDir, String(options.pagesPerShard ?? 0)]
+  const r = (await runChild(args, options.astroDone ?? Promise.resolve())) as {
+    serverSeconds: number
+    pagefind: { pages: number; shards: number }
+    pagefindSeconds: number
   }
-  if (options.server) return { server: await buildServerIndex(options) }
-  if (!options.staticDir) return {}
-  const r = (await runChild(['static', options.snapshotDir, options.staticDir, perShard])) as { pages: number; shards: number }
-  return { pagefind: { ...r, seconds: (Date.now() - started) / 1000 } }
+  const bytes = (await fs.stat(file)).size
+  return { server: { file, seconds: r.serverSeconds, bytes }, pagefind: { ...r.pagefind, seconds: r.pagefindSeconds } }
 }
 
 /**

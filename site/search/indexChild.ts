@@ -13,7 +13,6 @@ import { buildSearchIndex } from './pagefind'
  * server or the build.
  *   build  <snapshotDir> <file>                              the server index
  *   update <snapshotDir> <file> <from> <changes.json>        the server index, incrementally
- *   static <snapshotDir> <outDir> <pagesPerShard>            the static (Pagefind) index
  *   all    <snapshotDir> <file> <outDir> <pagesPerShard>     both, from one parse of the snapshot;
  *          Pagefind on one thread until standard input ends (the build's `astro build` is done)
  */
@@ -36,7 +35,7 @@ const serverIndexAndDocuments = (file: string) => {
 }
 
 const run = async (): Promise<unknown> => {
-  if (!snapshotDir || !rest[0]) throw new Error('usage: indexChild build|update|static|all <snapshotDir> …')
+  if (!snapshotDir || !rest[0]) throw new Error('usage: indexChild build|update|all <snapshotDir> …')
   if (mode === 'update') {
     const [file, from, changesFile] = rest
     return updateIndexFile({
@@ -47,7 +46,6 @@ const run = async (): Promise<unknown> => {
     })
   }
   if (mode === 'build') return buildIndexFile(readSnapshot(), rest[0])
-  if (mode === 'static') return buildSearchIndex(snapshotDocuments(readSnapshot()), rest[0], { pagesPerShard: shardPages(rest[1]) })
   if (mode === 'all') {
     const [file, outDir, perShard] = rest
     const started = Date.now()
