@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config'
 
 import { settings } from './content-models/settings'
 import { mediaFromSnapshot } from './site/integrations/media'
+import { residentRenderer } from './site/integrations/residentRenderer'
 import { serviceWorker } from './site/integrations/serviceWorker'
 import { plan } from './site/lib/partial'
 import { noindexPaths } from './site/routes'
@@ -31,6 +32,8 @@ export default defineConfig({
     // Partial builds get media from site/incremental instead. Search indexes are built beside
     // the build from the snapshot (site/publish.ts), not from its pages.
     ...(plan ? [] : [mediaFromSnapshot()]),
+    // Inert unless the process is the resident renderer (site/renderer), which keeps this build's pages loaded.
+    residentRenderer(),
   ],
   telemetry: false,
 })

@@ -43,6 +43,8 @@ export interface Settings {
   siteAutobuild?: boolean
   rebuildQuietMs: number
   siteIncremental: boolean
+  /** Incremental publishes render in a resident process that keeps the site's page code loaded (site/renderer). */
+  residentRenderer: boolean
   searchDeltaLimit: number
   /** Threads that answer server searches (site/search/pool.ts). */
   searchThreads: number
@@ -153,6 +155,7 @@ export const settingsFromEnv = (env: Env, cwd = process.cwd()): Settings => {
     siteAutobuild: env.SITE_AUTOBUILD ? env.SITE_AUTOBUILD === 'true' : undefined,
     rebuildQuietMs: numberOr(env.SITE_REBUILD_QUIET_MS, 1500, 'SITE_REBUILD_QUIET_MS'),
     siteIncremental: env.SITE_INCREMENTAL !== 'false',
+    residentRenderer: env.SITE_RESIDENT_RENDERER !== 'false',
     searchDeltaLimit: numberOr(env.SITE_SEARCH_DELTA_LIMIT, 200, 'SITE_SEARCH_DELTA_LIMIT'),
     // One per core, but at most four: past that, queries wait on the disk and the CMS, not on threads.
     searchThreads: Math.max(1, numberOr(env.SITE_SEARCH_THREADS, Math.min(4, os.availableParallelism()), 'SITE_SEARCH_THREADS')),
@@ -196,6 +199,7 @@ export const settingsEnv = (s: Settings): Record<string, string> => {
     SITE_AUTOBUILD: s.siteAutobuild === undefined ? undefined : String(s.siteAutobuild),
     SITE_REBUILD_QUIET_MS: String(s.rebuildQuietMs),
     SITE_INCREMENTAL: String(s.siteIncremental),
+    SITE_RESIDENT_RENDERER: String(s.residentRenderer),
     SITE_SEARCH_DELTA_LIMIT: String(s.searchDeltaLimit),
     SITE_SEARCH_THREADS: String(s.searchThreads),
     SITE_PORT: String(s.sitePort),

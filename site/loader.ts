@@ -1,5 +1,6 @@
 import { settings } from '../content-models/settings'
 import type { SnapshotArticle } from '../content-models/snapshot'
+import { perRound } from './lib/renderRound'
 import { readSnapshot } from './snapshot'
 
 /**
@@ -16,10 +17,7 @@ export const LEAD_CHARS = 160
 /** Articles as listings, feeds and related lists see them: the start of their text, not their body; see articleBodyHtml. */
 export const slimArticle = (a: SnapshotArticle): SnapshotArticle => ({ ...a, bodyHtml: '', bodyText: a.bodyText.slice(0, LEAD_CHARS) })
 
-let bodies: Map<string, string> | undefined
+const bodies = perRound(() => new Map(buildSnapshot().articles.map((a) => [a.id, a.bodyHtml])))
 
 /** An article's body, read from the snapshot when its page renders. */
-export const articleBodyHtml = (id: string): string => {
-  bodies ??= new Map(buildSnapshot().articles.map((a) => [a.id, a.bodyHtml]))
-  return bodies.get(id) ?? ''
-}
+export const articleBodyHtml = (id: string): string => bodies().get(id) ?? ''

@@ -31,18 +31,24 @@ export const newBuildId = () =>
     .replace(/[-:.TZ]/g, '')
     .slice(0, 17)
 
+/**
+ * Astro stages prerendered chunks in the repository's .astro folder, so two builds at once
+ * (a publish during `npm run build`, parallel tests) would break each other: they take turns.
+ * A holder that died (kill -9) stops refreshing the lock, which is then taken after 20 s.
+ * Resolves with the function that releases it.
+ */
+export const astroLock = () =>
+  lockfile.lock(path.join(settings().rootDir, 'astro.config.mjs'), {
+    retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 },
+    stale: 20_000,
+  })
+
 /** Runs `astro build` into `outDir`; rejects with the build's own output on failure. */
 export const runAstro = async (outDir: string, dist: string, env: Record<string, string>): Promise<void> => {
   const { rootDir } = settings()
   const astro = path.join(rootDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
   const output: string[] = []
-  // Astro stages prerendered chunks in the repository's .astro folder, so two builds at once
-  // (a publish during `npm run build`, parallel tests) would break each other: take turns. A
-  // holder that died (kill -9) stops refreshing the lock, which is then taken after 20 s.
-  const release = await lockfile.lock(path.join(rootDir, 'astro.config.mjs'), {
-    retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 },
-    stale: 20_000,
-  })
+  const release = await astroLock()
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [astro, 'build', '--silent'], {
       cwd: rootDir,

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { z } from 'zod'
 
 import { contentSnapshotSchema, SNAPSHOT_VERSION, type ContentSnapshot } from '../content-models/snapshot'
+import type { Change } from './incremental/plan'
 
 /**
  * The one reader and writer of the content snapshot (`<dir>/content.json`, images in
@@ -15,7 +16,18 @@ import { contentSnapshotSchema, SNAPSHOT_VERSION, type ContentSnapshot } from '.
  */
 export const snapshotFile = (dir: string) => path.join(dir, 'content.json')
 
-let cached: { file: string; stamp: string; snapshot: ContentSnapshot } | undefined
+type Cached = { file: string; stamp: string; snapshot: ContentSnapshot }
+
+// On globalThis, not in this module: the resident renderer (site/renderer) loads this file
+// twice, itself and inside Astro's page bundle, and both must see the copy it brings up to date.
+const cacheKey = Symbol.for('union-portal.snapshot-cache')
+const holder = globalThis as unknown as Record<symbol, Cached | undefined>
+const cache = {
+  get: () => holder[cacheKey],
+  set: (value: Cached | undefined) => {
+    holder[cacheKey] = value
+  },
+}
 
 const stampOf = (stat: fs.Stats) => `${stat.mtimeMs}:${stat.size}:${stat.ino}`
 
@@ -66,9 +78,10 @@ export const readSnapshot = (dir: string): ContentSnapshot => {
     })
   }
   const stamp = stampOf(stat)
+  const cached = cache.get()
   if (cached?.file === file && cached.stamp === stamp) return cached.snapshot
   const snapshot = parseSnapshot(fs.readFileSync(file, 'utf8'), file)
-  cached = { file, stamp, snapshot }
+  cache.set({ file, stamp, snapshot })
   return snapshot
 }
 
@@ -78,7 +91,7 @@ export const readSnapshot = (dir: string): ContentSnapshot => {
  */
 export const readSnapshotForUpdate = (dir: string): ContentSnapshot => {
   const snapshot = readSnapshot(dir)
-  cached = undefined
+  cache.set(undefined)
   return snapshot
 }
 
@@ -92,7 +105,7 @@ export const writeSnapshot = async (dir: string, snapshot: ContentSnapshot): Pro
   } finally {
     await fsp.rm(temp, { force: true })
   }
-  cached = { file, stamp: stampOf(await fsp.stat(file)), snapshot }
+  cache.set({ file, stamp: stampOf(await fsp.stat(file)), snapshot })
 }
 
 /**
@@ -118,5 +131,37 @@ export const replaceSnapshot = async (dir: string, snapshot: ContentSnapshot, fi
   } finally {
     await fsp.rm(staging, { recursive: true, force: true })
   }
-  cached = { file: snapshotFile(dir), stamp: stampOf(await fsp.stat(snapshotFile(dir))), snapshot }
+  cache.set({ file: snapshotFile(dir), stamp: stampOf(await fsp.stat(snapshotFile(dir))), snapshot })
+}
+
+/** An incremental update of the snapshot: the records it changed, and its `generatedAt` before and after. */
+export interface SnapshotUpdate {
+  from: string
+  to: string
+  changes: readonly Change[]
+}
+
+/**
+ * Brings this process's copy of the snapshot in `dir` up to date with `update` instead of
+ * parsing the file the update wrote (half a second at 10k articles, seconds at 50k): only a
+ * copy of the version the update started from is patched, and it then stands for the file as
+ * it is now. Records land at the end of their list (every page sorts them by key); articles
+ * stay newest first. Without such a copy nothing happens and the next read parses the file.
+ */
+export const replaySnapshotUpdate = (dir: string, update: SnapshotUpdate): boolean => {
+  const file = snapshotFile(dir)
+  const cached = cache.get()
+  if (cached?.file !== file || cached.snapshot.generatedAt !== update.from) return false
+  const { snapshot } = cached
+  for (const change of update.changes) {
+    const list = snapshot[change.kind] as { id: string }[]
+    const id = String((change.before ?? change.after)!.id)
+    const i = list.findIndex((r) => String(r.id) === id)
+    if (i >= 0) list.splice(i, 1)
+    if (change.after) list.push(change.after)
+  }
+  snapshot.articles.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+  snapshot.generatedAt = update.to
+  cache.set({ file, stamp: stampOf(fs.statSync(file)), snapshot })
+  return true
 }

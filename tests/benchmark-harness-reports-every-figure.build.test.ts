@@ -172,6 +172,9 @@ describe('npm run bench', () => {
     positive(p.incrementalRendered)
     expect(p.incrementalRendered!).toBeLessThan(f0().astroBuild.pages)
     for (const step of ['plan', 'astro', 'merge', 'search']) expect(typeof p.incrementalPhases[step]).toBe('number')
+    // Timed once the server's resident renderer is up, which renders every run.
+    positive(p.rendererStartSeconds)
+    expect(p.incrementalRenderedBy).toEqual(['resident', 'resident'])
     // After the runs, every article the bench published incrementally is in the search delta.
     expect(p.incrementalSearchDelta).toBeGreaterThanOrEqual(2)
   })

@@ -8,6 +8,7 @@ import { rebuilderFor } from '../cms/publishing/rebuilder'
 import { seedSampleContent } from '../cms/seed'
 import { configureSettings, settings } from '../content-models/settings'
 import { buildSite, goLive, liveDir, readBuildInfo } from '../site/publish'
+import { sharedRenderer } from '../site/renderer'
 import { paragraph } from './helpers/fixtures'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { allOutputText } from './helpers/site'
@@ -46,9 +47,10 @@ const firstDifference = (a: string, b: string) => {
 const latestBuild = async () => (await cms.payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 1, depth: 0 })).docs[0]
 
 /** Waits for the update, then builds the same snapshot in full beside it and compares the two. */
-const expectSameAsFullBuild = async (mode: 'incremental' | 'full' = 'incremental') => {
+const expectSameAsFullBuild = async (mode: 'incremental' | 'full' = 'incremental', renderedBy: 'resident' | 'astro' = 'resident') => {
   await rebuilderFor(cms.payload).idle()
   expect(await latestBuild()).toMatchObject({ status: 'succeeded', mode })
+  if (mode === 'incremental') expect(rebuilderFor(cms.payload).last()?.renderedBy).toBe(renderedBy)
   const live = await fs.realpath(liveDir(dist))
   const rendered = new Set((await readBuildInfo(live))?.written ?? [])
   const full = await buildSite({
@@ -144,6 +146,23 @@ describe('incremental updates on a site whose listings span several pages', () =
         [...text.values()].some((t) => t.includes(title)),
         title,
       ).toBe(true)
+  }, 300_000)
+
+  it('replaces a resident renderer killed with SIGKILL, and renders with astro build when told not to keep one', async () => {
+    const renderer = sharedRenderer({ snapshotDir: settings().snapshotDir, dist })
+    await renderer.ready
+    process.kill(renderer.pid()!, 'SIGKILL')
+    const [a, b] = [await find('articles', 5), await find('services', 4)]
+    await cms.payload.update({ collection: 'articles', id: a.id, data: { title: `${a.title}（渲染进程重启后）` } })
+    await expectSameAsFullBuild()
+    expect(sharedRenderer({ snapshotDir: settings().snapshotDir, dist })).not.toBe(renderer)
+    configureSettings({ residentRenderer: false })
+    try {
+      await cms.payload.update({ collection: 'services', id: b.id, data: { name: `${b.name}（由 astro build 生成）` } })
+      await expectSameAsFullBuild('incremental', 'astro')
+    } finally {
+      configureSettings({ residentRenderer: true })
+    }
   }, 300_000)
 
   it('rebuilds the whole site when reference data changes', async () => {

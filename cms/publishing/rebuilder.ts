@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+
 import type { Payload } from 'payload'
 
 import { settings } from '../../content-models/settings'
@@ -6,6 +8,8 @@ import { explain } from '../errors'
 import { configuredMediaStore } from '../media/store'
 import { buildIncremental } from '../../site/incremental/build'
 import { buildSite, goLive } from '../../site/publish'
+import { closeSharedRenderer, sharedRenderer } from '../../site/renderer'
+import { readSnapshot, snapshotFile } from '../../site/snapshot'
 import { acquireLease, LEASE_MS, releaseLease, renewLease } from './lease'
 import { handledIncrementally, patchSnapshot } from './patchSnapshot'
 import { pendingRequests, requestSiteBuild, settleRequests, SITE_QUEUE, type DocRef, type SiteRequest } from './queue'
@@ -37,13 +41,15 @@ export interface LastBuild {
   rendered?: number
   searchDelta?: number
   phases?: Record<string, number>
+  /** What rendered an incremental update's pages (site/incremental/build.ts). */
+  renderedBy?: 'resident' | 'astro'
 }
 
 type Build = (payload: Payload) => Promise<{ pages: number }>
 type Incremental = (
   payload: Payload,
   docs: DocRef[],
-) => Promise<{ pages: number; searchDelta: number; rendered: number; phases?: Record<string, number> }>
+) => Promise<{ pages: number; searchDelta: number; rendered: number; phases?: Record<string, number>; renderedBy?: 'resident' | 'astro' }>
 
 const defaultBuild: Build = async (payload) => {
   const { snapshotDir, distDir } = settings()
@@ -55,8 +61,11 @@ const defaultBuild: Build = async (payload) => {
 
 const defaultIncremental: Incremental = async (payload, docs) => {
   const { snapshotDir, distDir } = settings()
+  const from = readSnapshot(snapshotDir).generatedAt
   const changes = await patchSnapshot(payload, snapshotDir, configuredMediaStore(), docs)
-  const build = await buildIncremental({ snapshotDir, changes, dist: distDir })
+  const renderer = settings().residentRenderer ? sharedRenderer({ snapshotDir, dist: distDir }) : undefined
+  const update = { from, to: readSnapshot(snapshotDir).generatedAt, changes }
+  const build = await buildIncremental({ snapshotDir, changes, dist: distDir, renderer, update })
   await goLive(build, distDir)
   return build
 }
@@ -155,6 +164,7 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
           rendered: result.rendered,
           searchDelta: result.searchDelta,
           phases: result.phases,
+          renderedBy: result.renderedBy,
         }
         payload.logger.info(`[site] 已上线（增量）：重新生成 ${result.rendered} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
         if (result.searchDelta > deltaLimit)
@@ -235,12 +245,16 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
     start() {
       if (started) return
       started = true
+      // The renderer loads the site's pages once, ahead of the first publish, once there is a snapshot to render.
+      const { snapshotDir, distDir, residentRenderer } = settings()
+      if (incremental && residentRenderer && fs.existsSync(snapshotFile(snapshotDir))) sharedRenderer({ snapshotDir, dist: distDir })
       wake(0)
     },
     stop() {
       started = false
       clearTimeout(timer)
       settle()
+      void closeSharedRenderer()
     },
     last: () => lastBuild,
     idle: () =>

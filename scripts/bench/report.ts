@@ -119,6 +119,10 @@ export interface BenchFigures {
     incrementalSearchDelta: number | null
     /** Seconds per step of the median incremental run: plan, astro, merge, search. */
     incrementalPhases: Record<string, number>
+    /** What rendered each incremental run: the resident renderer, or astro build (site/incremental/build.ts). */
+    incrementalRenderedBy: string[]
+    /** Seconds the resident renderer took to start (its own small build); null when it is switched off or skipped. */
+    rendererStartSeconds: number | null
     pages: number | null
   }
   archiveImport: {
@@ -378,8 +382,18 @@ export const formatTable = (report: BenchReport): string => {
             f.publishToLive.incrementalPhases,
           )
             .map(([k, v]) => `${k} ${v.toFixed(1)}`)
-            .join(' / ')} 秒）`,
+            .join(
+              ' / ',
+            )} 秒；渲染：${[...new Set(f.publishToLive.incrementalRenderedBy)].map((r) => (r === 'resident' ? '常驻渲染进程' : 'astro build')).join('、')}）`,
       ...target('publish-to-live'),
+    ],
+    [
+      '常驻渲染进程启动',
+      f.publishToLive.rendererStartSeconds === null
+        ? '未启用'
+        : `${sec(f.publishToLive.rendererStartSeconds)}（服务器启动时一次，不计入发布）`,
+      '',
+      '',
     ],
     [
       '每次发布重新生成的页面',

@@ -8,7 +8,8 @@ import type { PartialPlan } from '../lib/partial'
 import { publicTypes } from '../../content-models/publicTypes'
 import { settings } from '../../content-models/settings'
 import { countPages, liveDir, newBuildId, readBuildInfo, runAstro, writeBuildInfo, type SiteBuild } from '../publish'
-import { readSnapshot } from '../snapshot'
+import type { ResidentRenderer } from '../renderer'
+import { readSnapshot, type SnapshotUpdate } from '../snapshot'
 import { relinkedUrls, removedUrls, touchedPages, type Change } from './plan'
 import { updateServerIndex } from '../search/build'
 import { indexFileOf } from '../search/files'
@@ -22,7 +23,9 @@ export interface IncrementalBuild extends SiteBuild {
   removed: number
   /** Pages in the search delta index after this update. */
   searchDelta: number
-  /** Seconds spent in each step, for the benchmark. */
+  /** What rendered the pages: the resident renderer, or a partial `astro build`. */
+  renderedBy: 'resident' | 'astro'
+  /** Seconds spent in each step, for the benchmark; `search` is only what was left after the pages were merged. */
   phases: Record<'plan' | 'astro' | 'merge' | 'search', number>
 }
 
@@ -116,13 +119,37 @@ const moveInto = async (from: string, to: string): Promise<string[]> => {
 }
 
 /**
+ * The resident renderer, if it can render for `live`: it started, and the live build has the
+ * scripts and styles its pages link (it was built from the same code). One that cannot is
+ * closed, so the next publish starts a fresh one; this one falls back to `astro build`.
+ */
+const usable = async (renderer: ResidentRenderer | undefined, live: string) => {
+  if (!renderer) return undefined
+  const fits = await renderer.ready.then(
+    () => renderer.fits(live),
+    () => false,
+  )
+  if (fits) return renderer
+  await renderer.close()
+  return undefined
+}
+
+/**
  * Renders only what `changes` touch, on top of a copy of the live build: the changed pages,
  * the listings and archives they appear in, pages linking to removed or renamed ones, the
  * always-rendered pages (home, indexes, hotlines, feed, sitemap), and a small search index
  * of the pages changed since the last full build. Everything else is carried over.
  * Rejects when there is no live build to start from; the caller then builds in full.
  */
-export const buildIncremental = async (options: { snapshotDir: string; changes: Change[]; dist?: string }): Promise<IncrementalBuild> => {
+export const buildIncremental = async (options: {
+  snapshotDir: string
+  changes: Change[]
+  dist?: string
+  /** Renders the pages; without one (or when it cannot), a partial `astro build` does. */
+  renderer?: ResidentRenderer
+  /** The snapshot update `changes` came from, which the renderer replays instead of reading the file again. */
+  update?: SnapshotUpdate
+}): Promise<IncrementalBuild> => {
   const dist = options.dist ?? settings().distDir
   const started = Date.now()
   const live = await fs.realpath(liveDir(dist)).catch(() => {
@@ -155,11 +182,37 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
   const plan: PartialPlan = { urls, prefixes, sitemapPages }
   await fs.writeFile(planFile, JSON.stringify(plan))
   phases.plan = lap()
+  let searching: Promise<[number, unknown]> | undefined
   try {
-    await runAstro(work, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: planFile })
+    await startFrom(live, dir, dist)
+    phases.merge = lap()
+    // The search indexes come from the snapshot, not from the pages: they are updated while the
+    // pages render (in the renderer's process or astro's). The server index has no delta: the
+    // changed records are replaced in a copy of the live one.
+    searching = Promise.all([
+      updateSearchDelta({ live, dir, snapshot, changes: options.changes }),
+      updateServerIndex({ snapshotDir: options.snapshotDir, snapshot, buildDir: dir, liveDir: live, changes: options.changes }),
+    ])
+    // Awaited below; a rendering failure must not leave its rejection unhandled meanwhile.
+    searching.catch(() => undefined)
+    const renderer = await usable(options.renderer, live)
+    let renderedBy: IncrementalBuild['renderedBy'] = renderer ? 'resident' : 'astro'
+    const resident = await renderer?.render(plan, work, options.update).then(
+      () => true,
+      async (error: unknown) => {
+        // Its failure may be its own (a page module it could not load): astro build decides.
+        console.warn('[site] the resident renderer failed; rendering with astro build instead', error)
+        await renderer.close()
+        await fs.rm(work, { recursive: true, force: true })
+        return false
+      },
+    )
+    if (!resident) {
+      renderedBy = 'astro'
+      await runAstro(work, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: planFile })
+    }
     phases.astro = lap()
     const renderedUrls = new Set((await htmlFiles(work)).map((f) => pageUrl(work, f)))
-    await startFrom(live, dir, dist)
     // For the pages the plan names the partial build is the whole truth: one it did not render is gone.
     const gone: string[] = []
     const candidates = [
@@ -178,18 +231,25 @@ export const buildIncremental = async (options: { snapshotDir: string; changes: 
     for (const url of renderedUrls) if (url.endsWith('/') && !(await exists(path.join(dir, urlFile(url))))) added++
     const written = await moveInto(work, dir)
     written.push(...(await copyMissingMedia(path.join(options.snapshotDir, 'media'), path.join(dir, 'media'))))
-    phases.merge = lap()
-    // The server index has no delta: the changed records are replaced in a copy of the live one.
-    const [searchDelta] = await Promise.all([
-      updateSearchDelta({ live, dir, snapshot, changes: options.changes }),
-      updateServerIndex({ snapshotDir: options.snapshotDir, buildDir: dir, liveDir: live, changes: options.changes }),
-    ])
+    phases.merge += lap()
+    const [searchDelta] = await searching
     phases.search = lap()
     const livePages = (await readBuildInfo(live))?.pages
     const pages = livePages === undefined ? await countPages(dir) : livePages - gone.length + added
     await writeBuildInfo(dir, { pages, base: path.basename(live), written, removed: gone.map(urlFile) })
-    return { dir, pages, seconds: (Date.now() - started) / 1000, rendered: renderedUrls.size, removed: gone.length, searchDelta, phases }
+    return {
+      dir,
+      pages,
+      seconds: (Date.now() - started) / 1000,
+      rendered: renderedUrls.size,
+      removed: gone.length,
+      searchDelta,
+      phases,
+      renderedBy,
+    }
   } catch (error) {
+    // Nothing may still be writing into the folder being removed.
+    await searching?.catch(() => undefined)
     await fs.rm(dir, { recursive: true, force: true })
     await fs.rm(indexFileOf(dir), { force: true })
     throw error

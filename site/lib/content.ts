@@ -9,6 +9,7 @@ import type {
 } from '../../content-models/snapshot'
 import { buildSnapshot, slimArticle } from '../loader'
 import { newestFirst } from './listing'
+import { perRound } from './renderRound'
 
 type Collections = Omit<ReturnType<typeof buildSnapshot>, 'version' | 'generatedAt'>
 
@@ -24,19 +25,12 @@ const all = async <K extends keyof Collections>(name: K): Promise<Collections[K]
   return records.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) as Collections[K]
 }
 
-/**
- * Each collection is read and sorted once per build. Thousands of pages call these; without
- * the cache a 10k-article build spent most of its time re-sorting the same list.
- */
-const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
-  let cached: Promise<T> | undefined
-  return () => (cached ??= load())
-}
-
-export const getArticles = once(async (): Promise<SnapshotArticle[]> => (await all('articles')).map(slimArticle).sort(newestFirst))
-export const getWorkersHomes = once(async (): Promise<SnapshotWorkersHome[]> => all('workersHomes'))
-export const getLaborModels = once(async (): Promise<SnapshotLaborModel[]> => all('laborModels'))
-export const getServices = once(async (): Promise<SnapshotService[]> => all('services'))
-export const getOrganizations = once(async (): Promise<SnapshotOrganization[]> => all('organizations'))
-export const getRegions = once(async (): Promise<SnapshotRegion[]> => (await all('regions')).sort((a, b) => a.code.localeCompare(b.code)))
-export const getCategories = once(async (): Promise<SnapshotCategory[]> => (await all('categories')).sort((a, b) => a.order - b.order))
+export const getArticles = perRound(async (): Promise<SnapshotArticle[]> => (await all('articles')).map(slimArticle).sort(newestFirst))
+export const getWorkersHomes = perRound(async (): Promise<SnapshotWorkersHome[]> => all('workersHomes'))
+export const getLaborModels = perRound(async (): Promise<SnapshotLaborModel[]> => all('laborModels'))
+export const getServices = perRound(async (): Promise<SnapshotService[]> => all('services'))
+export const getOrganizations = perRound(async (): Promise<SnapshotOrganization[]> => all('organizations'))
+export const getRegions = perRound(async (): Promise<SnapshotRegion[]> =>
+  (await all('regions')).sort((a, b) => a.code.localeCompare(b.code)),
+)
+export const getCategories = perRound(async (): Promise<SnapshotCategory[]> => (await all('categories')).sort((a, b) => a.order - b.order))

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 
 import { settings } from '../../content-models/settings'
 import type { Route } from '../routes'
+import { currentRound, perRound } from './renderRound'
 
 /**
  * Incremental builds. When SITE_PARTIAL names a plan file (written by site/incremental), a
@@ -17,19 +18,23 @@ export interface PartialPlan {
 }
 
 const planFile = settings().astro.partialPlan
+/** The plan this process was started with (SITE_PARTIAL): astro.config.mjs reads it for the sitemap. */
 export const plan: PartialPlan | undefined = planFile ? (JSON.parse(fs.readFileSync(planFile, 'utf8')) as PartialPlan) : undefined
-
-export const isPartialBuild = plan !== undefined
 
 type Path = { params: Record<string, string | undefined>; props?: unknown }
 
-const urls = new Set(plan?.urls)
+/** The plan of the current round: the resident renderer sets one per update, a build has its own. */
+const roundPlan = perRound(() => {
+  const current = currentRound().plan ?? plan
+  return current && { ...current, urls: new Set(current.urls) }
+})
 
-/** getStaticPaths entries of `route` that this build renders: all of them, unless the build is partial. */
+/** getStaticPaths entries of `route` that this round renders: all of them, unless it is partial. */
 export const touched = <P extends Path>(route: Route<any>, paths: P[]): P[] => {
-  if (!plan) return paths
+  const current = roundPlan()
+  if (!current) return paths
   return paths.filter((p) => {
     const url = route.url(p.params)
-    return urls.has(url) || plan.prefixes.some((prefix) => url.startsWith(prefix))
+    return current.urls.has(url) || current.prefixes.some((prefix) => url.startsWith(prefix))
   })
 }

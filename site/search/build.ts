@@ -3,7 +3,9 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Change } from '../incremental/plan'
+import type { ContentSnapshot } from '../../content-models/snapshot'
 import { indexChanges, indexFileOf } from './files'
+import { updateIndexFile } from './indexFile'
 
 export interface IndexBuild {
   file: string
@@ -77,10 +79,12 @@ export const buildSearchIndexes = async (options: {
 
 /**
  * The index of an incremental build: the live build's index with the changed records
- * replaced. Without a live index (a build from before server search) it is built in full.
+ * replaced from `snapshot` (the patched one), in this process. Without a live index (a build
+ * from before server search) it is built in full, in a process of its own.
  */
 export const updateServerIndex = async (options: {
   snapshotDir: string
+  snapshot: ContentSnapshot
   buildDir: string
   liveDir: string
   changes: readonly Change[]
@@ -93,12 +97,6 @@ export const updateServerIndex = async (options: {
   if (!exists) return buildServerIndex(options)
   const started = Date.now()
   const file = indexFileOf(options.buildDir)
-  const changesFile = `${file}.changes.json`
-  await fs.writeFile(changesFile, JSON.stringify(indexChanges(options.changes)))
-  try {
-    await runChild(['update', options.snapshotDir, file, from, changesFile])
-  } finally {
-    await fs.rm(changesFile, { force: true })
-  }
+  await updateIndexFile({ from, file, snapshot: options.snapshot, changes: indexChanges(options.changes) })
   return done(file, started)
 }

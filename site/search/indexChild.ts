@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import type { ContentSnapshot } from '../../content-models/snapshot'
-import type { IndexChange } from './files'
-import { buildIndexFile, updateIndexFile } from './indexFile'
+import { buildIndexFile } from './indexFile'
 import { snapshotDocuments } from './documents'
 import { buildSearchIndex } from './pagefind'
 
@@ -12,7 +11,6 @@ import { buildSearchIndex } from './pagefind'
  * it): the snapshot it parses, SQLite's and Pagefind's memory leave with it, not with the CMS
  * server or the build.
  *   build  <snapshotDir> <file>                              the server index
- *   update <snapshotDir> <file> <from> <changes.json>        the server index, incrementally
  *   all    <snapshotDir> <file> <outDir> <pagesPerShard>     both, from one parse of the snapshot;
  *          Pagefind on one thread until standard input ends (the build's `astro build` is done)
  */
@@ -35,16 +33,7 @@ const serverIndexAndDocuments = (file: string) => {
 }
 
 const run = async (): Promise<unknown> => {
-  if (!snapshotDir || !rest[0]) throw new Error('usage: indexChild build|update|all <snapshotDir> …')
-  if (mode === 'update') {
-    const [file, from, changesFile] = rest
-    return updateIndexFile({
-      from: from!,
-      file: file!,
-      snapshot: readSnapshot(),
-      changes: JSON.parse(fs.readFileSync(changesFile!, 'utf8')) as IndexChange[],
-    })
-  }
+  if (!snapshotDir || !rest[0]) throw new Error('usage: indexChild build|all <snapshotDir> …')
   if (mode === 'build') return buildIndexFile(readSnapshot(), rest[0])
   if (mode === 'all') {
     const [file, outDir, perShard] = rest

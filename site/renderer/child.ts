@@ -1,0 +1,151 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import { build, type AstroConfig, type AstroIntegrationLogger, type AstroPrerenderer } from 'astro'
+
+import { settings } from '../../content-models/settings'
+import { RESIDENT_HOST, type ResidentHost } from '../integrations/residentRenderer'
+import { startRound } from '../lib/renderRound'
+import { astroLock } from '../publish'
+import { replaySnapshotUpdate } from '../snapshot'
+import type { FromRenderer, ToRenderer } from './protocol'
+
+/**
+ * The resident renderer: runs one small `astro build` (SITE_OUT_DIR, SITE_PARTIAL: a plan that
+ * names no page) and keeps what Astro loaded for it, the page bundle behind Astro's own
+ * prerenderer, to render later updates without bundling the site again. Each update is a
+ * round: the plan and the data the pages read are reset (site/lib/renderRound.ts), the route
+ * list is asked for again, and each page is rendered and written the way `astro build` writes
+ * it; then the integrations finish the folder as after a build (sitemap, service worker).
+ */
+
+const send = (message: FromRenderer) => process.send?.(message)
+
+let config: AstroConfig | undefined
+let prerenderer: AstroPrerenderer | undefined
+
+const outDir = settings().astro.outDir
+// Astro removes its page bundle (<outDir>/.prerender) after the build; a copy is put back so
+// modules the bundle loads on demand are still there. Astro keeps it out of the repository's
+// shared .astro folder only when outDir is inside the working directory.
+const bundleDir = path.join(outDir, '.prerender')
+const keptBundle = path.join(outDir, '.prerender-kept')
+
+const host: ResidentHost = {
+  configDone: (c) => {
+    config = c
+  },
+  wrap: (astroPrerenderer) => {
+    prerenderer = astroPrerenderer
+    return {
+      ...astroPrerenderer,
+      name: 'union-resident',
+      teardown: async () => {
+        await astroPrerenderer.teardown?.()
+        await fs.cp(bundleDir, keptBundle, { recursive: true })
+      },
+    }
+  },
+}
+;(globalThis as unknown as Record<symbol, ResidentHost>)[RESIDENT_HOST] = host
+
+const logger = {
+  options: { dest: { write: () => true }, level: 'warn' },
+  label: 'resident',
+  fork: () => logger,
+  info: () => undefined,
+  debug: () => undefined,
+  warn: (m: string) => console.warn(`[renderer] ${m}`),
+  error: (m: string) => console.error(`[renderer] ${m}`),
+} as unknown as AstroIntegrationLogger
+
+/** The file Astro writes for a path (directory format; status pages and endpoints by name). */
+const outputFile = (pathname: string, type: string) => {
+  const p = decodeURI(pathname).replace(/\/$/, '')
+  if (type === 'endpoint') return p.slice(1)
+  if (p === '/404' || p === '/500') return `${p.slice(1)}.html`
+  return p ? `${p.slice(1)}/index.html` : 'index.html'
+}
+
+/** The URL Astro requests a path at: pages with the trailing slash, endpoints as named. */
+const requestUrl = (pathname: string, type: string) => {
+  const p = pathname.replace(/\/$/, '')
+  const url = type === 'endpoint' ? p : `${p}/`
+  return new URL(url || '/', new URL(settings().siteUrl).origin)
+}
+
+const render = async ({ plan, outDir: target, update }: Omit<ToRenderer, 'id' | 'type'>) => {
+  if (!prerenderer || !config) throw new Error('the renderer has not finished its own build')
+  if (update) replaySnapshotUpdate(settings().snapshotDir, update)
+  startRound(plan)
+  // Astro keeps each route's getStaticPaths result for the life of the bundle; a round asks again.
+  ;(prerenderer as unknown as { app: { routeCache: { clearAll: () => void } } }).app.routeCache.clearAll()
+  const seen = new Set<string>()
+  const pages: string[] = []
+  for (const { pathname, route } of await prerenderer.getStaticPaths()) {
+    const key = pathname.replace(/\/$/, '')
+    if (seen.has(key)) continue
+    seen.add(key)
+    const result = await prerenderer.render(new Request(requestUrl(pathname, route.type)), { routeData: route })
+    const response = result instanceof Response ? result : result.response
+    if (response.status >= 300 && response.status < 400)
+      throw new Error(`${pathname} answered with a redirect, which only a full build writes`)
+    if (!response.body) continue
+    const file = path.join(target, outputFile(pathname, route.type))
+    await fs.mkdir(path.dirname(file), { recursive: true })
+    await fs.writeFile(file, Buffer.from(await response.arrayBuffer()))
+    if (route.type === 'page') pages.push(key.replace(/^\//, '') + '/')
+  }
+  // The pages carried over from the live build are listed too, so the sitemap stays whole.
+  for (const url of plan.sitemapPages) pages.push(new URL(url).pathname.replace(/^\//, ''))
+  const dir = pathToFileURL(target + path.sep)
+  for (const integration of config.integrations) {
+    if (integration.name === 'union-resident-renderer') continue
+    await integration.hooks['astro:build:done']?.({
+      dir,
+      pages: pages.map((pathname) => ({ pathname })),
+      assets: new Map(),
+      logger,
+    } as never)
+  }
+}
+
+const warmUp = async () => {
+  const started = Date.now()
+  if (!outDir.startsWith(process.cwd() + path.sep))
+    throw new Error(`the renderer's folder ${outDir} must be inside the working directory ${process.cwd()}`)
+  await fs.rm(outDir, { recursive: true, force: true })
+  const release = await astroLock()
+  try {
+    await build({ root: settings().rootDir, logLevel: 'error' })
+  } finally {
+    await release()
+  }
+  await fs.rm(bundleDir, { recursive: true, force: true })
+  await fs.rename(keptBundle, bundleDir)
+  const assets = await fs.readdir(path.join(outDir, '_astro')).catch(() => [])
+  send({ type: 'ready', seconds: (Date.now() - started) / 1000, assets })
+}
+
+// Rounds run one at a time, in the order they were asked for.
+let queue = Promise.resolve()
+process.on('message', (message: ToRenderer) => {
+  if (message.type !== 'render') return
+  queue = queue.then(async () => {
+    const started = Date.now()
+    try {
+      await render(message)
+      send({ type: 'rendered', id: message.id, seconds: (Date.now() - started) / 1000 })
+    } catch (error) {
+      send({ type: 'failed', id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+    }
+  })
+})
+// The renderer lives as long as the process that started it.
+process.on('disconnect', () => process.exit(0))
+
+warmUp().catch((error: unknown) => {
+  send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+  process.exit(1)
+})

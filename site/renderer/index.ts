@@ -1,0 +1,167 @@
+import { fork, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import { childEnv, settings } from '../../content-models/settings'
+import type { PartialPlan } from '../lib/partial'
+import type { SnapshotUpdate } from '../snapshot'
+import type { FromRenderer, ToRenderer } from './protocol'
+
+/**
+ * A resident renderer (child.ts) for the site of one snapshot and dist folder. An incremental
+ * publish through it renders its pages in a process that already holds the site's page code,
+ * instead of an `astro build` that starts Node, loads Astro and bundles the whole site again
+ * for a dozen pages (about 3 of the 3.6 s such a build took at 10k articles).
+ */
+export interface ResidentRenderer {
+  /** Resolves when the renderer can render (its own small build is done); rejects if it failed. */
+  ready: Promise<{ seconds: number }>
+  /**
+   * Renders what `plan` names into `outDir`, as a partial `astro build` would; `update` (the
+   * change the snapshot just had) saves the renderer reading the whole snapshot again.
+   */
+  render: (plan: PartialPlan, outDir: string, update?: SnapshotUpdate) => Promise<{ seconds: number }>
+  /**
+   * Whether the renderer's pages fit `liveDir`: they link the scripts and styles (/_astro/) of
+   * the code the renderer loaded, which the live build has only if it was built from the same.
+   */
+  fits: (liveDir: string) => Promise<boolean>
+  /** False once the process is gone (it failed, or was closed). */
+  alive: () => boolean
+  /** Its process id while it runs. */
+  pid: () => number | undefined
+  close: () => Promise<void>
+}
+
+/** Where renderers keep their build: inside the repository, so its bundle finds node_modules. */
+const renderersDir = () => path.join(settings().rootDir, 'node_modules', '.cache', 'union-renderer')
+
+const running = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Folders left by renderers whose process is gone (kill -9 leaves them). */
+const removeAbandoned = async () => {
+  for (const name of await fs.readdir(renderersDir()).catch(() => [])) {
+    const pid = Number(name.split('-')[0])
+    if (!running(pid)) await fs.rm(path.join(renderersDir(), name), { recursive: true, force: true })
+  }
+}
+
+let started = 0
+
+export const startRenderer = (options: { snapshotDir: string; dist: string }): ResidentRenderer => {
+  const name = `${process.pid}-${++started}`
+  const dir = path.join(renderersDir(), name)
+  const planFile = `${dir}.plan.json`
+  const output: string[] = []
+  let child: ChildProcess | undefined
+  let exited = false
+  let assets: string[] = []
+  let nextId = 0
+  const pending = new Map<number, { resolve: (r: { seconds: number }) => void; reject: (e: Error) => void }>()
+  const failure = (why: string) => new Error(`${why}\n${output.join('').slice(-3000)}`)
+
+  const ready = (async () => {
+    await removeAbandoned()
+    await fs.mkdir(renderersDir(), { recursive: true })
+    const nothing: PartialPlan = { urls: [], prefixes: [], sitemapPages: [] }
+    await fs.writeFile(planFile, JSON.stringify(nothing))
+    const { rootDir } = settings()
+    const process_ = fork(path.join(/* turbopackIgnore: true */ rootDir, 'site', 'renderer', 'child.ts'), [], {
+      cwd: rootDir,
+      execArgv: ['--import', 'tsx'],
+      env: childEnv({
+        SNAPSHOT_DIR: options.snapshotDir,
+        SITE_OUT_DIR: dir,
+        SITE_PARTIAL: planFile,
+        ASTRO_CACHE_DIR: path.join(options.dist, 'cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    })
+    child = process_
+    process_.stdout?.on('data', (d) => output.push(String(d)))
+    process_.stderr?.on('data', (d) => output.push(String(d)))
+    return new Promise<{ seconds: number }>((resolve, reject) => {
+      process_.on('message', (m: FromRenderer) => {
+        if (m.type === 'ready') {
+          assets = m.assets
+          resolve({ seconds: m.seconds })
+        } else if (m.type === 'rendered') {
+          pending.get(m.id)?.resolve({ seconds: m.seconds })
+          pending.delete(m.id)
+        } else if (m.id === undefined) reject(failure(`the resident renderer could not start: ${m.error}`))
+        else {
+          pending.get(m.id)?.reject(new Error(`the resident renderer failed: ${m.error}`))
+          pending.delete(m.id)
+        }
+      })
+      process_.on('exit', (code, signal) => {
+        child = undefined
+        exited = true
+        const error = failure(`the resident renderer exited (${signal ?? code})`)
+        reject(error)
+        for (const p of pending.values()) p.reject(error)
+        pending.clear()
+        void fs.rm(dir, { recursive: true, force: true })
+        void fs.rm(planFile, { force: true })
+      })
+    })
+  })()
+  // A renderer that failed to start is noticed by whoever waits for it, not here.
+  ready.catch(() => {
+    exited = true
+  })
+
+  return {
+    ready,
+    alive: () => !exited,
+    pid: () => child?.pid,
+    async render(plan, outDir, update) {
+      await ready
+      const id = ++nextId
+      return new Promise((resolve, reject) => {
+        if (!child) return reject(failure('the resident renderer is not running'))
+        pending.set(id, { resolve, reject })
+        child.send({ type: 'render', id, plan, outDir, update } satisfies ToRenderer)
+      })
+    },
+    async fits(liveDir) {
+      if (!assets.length) return false
+      const live = new Set(await fs.readdir(path.join(liveDir, '_astro')).catch(() => []))
+      return assets.every((a) => live.has(a))
+    },
+    async close() {
+      const exited = child && new Promise((resolve) => child!.once('exit', resolve))
+      child?.kill()
+      await exited
+    },
+  }
+}
+
+const key = Symbol.for('union-portal.resident-renderer.shared')
+const holder = globalThis as unknown as Record<symbol, { id: string; renderer: ResidentRenderer } | undefined>
+
+/** The renderer this process's incremental publishes use: started on first use, again after it died or was closed. */
+export const sharedRenderer = (options: { snapshotDir: string; dist: string }): ResidentRenderer => {
+  const id = `${options.snapshotDir}\n${options.dist}`
+  const current = holder[key]
+  if (current?.id === id && current.renderer.alive()) return current.renderer
+  void current?.renderer.close()
+  const renderer = startRenderer(options)
+  holder[key] = { id, renderer }
+  return renderer
+}
+
+/** Stops this process's renderer (the server stopping its rebuilder). */
+export const closeSharedRenderer = async () => {
+  const current = holder[key]
+  holder[key] = undefined
+  await current?.renderer.close()
+}
