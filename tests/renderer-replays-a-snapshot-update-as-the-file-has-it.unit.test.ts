@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import type { ContentSnapshot, SnapshotArticle } from '../content-models/snapshot'
 import type { Change } from '../site/incremental/plan'
-import { parseSnapshot, readSnapshot, replaySnapshotUpdate, snapshotFile, writeSnapshot } from '../site/snapshot'
+import { parseSnapshot, readSnapshot, replaySnapshotUpdate, snapshotFile, stageSnapshot, writeSnapshot } from '../site/snapshot'
 import { snapshotWith } from './helpers/snapshots'
 
 /**
@@ -94,5 +94,38 @@ describe('a snapshot update replayed on the copy before it', () => {
     expect(replaySnapshotUpdate(dir, { from: '2026-11-30T00:00:00.000Z', to: snapshot.generatedAt, changes })).toBe(false)
     expect(copy.articles.map((a) => a.title)).toEqual(before.articles.map((a) => a.title))
     expect(readSnapshot(dir).articles.map((a) => a.slug)).toEqual(['d', 'a', 'b'])
+  })
+
+  it('reads the file again in a round told nothing, after a replay made the copy stand for it', async () => {
+    const dir = path.join(root, 'untold')
+    fs.mkdirSync(dir, { recursive: true })
+    await writeSnapshot(dir, structuredClone(before))
+    readSnapshot(dir)
+    const { snapshot, changes } = after()
+    fs.writeFileSync(snapshotFile(dir), JSON.stringify(snapshot))
+    replaySnapshotUpdate(dir, { from: before.generatedAt, to: snapshot.generatedAt, changes })
+    // A full export replaces the file; a round without an update must see it.
+    fs.writeFileSync(snapshotFile(dir), JSON.stringify({ ...before, generatedAt: '2026-12-02T00:00:00.000Z', articles: [] }))
+    expect(readSnapshot(dir).articles).toHaveLength(3)
+    replaySnapshotUpdate(dir, undefined)
+    expect(readSnapshot(dir).articles).toHaveLength(0)
+  })
+})
+
+describe('a staged snapshot', () => {
+  it('is this process’s copy before its file is written, and the file’s once it is', async () => {
+    const dir = path.join(root, 'staged')
+    fs.mkdirSync(dir, { recursive: true })
+    await writeSnapshot(dir, structuredClone(before))
+    const { snapshot } = after()
+    const write = stageSnapshot(dir, snapshot)
+    expect(readSnapshot(dir)).toBe(snapshot)
+    expect(parseSnapshot(fs.readFileSync(snapshotFile(dir), 'utf8'), snapshotFile(dir)).generatedAt).toBe(before.generatedAt)
+    await write()
+    expect(parseSnapshot(fs.readFileSync(snapshotFile(dir), 'utf8'), snapshotFile(dir)).generatedAt).toBe(snapshot.generatedAt)
+    expect(readSnapshot(dir)).toBe(snapshot)
+    // From now on the stamp decides again: a file written by another process is read.
+    fs.writeFileSync(snapshotFile(dir), JSON.stringify({ ...before, generatedAt: '2026-12-03T00:00:00.000Z' }))
+    expect(readSnapshot(dir).generatedAt).toBe('2026-12-03T00:00:00.000Z')
   })
 })

@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { isDrafted, publicTypeOfSlug, type PublicContentKey, type PublicTypeSlug } from '../../content-models/publicTypes'
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import type { Change } from '../../site/incremental/plan'
-import { readSnapshotForUpdate, writeSnapshot } from '../../site/snapshot'
+import { readSnapshotForUpdate, stageSnapshot } from '../../site/snapshot'
 import type { DocRef } from './queue'
 import * as map from '../export/map'
 import { asMediaStore, type MediaStore } from '../media/store'
@@ -57,13 +57,15 @@ const followOrganization = (snapshot: ContentSnapshot, change: OrgChange, change
  * Brings the snapshot up to date for a few documents instead of exporting everything, and
  * returns each document as it was and as it is now, which is what the site needs to decide
  * what to render. A labor model that lists a changed article as related news changes too.
+ * The patched snapshot is this process's copy at once; `write` puts it on disk (see
+ * stageSnapshot), which must be done before the update counts.
  */
 export const patchSnapshot = async (
   payload: Payload,
   snapshotDir: string,
   media: MediaStore | string,
   refs: DocRef[],
-): Promise<Change[]> => {
+): Promise<{ changes: Change[]; write: () => Promise<void> }> => {
   // The snapshot module keeps the copy this process last wrote: parsing 80 MB of JSON (10k
   // articles) on every publish cost about a second.
   const snapshot = readSnapshotForUpdate(snapshotDir)
@@ -138,6 +140,5 @@ export const patchSnapshot = async (
     await fs.access(target).catch(async () => fs.writeFile(target, await store.read(f)))
   }
   snapshot.generatedAt = new Date().toISOString()
-  await writeSnapshot(snapshotDir, snapshot)
-  return changes
+  return { changes, write: stageSnapshot(snapshotDir, snapshot) }
 }

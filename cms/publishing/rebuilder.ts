@@ -61,13 +61,16 @@ const defaultBuild: Build = async (payload) => {
 
 const defaultIncremental: Incremental = async (payload, docs) => {
   const { snapshotDir, distDir } = settings()
+  const started = Date.now()
   const from = readSnapshot(snapshotDir).generatedAt
-  const changes = await patchSnapshot(payload, snapshotDir, configuredMediaStore(), docs)
+  const { changes, write } = await patchSnapshot(payload, snapshotDir, configuredMediaStore(), docs)
+  const snapshotSeconds = (Date.now() - started) / 1000
   const renderer = settings().residentRenderer ? sharedRenderer({ snapshotDir, dist: distDir }) : undefined
   const update = { from, to: readSnapshot(snapshotDir).generatedAt, changes }
-  const build = await buildIncremental({ snapshotDir, changes, dist: distDir, renderer, update })
+  // The snapshot file is written while the pages render; the update counts only once it is.
+  const build = await buildIncremental({ snapshotDir, changes, dist: distDir, renderer, update, whileRendering: write })
   await goLive(build, distDir)
-  return build
+  return { ...build, phases: { snapshot: snapshotSeconds, ...build.phases } }
 }
 
 /** Build records hold the start and the end of a long error (Astro's own output comes last). */

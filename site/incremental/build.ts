@@ -149,6 +149,11 @@ export const buildIncremental = async (options: {
   renderer?: ResidentRenderer
   /** The snapshot update `changes` came from, which the renderer replays instead of reading the file again. */
   update?: SnapshotUpdate
+  /**
+   * Work that needs no pages, run while the resident renderer renders them (before, for astro
+   * build, which reads what it does): the publisher writes the snapshot file. Its failure fails the update.
+   */
+  whileRendering?: () => Promise<void>
 }): Promise<IncrementalBuild> => {
   const dist = options.dist ?? settings().distDir
   const started = Date.now()
@@ -197,20 +202,26 @@ export const buildIncremental = async (options: {
     searching.catch(() => undefined)
     const renderer = await usable(options.renderer, live)
     let renderedBy: IncrementalBuild['renderedBy'] = renderer ? 'resident' : 'astro'
-    const resident = await renderer?.render(plan, work, options.update).then(
+    let besides: Promise<void> | undefined
+    const runBesides = () => (besides ??= options.whileRendering?.() ?? Promise.resolve())
+    const rendering = renderer?.render(plan, work, options.update)
+    if (rendering) void runBesides().catch(() => undefined)
+    const resident = await rendering?.then(
       () => true,
       async (error: unknown) => {
         // Its failure may be its own (a page module it could not load): astro build decides.
         console.warn('[site] the resident renderer failed; rendering with astro build instead', error)
-        await renderer.close()
+        await renderer?.close()
         await fs.rm(work, { recursive: true, force: true })
         return false
       },
     )
     if (!resident) {
       renderedBy = 'astro'
+      await runBesides()
       await runAstro(work, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: planFile })
     }
+    await runBesides()
     phases.astro = lap()
     const renderedUrls = new Set((await htmlFiles(work)).map((f) => pageUrl(work, f)))
     // For the pages the plan names the partial build is the whole truth: one it did not render is gone.

@@ -18,7 +18,8 @@ export interface ResidentRenderer {
   ready: Promise<{ seconds: number }>
   /**
    * Renders what `plan` names into `outDir`, as a partial `astro build` would; `update` (the
-   * change the snapshot just had) saves the renderer reading the whole snapshot again.
+   * change the snapshot just had) saves the renderer reading the whole snapshot again. Once
+   * `ready` has resolved, the work is handed over before this returns.
    */
   render: (plan: PartialPlan, outDir: string, update?: SnapshotUpdate) => Promise<{ seconds: number }>
   /**
@@ -114,23 +115,32 @@ export const startRenderer = (options: { snapshotDir: string; dist: string }): R
       })
     })
   })()
+  let isReady = false
   // A renderer that failed to start is noticed by whoever waits for it, not here.
-  ready.catch(() => {
-    exited = true
-  })
+  ready.then(
+    () => {
+      isReady = true
+    },
+    () => {
+      exited = true
+    },
+  )
 
   return {
     ready,
     alive: () => !exited,
     pid: () => child?.pid,
-    async render(plan, outDir, update) {
-      await ready
-      const id = ++nextId
-      return new Promise((resolve, reject) => {
-        if (!child) return reject(failure('the resident renderer is not running'))
-        pending.set(id, { resolve, reject })
-        child.send({ type: 'render', id, plan, outDir, update } satisfies ToRenderer)
-      })
+    render(plan, outDir, update) {
+      const send = () =>
+        new Promise<{ seconds: number }>((resolve, reject) => {
+          if (!child) return reject(failure('the resident renderer is not running'))
+          const id = ++nextId
+          pending.set(id, { resolve, reject })
+          child.send({ type: 'render', id, plan, outDir, update } satisfies ToRenderer)
+        })
+      // Sent before this returns when the renderer is up: the caller may then block this
+      // process (writing the snapshot) while the renderer works.
+      return isReady ? send() : ready.then(send)
     },
     async fits(liveDir) {
       if (!assets.length) return false
