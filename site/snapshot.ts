@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
+import { StringDecoder } from 'node:string_decoder'
 
 import type { z } from 'zod'
 
@@ -41,6 +42,97 @@ const describeIssue = (issue: z.core.$ZodIssue) => {
     .join('')
     .replace(/^\./, '')
   return `${where || '(top level)'}: ${issue.message}`
+}
+
+/**
+ * The snapshot as written: JSON, with every record of a collection on a line of its own —
+ *   {"version":1,"generatedAt":"…",
+ *   "articles":[
+ *   {…},
+ *   {…}
+ *   ],
+ *   …
+ *   ]}
+ * — so a reader can take one record at a time (readSnapshotStreamed) and the writer never
+ * holds the whole text (420 MB at 50k articles) as one string.
+ */
+export const snapshotChunks = function* (snapshot: ContentSnapshot): Generator<string> {
+  const entries = Object.entries(snapshot)
+  let out = `{${entries
+    .filter(([, v]) => !Array.isArray(v))
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join(',')}`
+  for (const [key, list] of entries) {
+    if (!Array.isArray(list)) continue
+    out += `,\n${JSON.stringify(key)}:[`
+    for (let i = 0; i < list.length; i++) {
+      out += `${i ? ',' : ''}\n${JSON.stringify(list[i])}`
+      if (out.length > 1 << 20) {
+        yield out
+        out = ''
+      }
+    }
+    out += '\n]'
+  }
+  yield `${out}}\n`
+}
+
+/** The lines of a file, read a few megabytes at a time. */
+const fileLines = function* (file: string): Generator<string> {
+  const fd = fs.openSync(file, 'r')
+  const buffer = Buffer.alloc(4 << 20)
+  const decoder = new StringDecoder('utf8')
+  let rest = ''
+  try {
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null));) {
+      const parts = (rest + decoder.write(buffer.subarray(0, n))).split('\n')
+      rest = parts.pop()!
+      yield* parts
+    }
+    rest += decoder.end()
+    if (rest) yield rest
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/**
+ * The snapshot in `dir` without its articles, each of which goes to `onArticle` as it is read:
+ * a reader that needs each article once (the search index build) never holds them all, nor
+ * the file's text. Not checked against the schema (readSnapshot is); a file in another
+ * layout (one line, written by hand or an older version) is parsed whole.
+ */
+export const readSnapshotStreamed = (dir: string, onArticle: (article: ContentSnapshot['articles'][number]) => void): ContentSnapshot => {
+  const file = snapshotFile(dir)
+  const lines = fileLines(file)
+  // The first line of this layout is short (the fields that are not collections); a file of one
+  // long line is not split line by line (each read would split it all again).
+  const head = Buffer.alloc(64 << 10)
+  const fd = fs.openSync(file, 'r')
+  const headText = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString('utf8')
+  fs.closeSync(fd)
+  const first = headText.includes('\n') ? lines.next() : undefined
+  if (!first || first.done || !/^\{.*,$/.test(first.value)) {
+    const whole = JSON.parse(fs.readFileSync(file, 'utf8')) as ContentSnapshot
+    whole.articles.forEach(onArticle)
+    return { ...whole, articles: [] }
+  }
+  const snapshot = JSON.parse(`${first.value.slice(0, -1)}}`) as Record<string, unknown>
+  let list: unknown[] | undefined
+  let streaming = false
+  for (const line of lines) {
+    const open = /^"([^"]+)":\[$/.exec(line)
+    if (open) {
+      streaming = open[1] === 'articles'
+      snapshot[open[1]!] = list = []
+    } else if (/^\](,|\})?$/.test(line)) list = undefined
+    else if (list) {
+      const record = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as ContentSnapshot['articles'][number]
+      if (streaming) onArticle(record)
+      else list.push(record)
+    } else if (line) throw new Error(`Snapshot ${file}: unexpected line outside a collection. Run "npm run export" to write it again.`)
+  }
+  return snapshot as unknown as ContentSnapshot
 }
 
 /** Parses and checks a snapshot's text; the error names the file, the fields and what to do. */
@@ -115,7 +207,7 @@ export const writeSnapshot = async (dir: string, snapshot: ContentSnapshot): Pro
   const file = snapshotFile(dir)
   const temp = `${file}.${process.pid}.tmp`
   try {
-    await fsp.writeFile(temp, JSON.stringify(snapshot))
+    await fsp.writeFile(temp, snapshotChunks(snapshot))
     await fsp.rename(temp, file)
   } finally {
     await fsp.rm(temp, { force: true })
@@ -135,7 +227,7 @@ export const replaceSnapshot = async (dir: string, snapshot: ContentSnapshot, fi
   await fsp.mkdir(path.join(staging, 'media'), { recursive: true })
   try {
     await fill(path.join(staging, 'media'))
-    await fsp.writeFile(snapshotFile(staging), JSON.stringify(snapshot))
+    await fsp.writeFile(snapshotFile(staging), snapshotChunks(snapshot))
     await fsp.mkdir(path.dirname(dir), { recursive: true })
     await fsp.rename(dir, retired).catch(() => undefined)
     await fsp.rename(staging, dir).catch(async (error) => {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { SNAPSHOT_VERSION, type ContentSnapshot } from '../content-models/snapshot'
-import { readSnapshot, readSnapshotForUpdate, replaceSnapshot, snapshotFile, writeSnapshot } from '../site/snapshot'
+import { readSnapshot, readSnapshotForUpdate, readSnapshotStreamed, replaceSnapshot, snapshotFile, writeSnapshot } from '../site/snapshot'
 
 /** The snapshot module is the one reader and writer of content.json; a bad file is refused with a message that names it. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-snapshot-'))
@@ -67,5 +67,38 @@ describe('the content snapshot on disk', () => {
     const before = fs.readFileSync(snapshotFile(at), 'utf8')
     await expect(replaceSnapshot(at, empty(), async () => Promise.reject(new Error('CMS unreachable')))).rejects.toThrow('CMS unreachable')
     expect(fs.readFileSync(snapshotFile(at), 'utf8')).toBe(before)
+  })
+
+  it('is written a record a line, and read an article at a time as a whole read has it', async () => {
+    const at = path.join(dir, 'lines')
+    fs.mkdirSync(at, { recursive: true })
+    const articles = Array.from({ length: 3000 }, (_, i) => ({
+      id: String(i),
+      slug: `a-${i}`,
+      // Line breaks, a line separator and quotes inside the text: the layout must survive them.
+      title: `第${i}篇："职工书屋"\n开放\u2028时间`,
+      bodyHtml: `<p>${'劳动'.repeat(i % 700)}</p>\n<p>二</p>`,
+      bodyText: `${'劳动'.repeat(i % 700)}\n二`,
+      publishedAt: '2026-11-30T02:00:00.000Z',
+      updatedAt: '2026-11-30T02:00:00.000Z',
+      categories: [],
+      tags: [],
+      featured: false,
+      script: 'simplified' as const,
+    }))
+    const snapshot = { ...empty(), articles, categories: [] }
+    await writeSnapshot(at, structuredClone(snapshot))
+    const text = fs.readFileSync(snapshotFile(at), 'utf8')
+    expect(JSON.parse(text)).toEqual(snapshot)
+    expect(text.split('\n').length).toBeGreaterThan(articles.length)
+    const seen: unknown[] = []
+    const rest = readSnapshotStreamed(at, (a) => seen.push(a))
+    expect(seen).toEqual(articles)
+    expect(rest).toEqual({ ...snapshot, articles: [] })
+    // A file of one line (an older writer, a hand-made fixture) is read whole, with the same result.
+    fs.writeFileSync(snapshotFile(at), JSON.stringify(snapshot))
+    const again: unknown[] = []
+    expect(readSnapshotStreamed(at, (a) => again.push(a))).toEqual({ ...snapshot, articles: [] })
+    expect(again).toEqual(articles)
   })
 })

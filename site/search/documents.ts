@@ -34,6 +34,7 @@ import {
 import { hotlineGroups, publicShortNumbers } from '../lib/services'
 import { site } from '../lib/site'
 import { routes } from '../routes'
+import { readSnapshotStreamed } from '../snapshot'
 
 /** What the server index holds for one page of the site. */
 export interface SearchDocument {
@@ -229,6 +230,17 @@ export const snapshotDocuments = function* (snapshot: ContentSnapshot): Generato
   for (const m of snapshot.laborModels) yield modelDocument(m, snapshot.regions)
   for (const o of snapshot.organizations) yield organizationDocument(o, snapshot.organizations, snapshot.regions)
   yield hotlinesDocument(snapshot.services, snapshot.regions)
+}
+
+/**
+ * Every document of the snapshot in `dir`, handed to `add` as the file is read, articles one at
+ * a time (readSnapshotStreamed): at 50k articles, holding the parsed snapshot and its text took
+ * most of a gigabyte. Returns the snapshot's generatedAt.
+ */
+export const streamedDocuments = (dir: string, add: (d: SearchDocument) => void): string => {
+  const rest = readSnapshotStreamed(dir, (a) => add(articleDocument(a)))
+  for (const d of snapshotDocuments(rest)) add(d)
+  return rest.generatedAt
 }
 
 /** The documents a record of `kind` with `slug` makes in `snapshot` (none when it is not there: unpublished or removed). */

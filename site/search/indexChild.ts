@@ -1,21 +1,16 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
-import type { ContentSnapshot } from '../../content-models/snapshot'
-import { buildIndexFile } from './indexFile'
-import { snapshotDocuments } from './documents'
+import { buildIndexFileFrom } from './indexFile'
+import { streamedDocuments, type SearchDocument } from './documents'
 import { buildSearchIndex } from './pagefind'
 
 /**
  * Builds or updates the search indexes in a process of its own (site/search/build.ts starts
- * it): the snapshot it parses, SQLite's and Pagefind's memory leave with it, not with the CMS
+ * it): the snapshot it reads, SQLite's and Pagefind's memory leave with it, not with the CMS
  * server or the build.
  *   build  <snapshotDir> <file>                              the server index
  *   all    <snapshotDir> <file> <outDir> <pagesPerShard>     both, from one parse of the snapshot;
  *          Pagefind on one thread until standard input ends (the build's `astro build` is done)
  */
 const [mode, snapshotDir, ...rest] = process.argv.slice(2)
-const readSnapshot = () => JSON.parse(fs.readFileSync(path.join(snapshotDir!, 'content.json'), 'utf8')) as ContentSnapshot
 const shardPages = (arg?: string) => Number(arg) || undefined
 const astroDone = new Promise<void>((resolve) => {
   process.stdin
@@ -24,17 +19,22 @@ const astroDone = new Promise<void>((resolve) => {
     .resume()
 })
 
-/** The server index, and the documents Pagefind needs: the parsed snapshot goes with this call. */
+/** The server index, and the documents Pagefind needs, from one read of the snapshot (never held whole). */
 const serverIndexAndDocuments = (file: string) => {
-  const snapshot = readSnapshot()
   const started = Date.now()
-  const server = buildIndexFile(snapshot, file)
-  return { server, serverSeconds: (Date.now() - started) / 1000, documents: [...snapshotDocuments(snapshot)] }
+  const documents: SearchDocument[] = []
+  const server = buildIndexFileFrom(file, (add) =>
+    streamedDocuments(snapshotDir!, (d) => {
+      add(d)
+      documents.push(d)
+    }),
+  )
+  return { server, serverSeconds: (Date.now() - started) / 1000, documents }
 }
 
 const run = async (): Promise<unknown> => {
   if (!snapshotDir || !rest[0]) throw new Error('usage: indexChild build|all <snapshotDir> …')
-  if (mode === 'build') return buildIndexFile(readSnapshot(), rest[0])
+  if (mode === 'build') return buildIndexFileFrom(rest[0], (add) => streamedDocuments(snapshotDir, add))
   if (mode === 'all') {
     const [file, outDir, perShard] = rest
     const started = Date.now()

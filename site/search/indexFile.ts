@@ -72,10 +72,10 @@ const writer = (db: DatabaseSync) => {
   }
 }
 
-const setMeta = (db: DatabaseSync, snapshot: ContentSnapshot) => {
+const setMeta = (db: DatabaseSync, generatedAt: string) => {
   const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
   put.run('format', String(INDEX_FORMAT))
-  put.run('snapshotGeneratedAt', snapshot.generatedAt)
+  put.run('snapshotGeneratedAt', generatedAt)
   put.run('builtAt', new Date().toISOString())
 }
 
@@ -98,8 +98,11 @@ const finish = (temp: string, file: string, work: (db: DatabaseSync) => void) =>
   }
 }
 
-/** Writes the index of every published page of `snapshot` to `file`. */
-export const buildIndexFile = (snapshot: ContentSnapshot, file: string): { documents: number } => {
+/**
+ * Writes to `file` the index of the documents `each` hands to `add`; `each` returns the
+ * snapshot's generatedAt.
+ */
+export const buildIndexFileFrom = (file: string, each: (add: (d: SearchDocument) => void) => string): { documents: number } => {
   const temp = `${file}.${process.pid}.tmp`
   fs.rmSync(temp, { force: true })
   let documents = 0
@@ -109,17 +112,24 @@ export const buildIndexFile = (snapshot: ContentSnapshot, file: string): { docum
     db.exec("INSERT INTO fts (fts, rank) VALUES ('automerge', 0)")
     const w = writer(db)
     db.exec('BEGIN')
-    for (const d of snapshotDocuments(snapshot)) {
+    const generatedAt = each((d) => {
       w.add(d)
       documents++
-    }
-    setMeta(db, snapshot)
+    })
+    setMeta(db, generatedAt)
     db.exec('COMMIT')
     // One b-tree per token instead of one per flushed segment: fewer pages read per query.
     db.exec("INSERT INTO fts (fts) VALUES ('optimize')")
   })
   return { documents }
 }
+
+/** Writes the index of every published page of `snapshot` to `file`. */
+export const buildIndexFile = (snapshot: ContentSnapshot, file: string): { documents: number } =>
+  buildIndexFileFrom(file, (add) => {
+    for (const d of snapshotDocuments(snapshot)) add(d)
+    return snapshot.generatedAt
+  })
 
 /**
  * The index of an incremental update: a copy of the live build's index with the changed
@@ -155,7 +165,7 @@ export const updateIndexFile = async (options: {
       w.remove(HOTLINES_URL)
       w.add(hotlinesDocument(options.snapshot.services, options.snapshot.regions))
     }
-    setMeta(db, options.snapshot)
+    setMeta(db, options.snapshot.generatedAt)
     db.exec('COMMIT')
   })
   return { removed, added }
