@@ -174,6 +174,7 @@ describe('npm run bench', () => {
     for (const step of ['plan', 'astro', 'merge', 'search']) expect(typeof p.incrementalPhases[step]).toBe('number')
     // Timed once the server's resident renderer is up, which renders every run.
     positive(p.rendererStartSeconds)
+    positive(f0().memory.rendererPeakRssBytes)
     expect(p.incrementalRenderedBy).toEqual(['resident', 'resident'])
     // After the runs, every article the bench published incrementally is in the search delta.
     expect(p.incrementalSearchDelta).toBeGreaterThanOrEqual(2)

@@ -269,7 +269,14 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
 
     // ---------------------------------------------------------------- full build: astro beside the search indexes
     await waitForOtherBuilds(root, (m) => note(m))
-    const memory = { astro: 0, pagefind: 0, buildTree: 0, publishTree: 0, processes: [] as BenchFigures['memory']['processes'] }
+    const memory = {
+      astro: 0,
+      pagefind: 0,
+      buildTree: 0,
+      publishTree: 0,
+      renderer: 0,
+      processes: [] as BenchFigures['memory']['processes'],
+    }
     const profiles: { astro?: ProfileSummary; export?: ProfileSummary } = {}
     const build = await phase(
       'astro',
@@ -461,6 +468,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
             full?.stop()
             const tree = sampler.stop()
             memory.publishTree = tree.treePeakRssBytes
+            memory.renderer = peakOf(tree, /renderer\/child\.ts/)
             memory.processes.push(...tree.processes.slice(0, 3).map((p) => ({ ...p, command: `[publish] ${p.command}` })))
             configureSettings({ siteAutobuild: false })
           }
@@ -533,6 +541,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         astroPeakRssBytes: memory.astro,
         pagefindPeakRssBytes: memory.pagefind,
         publishTreePeakRssBytes: memory.publishTree,
+        rendererPeakRssBytes: memory.renderer,
         harnessPeakRssBytes: selfPeakRssBytes(),
         processes: memory.processes,
       },

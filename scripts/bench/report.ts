@@ -99,6 +99,8 @@ export interface BenchFigures {
     pagefindPeakRssBytes: number
     /** Largest sum over the processes of the publish step's rebuilds, sampled. */
     publishTreePeakRssBytes: number
+    /** The resident renderer's peak, sampled while publishing (0 when it did not run). */
+    rendererPeakRssBytes: number
     /** This process: Payload, the generator, the export, Pagefind's JS side. */
     harnessPeakRssBytes: number
     processes: ProcessPeak[]
