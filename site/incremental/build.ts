@@ -121,18 +121,27 @@ const moveInto = async (from: string, to: string): Promise<string[]> => {
 /**
  * The resident renderer, if it can render for `live`: it started, and the live build has the
  * scripts and styles its pages link (it was built from the same code). One that cannot is
- * closed, so the next publish starts a fresh one; this one falls back to `astro build`.
+ * closed, so the next publish starts a fresh one; this one renders with `astro build`, as it
+ * does when the renderer is not up within READY_WAIT_MS.
  */
 const usable = async (renderer: ResidentRenderer | undefined, live: string) => {
   if (!renderer) return undefined
-  const fits = await renderer.ready.then(
-    () => renderer.fits(live),
-    () => false,
-  )
-  if (fits) return renderer
+  const state = await Promise.race([
+    renderer.ready.then(
+      () => 'ready' as const,
+      () => 'failed' as const,
+    ),
+    new Promise<'starting'>((resolve) => setTimeout(() => resolve('starting'), READY_WAIT_MS).unref()),
+  ])
+  // Still starting (waiting for a full build to let go of Astro, say): this publish does without it.
+  if (state === 'starting') return undefined
+  if (state === 'ready' && (await renderer.fits(live))) return renderer
   await renderer.close()
   return undefined
 }
+
+/** How long a publish waits for a renderer that is starting (its own build takes seconds). */
+const READY_WAIT_MS = 60_000
 
 /**
  * Renders only what `changes` touch, on top of a copy of the live build: the changed pages,

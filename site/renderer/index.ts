@@ -56,6 +56,9 @@ const removeAbandoned = async () => {
 
 let started = 0
 
+/** Longest a round may take before the renderer is killed and the publish renders with astro build. */
+const RENDER_TIMEOUT_MS = 120_000
+
 export const startRenderer = (options: { snapshotDir: string; dist: string }): ResidentRenderer => {
   const name = `${process.pid}-${++started}`
   const dir = path.join(renderersDir(), name)
@@ -135,7 +138,22 @@ export const startRenderer = (options: { snapshotDir: string; dist: string }): R
         new Promise<{ seconds: number }>((resolve, reject) => {
           if (!child) return reject(failure('the resident renderer is not running'))
           const id = ++nextId
-          pending.set(id, { resolve, reject })
+          // A round takes seconds; one that hangs must not hold the publish (and the build lease) for ever.
+          const timer = setTimeout(() => {
+            pending.delete(id)
+            reject(failure(`the resident renderer did not answer within ${RENDER_TIMEOUT_MS / 1000} s`))
+            child?.kill('SIGKILL')
+          }, RENDER_TIMEOUT_MS)
+          pending.set(id, {
+            resolve: (r) => {
+              clearTimeout(timer)
+              resolve(r)
+            },
+            reject: (e) => {
+              clearTimeout(timer)
+              reject(e)
+            },
+          })
           child.send({ type: 'render', id, plan, outDir, update } satisfies ToRenderer)
         })
       // Sent before this returns when the renderer is up: the caller may then block this
