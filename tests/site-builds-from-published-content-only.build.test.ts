@@ -154,7 +154,9 @@ describe('the site built from a snapshot, with no CMS server running', () => {
   it('keeps the staff preview page out of search engines and the search index', async () => {
     const preview = texts.get('preview/index.html')!
     expect(preview).toContain('<meta name="robots" content="noindex"')
-    expect(preview).not.toContain('data-pagefind-body')
+    const indexed = Object.keys(JSON.parse(texts.get('pagefind/fragments-by-url.json')!) as Record<string, string>)
+    expect(indexed).toContain('/hotlines/')
+    expect(indexed).not.toContain('/preview/')
     expect(
       [...texts]
         .filter(([f]) => /^sitemap-\d+\.xml$/.test(f))

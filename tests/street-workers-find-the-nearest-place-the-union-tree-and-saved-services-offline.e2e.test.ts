@@ -249,7 +249,14 @@ describe('工会组织', () => {
       expect(ld.name).toBe(o.name)
       const parent = snapshot.organizations.find((p) => p.slug === o.parentSlug)
       expect(ld.parentOrganization?.name, o.name).toBe(parent?.name)
-      expect(html, o.name).toContain('data-pagefind-filter="类型:工会组织"')
+      // Searchable as a union organization: the type filter finds its page by its name.
+      const found = (await (await fetch(`${site.url}/search.json?q=${encodeURIComponent(o.name)}&类型=工会组织`)).json()) as {
+        results: { url: string }[]
+      }
+      expect(
+        found.results.map((r) => r.url),
+        o.name,
+      ).toContain(url(o))
     }
     const sitemap = await (await fetch(`${site.url}/sitemap-0.xml`)).text()
     for (const o of snapshot.organizations) expect(sitemap, o.name).toContain(`${url(o)}</loc>`)

@@ -12,9 +12,9 @@ import { year } from './format'
 import { regionNames } from './services'
 
 /**
- * Search filters, one definition for both ends: each detail page tags itself with these
- * (Base.astro → data-pagefind-filter) and the search page lists the same values as its
- * options, counted at build time, so it needs no download from Pagefind to show them.
+ * Search filters, one definition for both ends: each page's search document carries these
+ * (site/search/documents.ts, for both indexes) and the search page lists the same values as
+ * its options, counted at build time, so it needs no download from Pagefind to show them.
  */
 export type SearchFilters = Record<string, string | string[] | undefined>
 
