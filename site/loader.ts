@@ -1,6 +1,6 @@
 import { settings } from '../content-models/settings'
 import type { SnapshotArticle } from '../content-models/snapshot'
-import { perRound } from './lib/renderRound'
+import { noteRead, perRound } from './lib/renderRound'
 import { readSnapshot } from './snapshot'
 
 /**
@@ -20,4 +20,7 @@ export const slimArticle = (a: SnapshotArticle): SnapshotArticle => ({ ...a, bod
 const bodies = perRound(() => new Map(buildSnapshot().articles.map((a) => [a.id, a.bodyHtml])))
 
 /** An article's body, read from the snapshot when its page renders. */
-export const articleBodyHtml = (id: string): string => bodies().get(id) ?? ''
+export const articleBodyHtml = (id: string): string => {
+  noteRead('articles')
+  return bodies().get(id) ?? ''
+}

@@ -9,7 +9,7 @@ import type {
 } from '../../content-models/snapshot'
 import { buildSnapshot, slimArticle } from '../loader'
 import { newestFirst } from './listing'
-import { perRound } from './renderRound'
+import { noteRead, perRound } from './renderRound'
 
 type Collections = Omit<ReturnType<typeof buildSnapshot>, 'version' | 'generatedAt'>
 
@@ -25,12 +25,39 @@ const all = async <K extends keyof Collections>(name: K): Promise<Collections[K]
   return records.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) as Collections[K]
 }
 
-export const getArticles = perRound(async (): Promise<SnapshotArticle[]> => (await all('articles')).map(slimArticle).sort(newestFirst))
-export const getWorkersHomes = perRound(async (): Promise<SnapshotWorkersHome[]> => all('workersHomes'))
-export const getLaborModels = perRound(async (): Promise<SnapshotLaborModel[]> => all('laborModels'))
-export const getServices = perRound(async (): Promise<SnapshotService[]> => all('services'))
-export const getOrganizations = perRound(async (): Promise<SnapshotOrganization[]> => all('organizations'))
-export const getRegions = perRound(async (): Promise<SnapshotRegion[]> =>
-  (await all('regions')).sort((a, b) => a.code.localeCompare(b.code)),
+/** A collection's getter that notes the read (site/lib/renderRound.ts). */
+const reading =
+  <T>(name: keyof Collections, get: () => T): (() => T) =>
+  () => {
+    noteRead(name)
+    return get()
+  }
+
+export const getArticles = reading(
+  'articles',
+  perRound(async (): Promise<SnapshotArticle[]> => (await all('articles')).map(slimArticle).sort(newestFirst)),
 )
-export const getCategories = perRound(async (): Promise<SnapshotCategory[]> => (await all('categories')).sort((a, b) => a.order - b.order))
+export const getWorkersHomes = reading(
+  'workersHomes',
+  perRound(async (): Promise<SnapshotWorkersHome[]> => all('workersHomes')),
+)
+export const getLaborModels = reading(
+  'laborModels',
+  perRound(async (): Promise<SnapshotLaborModel[]> => all('laborModels')),
+)
+export const getServices = reading(
+  'services',
+  perRound(async (): Promise<SnapshotService[]> => all('services')),
+)
+export const getOrganizations = reading(
+  'organizations',
+  perRound(async (): Promise<SnapshotOrganization[]> => all('organizations')),
+)
+export const getRegions = reading(
+  'regions',
+  perRound(async (): Promise<SnapshotRegion[]> => (await all('regions')).sort((a, b) => a.code.localeCompare(b.code))),
+)
+export const getCategories = reading(
+  'categories',
+  perRound(async (): Promise<SnapshotCategory[]> => (await all('categories')).sort((a, b) => a.order - b.order)),
+)

@@ -10,6 +10,8 @@ import type { PartialPlan } from './partial'
 interface Round {
   number: number
   plan?: PartialPlan
+  /** Collections the page being rendered has read so far, while someone records them. */
+  reads?: Set<string>
 }
 
 const key = Symbol.for('union-portal.render-round')
@@ -25,7 +27,9 @@ export const startRound = (plan: PartialPlan | undefined) => {
 
 /**
  * `load` once per round. Thousands of pages of a round read the same sorted lists and counts;
- * without this a 10k-article build spent most of its time re-sorting the same list.
+ * without this a 10k-article build spent most of its time re-sorting the same list. A value
+ * computed from collections must note them (noteRead) on every call, not only when computed:
+ * a page served the cached value reads them too.
  */
 export const perRound = <T>(load: () => T): (() => T) => {
   let round = -1
@@ -37,5 +41,26 @@ export const perRound = <T>(load: () => T): (() => T) => {
       round = number
     }
     return value
+  }
+}
+
+/** Notes that the page being rendered shows `collection` (see recordingReads). */
+export const noteRead = (collection: string) => {
+  currentRound().reads?.add(collection)
+}
+
+/**
+ * Runs `render` and says which collections the page it renders read. The resident renderer
+ * uses it to leave a page without route params (home, indexes, hotlines, feed) alone when an
+ * update changed none of them: at 50k articles the services index alone lists 5,000 services.
+ */
+export const recordingReads = async <T>(render: () => Promise<T>): Promise<{ value: T; reads: Set<string> }> => {
+  const round = currentRound()
+  const reads = new Set<string>()
+  round.reads = reads
+  try {
+    return { value: await render(), reads }
+  } finally {
+    round.reads = undefined
   }
 }

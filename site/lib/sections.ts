@@ -1,11 +1,11 @@
 import { getArticles, getCategories, getRegions } from './content'
 import { routes } from '../routes'
-import { perRound } from './renderRound'
+import { noteRead, perRound } from './renderRound'
 
 type Link = { href: string; label: string; count: number }
 
 /** Article counts per section and region, computed once per round for every listing page. */
-export const newsSectionCounts = perRound(async (): Promise<{ total: number; categories: Link[]; regions: Link[] }> => {
+const counts = perRound(async (): Promise<{ total: number; categories: Link[]; regions: Link[] }> => {
   const articles = await getArticles()
   const byCategory = new Map<string, number>()
   const byRegion = new Map<string, number>()
@@ -23,3 +23,9 @@ export const newsSectionCounts = perRound(async (): Promise<{ total: number; cat
       .filter((r) => r.count > 0),
   }
 })
+
+/** The counts; noted as a read of what they are counted from on every call, cached or not (site/lib/renderRound.ts). */
+export const newsSectionCounts = () => {
+  for (const collection of ['articles', 'categories', 'regions']) noteRead(collection)
+  return counts()
+}

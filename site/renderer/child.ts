@@ -6,7 +6,7 @@ import { build, type AstroConfig, type AstroIntegrationLogger, type AstroPrerend
 
 import { settings } from '../../content-models/settings'
 import { RESIDENT_HOST, type ResidentHost } from '../integrations/residentRenderer'
-import { startRound } from '../lib/renderRound'
+import { recordingReads, startRound } from '../lib/renderRound'
 import { astroLock } from '../publish'
 import { replaySnapshotUpdate } from '../snapshot'
 import type { FromRenderer, ToRenderer } from './protocol'
@@ -75,6 +75,9 @@ const requestUrl = (pathname: string, type: string) => {
   return new URL(url || '/', new URL(settings().siteUrl).origin)
 }
 
+/** The collections each page without route params read when this renderer last rendered it. */
+const readsOf = new Map<string, Set<string>>()
+
 const render = async ({ plan, outDir: target, update }: Omit<ToRenderer, 'id' | 'type'>) => {
   if (!prerenderer || !config) throw new Error('the renderer has not finished its own build')
   if (update) replaySnapshotUpdate(settings().snapshotDir, update)
@@ -83,18 +86,27 @@ const render = async ({ plan, outDir: target, update }: Omit<ToRenderer, 'id' | 
   ;(prerenderer as unknown as { app: { routeCache: { clearAll: () => void } } }).app.routeCache.clearAll()
   const seen = new Set<string>()
   const pages: string[] = []
+  const changed = update && new Set<string>(update.changes.map((c) => c.kind))
   for (const { pathname, route } of await prerenderer.getStaticPaths()) {
     const key = pathname.replace(/\/$/, '')
     if (seen.has(key)) continue
     seen.add(key)
-    const result = await prerenderer.render(new Request(requestUrl(pathname, route.type)), { routeData: route })
-    const response = result instanceof Response ? result : result.response
-    if (response.status >= 300 && response.status < 400)
-      throw new Error(`${pathname} answered with a redirect, which only a full build writes`)
-    if (!response.body) continue
+    // A page without route params, which astro build renders every time: left as it is when it
+    // read none of the changed collections when last rendered (and the plan does not name it).
+    const last = route.params.length === 0 ? readsOf.get(key) : undefined
+    if (last && changed && ![...last].some((c) => changed.has(c)) && !plan.urls.includes(`${key}/`)) continue
+    const { value: body, reads } = await recordingReads(async () => {
+      const result = await prerenderer!.render(new Request(requestUrl(pathname, route.type)), { routeData: route })
+      const response = result instanceof Response ? result : result.response
+      if (response.status >= 300 && response.status < 400)
+        throw new Error(`${pathname} answered with a redirect, which only a full build writes`)
+      return response.body ? Buffer.from(await response.arrayBuffer()) : undefined
+    })
+    if (route.params.length === 0) readsOf.set(key, reads)
+    if (!body) continue
     const file = path.join(target, outputFile(pathname, route.type))
     await fs.mkdir(path.dirname(file), { recursive: true })
-    await fs.writeFile(file, Buffer.from(await response.arrayBuffer()))
+    await fs.writeFile(file, body)
     if (route.type === 'page') pages.push(key.replace(/^\//, '') + '/')
   }
   // The pages carried over from the live build are listed too, so the sitemap stays whole.
