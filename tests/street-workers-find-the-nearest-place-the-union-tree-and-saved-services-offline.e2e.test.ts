@@ -7,10 +7,12 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 
 import type { ContentSnapshot, SnapshotCoordinates, SnapshotOrganization } from '../content-models/snapshot'
 import { telHref } from '../site/lib/format'
+import { indexFileOf } from '../site/search/files'
+import { SearchIndex } from '../site/search/query'
 import { formatViolations, seriousViolations } from './helpers/axe'
 import { launchChromium } from './helpers/browser'
 import { waitForDirectory } from './helpers/pages'
@@ -232,6 +234,8 @@ describe('工会组织', () => {
   })
 
   it('gives each organization its address, phones to tap, services, homes, children and JSON-LD with its parent', async () => {
+    const index = new SearchIndex(indexFileOf(site.dir))
+    onTestFinished(() => index.close())
     for (const o of snapshot.organizations) {
       const html = await (await fetch(`${site.url}${url(o)}`)).text()
       if (o.address) expect(html, o.name).toContain(o.address)
@@ -249,10 +253,8 @@ describe('工会组织', () => {
       expect(ld.name).toBe(o.name)
       const parent = snapshot.organizations.find((p) => p.slug === o.parentSlug)
       expect(ld.parentOrganization?.name, o.name).toBe(parent?.name)
-      // Searchable as a union organization: the type filter finds its page by its name.
-      const found = (await (await fetch(`${site.url}/search.json?q=${encodeURIComponent(o.name)}&类型=工会组织`)).json()) as {
-        results: { url: string }[]
-      }
+      // Searchable as a union organization: the build's index finds its page by its name under the type filter.
+      const found = index.search({ q: o.name, filters: { 类型: '工会组织' }, sort: 'relevance', page: 1 })
       expect(
         found.results.map((r) => r.url),
         o.name,
