@@ -204,9 +204,10 @@ export const evaluateTargets = (f: BenchFigures, articles: number): BenchReport[
     '<=',
   )
   add('pages-per-publish', '每次发布重新生成 ≤ 60 个页面', f.publishToLive.incrementalRendered, 60, 'pages', '<=')
+  // Issue 12 holds the server index build and the server path's first search to these at both sizes.
+  add('server-search-index-rss', '服务器搜索索引构建内存 ≤ 512 MiB', ss.index.peakRssBytes, 512 * 1024 ** 2, 'bytes', '<=')
+  add('server-first-search', '服务器首次搜索传输（HTML+CSS+JSON）≤ 20 kB', ss.firstSearch.totalBytes, 20_000, 'bytes', '<=')
   if (!large) {
-    add('server-search-index-rss', '服务器搜索索引构建内存 ≤ 512 MiB', ss.index.peakRssBytes, 512 * 1024 ** 2, 'bytes', '<=')
-    add('server-first-search', '服务器首次搜索传输（HTML+CSS+JSON）≤ 20 kB', ss.firstSearch.totalBytes, 20_000, 'bytes', '<=')
     // Issue 12 holds the static path (Pagefind, a plain host) to 700 kB; the earlier 150 kB is the server path's job now.
     add('first-query', '静态主机首次搜索传输（Pagefind）≤ 700 kB', f.firstSearch.transferBytes, 700_000, 'bytes', '<=')
     add('article-page', '文章页 HTML+CSS ≤ 30 kB（gzip）', f.articlePage.medianGzipBytes, 30_000, 'bytes', '<=')
@@ -216,7 +217,7 @@ export const evaluateTargets = (f: BenchFigures, articles: number): BenchReport[
   return {
     scale: large ? '50k' : '10k',
     note: large
-      ? `Targets are set for 10k and 50k articles; this run (${articles}) is held to the 50k limits (build time and memory only).`
+      ? `Targets are set for 10k and 50k articles; this run (${articles}) is held to the 50k limits (build, server search, publishing; the static path's first search is reported, not judged).`
       : `Targets are set for 10k and 50k articles; this run (${articles}) is held to the 10k limits.`,
     results,
     allPass: results.every((r) => r.pass !== false),
