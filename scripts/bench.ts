@@ -20,7 +20,7 @@ Astro 构建、Pagefind 索引、峰值内存、输出大小、文章页体积�
   --keep           保留临时工作目录（数据库、快照、构建结果）
   --concurrency C  生成语料时同时进行的写入数（默认 4）
   --import-pages P 归档导入的页面数（默认 新闻数/10，50 到 1000 之间）
-  --profile        对内容导出和 astro build 做 CPU 采样，报告耗时最多的函数和模块
+  --profile        对内容导出、astro build 和常驻渲染进程做 CPU 采样，报告耗时最多的函数和模块
   --skip-publish   不测发布到上线（那是第二次全站构建；大语料时可省去）
   --strict         有目标未达标时以退出码 3 结束
   -h, --help       显示本说明
@@ -132,8 +132,9 @@ try {
   })
   bars.stop()
   console.log(`\n${formatTable(report)}\n`)
+  const PROFILED = { astro: 'astro build', export: 'npm run export', renderer: '常驻渲染进程（启动与各次发布）' }
   for (const [which, profile] of Object.entries(report.profiles)) {
-    console.log(`${which === 'astro' ? 'astro build' : 'npm run export'} CPU 采样（${profile.seconds.toFixed(1)} 秒）耗时最多的模块：`)
+    console.log(`${PROFILED[which as keyof typeof PROFILED]} CPU 采样（${profile.seconds.toFixed(1)} 秒）耗时最多的模块：`)
     for (const s of profile.topSources)
       console.log(`  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.seconds.toFixed(1).padStart(6)} 秒  ${s.name}`)
     console.log('耗时最多的函数：')

@@ -161,7 +161,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
     { parsePage },
     { serveSite },
     { rebuilderFor, createRebuilder },
-    { sharedRenderer },
+    { sharedRenderer, closeSharedRenderer },
   ] = await Promise.all([
     import('../../cms/open'),
     import('../../cms/export'),
@@ -277,7 +277,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       renderer: 0,
       processes: [] as BenchFigures['memory']['processes'],
     }
-    const profiles: { astro?: ProfileSummary; export?: ProfileSummary } = {}
+    const profiles: BenchReport['profiles'] = {}
     const build = await phase(
       'astro',
       async () => {
@@ -432,10 +432,15 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
           try {
             // A running server starts its resident renderer when it starts (cms/publishing/rebuilder.ts),
             // long before a publish: the publishes are timed once it is up, its start reported apart.
+            // With --profile the renderer is profiled too (its profile is written when it exits).
+            const nodeOptions = process.env.NODE_OPTIONS
+            if (options.profile) process.env.NODE_OPTIONS = profilingNodeOptions(path.join(profileDir, 'renderer'))
             rebuilderFor(cms).start()
             const rendererStartSeconds = settings().residentRenderer
               ? (await sharedRenderer({ snapshotDir: settings().snapshotDir, dist: settings().distDir }).ready).seconds
               : null
+            if (nodeOptions === undefined) delete process.env.NODE_OPTIONS
+            else process.env.NODE_OPTIONS = nodeOptions
             const incremental: { seconds: number; build: LastBuild }[] = []
             for (let i = 0; i < runs; i++) {
               const seconds = await publishOne(i + 1, rebuilderFor(cms))
@@ -463,7 +468,9 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
             }
           } finally {
             clearInterval(ticker)
-            // Both rebuilders stop looking at their queues before the database closes.
+            // Both rebuilders stop looking at their queues before the database closes; the
+            // renderer is closed first, and waited for.
+            await closeSharedRenderer()
             rebuilderFor(cms).stop()
             full?.stop()
             const tree = sampler.stop()
@@ -475,6 +482,13 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         },
         (p) => `增量 ${p.incrementalSeconds.toFixed(1)} 秒，全量 ${p.fullSeconds.toFixed(1)} 秒`,
       )
+      if (options.profile && settings().residentRenderer) {
+        // The renderer was closed (and wrote its profile as it exited) when the publishes ended.
+        const dir = path.join(profileDir, 'renderer')
+        const target = path.join(outDir, reportFileName(startedAt.toISOString()).replace(/\.json$/, '-renderer.cpuprofile'))
+        profiles.renderer = await keepProfile(dir, target, root)
+        if (!profiles.renderer) note('Profiling was asked for but the resident renderer wrote no .cpuprofile.')
+      }
     }
 
     // ---------------------------------------------------------------- archive import

@@ -43,8 +43,8 @@ export interface BenchReport {
   figures: BenchFigures
   targets: { scale: '10k' | '50k'; note: string; results: TargetResult[]; allPass: boolean }
   notes: string[]
-  /** With --profile: where the CPU time of the export and of `astro build` goes. */
-  profiles: { astro?: ProfileSummary; export?: ProfileSummary }
+  /** With --profile: where the CPU time of the export, of `astro build` and of the resident renderer (its start and its publishes) goes. */
+  profiles: { astro?: ProfileSummary; export?: ProfileSummary; renderer?: ProfileSummary }
   workspace: { dir: string; kept: boolean }
 }
 

@@ -58,6 +58,8 @@ let started = 0
 
 /** Longest a round may take before the renderer is killed and the publish renders with astro build. */
 const RENDER_TIMEOUT_MS = 120_000
+/** How long a closed renderer may take to exit by itself. */
+const CLOSE_WAIT_MS = 5_000
 
 export const startRenderer = (options: { snapshotDir: string; dist: string }): ResidentRenderer => {
   const name = `${process.pid}-${++started}`
@@ -166,9 +168,16 @@ export const startRenderer = (options: { snapshotDir: string; dist: string }): R
       return assets.every((a) => live.has(a))
     },
     async close() {
-      const exited = child && new Promise((resolve) => child!.once('exit', resolve))
-      child?.kill()
+      const process_ = child
+      if (!process_) return
+      const exited = new Promise((resolve) => process_.once('exit', resolve))
+      // Disconnecting lets it exit on its own (flushing what it writes on exit, such as a
+      // --cpu-prof profile); one that does not within a few seconds is killed.
+      if (process_.connected) process_.disconnect()
+      else process_.kill()
+      const timer = setTimeout(() => process_.kill('SIGKILL'), CLOSE_WAIT_MS)
       await exited
+      clearTimeout(timer)
     },
   }
 }
