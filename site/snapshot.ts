@@ -18,6 +18,21 @@ import type { Change } from './incremental/plan'
 export const snapshotFile = (dir: string) => path.join(dir, 'content.json')
 
 /**
+ * The updates made to `content.json` since it was written, one SnapshotUpdate per line. An
+ * incremental publish appends its few records here instead of writing the whole file again
+ * (3 s of a publish at 50k articles, which competed with the rendering for the two cores);
+ * every reader applies them. A full write (export, or compaction once the log is long)
+ * folds them in and removes the log. An entry counts only if it continues the file's
+ * version (`from` is the `generatedAt` it started from), so a log left beside a newer file
+ * by a crash between the two steps is ignored.
+ */
+export const snapshotLogFile = (dir: string) => path.join(dir, 'content.updates.jsonl')
+
+/** Past this many logged updates, or this many bytes, the next update writes the whole file instead. */
+const LOG_UPDATES = 100
+const LOG_BYTES = 16 << 20
+
+/**
  * `current`: the copy stands for the file whatever its stamp says — the file is being replaced
  * by this copy (a staged write), or the copy was brought up to date as the file was (a replay).
  */
@@ -35,6 +50,56 @@ const cache = {
 }
 
 const stampOf = (stat: fs.Stats) => `${stat.mtimeMs}:${stat.size}:${stat.ino}`
+
+/** The file's stamp and its log's: a logged update changes what a read returns. */
+const stampsOf = (dir: string, stat: fs.Stats) => {
+  const log = fs.statSync(snapshotLogFile(dir), { throwIfNoEntry: false })
+  return `${stampOf(stat)}+${log ? stampOf(log) : '-'}`
+}
+
+/** The logged updates that continue the version `generatedAt`, in order. */
+const loggedUpdates = (dir: string, generatedAt: string): SnapshotUpdate[] => {
+  let text: string
+  try {
+    text = fs.readFileSync(snapshotLogFile(dir), 'utf8')
+  } catch {
+    return []
+  }
+  const updates: SnapshotUpdate[] = []
+  let version = generatedAt
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue
+    let update: SnapshotUpdate
+    try {
+      update = JSON.parse(line) as SnapshotUpdate
+    } catch {
+      // A line cut off by a crash while it was appended: its update never counted.
+      break
+    }
+    if (update.from !== version) continue
+    updates.push(update)
+    version = update.to
+  }
+  return updates
+}
+
+/**
+ * Applies `update` to `snapshot` in place: each changed record is taken out and its new
+ * version, if any, added at the end of its list (every page sorts records by key); articles
+ * stay newest first.
+ */
+const applyUpdate = (snapshot: ContentSnapshot, update: SnapshotUpdate, kinds?: ReadonlySet<string>) => {
+  for (const change of update.changes) {
+    if (kinds && !kinds.has(change.kind)) continue
+    const list = snapshot[change.kind] as { id: string }[]
+    const id = String((change.before ?? change.after)!.id)
+    const i = list.findIndex((r) => String(r.id) === id)
+    if (i >= 0) list.splice(i, 1)
+    if (change.after) list.push(change.after)
+  }
+  snapshot.articles.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+  snapshot.generatedAt = update.to
+}
 
 const describeIssue = (issue: z.core.$ZodIssue) => {
   const where = issue.path
@@ -114,25 +179,33 @@ export const readSnapshotStreamed = (dir: string, onArticle: (article: ContentSn
   const first = headText.includes('\n') ? lines.next() : undefined
   if (!first || first.done || !/^\{.*,$/.test(first.value)) {
     const whole = JSON.parse(fs.readFileSync(file, 'utf8')) as ContentSnapshot
+    for (const update of loggedUpdates(dir, whole.generatedAt)) applyUpdate(whole, update)
     whole.articles.forEach(onArticle)
     return { ...whole, articles: [] }
   }
-  const snapshot = JSON.parse(`${first.value.slice(0, -1)}}`) as Record<string, unknown>
+  const snapshot = JSON.parse(`${first.value.slice(0, -1)}}`) as ContentSnapshot
+  // Articles the log changed are passed on in their last logged version, after the file's.
+  const updates = loggedUpdates(dir, snapshot.generatedAt)
+  const logged = new Map<string, ContentSnapshot['articles'][number] | undefined>()
+  for (const u of updates) for (const c of u.changes) if (c.kind === 'articles') logged.set(String((c.before ?? c.after)!.id), c.after)
   let list: unknown[] | undefined
   let streaming = false
   for (const line of lines) {
     const open = /^"([^"]+)":\[$/.exec(line)
     if (open) {
       streaming = open[1] === 'articles'
-      snapshot[open[1]!] = list = []
+      ;(snapshot as unknown as Record<string, unknown>)[open[1]!] = list = []
     } else if (/^\](,|\})?$/.test(line)) list = undefined
     else if (list) {
       const record = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as ContentSnapshot['articles'][number]
-      if (streaming) onArticle(record)
-      else list.push(record)
+      if (!streaming) list.push(record)
+      else if (!logged.has(String(record.id))) onArticle(record)
     } else if (line) throw new Error(`Snapshot ${file}: unexpected line outside a collection. Run "npm run export" to write it again.`)
   }
-  return snapshot as unknown as ContentSnapshot
+  for (const article of logged.values()) if (article) onArticle(article)
+  const others = new Set(['services', 'workersHomes', 'laborModels', 'organizations'])
+  for (const update of updates) applyUpdate(snapshot, update, others)
+  return snapshot
 }
 
 /** Parses and checks a snapshot's text; the error names the file, the fields and what to do. */
@@ -173,11 +246,19 @@ export const readSnapshot = (dir: string): ContentSnapshot => {
       cause: error,
     })
   }
-  const stamp = stampOf(stat)
+  const stamp = stampsOf(dir, stat)
   const cached = cache.get()
   if (cached?.file === file && (cached.current || cached.stamp === stamp)) return cached.snapshot
-  const snapshot = parseSnapshot(fs.readFileSync(file, 'utf8'), file)
+  const snapshot = readSnapshotFiles(dir)
   cache.set({ file, stamp, snapshot })
+  return snapshot
+}
+
+/** What the files in `dir` hold (content.json with its log applied), read now, past any cached copy. */
+export const readSnapshotFiles = (dir: string): ContentSnapshot => {
+  const file = snapshotFile(dir)
+  const snapshot = parseSnapshot(fs.readFileSync(file, 'utf8'), file)
+  for (const update of loggedUpdates(dir, snapshot.generatedAt)) applyUpdate(snapshot, update)
   return snapshot
 }
 
@@ -197,12 +278,29 @@ export const readSnapshotForUpdate = (dir: string): ContentSnapshot => {
  * only before the build counts: serialising 80 MB (10k articles; 420 MB at 50k) blocks for a
  * second or more, which is better spent while the pages render in another process.
  */
-export const stageSnapshot = (dir: string, snapshot: ContentSnapshot): (() => Promise<void>) => {
+export const stageSnapshot = (dir: string, snapshot: ContentSnapshot, update?: SnapshotUpdate): (() => Promise<void>) => {
   cache.set({ file: snapshotFile(dir), stamp: '', snapshot, current: true })
-  return () => writeSnapshot(dir, snapshot)
+  return () => (update ? logSnapshotUpdate(dir, snapshot, update) : writeSnapshot(dir, snapshot))
 }
 
-/** Writes `content.json` through a temporary file and a rename; the written copy becomes the cached one. */
+/** Appends `update` (which made `snapshot`) to the log, or writes the whole file once the log is long. */
+const logSnapshotUpdate = async (dir: string, snapshot: ContentSnapshot, update: SnapshotUpdate): Promise<void> => {
+  const log = snapshotLogFile(dir)
+  const text = await fsp.readFile(log, 'utf8').catch(() => '')
+  if (text.split('\n').length > LOG_UPDATES || text.length > LOG_BYTES) return writeSnapshot(dir, snapshot)
+  // One line, flushed before the update counts: a reader sees it whole or not at all (a cut-off last line is skipped).
+  const handle = await fsp.open(log, 'a')
+  try {
+    await handle.appendFile(`${JSON.stringify(update)}\n`)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  const file = snapshotFile(dir)
+  cache.set({ file, stamp: stampsOf(dir, await fsp.stat(file)), snapshot })
+}
+
+/** Writes `content.json` through a temporary file and a rename, folding the log in; the written copy becomes the cached one. */
 export const writeSnapshot = async (dir: string, snapshot: ContentSnapshot): Promise<void> => {
   const file = snapshotFile(dir)
   const temp = `${file}.${process.pid}.tmp`
@@ -212,7 +310,9 @@ export const writeSnapshot = async (dir: string, snapshot: ContentSnapshot): Pro
   } finally {
     await fsp.rm(temp, { force: true })
   }
-  cache.set({ file, stamp: stampOf(await fsp.stat(file)), snapshot })
+  // Its updates are in the file now (a log left by a crash here no longer continues the file's version).
+  await fsp.rm(snapshotLogFile(dir), { force: true })
+  cache.set({ file, stamp: stampsOf(dir, await fsp.stat(file)), snapshot })
 }
 
 /**
@@ -238,7 +338,7 @@ export const replaceSnapshot = async (dir: string, snapshot: ContentSnapshot, fi
   } finally {
     await fsp.rm(staging, { recursive: true, force: true })
   }
-  cache.set({ file: snapshotFile(dir), stamp: stampOf(await fsp.stat(snapshotFile(dir))), snapshot })
+  cache.set({ file: snapshotFile(dir), stamp: stampsOf(dir, await fsp.stat(snapshotFile(dir))), snapshot })
 }
 
 /** An incremental update of the snapshot: the records it changed, and its `generatedAt` before and after. */
@@ -269,15 +369,7 @@ export const replaySnapshotUpdate = (dir: string, update: SnapshotUpdate | undef
     return false
   }
   const { snapshot } = cached
-  for (const change of update.changes) {
-    const list = snapshot[change.kind] as { id: string }[]
-    const id = String((change.before ?? change.after)!.id)
-    const i = list.findIndex((r) => String(r.id) === id)
-    if (i >= 0) list.splice(i, 1)
-    if (change.after) list.push(change.after)
-  }
-  snapshot.articles.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
-  snapshot.generatedAt = update.to
+  applyUpdate(snapshot, update)
   // The file may still be being written (stageSnapshot): the copy stands for it meanwhile.
   cache.set({ file, stamp: '', snapshot, current: true })
   return true

@@ -8,6 +8,7 @@ import { createRebuilder, rebuilderFor } from '../cms/publishing/rebuilder'
 import { configureSettings, settings } from '../content-models/settings'
 import { buildSite, liveDir } from '../site/publish'
 import { indexFileOf } from '../site/search/files'
+import { readSnapshotFiles } from '../site/snapshot'
 import { parseRequest, SearchIndex } from '../site/search/query'
 import { launchChromium } from './helpers/browser'
 import { paragraph } from './helpers/fixtures'
@@ -122,7 +123,7 @@ describe('publishing rebuilds the live site', () => {
     // The patched snapshot says what a fresh export says…
     const { readContent, localSource } = await import('../cms/export')
     const fresh = (await readContent(localSource(cms.payload, path.join(cms.dir, 'media')))).snapshot
-    const patched = JSON.parse(await fs.readFile(path.join(settings().snapshotDir, 'content.json'), 'utf8'))
+    const patched = readSnapshotFiles(settings().snapshotDir)
     const byId = (list: { id: string }[]) => [...list].sort((a, b) => String(a.id).localeCompare(String(b.id)))
     for (const key of ['articles', 'services', 'workersHomes', 'laborModels'] as const) expect(byId(patched[key])).toEqual(byId(fresh[key]))
 
@@ -189,7 +190,7 @@ describe('publishing rebuilds the live site', () => {
 
     const { readContent, localSource } = await import('../cms/export')
     const fresh = (await readContent(localSource(payload, path.join(cms.dir, 'media')))).snapshot
-    const patched = JSON.parse(await fs.readFile(path.join(settings().snapshotDir, 'content.json'), 'utf8'))
+    const patched = readSnapshotFiles(settings().snapshotDir)
     const byId = (list: { id: string }[]) => [...list].sort((a, b) => String(a.id).localeCompare(String(b.id)))
     for (const key of ['organizations', 'services', 'workersHomes', 'articles'] as const)
       expect(byId(patched[key]), key).toEqual(byId(fresh[key]))

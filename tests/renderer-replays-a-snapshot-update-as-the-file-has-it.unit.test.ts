@@ -4,9 +4,19 @@ import path from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import type { ContentSnapshot, SnapshotArticle } from '../content-models/snapshot'
+import type { ContentSnapshot, SnapshotArticle, SnapshotService } from '../content-models/snapshot'
 import type { Change } from '../site/incremental/plan'
-import { parseSnapshot, readSnapshot, replaySnapshotUpdate, snapshotFile, stageSnapshot, writeSnapshot } from '../site/snapshot'
+import {
+  parseSnapshot,
+  readSnapshot,
+  readSnapshotFiles,
+  readSnapshotStreamed,
+  replaySnapshotUpdate,
+  snapshotFile,
+  snapshotLogFile,
+  stageSnapshot,
+  writeSnapshot,
+} from '../site/snapshot'
 import { snapshotWith } from './helpers/snapshots'
 
 /**
@@ -127,5 +137,79 @@ describe('a staged snapshot', () => {
     // From now on the stamp decides again: a file written by another process is read.
     fs.writeFileSync(snapshotFile(dir), JSON.stringify({ ...before, generatedAt: '2026-12-03T00:00:00.000Z' }))
     expect(readSnapshot(dir).generatedAt).toBe('2026-12-03T00:00:00.000Z')
+  })
+})
+
+describe('a logged snapshot update', () => {
+  /** `after()` plus a service added, so the log changes a collection besides the streamed articles. */
+  const logged = () => {
+    const { snapshot, changes } = after()
+    const service: SnapshotService = {
+      id: 'id-logged-service',
+      slug: 'logged-service',
+      name: '新增的法律援助服务',
+      category: 'legal',
+      status: 'active',
+      audiences: [],
+      howToApply: [],
+      documents: [],
+      cost: { kind: 'free' },
+      phones: [],
+      locations: [],
+      serviceArea: [],
+      updatedAt: '2026-12-01T00:05:00.000Z',
+    }
+    snapshot.services = [...snapshot.services, service]
+    return {
+      snapshot,
+      update: { from: before.generatedAt, to: snapshot.generatedAt, changes: [...changes, { kind: 'services', after: service } as Change] },
+    }
+  }
+  const streamed = (dir: string) => {
+    const articles: SnapshotArticle[] = []
+    const rest = readSnapshotStreamed(dir, (a) => articles.push(a))
+    return { ...rest, articles }
+  }
+
+  it('leaves content.json as it was, and every reader sees the file with the update applied', async () => {
+    const dir = path.join(root, 'logged')
+    fs.mkdirSync(dir, { recursive: true })
+    await writeSnapshot(dir, structuredClone(before))
+    const written = fs.readFileSync(snapshotFile(dir), 'utf8')
+    const { snapshot, update } = logged()
+    await stageSnapshot(dir, snapshot, update)()
+    expect(fs.readFileSync(snapshotFile(dir), 'utf8')).toBe(written)
+    expect(fs.readFileSync(snapshotLogFile(dir), 'utf8').trim().split('\n')).toHaveLength(1)
+    expect(byId(readSnapshotFiles(dir))).toEqual(byId(snapshot))
+    expect(readSnapshotFiles(dir).articles.map((a) => a.slug)).toEqual(['d', 'a', 'b'])
+    expect(byId(streamed(dir))).toEqual(byId(snapshot))
+    // A second update continues the first.
+    const next = structuredClone(snapshot)
+    const removed = next.articles.find((a) => a.slug === 'b')!
+    next.articles = next.articles.filter((a) => a !== removed)
+    next.generatedAt = '2026-12-01T00:10:00.000Z'
+    await stageSnapshot(dir, next, { from: snapshot.generatedAt, to: next.generatedAt, changes: [{ kind: 'articles', before: removed }] })()
+    expect(byId(readSnapshotFiles(dir))).toEqual(byId(next))
+    expect(byId(streamed(dir))).toEqual(byId(next))
+    // A full write folds the log in.
+    await writeSnapshot(dir, next)
+    expect(fs.existsSync(snapshotLogFile(dir))).toBe(false)
+    expect(byId(parseSnapshot(fs.readFileSync(snapshotFile(dir), 'utf8'), snapshotFile(dir)))).toEqual(byId(next))
+  })
+
+  it('skips a line cut off by a crash, and a log that does not continue the file’s version', async () => {
+    const dir = path.join(root, 'crashed')
+    fs.mkdirSync(dir, { recursive: true })
+    await writeSnapshot(dir, structuredClone(before))
+    const { snapshot, update } = logged()
+    await stageSnapshot(dir, snapshot, update)()
+    fs.appendFileSync(snapshotLogFile(dir), '{"from":"2026-12-01T00:05:00.000Z","to":"x","changes":[{"kind":"arti')
+    expect(byId(readSnapshotFiles(dir))).toEqual(byId(snapshot))
+    // The file was written again (a full export) but the log stayed: the file alone counts.
+    const log = fs.readFileSync(snapshotLogFile(dir), 'utf8')
+    await writeSnapshot(dir, { ...structuredClone(before), generatedAt: '2026-12-02T00:00:00.000Z' })
+    fs.writeFileSync(snapshotLogFile(dir), log)
+    expect(readSnapshotFiles(dir).articles.map((a) => a.slug)).toEqual(['a', 'b', 'c'])
+    expect(streamed(dir).articles.map((a) => a.slug)).toEqual(['a', 'b', 'c'])
   })
 })

@@ -69,6 +69,7 @@ export const patchSnapshot = async (
   // The snapshot module keeps the copy this process last wrote: parsing 80 MB of JSON (10k
   // articles) on every publish cost about a second.
   const snapshot = readSnapshotForUpdate(snapshotDir)
+  const from = snapshot.generatedAt
   const mediaFiles = new Set<string>()
   const image = map.mediaCollector((f) => mediaFiles.add(f))
   const published = async (collection: Collection, ids: (string | number)[]) =>
@@ -140,5 +141,5 @@ export const patchSnapshot = async (
     await fs.access(target).catch(async () => fs.writeFile(target, await store.read(f)))
   }
   snapshot.generatedAt = new Date().toISOString()
-  return { changes, write: stageSnapshot(snapshotDir, snapshot) }
+  return { changes, write: stageSnapshot(snapshotDir, snapshot, { from, to: snapshot.generatedAt, changes }) }
 }

@@ -104,8 +104,11 @@ const newsPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, '
   const after = [...snapshot.articles].sort(newestFirst)
   const listingsAfter = newsListings(after, categories)
   const listingsBefore = newsListings(articlesBefore(after, articleChanges), categories)
-  const [pagesBefore, pagesAfter] = [listingPages(listingsBefore), listingPages(listingsAfter)]
-  const changed = new Set(articleChanges.flatMap((c) => [c.before?.slug, c.after?.slug]).filter((s): s is string => s !== undefined))
+  // Only the listings a changed article is in, before or after, can differ: the rest are not compared.
+  const versions = articleChanges.flatMap((c) => [c.before, c.after]).filter((a): a is SnapshotArticle => a !== undefined)
+  const affected = new Set(newsListings(versions, categories).map((l) => l.base))
+  const [pagesBefore, pagesAfter] = [listingsBefore, listingsAfter].map((ls) => listingPages(ls.filter((l) => affected.has(l.base))))
+  const changed = new Set(versions.map((a) => a.slug))
   const urls = new Set<string>()
   for (const [url, slugs] of pagesAfter) {
     const was = pagesBefore.get(url)

@@ -89,13 +89,20 @@ export interface NewsListing {
  * membership rules, and the incremental plan compares these before and after a change.
  */
 export const newsListings = (articles: readonly SnapshotArticle[], categorySlugs: readonly string[]): NewsListing[] => {
-  const regionCodes = [...new Set(articles.flatMap((a) => (a.region ? [a.region.code] : [])))]
+  // One pass over the articles, not one per section and region (the plan runs this on every publish).
+  const inSection = new Map(categorySlugs.map((slug) => [slug, [] as SnapshotArticle[]]))
+  const inRegionCode = new Map<string, SnapshotArticle[]>()
+  for (const a of articles) {
+    for (const slug of new Set(a.categories.map((c) => c.slug))) inSection.get(slug)?.push(a)
+    if (!a.region) continue
+    const list = inRegionCode.get(a.region.code)
+    if (list) list.push(a)
+    else inRegionCode.set(a.region.code, [a])
+  }
   return [
     { base: routes.news.url({}), items: [...articles] },
-    ...categorySlugs
-      .map((slug) => ({ base: routes.category.url({ slug }), items: articles.filter(inCategory(slug)) }))
-      .filter((l) => l.items.length > 0),
-    ...regionCodes.map((code) => ({ base: routes.region.url({ code }), items: articles.filter(inRegion(code)) })),
+    ...[...inSection].filter(([, items]) => items.length > 0).map(([slug, items]) => ({ base: routes.category.url({ slug }), items })),
+    ...[...inRegionCode].map(([code, items]) => ({ base: routes.region.url({ code }), items })),
     ...archiveOf(articles).flatMap((y) => [
       { base: archiveUrl(y.year), items: y.articles },
       ...y.months.map((m) => ({ base: archiveUrl(y.year, m.mm), items: m.articles })),
