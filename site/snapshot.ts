@@ -88,9 +88,9 @@ const loggedUpdates = (dir: string, generatedAt: string): SnapshotUpdate[] => {
  * version, if any, added at the end of its list (every page sorts records by key); articles
  * stay newest first.
  */
-const applyUpdate = (snapshot: ContentSnapshot, update: SnapshotUpdate, kinds?: ReadonlySet<string>) => {
+const applyUpdate = (snapshot: ContentSnapshot, update: SnapshotUpdate, except?: Change['kind']) => {
   for (const change of update.changes) {
-    if (kinds && !kinds.has(change.kind)) continue
+    if (change.kind === except) continue
     const list = snapshot[change.kind] as { id: string }[]
     const id = String((change.before ?? change.after)!.id)
     const i = list.findIndex((r) => String(r.id) === id)
@@ -203,8 +203,7 @@ export const readSnapshotStreamed = (dir: string, onArticle: (article: ContentSn
     } else if (line) throw new Error(`Snapshot ${file}: unexpected line outside a collection. Run "npm run export" to write it again.`)
   }
   for (const article of logged.values()) if (article) onArticle(article)
-  const others = new Set(['services', 'workersHomes', 'laborModels', 'organizations'])
-  for (const update of updates) applyUpdate(snapshot, update, others)
+  for (const update of updates) applyUpdate(snapshot, update, 'articles')
   return snapshot
 }
 

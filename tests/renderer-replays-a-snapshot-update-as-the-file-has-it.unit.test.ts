@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import type { ContentSnapshot, SnapshotArticle, SnapshotService } from '../content-models/snapshot'
+import type { ContentSnapshot, SnapshotArticle } from '../content-models/snapshot'
 import type { Change } from '../site/incremental/plan'
 import {
   parseSnapshot,
@@ -17,7 +17,7 @@ import {
   stageSnapshot,
   writeSnapshot,
 } from '../site/snapshot'
-import { snapshotWith } from './helpers/snapshots'
+import { serviceWith, snapshotWith } from './helpers/snapshots'
 
 /**
  * The resident renderer does not read the snapshot a publish wrote: it replays the publish's
@@ -144,21 +144,7 @@ describe('a logged snapshot update', () => {
   /** `after()` plus a service added, so the log changes a collection besides the streamed articles. */
   const logged = () => {
     const { snapshot, changes } = after()
-    const service: SnapshotService = {
-      id: 'id-logged-service',
-      slug: 'logged-service',
-      name: '新增的法律援助服务',
-      category: 'legal',
-      status: 'active',
-      audiences: [],
-      howToApply: [],
-      documents: [],
-      cost: { kind: 'free' },
-      phones: [],
-      locations: [],
-      serviceArea: [],
-      updatedAt: '2026-12-01T00:05:00.000Z',
-    }
+    const service = serviceWith({ id: 'id-logged-service', slug: 'logged-service', name: '新增的法律援助服务', category: 'legal' })
     snapshot.services = [...snapshot.services, service]
     return {
       snapshot,

@@ -9,6 +9,7 @@ import ServiceDirectory from '../site/islands/ServiceDirectory'
 import type { ServiceDirectoryProps } from '../site/islands/ServiceDirectory'
 import { sortItems, toDirectoryItem } from '../site/lib/serviceDirectory'
 import { forAudience, inCategory, servesDistrict } from './helpers/serviceFilters'
+import { serviceWith } from './helpers/snapshots'
 
 const city: SnapshotRegion = { code: '339900', name: '江南市', level: 'city' }
 const qinghu: SnapshotRegion = { code: '339901', name: '青湖区', level: 'district', parentCode: '339900' }
@@ -22,19 +23,7 @@ const weekdays: SnapshotHours[] = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], 
 const always: SnapshotHours[] = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], allDay: true }]
 const hotline12351 = { number: '12351', label: '职工服务热线', kind: 'voice' as const, hours: '24 小时', hotline: true }
 
-const svc = (s: Partial<SnapshotService> & Pick<SnapshotService, 'slug' | 'name' | 'category'>): SnapshotService => ({
-  id: s.slug,
-  status: 'active',
-  audiences: [],
-  howToApply: [],
-  documents: [],
-  cost: { kind: 'free' },
-  phones: [],
-  locations: [],
-  serviceArea: [],
-  updatedAt: '2026-11-01T00:00:00.000Z',
-  ...s,
-})
+const svc = serviceWith
 
 const services: SnapshotService[] = [
   svc({

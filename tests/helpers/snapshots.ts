@@ -1,4 +1,4 @@
-import type { ContentSnapshot } from '../../content-models/snapshot'
+import type { ContentSnapshot, SnapshotService } from '../../content-models/snapshot'
 
 /** A valid snapshot holding only what a test gives it: every other collection empty. */
 export const snapshotWith = (parts: Partial<Omit<ContentSnapshot, 'version'>>): ContentSnapshot => ({
@@ -12,4 +12,19 @@ export const snapshotWith = (parts: Partial<Omit<ContentSnapshot, 'version'>>): 
   regions: [],
   categories: [],
   ...parts,
+})
+
+/** A valid service with nothing but what a test gives it (its id is its slug unless given). */
+export const serviceWith = (s: Partial<SnapshotService> & Pick<SnapshotService, 'slug' | 'name' | 'category'>): SnapshotService => ({
+  id: s.slug,
+  status: 'active',
+  audiences: [],
+  howToApply: [],
+  documents: [],
+  cost: { kind: 'free' },
+  phones: [],
+  locations: [],
+  serviceArea: [],
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  ...s,
 })
