@@ -182,6 +182,9 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
         })
       }
     }
+    // The resident renderer is idle while a full build runs but holds as much memory as Astro
+    // (0.8 GB at 10k articles, 1.5 GB at 50k): it is closed, and started again afterwards.
+    const hadRenderer = await closeSharedRenderer()
     try {
       const { pages } = await build(payload)
       const seconds = await finish({ status: 'succeeded', pages })
@@ -190,6 +193,9 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
     } catch (error) {
       lastBuild = { mode: 'full', ok: false, seconds: await finish({ status: 'failed', error: forTheRecord(explain(error)) }) }
       payload.logger.error({ err: error }, '[site] 网站生成失败，线上网站保持不变')
+    } finally {
+      const { snapshotDir, distDir } = settings()
+      if (hadRenderer && started) sharedRenderer({ snapshotDir, dist: distDir })
     }
   }
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import { documentsAt, HOTLINES_URL, type SearchDocument } from '../search/documents'
 import { DELTA_FOLDER, indexFold } from '../search/pagefind'
-import { writeSearchIndex } from '../search/pagefindWrite'
+import { documentRecord, writeSearchIndex } from '../search/pagefindWrite'
 import { detailUrl, type Change } from './plan'
 
 /**
@@ -61,8 +61,13 @@ export const updateSearchDelta = async (options: {
   const target = path.join(dir, DELTA_FOLDER)
   // The copied folder is hard-linked to the live one: remove it, never write into it.
   await fs.rm(target, { recursive: true, force: true })
-  if (documents.length) await writeSearchIndex(documents, target, indexFold())
-  else await fs.mkdir(target, { recursive: true })
+  if (documents.length) {
+    const fold = indexFold()
+    await writeSearchIndex(
+      documents.map((d) => documentRecord(d, fold)),
+      target,
+    )
+  } else await fs.mkdir(target, { recursive: true })
   const stale = [...documents.map((d) => d.url), ...gone].flatMap((u) => (base[u] ? [base[u]] : []))
   const superseded = [...new Set([...previous.superseded, ...stale])]
   const manifest: SearchDeltaManifest = { urls: documents.map((d) => d.url), superseded }

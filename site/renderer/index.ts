@@ -196,9 +196,11 @@ export const sharedRenderer = (options: { snapshotDir: string; dist: string }): 
   return renderer
 }
 
-/** Stops this process's renderer (the server stopping its rebuilder). */
-export const closeSharedRenderer = async () => {
+/** Stops this process's renderer (the server stopping its rebuilder); says whether one was running. */
+export const closeSharedRenderer = async (): Promise<boolean> => {
   const current = holder[key]
   holder[key] = undefined
+  const alive = current?.renderer.alive() ?? false
   await current?.renderer.close()
+  return alive
 }

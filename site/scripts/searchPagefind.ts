@@ -48,9 +48,35 @@ const unsegmented = <T>(create: () => T): T => {
   }
 }
 
+/** How many times this page has loaded Pagefind's module. */
+let loads = 0
+
+/**
+ * Pagefind's WebAssembly now and then traps in a search ("memory access out of bounds",
+ * "unreachable"; seen in CI, cause not found; Pagefind issue #888 reports the like for merged
+ * indexes), and an instance that trapped fails every search after. So a failed search is
+ * tried once more on a new copy of the module (its own WebAssembly memory), which then stays.
+ */
 export const pagefindBackend = async (): Promise<SearchBackend> => {
+  let backend = await openIndexes()
+  return {
+    search: async (request) => {
+      try {
+        return await backend.search(request)
+      } catch (error) {
+        console.error('Pagefind 搜索出错，换用新载入的索引重试', error)
+        backend = await openIndexes()
+        return backend.search(request)
+      }
+    },
+  }
+}
+
+const openIndexes = async (): Promise<SearchBackend> => {
   const { shards } = await json<ShardManifest>('/pagefind/shards.json', { shards: [{ path: '/pagefind/', pages: 0 }] })
-  const module = (await import(/* @vite-ignore */ `${shards[0]!.path}pagefind.js`)) as PagefindModule
+  // A module imported again under a new URL is a new instance; the browser's cache still serves the file.
+  const load = loads++
+  const module = (await import(/* @vite-ignore */ `${shards[0]!.path}pagefind.js${load ? `?load=${load}` : ''}`)) as PagefindModule
   const create = async (basePath: string, merge: string[] = []) => {
     // On the page's own thread: Pagefind 1.6 runs every instance (main shards, delta) in one
     // shared Web Worker, and searches there failed now and then with a WebAssembly trap

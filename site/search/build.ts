@@ -1,11 +1,15 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+
+import { childEnv } from '../../content-models/settings'
 
 import type { Change } from '../incremental/plan'
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import { indexChanges, indexFileOf } from './files'
 import { updateIndexFile } from './indexFile'
+import { INDEX_CHUNK_WORDS, mergeFragmentMaps, type PlannedShard } from './pagefind'
 
 export interface IndexBuild {
   file: string
@@ -13,24 +17,38 @@ export interface IndexBuild {
   bytes: number
 }
 
-/** Runs site/search/indexChild.ts; resolves with the JSON line it prints. */
-const runChild = async (args: string[], inputEnds?: Promise<unknown>): Promise<unknown> => {
-  const script = path.resolve(/* turbopackIgnore: true */ 'site', 'search', 'indexChild.ts')
+/**
+ * Runs a script of site/search/ in a process of its own; resolves with the JSON line it prints
+ * last. `running` holds it while it runs, so a failed build can stop its other processes.
+ */
+const runScript = async (
+  name: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; running?: Set<ChildProcess> } = {},
+): Promise<unknown> => {
+  const script = path.resolve(/* turbopackIgnore: true */ 'site', 'search', name)
   const output: string[] = []
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
-      stdio: [inputEnds ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.env,
     })
-    if (inputEnds) void inputEnds.finally(() => child.stdin?.end())
+    options.running?.add(child)
     child.stdout?.on('data', (d) => output.push(String(d)))
     child.stderr?.on('data', (d) => output.push(String(d)))
     child.on('error', reject)
-    child.on('exit', resolve)
+    child.on('exit', (exitCode, signal) => {
+      options.running?.delete(child)
+      resolve(exitCode ?? (signal ? -1 : null))
+    })
   })
-  if (code !== 0) throw new Error(`search index build failed (exit ${code}); the live site is unchanged.\n${output.join('').slice(-3000)}`)
+  if (code !== 0)
+    throw new Error(`search index build failed (${name}, exit ${code}); the live site is unchanged.\n${output.join('').slice(-3000)}`)
   const last = output.join('').trim().split('\n').at(-1) ?? ''
   return last.startsWith('{') ? JSON.parse(last) : undefined
 }
+
+const runChild = (args: string[]) => runScript('indexChild.ts', args)
 
 const done = async (file: string, started: number): Promise<IndexBuild> => ({
   file,
@@ -46,16 +64,55 @@ export const buildServerIndex = async (options: { snapshotDir: string; buildDir:
   return done(file, started)
 }
 
+/**
+ * Runs the shards' Pagefind processes, in order: one at a time until `widen` settles, then
+ * `processes` at once. A build starts with one because `astro build` holds a core and ~1 GB
+ * until it is done; each run holds up to ~0.8 GB (WORDS_PER_SHARD) until it has written.
+ */
+const indexShards = (shards: readonly PlannedShard[], outDir: string, processes: number, widen: Promise<unknown>) =>
+  new Promise<void>((resolve, reject) => {
+    const env = childEnv({ PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_WORDS) })
+    const running = new Set<ChildProcess>()
+    let limit = 1
+    let next = 0
+    let active = 0
+    let failed = false
+    const start = () => {
+      while (!failed && active < limit && next < shards.length) {
+        const shard = shards[next++]!
+        active++
+        runScript('pagefindShard.ts', [shard.records, path.join(outDir, shard.folder)], { env, running }).then(
+          () => {
+            active--
+            if (next >= shards.length && active === 0) resolve()
+            else start()
+          },
+          (error: unknown) => {
+            failed = true
+            for (const child of running) child.kill('SIGKILL')
+            reject(error)
+          },
+        )
+      }
+    }
+    void widen.finally(() => {
+      limit = Math.max(1, processes)
+      start()
+    })
+    start()
+  })
+
 export interface SearchIndexes {
   server: IndexBuild
-  /** Pages in the static (Pagefind) index, and the seconds it took. */
+  /** Pages in the static (Pagefind) index, its shards, and the seconds it took after the server index. */
   pagefind?: { pages: number; shards: number; seconds: number }
 }
 
 /**
- * The search indexes of a full build, from one parse of the snapshot in one process: the
- * server index beside the build folder and, given `staticDir`, the static one written there
- * (moved into the build folder once Astro, which empties its output folder first, is done).
+ * The search indexes of a full build, from one parse of the snapshot: the server index beside
+ * the build folder and, given `staticDir`, the static one written there (moved into the build
+ * folder once Astro, which empties its output folder first, is done). The static index's
+ * records wait in a folder beside `staticDir` while its shards are indexed.
  */
 export const buildSearchIndexes = async (options: {
   snapshotDir: string
@@ -65,16 +122,23 @@ export const buildSearchIndexes = async (options: {
   /** Settles when `astro build` is done: Pagefind then takes both cores. */
   astroDone?: Promise<unknown>
 }): Promise<SearchIndexes> => {
-  if (!options.staticDir) return { server: await buildServerIndex(options) }
+  const { staticDir } = options
+  if (!staticDir) return { server: await buildServerIndex(options) }
   const file = indexFileOf(options.buildDir)
-  const args = ['all', options.snapshotDir, file, options.staticDir, String(options.pagesPerShard ?? 0)]
-  const r = (await runChild(args, options.astroDone ?? Promise.resolve())) as {
-    serverSeconds: number
-    pagefind: { pages: number; shards: number }
-    pagefindSeconds: number
+  const recordsDir = `${staticDir}.records`
+  try {
+    const args = ['all', options.snapshotDir, file, staticDir, recordsDir, String(options.pagesPerShard ?? 0)]
+    const r = (await runChild(args)) as { serverSeconds: number; shards: PlannedShard[]; planSeconds: number }
+    const started = Date.now()
+    await indexShards(r.shards, staticDir, Math.min(2, os.availableParallelism()), options.astroDone ?? Promise.resolve())
+    await mergeFragmentMaps(staticDir, r.shards)
+    const bytes = (await fs.stat(file)).size
+    const pages = r.shards.reduce((n, s) => n + s.pages, 0)
+    const seconds = r.planSeconds + (Date.now() - started) / 1000
+    return { server: { file, seconds: r.serverSeconds, bytes }, pagefind: { pages, shards: r.shards.length, seconds } }
+  } finally {
+    await fs.rm(recordsDir, { recursive: true, force: true })
   }
-  const bytes = (await fs.stat(file)).size
-  return { server: { file, seconds: r.serverSeconds, bytes }, pagefind: { ...r.pagefind, seconds: r.pagefindSeconds } }
 }
 
 /**

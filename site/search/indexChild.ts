@@ -1,23 +1,16 @@
 import { buildIndexFileFrom } from './indexFile'
 import { streamedDocuments, type SearchDocument } from './documents'
-import { buildSearchIndex } from './pagefind'
+import { planShards } from './pagefind'
 
 /**
- * Builds or updates the search indexes in a process of its own (site/search/build.ts starts
- * it): the snapshot it reads, SQLite's and Pagefind's memory leave with it, not with the CMS
- * server or the build.
- *   build  <snapshotDir> <file>                              the server index
- *   all    <snapshotDir> <file> <outDir> <pagesPerShard>     both, from one parse of the snapshot;
- *          Pagefind on one thread until standard input ends (the build's `astro build` is done)
+ * Builds the server search index, and plans the static one, in a process of its own
+ * (site/search/build.ts starts it): the snapshot it reads and SQLite's memory leave with it,
+ * not with the CMS server or the build.
+ *   build  <snapshotDir> <file>                                         the server index
+ *   all    <snapshotDir> <file> <outDir> <recordsDir> <pagesPerShard>   the server index and the
+ *          static index's shards as records (site/search/pagefind.ts), from one parse of the snapshot
  */
 const [mode, snapshotDir, ...rest] = process.argv.slice(2)
-const shardPages = (arg?: string) => Number(arg) || undefined
-const astroDone = new Promise<void>((resolve) => {
-  process.stdin
-    .on('end', resolve)
-    .on('error', () => resolve())
-    .resume()
-})
 
 /** The server index, and the documents Pagefind needs, from one read of the snapshot (never held whole). */
 const serverIndexAndDocuments = (file: string) => {
@@ -36,13 +29,11 @@ const run = async (): Promise<unknown> => {
   if (!snapshotDir || !rest[0]) throw new Error('usage: indexChild build|all <snapshotDir> …')
   if (mode === 'build') return buildIndexFileFrom(rest[0], (add) => streamedDocuments(snapshotDir, add))
   if (mode === 'all') {
-    const [file, outDir, perShard] = rest
-    const started = Date.now()
+    const [file, outDir, recordsDir, perShard] = rest
     const { server, serverSeconds, documents } = serverIndexAndDocuments(file!)
-    // Collected before the Pagefind threads start, so the snapshot's pages are reused, not kept beside theirs.
-    ;(globalThis as { gc?: () => void }).gc?.()
-    const pagefind = await buildSearchIndex(documents, outDir!, { pagesPerShard: shardPages(perShard), widen: astroDone })
-    return { server, serverSeconds, pagefind, pagefindSeconds: (Date.now() - started) / 1000 - serverSeconds }
+    const started = Date.now()
+    const shards = await planShards(documents, outDir!, recordsDir!, { pagesPerShard: Number(perShard) || undefined })
+    return { server, serverSeconds, shards, planSeconds: (Date.now() - started) / 1000 }
   }
   throw new Error(`indexChild: unknown mode ${mode}`)
 }

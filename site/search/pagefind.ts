@@ -1,36 +1,52 @@
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
 
 import { simplifiedPairs } from '../integrations/scriptConversion'
 import { foldWith, type Fold } from '../lib/searchTokens'
 import type { SearchDocument } from './documents'
-import type { ShardReply, ShardTask } from './pagefindThread'
+import { documentRecord } from './pagefindWrite'
 
 /**
  * The static search index (Pagefind), for hosts that only serve files. It is made from the
  * same documents as the server index (site/search/documents.ts), straight from the snapshot,
- * so it needs no rendered page and runs beside `astro build` instead of after it, and both
- * search paths hold the same text for every page.
+ * so both search paths hold the same text for every page. It comes in shards, one Pagefind
+ * run each: the planner here turns the documents into records and splits them, and
+ * site/search/build.ts runs the shards (site/search/pagefindShard.ts) and finishes the index.
  */
 
 /** Where pages changed since the last full build are indexed (see site/incremental/searchDelta.ts). */
 export const DELTA_FOLDER = 'pagefind-delta'
 
 /**
- * Records per Pagefind run. Pagefind holds a run's records in memory until it writes, and
- * writing takes ~0.45 MB per record (1.7–1.9 GB for a run of 4,000), so a shard bounds a
- * run's memory. But a first search loads, from every shard, an index chunk (~30 kB) for
- * each of its words: at 10k pages 3 shards cost 645 kB, 4 shards 726 kB, 12 shards 1.2 MB.
- * Fewer, larger shards keep the worker's phone's first search small; a host short of memory
- * sets SITE_SEARCH_SHARD_PAGES lower (1,000: a 10k build's tree stays near 2 GiB).
+ * Indexed words a shard holds at most (a record's words: site/lib/searchTokens.ts). Pagefind
+ * holds a run's records until it writes, and writing takes ~650 bytes per indexed word
+ * (measured: 1,500 bench news pages of ~820 words each took 780 MiB), so this bounds the
+ * memory of each Pagefind run of a build, whatever the length of the pages. Each shard also
+ * adds its index chunks to a first search, so shards are no smaller than that: at 10k news
+ * pages, 8 shards cost a first search of 624 kB (4,000 pages a shard: 3 shards, 593 kB, but
+ * 2 GB for each Pagefind run).
  */
-export const DEFAULT_PAGES_PER_SHARD = 4000
+export const WORDS_PER_SHARD = 1_200_000
+
+/**
+ * Words (page positions) in one of Pagefind's index chunks, the unit a search downloads for
+ * each of its words. Pagefind's default, 20,000, makes every chunk of every shard large: at
+ * 10k pages in 8 shards a first search took 899 kB with it, 624 kB with 5,000 (643 kB with
+ * 3,000, 708 kB with 8,000). Pagefind reads it from its environment only
+ * (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, in 1.6.0, the version package.json pins).
+ */
+export const INDEX_CHUNK_WORDS = 5000
 
 /** Written beside the first shard: where each shard is and which dates it holds, newest first. */
 export interface ShardManifest {
   shards: { path: string; pages: number; newest?: string; oldest?: string }[]
+}
+
+/** A shard as planned: its records' file, the folder (under the output folder) it is indexed into. */
+export interface PlannedShard {
+  records: string
+  folder: string
+  pages: number
 }
 
 let pairs: string | undefined
@@ -41,101 +57,79 @@ export const indexFold = () => (foldForIndex ??= foldWith(simplifiedTable()))
 /** Where shard `i` of the main index lives, relative to the output folder. */
 export const shardFolder = (i: number) => (i === 0 ? 'pagefind' : `pagefind/shard-${i}`)
 
-/**
- * Indexes shards on up to `threads` threads (site/search/pagefindThread.ts), in order: one
- * thread until `widen` settles, then `threads`. A build starts with one because `astro build`
- * holds the other core (and ~0.9 GiB) until it is done. Each shard gets a thread of its own,
- * which ends with it: a thread kept for several shards grew by ~40 MB a shard.
- */
-const indexShards = async (
-  tasks: { target: string; documents: SearchDocument[] }[],
-  threads: number,
-  widen: Promise<unknown>,
-): Promise<{ pages: number; byUrl: Record<string, string> }[]> => {
-  const script = path.resolve(/* turbopackIgnore: true */ import.meta.dirname, 'pagefindThread.ts')
-  const results: { pages: number; byUrl: Record<string, string> }[] = []
-  const running = new Set<Worker>()
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0
-      let limit = 1
-      let failed = false
-      const start = () => {
-        while (!failed && running.size < limit && next < tasks.length) {
-          const shard = next++
-          const task: ShardTask = { shard, pairs: simplifiedTable(), ...tasks[shard]! }
-          // The thread gets its own copy: this one's can go.
-          tasks[shard]!.documents = []
-          const worker = new Worker(script, { execArgv: ['--import', 'tsx'], workerData: task })
-          running.add(worker)
-          worker.on('message', (reply: ShardReply) => {
-            if ('error' in reply) {
-              failed = true
-              reject(new Error(`Pagefind shard ${reply.shard} failed: ${reply.error}`))
-            } else results[reply.shard] = reply
-          })
-          worker.on('error', (error) => {
-            failed = true
-            reject(error)
-          })
-          worker.on('exit', () => {
-            running.delete(worker)
-            if (results[shard] === undefined && !failed) {
-              failed = true
-              reject(new Error(`Pagefind shard ${shard}: its thread ended without an answer`))
-            }
-            start()
-          })
-        }
-        if (running.size === 0 && next >= tasks.length) resolve()
-      }
-      void widen.finally(() => {
-        limit = Math.max(1, threads)
-        start()
-      })
-      start()
-    })
-    return results
-  } finally {
-    await Promise.all([...running].map((w) => w.terminate()))
-  }
+const wordsOf = (content: string) => {
+  let n = 1
+  for (let i = content.indexOf(' '); i >= 0; i = content.indexOf(' ', i + 1)) n++
+  return n
 }
 
 /**
- * Writes the Pagefind index of `all` (every searchable page of a snapshot: snapshotDocuments)
- * into `outDir` (pagefind/, and an empty pagefind-delta/), in shards of at most `pagesPerShard`
- * pages, on up to `threads` threads once `widen` settles (at once without it). Pages are sharded newest first
- * by their sort date, so each shard holds one span of dates and the search page can list
- * date-sorted results shard after shard (site/scripts/searchPagefind.ts).
+ * Splits `all` (every searchable page of a snapshot: snapshotDocuments) into shards of at most
+ * WORDS_PER_SHARD indexed words and `pagesPerShard` pages, and writes each shard's Pagefind
+ * records to `recordsDir` (a line each). Pages are sharded newest first by their sort date, so
+ * each shard holds one span of dates and the search page can list date-sorted results shard
+ * after shard (site/scripts/searchPagefind.ts). Also writes what does not depend on Pagefind's
+ * output into `outDir`: the shard manifest, the folding table the search page folds queries
+ * with, and the empty delta a full build starts with.
  */
-export const buildSearchIndex = async (
-  all: Iterable<SearchDocument>,
+export const planShards = async (
+  all: SearchDocument[],
   outDir: string,
-  options: { pagesPerShard?: number; threads?: number; widen?: Promise<unknown> } = {},
-): Promise<{ pages: number; shards: number }> => {
-  const perShard = Math.max(1, options.pagesPerShard ?? DEFAULT_PAGES_PER_SHARD)
+  recordsDir: string,
+  options: { pagesPerShard?: number; wordsPerShard?: number } = {},
+): Promise<PlannedShard[]> => {
+  const maxPages = options.pagesPerShard || Infinity
+  const maxWords = options.wordsPerShard ?? WORDS_PER_SHARD
   // Newest first; pages without a date (Pagefind leaves them out of date-sorted results) last.
-  const documents = [...all].sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''))
-  const shards: { folder: string; target: string; documents: SearchDocument[]; newest?: string; oldest?: string }[] = []
-  for (let i = 0; i * perShard < Math.max(documents.length, 1); i++) {
-    const shard = documents.slice(i * perShard, (i + 1) * perShard)
-    const dates = shard.flatMap((d) => (d.sortDate ? [d.sortDate] : []))
-    const folder = shardFolder(i)
-    shards.push({ folder, target: path.join(outDir, folder), documents: shard, newest: dates[0], oldest: dates.at(-1) })
+  const documents = all.sort((a, b) => (b.sortDate ?? '').localeCompare(a.sortDate ?? ''))
+  await fs.mkdir(recordsDir, { recursive: true })
+  const fold = indexFold()
+  const planned: (PlannedShard & { newest?: string; oldest?: string })[] = []
+  let lines: string[] = []
+  let words = 0
+  let dates: string[] = []
+  const close = async () => {
+    const i = planned.length
+    const records = path.join(recordsDir, `shard-${i}.jsonl`)
+    await fs.writeFile(records, `${lines.join('\n')}\n`)
+    planned.push({ records, folder: shardFolder(i), pages: lines.length, newest: dates[0], oldest: dates.at(-1) })
+    lines = []
+    words = 0
+    dates = []
   }
-  documents.length = 0
-  // Each shard's documents are let go once its thread has its copy.
-  const results = await indexShards(shards, options.threads ?? Math.min(2, os.availableParallelism()), options.widen ?? Promise.resolve())
-  const manifest: ShardManifest = {
-    shards: shards.map((s, i) => ({ path: `/${s.folder}/`, pages: results[i]!.pages, newest: s.newest, oldest: s.oldest })),
+  for (let i = 0; i < documents.length; i++) {
+    const doc = documents[i]!
+    // The shard's copy is the record: the document can go.
+    documents[i] = undefined as never
+    const record = documentRecord(doc, fold)
+    const w = wordsOf(record.content)
+    if (lines.length && (lines.length >= maxPages || words + w > maxWords)) await close()
+    lines.push(JSON.stringify(record))
+    words += w
+    if (doc.sortDate) dates.push(doc.sortDate)
   }
-  const byUrl = Object.assign({}, ...results.map((r) => r.byUrl)) as Record<string, string>
+  all.length = 0
+  // An index with no page still gets its (empty) shard: the search page expects one.
+  if (lines.length || !planned.length) await close()
   const main = path.join(outDir, 'pagefind')
-  await fs.writeFile(path.join(main, 'fragments-by-url.json'), JSON.stringify(byUrl))
+  await fs.mkdir(main, { recursive: true })
+  const manifest: ShardManifest = {
+    shards: planned.map((s) => ({ path: `/${s.folder}/`, pages: s.pages, newest: s.newest, oldest: s.oldest })),
+  }
   await fs.writeFile(path.join(main, 'shards.json'), JSON.stringify(manifest))
   await fs.writeFile(path.join(main, 'simplified-pairs.json'), JSON.stringify(simplifiedTable()))
   // A full build has no changes on top of its index; the search page asks for this file first.
   await fs.mkdir(path.join(outDir, DELTA_FOLDER), { recursive: true })
   await fs.writeFile(path.join(outDir, DELTA_FOLDER, 'manifest.json'), JSON.stringify({ urls: [], superseded: [] }))
-  return { pages: results.reduce((n, r) => n + r.pages, 0), shards: shards.length }
+  return planned.map(({ records, folder, pages }) => ({ records, folder, pages }))
+}
+
+/**
+ * Once every shard is indexed: one map from each page to its fragment id in whichever shard
+ * holds it, in the main folder, for the delta of a later update (site/incremental/searchDelta.ts).
+ */
+export const mergeFragmentMaps = async (outDir: string, shards: readonly PlannedShard[]) => {
+  const byUrl: Record<string, string> = {}
+  for (const s of shards) Object.assign(byUrl, JSON.parse(await fs.readFile(path.join(outDir, s.folder, 'fragments-by-url.json'), 'utf8')))
+  await fs.writeFile(path.join(outDir, 'pagefind', 'fragments-by-url.json'), JSON.stringify(byUrl))
 }

@@ -9,7 +9,7 @@ import { indexContent, INDEX_LANGUAGE, type Fold } from '../lib/searchTokens'
 import type { SearchDocument } from './documents'
 
 /**
- * Documents into a Pagefind bundle folder: what a shard thread (site/search/pagefindThread.ts)
+ * Records into a Pagefind bundle folder: what a shard's process (site/search/pagefindShard.ts)
  * and the incremental delta need, without the snapshot or OpenCC (site/search/pagefind.ts).
  */
 
@@ -42,15 +42,11 @@ export const documentRecord = (doc: SearchDocument, fold: Fold): CustomRecord =>
 }
 
 /**
- * Indexes `documents` into `target` (a Pagefind bundle folder). Also writes
+ * Indexes `records` (documentRecord) into `target` (a Pagefind bundle folder). Also writes
  * fragments-by-url.json, the fragment id of each page, which an incremental update needs to
  * hide the stale copy of a page this index holds (Pagefind has no way to delete one).
  */
-export const writeSearchIndex = async (
-  documents: Iterable<SearchDocument>,
-  target: string,
-  fold: Fold,
-): Promise<{ pages: number; byUrl: Record<string, string> }> => {
+export const writeSearchIndex = async (records: Iterable<CustomRecord>, target: string): Promise<{ pages: number }> => {
   const { index, errors } = await pagefind.createIndex({})
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
   try {
@@ -59,15 +55,15 @@ export const writeSearchIndex = async (
     const inFlight = new Set<Promise<void>>()
     let failure: string | undefined
     let cause: unknown
-    for (const doc of documents) {
+    for (const record of records) {
       const added: Promise<void> = index
-        .addCustomRecord(documentRecord(doc, fold))
+        .addCustomRecord(record)
         .then(
           (result) => {
-            if (result.errors.length) failure ??= `${doc.url}: ${result.errors.join('; ')}`
+            if (result.errors.length) failure ??= `${record.url}: ${result.errors.join('; ')}`
           },
           (error: unknown) => {
-            failure ??= `${doc.url}: ${error instanceof Error ? error.message : String(error)}`
+            failure ??= `${record.url}: ${error instanceof Error ? error.message : String(error)}`
             cause ??= error
           },
         )
@@ -97,7 +93,7 @@ export const writeSearchIndex = async (
     }
     JSON.parse(await fs.readFile(path.join(target, 'pagefind-entry.json'), 'utf8'))
     await fs.writeFile(path.join(target, 'fragments-by-url.json'), JSON.stringify(byUrl))
-    return { pages: count, byUrl }
+    return { pages: count }
   } finally {
     // Ends Pagefind's process, and with it the memory this run's records held.
     await pagefind.close()
