@@ -165,9 +165,16 @@ describe('incremental updates on a site whose listings span several pages', () =
     }
   }, 300_000)
 
-  it('rebuilds the whole site when reference data changes', async () => {
+  it('rebuilds the whole site when reference data changes, without the resident renderer while it does', async () => {
+    const renderer = sharedRenderer({ snapshotDir: settings().snapshotDir, dist })
+    await renderer.ready
     const region = await find('regions', 1)
     await cms.payload.update({ collection: 'regions', id: region.id, data: { name: `${region.name}（新）` } })
     await expectSameAsFullBuild('full')
+    // Closed for the full build, whose memory it would add to; a renderer on the new snapshot renders the next update.
+    expect(renderer.alive()).toBe(false)
+    const a = await find('articles', 6)
+    await cms.payload.update({ collection: 'articles', id: a.id, data: { title: `${a.title}（整站重建后）` } })
+    await expectSameAsFullBuild('incremental', 'resident')
   }, 300_000)
 })
