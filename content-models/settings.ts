@@ -67,7 +67,7 @@ export interface Settings {
     /** A partial build's plan file (site/lib/partial.ts). */
     partialPlan?: string
   }
-  /** Pages per Pagefind run (its memory grows with the pages it holds); unset, site/search/pagefind.ts decides. */
+  /** At most this many pages per Pagefind run; runs are bounded by their words anyway (site/search/pagefind.ts WORDS_PER_SHARD). */
   searchShardPages?: number
   /** Pages `npm run import` writes per process: each Local API create leaves native memory behind until the process exits. */
   importChunkPages: number
