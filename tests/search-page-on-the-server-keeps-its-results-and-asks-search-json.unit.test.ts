@@ -34,13 +34,17 @@ const fakeServer = async (url: string): Promise<SearchJson> => {
   }
 }
 
-const markup = (rendered: string[]) => `
+/** As site/search/render.ts writes it: links for visitors without JavaScript, the button hidden. */
+const markup = (rendered: string[], pager = rendered.length ? PAGER : '') => `
 <form id="search-page-form" action="/search/"><input id="q" name="q" type="search" />
 <div id="search-filters"><select name="类型"><option value="">全部</option><option value="新闻">新闻</option><option value="服务">服务</option></select></div>
 <select id="sort"><option value="relevance">按相关度</option><option value="newest">最新在前</option><option value="oldest">最早在前</option></select></form>
 <p id="search-status">${rendered.length ? `找到 ${docs.length} 条结果` : ''}</p>
-<ol id="search-results">${rendered.map((t) => `<li class="card"><h2><a href="/x/">${t}</a></h2></li>`).join('')}</ol>
-<button id="search-more" type="button"${rendered.length ? '' : ' hidden'}>显示更多结果</button>`
+<ol id="search-results">${rendered.map((t) => `<li class="card"><h2><a href="/x/">${t}</a></h2></li>`).join('')}</ol>${pager}
+<button id="search-more" type="button" hidden>显示更多结果</button>`
+
+const PAGER =
+  '<nav class="search-pager" aria-label="搜索结果分页"><span>第 1 / 2 页</span><a href="/search/?q=x&amp;page=2" rel="next">下一页</a></nav>'
 
 const titles = () => [...document.querySelectorAll('#search-results h2 a')].map((a) => a.textContent)
 const settle = () => new Promise((r) => setTimeout(r, 30))
@@ -65,6 +69,9 @@ describe('the search page on the project’s server', () => {
     history.replaceState(null, '', '/search/?q=职工书屋')
     document.body.innerHTML = markup(['服务器渲染的第一条', '服务器渲染的第二条', '服务器渲染的第三条'])
     startSearchPage(document, serverBackend(fakeServer), { serverRendered: true })
+    // The server's page links give way to the button, which a new query keeps in step.
+    expect(document.querySelector('.search-pager')).toBeNull()
+    expect(document.querySelector<HTMLButtonElement>('#search-more')!.hidden).toBe(false)
     document.querySelector<HTMLButtonElement>('#search-more')!.click()
     await settle()
     expect(requested.map((u) => [u.pathname, u.searchParams.get('q'), u.searchParams.get('page')])).toEqual([
@@ -75,6 +82,17 @@ describe('the search page on the project’s server', () => {
     await settle()
     expect(titles().slice(3)).toEqual(docs.slice(3).map((d) => d.title))
     expect(document.querySelector<HTMLButtonElement>('#search-more')!.hidden).toBe(true)
+  })
+
+  it('offers no more on the last page the server rendered', async () => {
+    history.replaceState(null, '', '/search/?q=职工书屋&page=2')
+    const last =
+      '<nav class="search-pager" aria-label="搜索结果分页"><a href="/search/?q=x" rel="prev">上一页</a><span>第 2 / 2 页</span></nav>'
+    document.body.innerHTML = markup(['服务器渲染的第四条'], last)
+    startSearchPage(document, serverBackend(fakeServer), { serverRendered: true })
+    await settle()
+    expect(document.querySelector<HTMLButtonElement>('#search-more')!.hidden).toBe(true)
+    expect(requested).toEqual([])
   })
 
   it('asks /search.json as the visitor types and filters, and shows the answer as text with only <mark> kept', async () => {

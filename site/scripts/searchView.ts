@@ -166,6 +166,13 @@ export const startSearchPage = (doc: Document, backend: SearchBackend, options: 
   // The server has already put the results into the page: keep them, only take over from here.
   if (options.serverRendered) {
     list.setAttribute('aria-busy', 'false')
+    // Its page links are for visitors without JavaScript. Here "more" lists the next page below
+    // instead, and the links, which a new query would leave pointing at the old one, go.
+    const pager = doc.querySelector('.search-pager')
+    if (pager) {
+      more.hidden = !pager.querySelector('a[rel="next"]')
+      pager.remove()
+    }
     return { run }
   }
   void run()
