@@ -1,3 +1,4 @@
+import fsSync from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
@@ -7,6 +8,7 @@ import { exportSnapshot, localSource } from '../cms/export'
 import { rebuilderFor } from '../cms/publishing/rebuilder'
 import { seedSampleContent } from '../cms/seed'
 import { configureSettings, settings } from '../content-models/settings'
+import { prepareUpdateFolder } from '../site/incremental/build'
 import { buildSite, goLive, liveDir, readBuildInfo } from '../site/publish'
 import { sharedRenderer } from '../site/renderer'
 import { paragraph } from './helpers/fixtures'
@@ -173,8 +175,14 @@ describe('incremental updates on a site whose listings span several pages', () =
     await expectSameAsFullBuild('full')
     // Closed for the full build, whose memory it would add to; a renderer on the new snapshot renders the next update.
     expect(renderer.alive()).toBe(false)
+    // The rebuilder, idle, copies the new live build for the next update (or is copying it: this waits).
+    await prepareUpdateFolder(dist)
+    const spare = path.join(dist, 'spare', path.basename(await fs.realpath(liveDir(dist))))
+    expect(fsSync.existsSync(spare)).toBe(true)
     const a = await find('articles', 6)
     await cms.payload.update({ collection: 'articles', id: a.id, data: { title: `${a.title}（整站重建后）` } })
     await expectSameAsFullBuild('incremental', 'resident')
+    // The update started from that copy, not from one of its own.
+    expect(fsSync.existsSync(spare)).toBe(false)
   }, 300_000)
 })

@@ -6,7 +6,7 @@ import { settings } from '../../content-models/settings'
 import { exportSnapshot, localSource } from '../export'
 import { explain } from '../errors'
 import { configuredMediaStore } from '../media/store'
-import { buildIncremental } from '../../site/incremental/build'
+import { buildIncremental, prepareUpdateFolder } from '../../site/incremental/build'
 import { buildSite, goLive } from '../../site/publish'
 import { closeSharedRenderer, sharedRenderer } from '../../site/renderer'
 import { readSnapshot, snapshotFile } from '../../site/snapshot'
@@ -213,6 +213,11 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
         for (const w of waiting) w()
         // Someone began waiting while this look ran: look again for them at once.
         if (waiters.length) next = 0
+        // While nobody publishes, the next update's folder is made ready (after a full build).
+        else if (incremental)
+          await prepareUpdateFolder(settings().distDir).catch((error: unknown) =>
+            payload.logger.warn({ err: error }, '[site] 未能预先准备下次增量更新的目录，下次更新时再复制'),
+          )
         return
       }
       waiters.unshift(...waiting)
