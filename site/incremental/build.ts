@@ -116,18 +116,24 @@ export const prepareUpdateFolder = (dist = settings().distDir): Promise<boolean>
 
 /** The copy being made: a second caller waits for it instead of copying into the same folder. */
 let preparing: Promise<boolean> | undefined
+/** The live build last found to need nothing: the idle rebuilder asks every second. */
+let settled: string | undefined
 
 const makeUpdateFolder = async (dist: string): Promise<boolean> => {
   const live = await fs.realpath(liveDir(dist)).catch(() => undefined)
-  if (!live) return false
+  if (!live || live === settled) return false
   const spare = spareOf(dist, live)
-  if ((await reusableBase(live, dist)) || (await exists(spare))) return false
+  if ((await reusableBase(live, dist)) || (await exists(spare))) {
+    settled = live
+    return false
+  }
   // Copies of builds no longer live, and copies cut off half-way, are of no use.
   await fs.rm(path.dirname(spare), { recursive: true, force: true })
   await fs.mkdir(path.dirname(spare), { recursive: true })
   const temp = `${spare}.${process.pid}.tmp`
   await linkCopy(live, temp)
   await fs.rename(temp, spare)
+  settled = live
   return true
 }
 
