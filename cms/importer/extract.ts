@@ -219,14 +219,16 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
       }
     }
     if (ended || isChrome(s)) continue
-    if (prelude || body.length < 3) {
+    if (prelude || body.length < 3 || hints[i] === 'header') {
       if (titleKey(s) === ownTitle) continue
-      if (prelude && dateLine(s)) continue
+      if ((prelude || hints[i] === 'header') && dateLine(s)) continue
       if (compact(s).length <= 40 && byline.test(compact(s)) && !/[。，,]/.test(s)) {
         fields.author ??= cleanByline(text)
         continue
       }
     }
+    // Beside the headline but outside the article: its byline was read above, the rest is chrome.
+    if (hints[i] === 'header') continue
     if (originalTitleAuthor.test(s)) originalAuthor ??= /(\p{Script=Han}{2,4})[)）]$/u.exec(text)?.[1]
     for (const image of pendingImages.splice(0)) body.push({ text: '', gap: 0, image })
     body.push({ text, gap, hint: hints[i] })

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 
 import { blockText, isImageBlock, type PageBlock } from './blocks'
+import type { SourceLine } from './lines'
 
 const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '')
 
@@ -17,8 +18,15 @@ export interface MainContent {
  * no layout. Returns undefined when Readability finds no article.
  */
 export const mainContent = (html: string): MainContent | undefined => {
-  const { document } = parseHTML(html)
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse()
+  let article: ReturnType<Readability['parse']>
+  try {
+    const { document } = parseHTML(html)
+    article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse()
+  } catch {
+    // Readability walks markup linkedom could not make whole (`null.tagName` on some old
+    // pages); the line extractor still reads such a page.
+    return undefined
+  }
   if (!article?.content) return undefined
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`)
   const images = new Set<string>()
@@ -44,4 +52,65 @@ export const withinMainContent = (blocks: PageBlock[], main: MainContent | undef
     isImageBlock(b) ? b.image.sources.some((s) => main.images.has(s)) : main.text.includes(compact(blockText(b))),
   )
   return kept.some((b) => !isImageBlock(b)) ? kept : blocks
+}
+
+const titleKey = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
+
+/** The headline's line: the one the markup marked, else the one saying the page's title. */
+const headlineAt = (lines: SourceLine[], first: number, title: string | undefined): number => {
+  const marked = lines.findIndex((l) => l.hint === 'title')
+  if (marked >= 0 || !title) return marked
+  const key = titleKey(title)
+  for (let i = first - 1; i >= Math.max(0, first - HEADER_LINES); i--) if (key && titleKey(lines[i].text) === key) return i
+  return -1
+}
+
+/** With no headline to go by, the few lines just above the article (its date and byline). */
+const aboveArticle = (lines: SourceLine[], first: number): number => {
+  let start = first
+  for (let seen = 0; start > 0 && seen < 6; start--) if (lines[start - 1].text) seen++
+  return start
+}
+
+/** Lines this short say too little to place: `分享到`, a lone date, a bullet. */
+const PLACEABLE = 6
+/** A line this long is a paragraph, not a kicker or a heading. */
+const PARAGRAPH = 20
+/** How far above the article the headline may stand and still own the lines between. */
+const HEADER_LINES = 40
+
+/**
+ * The page's lines cut to the article before anything is read from them: from the headline
+ * (so the dateline, byline and source bar beside it stay) to the last line Readability kept,
+ * and between the article's first and last line only what Readability kept. Titles and
+ * dates are then never taken from a sidebar or a list of other articles. Without a usable
+ * Readability result the lines stay as they are.
+ */
+export const withinMainLines = (lines: SourceLine[], main: MainContent | undefined, title?: string): SourceLine[] => {
+  if (!main || main.text.length < 40) return lines
+  const inMain = lines.map((l) => {
+    const c = compact(l.text)
+    return c.length >= PLACEABLE && main.text.includes(c)
+  })
+  const last = inMain.lastIndexOf(true)
+  if (last < 0) return lines
+  // The article starts at its first paragraph; a repeated headline or a kicker above it
+  // must not move the header zone (date, source, byline) out of reach.
+  const paragraph = inMain.findIndex((yes, i) => yes && compact(lines[i].text).length >= PARAGRAPH)
+  const first = paragraph >= 0 ? paragraph : inMain.indexOf(true)
+  const titleAt = headlineAt(lines, first, title)
+  const start = titleAt >= 0 && titleAt < first && first - titleAt <= HEADER_LINES ? titleAt : aboveArticle(lines, first)
+  const kept: SourceLine[] = []
+  for (let i = start; i <= last; i++) {
+    const line = lines[i]
+    const header = i < first && !inMain[i]
+    const image = line.image && line.image.sources.some((s) => main.images.has(s))
+    if (header || inMain[i] || !line.text || image || (compact(line.text).length < PLACEABLE && main.text.includes(compact(line.text))))
+      kept.push(
+        header && line.hint !== 'title' ? { ...line, image: undefined, hint: 'header' } : line.image && !image ? { text: '' } : line,
+      )
+  }
+  // The headline far above the article (or missing) still leads the lines.
+  if (titleAt >= 0 && start !== titleAt) kept.unshift(lines[titleAt], { text: '' })
+  return kept
 }

@@ -1,6 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio/slim'
 
-import { findDate } from './date'
+import { isSiteName, readHeadFacts, stripOriginalTitle, titleParts } from './head'
 import type { PageImage, PageMeta, SourceLine } from './lines'
 
 /** The parts of htmlparser2's DOM we read; declared here so no transitive package is imported. */
@@ -93,12 +93,6 @@ export const findFirst = (node: DomNode, name: string): DomNode | undefined => {
   return undefined
 }
 
-/** `<title>` split where templates append the site name: `标题 - 某某网`, `标题_某某网`. */
-export const titleParts = (raw: string): string[] =>
-  raw
-    .split(/\s+[-|–]\s+|_|\|/)
-    .map((p) => p.trim())
-    .filter(Boolean)
 const key = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 
 const findAll = (node: DomNode, names: Set<string>, out: DomNode[] = []): DomNode[] => {
@@ -112,36 +106,19 @@ const findAll = (node: DomNode, names: Set<string>, out: DomNode[] = []): DomNod
  * as the title, so the heading that matches the page's `<title>` wins; an `<h1>` that is
  * only the site name (the rest of `<title>`) is never the title.
  */
-export const titleNode = (body: DomNode, parts: string[]): DomNode | undefined => {
+export const titleNode = (body: DomNode, parts: string[], siteName?: string): DomNode | undefined => {
   const headings = findAll(body, new Set(['h1', 'h2', 'h3']))
     .map((node) => ({ node, key: key(textOf(node)) }))
-    .filter((h) => h.key.length >= 4)
+    .filter((h) => h.key.length >= 4 && h.key.length <= 120 && !isSiteName(h.key, siteName, parts.slice(1)))
   const main = parts[0] ? key(parts[0]) : ''
-  if (main) {
+  // A `<title>` of a few characters names the column (`新闻动态--某某学会官网`), not the article.
+  if (main.length > 6) {
     const match =
       headings.find((h) => h.key === main) ??
       headings.find((h) => h.key.includes(main) || (main.includes(h.key) && h.key.length >= main.length / 2))
     if (match) return match.node
   }
-  const siteNames = new Set(parts.slice(1).map(key))
-  return headings.find((h) => h.node.name === 'h1' && !siteNames.has(h.key) && h.key !== main)?.node
-}
-
-export const metaContent = ($: CheerioAPI, names: string[]) => {
-  for (const name of names) {
-    const value = $(`meta[name="${name}" i], meta[property="${name}" i], meta[itemprop="${name}" i]`).attr('content')
-    if (value?.trim()) return value.trim()
-  }
-  return undefined
-}
-
-export const isoDate = (value: string | undefined): string | undefined => {
-  if (!value) return undefined
-  if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
-    const date = new Date(value)
-    if (!Number.isNaN(date.getTime())) return date.toISOString()
-  }
-  return findDate(value)?.iso
+  return headings.find((h) => h.node.name === 'h1' && h.key !== main)?.node
 }
 
 /** Pages saved as `.txt` are sometimes HTML all the same. */
@@ -236,29 +213,23 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
   return lines
 }
 
-/** What `<title>`, the heading matching it, meta tags and a saved-from comment say about a page. */
+/**
+ * What `<title>`, the heading matching it, meta tags and a saved-from comment say about a
+ * page. The headline is the page's stated title (`og:title`, `ArticleTitle`) or the heading
+ * that matches `<title>` less the site's name; a stated title that matches a heading takes
+ * the heading's wording, which is what readers saw.
+ */
 export const readHead = ($: CheerioAPI, html: string, body: DomNode): { meta: PageMeta; titleHeading?: DomNode } => {
-  const parts = titleParts($('title').first().text())
-  const titleHeading = titleNode(body, parts)
+  const facts = readHeadFacts($, html)
+  const stated = facts.statedTitle ? titleParts(facts.statedTitle, facts.siteName)[0] : undefined
+  const parts = titleParts($('title').first().text(), facts.siteName)
+  const titleHeading = titleNode(body, stated ? [stated, ...parts.slice(1)] : parts, facts.siteName)
   const titleText = titleHeading ? textOf(titleHeading).replace(/\s+/g, ' ').trim() : ''
   const meta: PageMeta = {
-    title: titleText || parts[0] || undefined,
-    date: isoDate(
-      metaContent($, [
-        'article:published_time',
-        'og:published_time',
-        'publishdate',
-        'pubdate',
-        'publish_date',
-        'PubDate',
-        'dc.date',
-        'date',
-      ]),
-    ),
-    url:
-      $('link[rel="canonical"]').attr('href') ??
-      metaContent($, ['og:url']) ??
-      /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 1024))?.[1],
+    title: stripOriginalTitle(titleText || stated || parts[0] || '') || undefined,
+    date: facts.date,
+    url: facts.url,
+    siteName: facts.siteName,
   }
   return { meta, titleHeading }
 }

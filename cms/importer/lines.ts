@@ -9,7 +9,8 @@ export interface PageImage {
 export interface SourceLine {
   text: string
   /** What the markup said about the line, when the page was HTML. */
-  hint?: 'title' | 'heading' | 'caption' | 'afterImage'
+  /** `header`: beside the headline, outside the article: read for the date and credits, never body text. */
+  hint?: 'title' | 'heading' | 'caption' | 'afterImage' | 'header'
   /** On a blank line: the image that stood there. */
   image?: PageImage
 }

@@ -3,7 +3,8 @@ import { load } from 'cheerio/slim'
 import { blockText } from './blocks'
 import { decodeBuffer } from './decode'
 import { extractArticle, type Extracted } from './extract'
-import { mainContent, withinMainContent } from './fallback'
+import { mainContent, withinMainLines } from './fallback'
+import { urlDate } from './head'
 import { htmlToLines, looksLikeHtml } from './html'
 import { textToLines } from './lines'
 import { readKnownPage } from './readers/index'
@@ -26,8 +27,8 @@ const readHtml = (html: string): Extracted & { platform: string } => {
   if (known) return { ...extractArticle(known.lines, known.meta), platform: known.platform }
   const { lines, meta } = htmlToLines(html, $)
   // The standard government meta tags outrank what the text says, on any page that has them.
-  const extracted = extractArticle(lines, mergeMeta(meta, governmentMeta($)))
-  return { ...extracted, blocks: withinMainContent(extracted.blocks, mainContent(html)), platform: '通用' }
+  const extracted = extractArticle(withinMainLines(lines, mainContent(html), meta.title), mergeMeta(meta, governmentMeta($)))
+  return { ...extracted, publishedAt: extracted.publishedAt ?? urlDate(extracted.url), platform: '通用' }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim'
 
-import { isoDate } from '../html'
+import { isoDate } from '../head'
 import type { PageMeta } from '../lines'
 import { clean } from './dom'
 

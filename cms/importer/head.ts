@@ -1,0 +1,142 @@
+import type { CheerioAPI } from 'cheerio/slim'
+
+import { findDate } from './date'
+
+/**
+ * What a page says about itself in its head, by precedence: the article's own meta tags
+ * (Open Graph, the government standard, `pubdate` and friends), then JSON-LD, then the
+ * page's address. The text beside the headline comes after the tags and before the URL;
+ * the extractor decides that (`extract.ts`), since only it knows where the headline is.
+ */
+
+const key = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
+
+const metaValue = ($: CheerioAPI, names: string[]) => {
+  for (const name of names) {
+    const value = $(`meta[name="${name}" i], meta[property="${name}" i], meta[itemprop="${name}" i]`).attr('content')
+    if (value?.trim()) return value.trim()
+  }
+  return undefined
+}
+
+/** Publish-date tags as portals, WordPress, news CMSs and the government standard write them. */
+const dateTags = [
+  'article:published_time',
+  'og:published_time',
+  'og:release_date',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'pubdate',
+  'PubDate',
+  'datePublished',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dcterms.created',
+  'dc.date',
+  'weibo:article:create_at',
+  'firstpublishedtime',
+  'date',
+]
+
+/** ISO dates with a zone as they are; anything else read as Beijing time. */
+export const isoDate = (value: string | undefined): string | undefined => {
+  if (!value) return undefined
+  if (/^\d{4}-\d{2}-\d{2}T[^\s]*(?:Z|[+-]\d{2}:?\d{2})$/.test(value)) {
+    const date = new Date(value)
+    if (!Number.isNaN(date.getTime())) return date.toISOString()
+  }
+  return findDate(value)?.iso
+}
+
+/** `datePublished` of the first JSON-LD object (or graph member) that has one. */
+const jsonLdDate = ($: CheerioAPI): string | undefined => {
+  for (const el of $('script[type="application/ld+json"]').toArray()) {
+    let data: unknown
+    try {
+      data = JSON.parse($(el).text())
+    } catch {
+      continue
+    }
+    const queue: unknown[] = [data]
+    // Bounded: a crafted page cannot make this walk long.
+    for (let seen = 0; queue.length && seen < 200; seen++) {
+      const item = queue.shift()
+      if (Array.isArray(item)) queue.push(...item)
+      else if (item && typeof item === 'object') {
+        const record = item as Record<string, unknown>
+        const value = record.datePublished ?? record.dateCreated
+        if (typeof value === 'string' && isoDate(value)) return isoDate(value)
+        if (record['@graph']) queue.push(record['@graph'])
+      }
+    }
+  }
+  return undefined
+}
+
+/** `/2019-09/25/`, `/201909/25/`, `/20190925/`, `t20190925_` in an article address. */
+export const urlDate = (url: string | undefined): string | undefined => {
+  if (!url) return undefined
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '')
+  const m =
+    /(?:^|[/_t])((?:19|20)\d{2})-?(0[1-9]|1[0-2])[/_-]?([0-2]\d|3[01])(?=[/_.]|\d{0,12}[._/])/.exec(path) ??
+    /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-]([0-2]\d|3[01])\//.exec(path)
+  return m ? findDate(`${m[1]}-${m[2]}-${m[3]}`)?.iso : undefined
+}
+
+export interface HeadFacts {
+  /** The headline as the page's tags state it (`og:title`, `ArticleTitle`). */
+  statedTitle?: string
+  siteName?: string
+  date?: string
+  url?: string
+}
+
+export const readHeadFacts = ($: CheerioAPI, html: string): HeadFacts => {
+  const url =
+    $('link[rel="canonical"]').attr('href')?.trim() ||
+    metaValue($, ['og:url']) ||
+    /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 1024))?.[1]
+  return {
+    statedTitle: metaValue($, ['og:title', 'ArticleTitle', 'twitter:title']),
+    siteName: metaValue($, ['og:site_name', 'SiteName', 'application-name']),
+    date: isoDate(metaValue($, dateTags)) ?? jsonLdDate($),
+    url,
+  }
+}
+
+/**
+ * `<title>` split where templates join the headline and the site's name: `标题 - 某某网`,
+ * `标题_某某网`, `新闻动态--某某学会官网`, `标题|频道|网站`, `标题 某某网`.
+ */
+const separators = /\s+[-|–—·]\s+|\s*(?:--|－－|__|\||｜|_|<|»|>>)\s*|\s+-|-\s+/
+
+/** The last word of a title that only names a site: `新华网`, `人民网-人民日报`, `某某医院`. */
+const siteWord = /(?:网|网站|官网|在线|频道|新闻|资讯|门户|日报|晚报|报|电视台|医院|大学|学院|学会|协会|总工会|工会|政府|人民政府|公众号)$/
+
+export const titleParts = (raw: string, siteName?: string): string[] => {
+  const parts = raw
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .split(separators)
+    .map((p) => p.trim())
+    .filter(Boolean)
+  const site = siteName ? key(siteName) : ''
+  const kept = parts.filter((p, i) => i === 0 || !(key(p) === site || (siteWord.test(p) && key(p).length <= 16)))
+  // `博客名 » 标题`: the site first and the headline after it.
+  if (kept.length > 1 && (key(kept[0]) === site || (key(kept[0]).length <= 8 && key(kept[1]).length > key(kept[0]).length * 2)))
+    kept.push(kept.shift()!)
+  // `土豆不“土” 土豆无“土” 松花江网`: the site glued on with a space.
+  const firstPart = kept[0] ?? ''
+  const spaced = /^(.{4,}?) (\S{2,14})$/.exec(firstPart)
+  if (spaced && (key(spaced[2]) === site || (siteWord.test(spaced[2]) && /网|报|台/.test(spaced[2].slice(-2))))) kept[0] = spaced[1]
+  return kept
+}
+
+/** A heading that only says the site's name: the logo in an `<h1>`. */
+export const isSiteName = (text: string, siteName: string | undefined, titleRest: string[]): boolean => {
+  const k = key(text)
+  return (!!siteName && k === key(siteName)) || titleRest.some((p) => key(p) === k)
+}
+
+/** `原标题：…` is the print edition's headline, never the article's title. */
+export const stripOriginalTitle = (title: string): string => title.replace(/^[(（]?原标题[:：]\s*/, '').replace(/[)）]$/, '')

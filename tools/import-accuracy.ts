@@ -1,0 +1,156 @@
+/**
+ * How right the importer is on labelled real pages that stay outside the repository:
+ * `npx tsx tools/import-accuracy.ts <dataset> [--verbose] [--only <name>]`.
+ *
+ * The dataset folder holds `original/<name>.html` and, for each, any of `cleaned/<name>.txt`
+ * (the article text), `date/<name>.txt` (`2019-9-25 8:12:00`), `author/<name>.txt` (names
+ * separated by spaces), `source/<name>.txt` and `title/<name>.txt`; `UNKNOWN` means the page
+ * names none. That is the layout of the public Chinese-Web-Content-Extraction-Dataset, with
+ * title and source folders added for labels of one's own. Bodies are judged as issue 23 does:
+ * both ends within 80 characters of the labelled text's.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { blockText } from '../cms/importer/blocks'
+import { beijingDay } from '../cms/importer/date'
+import { parsePage } from '../cms/importer/parse'
+import { toSimplified } from '../cms/importer/script'
+
+const { values, positionals } = parseArgs({
+  options: { verbose: { type: 'boolean' }, only: { type: 'string' } },
+  allowPositionals: true,
+})
+const root = positionals[0]
+if (!root) {
+  console.error('usage: npx tsx tools/import-accuracy.ts <dataset> [--verbose] [--only <name>]')
+  process.exit(2)
+}
+
+const label = (kind: string, name: string): string | undefined => {
+  const file = path.join(root, kind, `${name}.txt`)
+  if (!fs.existsSync(file)) return undefined
+  const text = fs
+    .readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+  return text && text !== 'UNKNOWN' ? text : undefined
+}
+
+/** Text compared without spaces, punctuation or script differences. */
+const norm = (s: string) => toSimplified(s).replace(/[\s\p{P}\p{S}]+/gu, '')
+const WINDOW = 80
+
+/** Both ends of `got` lie within 80 characters of the ends of `want`. */
+const ends = (got: string, want: string) => {
+  const g = norm(got)
+  const w = norm(want)
+  const probe = 12
+  const start = w.slice(0, probe)
+  const end = w.slice(-probe)
+  const startOk = g.slice(0, WINDOW + probe).includes(start) && w.slice(0, WINDOW + probe).includes(g.slice(0, probe))
+  const endOk = g.slice(-(WINDOW + probe)).includes(end) && w.slice(-(WINDOW + probe)).includes(g.slice(-probe))
+  return { startOk, endOk }
+}
+
+/**
+ * The dataset's cleaned texts sometimes begin with the headline and end with the credit
+ * lines the importer moves into fields; neither counts as body text here.
+ */
+const credit = /^[\s(（□]*(?:来源|信息来源|稿件来源|本文来源|编辑|责任编辑|责编|作者|记者|审核|校对)\s*[:：]/
+const labelledBody = (text: string, title: string) => {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+  while (lines.length > 1 && credit.test(lines.at(-1)!)) lines.pop()
+  const joined = lines.join('\n')
+  const t = norm(title)
+  return t && norm(joined).startsWith(t) ? joined.slice(Math.min(joined.length - 1, joined.indexOf(lines[0]) + lines[0].length)) : joined
+}
+
+const dayOf = (labelled: string) => {
+  const m = /(\d{4})\D(\d{1,2})\D(\d{1,2})/.exec(labelled)
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : undefined
+}
+
+/** Every labelled name appears in the field. */
+const namesIn = (got: string | undefined, want: string) => !!got && want.split(/\s+/).every((name) => norm(got).includes(norm(name)))
+
+const names = fs
+  .readdirSync(path.join(root, 'original'))
+  .filter((f) => /\.html?$/i.test(f))
+  .map((f) => f.replace(/\.html?$/i, ''))
+  .filter((n) => !values.only || n.startsWith(values.only))
+  .sort()
+
+const tally = { pages: 0, failed: 0, full: 0, date: [0, 0], author: [0, 0], source: [0, 0], title: [0, 0], start: 0, end: 0 }
+for (const name of names) {
+  const file = fs.readdirSync(path.join(root, 'original')).find((f) => f.startsWith(`${name}.`))!
+  const bytes = fs.readFileSync(path.join(root, 'original', file))
+  tally.pages++
+  const problems: string[] = []
+  let page
+  const t0 = performance.now()
+  try {
+    page = parsePage(bytes, file)
+  } catch (error) {
+    tally.failed++
+    console.log(`✗ ${name}: ${error instanceof Error ? error.message : String(error)}`)
+    continue
+  }
+  const ms = performance.now() - t0
+  const body = page.blocks.map(blockText).filter(Boolean).join('\n')
+
+  const wantBody = label('cleaned', name)
+  let bodyOk = true
+  if (wantBody) {
+    const { startOk, endOk } = ends(body, labelledBody(wantBody, page.title))
+    if (startOk) tally.start++
+    else problems.push(`start: «${body.slice(0, 40)}» want «${wantBody.replace(/\s+/g, ' ').slice(0, 40)}»`)
+    if (endOk) tally.end++
+    else problems.push(`end: «${body.slice(-40)}» want «${wantBody.replace(/\s+/g, ' ').slice(-40)}»`)
+    bodyOk = startOk && endOk
+  }
+  const wantDate = label('date', name)
+  let dateOk = true
+  if (wantDate) {
+    tally.date[1]++
+    dateOk = beijingDay(page.publishedAt) === dayOf(wantDate)
+    if (dateOk) tally.date[0]++
+    else problems.push(`date: ${beijingDay(page.publishedAt) || '—'} want ${wantDate}`)
+  }
+  const wantAuthor = label('author', name)
+  if (wantAuthor) {
+    tally.author[1]++
+    if (namesIn(page.author, wantAuthor)) tally.author[0]++
+    else problems.push(`author: ${page.author ?? '—'} want ${wantAuthor}`)
+  }
+  const wantSource = label('source', name)
+  if (wantSource) {
+    tally.source[1]++
+    if (page.source && norm(page.source) === norm(wantSource)) tally.source[0]++
+    else problems.push(`source: ${page.source ?? '—'} want ${wantSource}`)
+  }
+  const wantTitle = label('title', name)
+  let titleOk = true
+  if (wantTitle) {
+    tally.title[1]++
+    titleOk = norm(page.title) === norm(wantTitle)
+    if (titleOk) tally.title[0]++
+    else problems.push(`title: ${page.title} want ${wantTitle}`)
+  }
+  if (bodyOk && dateOk && titleOk) tally.full++
+  const mark = problems.length ? '·' : '✓'
+  if (values.verbose || problems.length)
+    console.log(
+      `${mark} ${name} [${page.platform} ${ms.toFixed(0)} ms] «${page.title}» ${beijingDay(page.publishedAt)} 作者:${page.author ?? '—'} 来源:${page.source ?? '—'}`,
+    )
+  for (const p of problems) console.log(`    ${p}`)
+}
+const pct = ([a, b]: number[]) => `${a}/${b}`
+console.log(
+  `\npages ${tally.pages}, failed ${tally.failed}, fully right ${tally.full} (title, date, both body ends)\n` +
+    `body start ${tally.start}, body end ${tally.end}, date ${pct(tally.date)}, title ${pct(tally.title)}, author ${pct(tally.author)}, source ${pct(tally.source)}`,
+)
