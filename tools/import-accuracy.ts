@@ -14,6 +14,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { blockText } from '../cms/importer/blocks'
+import { readByline } from '../cms/importer/byline'
 import { beijingDay } from '../cms/importer/date'
 import { parsePage } from '../cms/importer/parse'
 import { toSimplified } from '../cms/importer/script'
@@ -59,12 +60,18 @@ const ends = (got: string, want: string) => {
  * lines the importer moves into fields; neither counts as body text here.
  */
 const credit = /^[\s(（□]*(?:来源|信息来源|稿件来源|本文来源|编辑|责任编辑|责编|作者|记者|审核|校对)\s*[:：]/
+const closingCredit = /[(（](?:记者|通讯员|本报记者|\p{Script=Han}{1,4}记者|责编|编辑)[^()（）]{1,30}[)）]\s*$/u
 const labelledBody = (text: string, title: string) => {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
-  while (lines.length > 1 && credit.test(lines.at(-1)!)) lines.pop()
+  for (;;) {
+    const last = lines.at(-1)!
+    if (lines.length > 1 && (credit.test(last) || readByline(last))) lines.pop()
+    else if (closingCredit.test(last)) lines[lines.length - 1] = last.replace(closingCredit, '')
+    else break
+  }
   const joined = lines.join('\n')
   const t = norm(title)
   return t && norm(joined).startsWith(t) ? joined.slice(Math.min(joined.length - 1, joined.indexOf(lines[0]) + lines[0].length)) : joined

@@ -1,4 +1,5 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
+import { leadByline, readByline } from './byline'
 import { isChrome, isTerminal } from './chrome'
 import { findDate } from './date'
 import { ImportError } from './errors'
@@ -38,8 +39,6 @@ const explicitTitle = /^(?:主题|标题|帖子主题|文章标题)\s*[:：]\s*(
 const bracketTitle = /\[--\s*(.+?)\s*--\]/
 /** `干在实处 走在前列`: a series slogan printed above the real title. */
 const kicker = /^\p{Script=Han}{2,10}(?:[\s\u3000]+\p{Script=Han}{2,10})+$/u
-const byline =
-  /^[□■◇○●]?\s*(?:\p{Script=Han}{1,4}(?:报|台|社|网|刊))?(?:特约|见习|实习)?(?:记者|通讯员|作者|撰稿|文\/图|文图|文|图)\s*[:：/]?\s*\p{Script=Han}/u
 const originalTitleAuthor = /[(（]原标题[:：].+?[\s\u3000]+\p{Script=Han}{2,4}[)）]$/u
 
 const trailingCredit = /[(（]([^()（）]{2,40})[)）]$/
@@ -60,14 +59,6 @@ const isTitleLike = (original: string, simplified: string) => {
   const c = compact(simplified)
   return han.test(c) && c.length >= 4 && c.length <= 80 && !/[。]$/.test(c) && !isChrome(simplified) && !/^[-·•]/.test(original.trim())
 }
-
-/** `□苏报通讯员吴工宣计洪才苏报记者千寻` → `苏报通讯员吴工宣计洪才 苏报记者千寻`. */
-const cleanByline = (line: string) =>
-  line
-    .replace(/^[□■◇○●\s]+/, '')
-    .replace(/(?<=\S)(?<!报)(?=(?:\p{Script=Han}报)?(?:记者|通讯员))/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
 
 /** `随着经济……调整和补充。 吴 ...`: portals cut summaries mid-word and add an ellipsis. */
 const cleanSummary = (value: string) =>
@@ -146,6 +137,8 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
       // `时间:2016-03-07 来源:青湖区总工会 作者:女工部`: one line, several fields.
       const labels = readLabels(texts[i], simplified[i])
       if (labels) applyLabels(labels, false)
+      // `2021-04-28 记者 林晓燕`: the byline printed beside the date.
+      else fields.author ??= readByline(texts[i].replace(found.match, ' ').trim())
       break
     }
   }
@@ -220,10 +213,11 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
     }
     if (ended || isChrome(s)) continue
     if (prelude || body.length < 3 || hints[i] === 'header') {
-      if (titleKey(s) === ownTitle) continue
+      if (titleKey(s) === ownTitle || /^[(（]?原标题[:：]/.test(s)) continue
       if ((prelude || hints[i] === 'header') && dateLine(s)) continue
-      if (compact(s).length <= 40 && byline.test(compact(s)) && !/[。，,]/.test(s)) {
-        fields.author ??= cleanByline(text)
+      const credit = readByline(text)
+      if (credit) {
+        fields.author ??= credit
         continue
       }
     }
@@ -238,18 +232,26 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
 
   // A QR code, logo or banner closing the body, or an image whose caption was chrome.
   while (body.at(-1)?.image) body.pop()
-  // `（通讯员 钱晓峰）`: a byline in brackets on a line of its own after the text.
-  const lastLine = body.at(-1)
-  const bracketed = lastLine && /^[(（]([^()（）]{2,30})[)）]$/.exec(lastLine.text.trim())
-  if (bracketed && byline.test(compact(bracketed[1])) && !/[。，,]/.test(bracketed[1])) {
-    fields.author ??= cleanByline(bracketed[1])
+  // `（通讯员 钱晓峰）`, `新京报记者 彭冲 山东冠县报道`: a byline on a line of its own after the text.
+  const closingByline = body.length > 1 ? readByline(body.at(-1)!.text) : undefined
+  if (closingByline) {
+    fields.author ??= closingByline
     body.pop()
   }
+  // `据新华社拉萨电（记者 格桑边觉）…`: the lead names its reporter.
+  const lead = body.find((b) => !b.image && b.hint !== 'heading')
+  if (lead) fields.author ??= leadByline(lead.text)
 
   // `……发放到各基层工会。（编辑：王芳）`: a credit in brackets closing the last paragraph.
   const last = body.at(-1)
   const credit = last && trailingCredit.exec(last.text)
-  if (last && credit) {
+  const bracketCredit = credit && readByline(credit[1])
+  if (last && credit && bracketCredit && !/[:：]/.test(credit[1])) {
+    // `……高质量发展。（记者 胡晓蓉）`
+    fields.author ??= bracketCredit
+    last.text = last.text.slice(0, credit.index).trim()
+    if (!last.text) body.pop()
+  } else if (last && credit) {
     const labels = readLabels(credit[1], toSimplified(credit[1]))
     if (labels?.leading && labels.labels.every((l) => ['source', 'author', 'editor'].includes(l.kind))) {
       applyLabels(labels, false)

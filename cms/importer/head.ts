@@ -128,7 +128,7 @@ export const titleParts = (raw: string, siteName?: string): string[] => {
   // `土豆不“土” 土豆无“土” 松花江网`: the site glued on with a space.
   const firstPart = kept[0] ?? ''
   const spaced = /^(.{4,}?) (\S{2,14})$/.exec(firstPart)
-  if (spaced && (key(spaced[2]) === site || (siteWord.test(spaced[2]) && /网|报|台/.test(spaced[2].slice(-2))))) kept[0] = spaced[1]
+  if (spaced && key(spaced[1]).length >= 8 && (key(spaced[2]) === site || siteWord.test(spaced[2]))) kept[0] = spaced[1]
   return kept
 }
 

@@ -6,7 +6,7 @@
 export type LabelKind = 'source' | 'author' | 'editor' | 'date' | 'summary' | 'poster' | 'other'
 
 const names: Record<LabelKind, string[]> = {
-  source: ['来源', '稿件来源', '文章来源', '信息来源', '新闻来源', '稿源', '出处'],
+  source: ['来源', '本文来源', '稿件来源', '文章来源', '信息来源', '新闻来源', '稿源', '出处'],
   author: ['作者', '原作者', '撰稿', '撰文', '记者', '通讯员', '文'],
   editor: ['责编', '责任编辑', '编辑', '本文编辑', '值班编辑'],
   date: ['发布时间', '发表时间', '发布日期', '发表日期', '发表于', '更新时间', '时间', '日期'],
@@ -60,6 +60,7 @@ export const readLabels = (original: string, simplified: string): LabelLine | un
     const end = matches[i + 1]?.index ?? simplified.length
     return { kind: kindOf.get(m[1]) ?? 'other', value: trimValue(from.slice(start, end)) }
   })
-  const leading = /^[\s\-·•□【[(（]*$/.test(simplified.slice(0, matches[0].index))
+  // `【纠错】 责任编辑：…`: the portal's correction link before the credit.
+  const leading = /^[\s\-·•□【[(（]*(?:纠错[】\]]?)?\s*$/.test(simplified.slice(0, matches[0].index))
   return { labels, leading }
 }

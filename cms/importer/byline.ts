@@ -1,0 +1,57 @@
+/**
+ * Bylines as Chinese newspapers and portals print them, at the head or the tail of an
+ * article: `本报记者 葛灵丹`, `光明日报记者 王建宏 张文攀`, `顶端新闻·河南商报记者马俊峰/文`,
+ * `文/张三`, `（记者 胡晓蓉）`, `新京报记者 彭冲 山东冠县报道`. Callers say where a line stands;
+ * this module only says whether it is a byline and what to keep of it.
+ */
+
+const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '')
+
+/** A role that introduces names. `文`/`图` count only beside a slash (`文/张三`, `张三/文`). */
+const role = /记者|通讯员|作者|撰稿|撰文|编译|摄影|特约|文\s*[/／]|[/／]\s*文|图\s*[/／]|[/／]\s*图/
+
+/** What follows the names and is not one: where the reporter filed from, photo credits. */
+const tail = /\s*(?:(?:\p{Script=Han}{2,8})?(?:摄影)?报道|[/／]\s*文(?:\s*[/／]\s*图)?|受访者供图|供图|发自\p{Script=Han}{2,6})\s*$/u
+const lead = /^[□■◇○●◎\s·•]+/
+
+/** A byline never reads as a sentence and is short. */
+const MAX_CHARS = 40
+
+/**
+ * The byline a line is, cleaned (`光明日报记者 王建宏 张文攀`), or undefined when the line is
+ * something else. Roles and the paper stay, because `通讯员` and `记者` say who did what.
+ */
+export const readByline = (line: string): string | undefined => {
+  const c = compact(line)
+  if (c.length < 3 || c.length > MAX_CHARS || /[。，,；;！？!?：:]/.test(line.replace(/^[^:：]{1,6}[:：]/, ''))) return undefined
+  if (!role.test(line) || !/\p{Script=Han}{2}|[a-z]{3}/iu.test(line)) return undefined
+  let text = line
+    .replace(lead, '')
+    .replace(/^[(（]|[)）]$/g, '')
+    .trim()
+  for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trim()
+  text = text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／]\s*/, '')
+  // `苏报通讯员吴工宣计洪才苏报记者千寻`: a second role starts a second credit.
+  const firstRole = /记者|通讯员/.exec(text)
+  if (firstRole) {
+    const at = firstRole.index + firstRole[0].length
+    text =
+      text.slice(0, at) + text.slice(at).replace(/(?<=\S)(?<!报)(?=(?:本报|\p{Script=Han}报)?(?:特约|见习|实习)?(?:记者|通讯员))/gu, ' ')
+  }
+  text = text.replace(/\s+/g, ' ').trim()
+  // `联系记者`, `记者博客`: a menu that names the role, not a person.
+  if (/联系|博客|荐稿|热线|招聘|平台|频道/.test(text)) return undefined
+  return compact(text).length >= 2 && /\p{Script=Han}|[a-z]/iu.test(text) ? text : undefined
+}
+
+/**
+ * `据新华社拉萨电（记者 格桑边觉）…`, `本报讯（通讯员 李明）…`: the byline a news lead opens
+ * with. The lead stays in the text; only the credit is read.
+ */
+export const leadByline = (paragraph: string): string | undefined => {
+  const m =
+    /^(?:本报讯|本台讯|本网讯|据\p{Script=Han}{2,12}电|\p{Script=Han}{2,10}讯|\p{Script=Han}{2,8}\d{1,2}月\d{1,2}日电)\s*[\s\u3000]*[(（]([^()（）]{2,30})[)）]/u.exec(
+      paragraph.trim().slice(0, 80),
+    )
+  return m ? readByline(m[1]) : undefined
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest'
+
+import { blockText } from '../cms/importer/blocks'
+import { beijingDay } from '../cms/importer/date'
+import { parsePage } from '../cms/importer/parse'
+import { bodyHtml, paragraphs, portalPage } from './helpers/portalPages'
+
+const headline = '江南市启动新就业形态劳动者入会集中行动'
+const h1 = `<h1 class="article-title">${headline}</h1>`
+
+const read = (html: string, file = 'page.html') => {
+  const page = parsePage(new TextEncoder().encode(html), file)
+  const blocks = page.blocks.map(blockText).filter(Boolean)
+  return { ...page, first: blocks[0] ?? '', last: blocks.at(-1) ?? '', body: blocks.join('\n') }
+}
+
+/** Words of the template and of the promos that must never reach a body. */
+const chrome =
+  /当前位置|热点新闻|手机版|版权所有|江ICP备|责任编辑|本文来源|声明|延伸阅读|热点推荐|下载客户端|扫码|公众号|点击进入专题|纠错|分享到|打印|原标题|记者|2018-06-01/
+
+const expectCleanEnds = (page: ReturnType<typeof read>) => {
+  expect(page.first).toContain(paragraphs[0].slice(0, 20))
+  expect(page.last).toContain(paragraphs.at(-1)!.slice(-20))
+  expect(page.body).not.toMatch(chrome)
+}
+
+describe('dates on portal pages', () => {
+  it('reads a dateline span beside the source under the headline', () => {
+    const page = read(
+      portalPage({
+        title: `${headline}-江南职工网`,
+        header: `${h1}<div class="info"><span class="time">2019-10-08 10:31</span><span class="source">来源：江南日报</span></div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expect(page.publishedAt).toBe(new Date('2019-10-08T10:31:00+08:00').toISOString())
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+
+  it('reads 年月日 with a time, and never a date from the sidebar list', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<p class="date">2019年09月25日 08:12　来源：青湖区总工会</p>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.publishedAt).toBe(new Date('2019-09-25T08:12:00+08:00').toISOString())
+    expect(page.source).toBe('青湖区总工会')
+  })
+
+  it('takes the year from a meta tag when the page prints a date without one', () => {
+    const page = read(
+      portalPage({
+        head: '<meta name="publishdate" content="2019-09-25">',
+        header: `${h1}<div class="info">09-25 08:12 来源：江南日报</div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(beijingDay(page.publishedAt)).toBe('2019-09-25')
+  })
+
+  it.each([
+    ['article:published_time', '<meta property="article:published_time" content="2020-05-01T09:30:00+08:00">', '2020-05-01'],
+    ['pubdate', '<meta name="pubdate" content="2020-05-02 10:00:00">', '2020-05-02'],
+    [
+      'JSON-LD datePublished',
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x","datePublished":"2020-05-03T08:00:00+08:00"}</script>',
+      '2020-05-03',
+    ],
+    ['a dated URL', '<link rel="canonical" href="http://www.jnzgw.cn/news/2020-05/04/c_1234.htm">', '2020-05-04'],
+    ['a compact dated URL', '<link rel="canonical" href="http://www.jnzgw.cn/gh/20200505/t20200505_88.html">', '2020-05-05'],
+  ])('reads the date from %s when the page prints none', (_, head, day) => {
+    const page = read(portalPage({ head, header: h1, article: bodyHtml() }))
+    expect(beijingDay(page.publishedAt)).toBe(day)
+    expectCleanEnds(page)
+  })
+
+  it('keeps the article date, not a much later repost line at the end', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">发布时间：2016-03-07 09:00 来源：江南日报</div>`,
+        article: `${bodyHtml()}<p>（本文于2023年1月5日转载至本站）</p>`,
+      }),
+    )
+    expect(beijingDay(page.publishedAt)).toBe('2016-03-07')
+  })
+})
+
+describe('headlines', () => {
+  it('takes the <h1> when <title> names only the column and the site', () => {
+    const page = read(portalPage({ title: '新闻动态--江南市职工技术协会官网', header: h1, article: bodyHtml() }))
+    expect(page.title).toBe(headline)
+  })
+
+  it('drops the site name glued on with a space or a dash', () => {
+    for (const title of [`${headline} 江南市第一人民医院`, `${headline}_江南职工网`, `${headline} - 江南日报`]) {
+      const page = read(portalPage({ title, header: '<div class="tit">&nbsp;</div>', article: bodyHtml() }))
+      expect(page.title).toBe(headline)
+    }
+  })
+
+  it('drops og:site_name from og:title', () => {
+    const page = read(
+      portalPage({
+        head: `<meta property="og:title" content="${headline} | 江南职工网"><meta property="og:site_name" content="江南职工网">`,
+        header: '',
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.title).toBe(headline)
+  })
+
+  it('never takes 原标题 as the title, nor keeps it in the body', () => {
+    const page = read(
+      portalPage({
+        title: `${headline}_江南职工网`,
+        header: h1,
+        article: `<p>原标题：千余名快递小哥有了“娘家”</p>${bodyHtml()}`,
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expectCleanEnds(page)
+  })
+})
+
+describe('credits and promos at the ends of the body', () => {
+  it('moves source and editor lines into their fields and cuts promos, statements and related reading', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2021-04-28 16:20</div>`,
+        article: `${bodyHtml()}
+<p>本文来源：江南日报</p>
+<p>声明：本网转载此文是出于传递更多信息之目的，若有来源标注错误或侵犯了您的合法权益，请与本网联系。</p>
+<p>【纠错】 责任编辑：周敏</p>`,
+        after: `<div class="promo"><p>下载江南职工客户端，随时随地看工会新闻</p><p>扫码关注“江南工会”微信公众号</p></div>
+<div class="zt"><a href="/zt/2021/">点击进入专题：劳动者之歌</a></div>
+<div class="yanshen"><h4>延伸阅读</h4><ul><li><a href="/a/1.htm">全市户外劳动者服务站点达到三百个</a></li><li><a href="/a/2.htm">快递员权益保障座谈会召开</a></li></ul></div>
+<div class="hot"><h4>热点推荐</h4><ul><li><a href="/a/3.htm">劳模工匠进校园</a></li></ul></div>`,
+      }),
+    )
+    expect(page.source).toBe('江南日报')
+    expect(page.responsibleEditor).toBe('周敏')
+    expectCleanEnds(page)
+  })
+})
+
+describe('authors', () => {
+  it.each([
+    ['作者：', '<div class="info">2021-04-28 作者：林晓燕 来源：江南日报</div>', bodyHtml(), '林晓燕'],
+    [
+      'a reporter line above the text',
+      '<div class="info">2021-04-28</div>',
+      `<p>本报记者 林晓燕 王磊</p>${bodyHtml()}`,
+      '本报记者 林晓燕 王磊',
+    ],
+    ['文/', '<div class="info">2021-04-28</div>', `<p>文/林晓燕</p>${bodyHtml()}`, '林晓燕'],
+    [
+      'a byline span beside the date',
+      '<div class="info"><span>2021-04-28</span><span class="author">记者 林晓燕</span></div>',
+      bodyHtml(),
+      '记者 林晓燕',
+    ],
+    [
+      'a reporter in brackets closing the text',
+      '<div class="info">2021-04-28</div>',
+      bodyHtml([...paragraphs.slice(0, -1), `${paragraphs.at(-1)}（记者 林晓燕）`]),
+      '记者 林晓燕',
+    ],
+    [
+      'the reporter line after the text',
+      '<div class="info">2021-04-28</div>',
+      `${bodyHtml()}<p>江南日报记者 林晓燕 青湖报道</p>`,
+      '江南日报记者 林晓燕',
+    ],
+    [
+      'a news lead',
+      '<div class="info">2021-04-28</div>',
+      bodyHtml([`本报讯（通讯员 林晓燕）${paragraphs[0]}`, ...paragraphs.slice(1)]),
+      '通讯员 林晓燕',
+    ],
+  ])('reads %s', (_, info, article, author) => {
+    const page = read(portalPage({ header: `${h1}${info}`, article }))
+    expect(page.author).toBe(author)
+    expect(page.last).toContain(paragraphs.at(-1)!.slice(-20))
+    expect(page.last).not.toContain('林晓燕')
+  })
+})
