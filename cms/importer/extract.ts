@@ -201,7 +201,9 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
       continue
     }
     fields.url ??= urlLine.exec(text)?.[1]
-    if (!ended && isTerminal(s)) ended = true
+    // A "comment" or "related" link beside the headline is a toolbar; only after the text does it close the article.
+    if (!ended && !prelude && isTerminal(s)) ended = true
+    const toolbar = prelude && isTerminal(s)
     const labels = readLabels(text, s)
     if (labels && (labels.leading || labels.labels.length > 1)) {
       // Mid-body, only a short credit line is metadata; `时间：…` there belongs to a notice.
@@ -211,9 +213,15 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
         continue
       }
     }
-    if (ended || isChrome(s)) continue
+    if (ended || toolbar || isChrome(s)) continue
     if (prelude || body.length < 3 || hints[i] === 'header') {
       if (titleKey(s) === ownTitle || /^[(（]?原标题[:：]/.test(s)) continue
+      // `【新春走基层】`: the column's name above the text is a tag, not a paragraph.
+      const column = prelude ? /^【([^【】]{2,12})】$/.exec(text.trim()) : null
+      if (column) {
+        tags.push(column[1])
+        continue
+      }
       if ((prelude || hints[i] === 'header') && dateLine(s)) continue
       const credit = readByline(text)
       if (credit) {

@@ -61,7 +61,8 @@ const headlineAt = (lines: SourceLine[], first: number, title: string | undefine
   const marked = lines.findIndex((l) => l.hint === 'title')
   if (marked >= 0 || !title) return marked
   const key = titleKey(title)
-  for (let i = first - 1; i >= Math.max(0, first - HEADER_LINES); i--) if (key && titleKey(lines[i].text) === key) return i
+  // The earliest copy: a headline repeated inside the article must not hide the dateline above it.
+  for (let i = Math.max(0, first - HEADER_LINES); i < first; i++) if (key && titleKey(lines[i].text) === key) return i
   return -1
 }
 

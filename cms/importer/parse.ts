@@ -1,4 +1,4 @@
-import { load } from 'cheerio/slim'
+import { type CheerioAPI, load } from 'cheerio/slim'
 
 import { blockText } from './blocks'
 import { decodeBuffer } from './decode'
@@ -21,14 +21,31 @@ export interface ParsedPage extends Extracted {
   platform: string
 }
 
-const readHtml = (html: string): Extracted & { platform: string } => {
-  const $ = load(html)
-  const known = readKnownPage($, html)
-  if (known) return { ...extractArticle(known.lines, known.meta), platform: known.platform }
+/** Forum readers know which date is the post's; elsewhere a reader may miss an unlabelled dateline. */
+const forums = new Set(['Discuz!', 'PHPWind'])
+
+/** The general path: the page cut to Readability's article, read line by line. */
+const readGeneral = (html: string, $: CheerioAPI): Extracted => {
   const { lines, meta } = htmlToLines(html, $)
   // The standard government meta tags outrank what the text says, on any page that has them.
   const extracted = extractArticle(withinMainLines(lines, mainContent(html), meta.title), mergeMeta(meta, governmentMeta($)))
-  return { ...extracted, publishedAt: extracted.publishedAt ?? urlDate(extracted.url), platform: '通用' }
+  return { ...extracted, publishedAt: extracted.publishedAt ?? urlDate(extracted.url) }
+}
+
+const readHtml = (html: string): Extracted & { platform: string } => {
+  const $ = load(html)
+  const known = readKnownPage($, html)
+  if (!known) return { ...readGeneral(html, $), platform: '通用' }
+  const extracted = extractArticle(known.lines, known.meta)
+  if (extracted.publishedAt || forums.has(known.platform)) return { ...extracted, platform: known.platform }
+  // `2022-02-13 09:57 光明网` under the headline, with no label the reader looks for.
+  let dated: string | undefined
+  try {
+    dated = readGeneral(html, load(html)).publishedAt
+  } catch {
+    dated = undefined
+  }
+  return { ...extracted, publishedAt: dated ?? urlDate(extracted.url), platform: known.platform }
 }
 
 /**
