@@ -16,6 +16,8 @@ import { parseArgs } from 'node:util'
 import { blockText } from '../cms/importer/blocks'
 import { readByline } from '../cms/importer/byline'
 import { beijingDay } from '../cms/importer/date'
+import { decodeBuffer } from '../cms/importer/decode'
+import { mainContent } from '../cms/importer/fallback'
 import { parsePage } from '../cms/importer/parse'
 import { toSimplified } from '../cms/importer/script'
 
@@ -92,7 +94,19 @@ const names = fs
   .filter((n) => !values.only || n.startsWith(values.only))
   .sort()
 
-const tally = { pages: 0, failed: 0, full: 0, date: [0, 0], author: [0, 0], source: [0, 0], title: [0, 0], start: 0, end: 0 }
+const tally = {
+  pages: 0,
+  failed: 0,
+  full: 0,
+  bodyRight: 0,
+  readability: 0,
+  date: [0, 0],
+  author: [0, 0],
+  source: [0, 0],
+  title: [0, 0],
+  start: 0,
+  end: 0,
+}
 for (const name of names) {
   const file = fs.readdirSync(path.join(root, 'original')).find((f) => f.startsWith(`${name}.`))!
   const bytes = fs.readFileSync(path.join(root, 'original', file))
@@ -119,6 +133,11 @@ for (const name of names) {
     if (endOk) tally.end++
     else problems.push(`end: «${body.slice(-40)}» want «${wantBody.replace(/\s+/g, ' ').slice(-40)}»`)
     bodyOk = startOk && endOk
+    if (bodyOk) tally.bodyRight++
+    // The library alone, for comparison: Readability's text over the same page.
+    const alone = mainContent(decodeBuffer(bytes).text)
+    const reference = alone ? ends(alone.text, labelledBody(wantBody, page.title)) : undefined
+    if (reference?.startOk && reference.endOk) tally.readability++
   }
   const wantDate = label('date', name)
   let dateOk = true
@@ -159,5 +178,5 @@ for (const name of names) {
 const pct = ([a, b]: number[]) => `${a}/${b}`
 console.log(
   `\npages ${tally.pages}, failed ${tally.failed}, fully right ${tally.full} (title, date, both body ends)\n` +
-    `body start ${tally.start}, body end ${tally.end}, date ${pct(tally.date)}, title ${pct(tally.title)}, author ${pct(tally.author)}, source ${pct(tally.source)}`,
+    `body right ${tally.bodyRight} (Readability alone ${tally.readability}), body start ${tally.start}, body end ${tally.end}, date ${pct(tally.date)}, title ${pct(tally.title)}, author ${pct(tally.author)}, source ${pct(tally.source)}`,
 )

@@ -40,7 +40,7 @@ export const readByline = (line: string): string | undefined => {
   }
   text = text.replace(/\s+/g, ' ').trim()
   // `联系记者`, `记者博客`: a menu that names the role, not a person.
-  if (/联系|博客|荐稿|热线|招聘|平台|频道/.test(text)) return undefined
+  if (/联系|博客|荐稿|热线|招聘/.test(text)) return undefined
   return compact(text).length >= 2 && /\p{Script=Han}|[a-z]/iu.test(text) ? text : undefined
 }
 

@@ -95,7 +95,8 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
     for (const { kind, value } of line.labels) {
       if (!value) continue
       if (kind === 'source') fields.source ??= value
-      else if (kind === 'author') fields.labelledAuthor ??= value
+      // `作者：首先欢迎你来到…？` is a question in an interview, `size="20"` broken markup.
+      else if (kind === 'author' && compact(value).length <= 30 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
       else if (kind === 'editor') fields.editor ??= value
       else if (kind === 'summary') fields.summary ??= cleanSummary(value)
       else if (kind === 'date' && allowDate) fields.date ??= findDate(value)?.iso

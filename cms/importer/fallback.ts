@@ -89,9 +89,20 @@ const HEADER_LINES = 40
  */
 export const withinMainLines = (lines: SourceLine[], main: MainContent | undefined, title?: string): SourceLine[] => {
   if (!main || main.text.length < 40) return lines
-  const inMain = lines.map((l) => {
+  const placed = lines.map((l) => {
     const c = compact(l.text)
     return c.length >= PLACEABLE && main.text.includes(c)
+  })
+  // A short line (`一、`, `好！`) belongs to the article only between two lines that do;
+  // alone, `今`/`日` of a vertical menu would be found anywhere in the text.
+  const neighbour = (from: number, step: 1 | -1) => {
+    for (let j = from + step; j >= 0 && j < lines.length; j += step) if (lines[j].text) return placed[j]
+    return false
+  }
+  const inMain = placed.map((yes, i) => {
+    if (yes) return true
+    const c = compact(lines[i].text)
+    return !!c && main.text.includes(c) && neighbour(i, -1) && neighbour(i, 1)
   })
   const last = inMain.lastIndexOf(true)
   if (last < 0) return lines
@@ -106,7 +117,7 @@ export const withinMainLines = (lines: SourceLine[], main: MainContent | undefin
     const line = lines[i]
     const header = i < first && !inMain[i]
     const image = line.image && line.image.sources.some((s) => main.images.has(s))
-    if (header || inMain[i] || !line.text || image || (compact(line.text).length < PLACEABLE && main.text.includes(compact(line.text))))
+    if (header || inMain[i] || !line.text || image)
       kept.push(
         header && line.hint !== 'title' ? { ...line, image: undefined, hint: 'header' } : line.image && !image ? { text: '' } : line,
       )

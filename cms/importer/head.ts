@@ -114,6 +114,9 @@ const separators = /\s+[-|–—·]\s+|\s*(?:--|－－|__|\||｜|_|<|»|>>)\s*|\
 /** The last word of a title that only names a site: `新华网`, `人民网-人民日报`, `某某医院`. */
 const siteWord = /(?:网|网站|官网|在线|频道|新闻|资讯|门户|日报|晚报|报|电视台|医院|大学|学院|学会|协会|总工会|工会|政府|人民政府|公众号)$/
 
+/** A portal channel's name: `搜狐财经`, `新浪体育`, `网易娱乐`. */
+const channel = /(?:财经|娱乐|体育|科技|汽车|房产|教育|健康|军事|时政|国际|国内|社会|文化|旅游|女性|读书)$/
+
 export const titleParts = (raw: string, siteName?: string): string[] => {
   const parts = raw
     .replace(/[\s\u00a0\u3000]+/g, ' ')
@@ -125,6 +128,9 @@ export const titleParts = (raw: string, siteName?: string): string[] => {
   // `博客名 » 标题`: the site first and the headline after it.
   if (kept.length > 1 && (key(kept[0]) === site || (key(kept[0]).length <= 8 && key(kept[1]).length > key(kept[0]).length * 2)))
     kept.push(kept.shift()!)
+  // `劳伦斯：……-搜狐财经`: a channel glued on with a bare hyphen.
+  const hyphen = /^(.{6,})-([^-\s]{2,10})$/u.exec(kept[0] ?? '')
+  if (hyphen && (key(hyphen[2]) === site || siteWord.test(hyphen[2]) || channel.test(hyphen[2]))) kept[0] = hyphen[1]
   // `土豆不“土” 土豆无“土” 松花江网`: the site glued on with a space.
   const firstPart = kept[0] ?? ''
   const spaced = /^(.{4,}?) (\S{2,14})$/.exec(firstPart)
@@ -139,4 +145,9 @@ export const isSiteName = (text: string, siteName: string | undefined, titleRest
 }
 
 /** `原标题：…` is the print edition's headline, never the article's title. */
-export const stripOriginalTitle = (title: string): string => title.replace(/^[(（]?原标题[:：]\s*/, '').replace(/[)）]$/, '')
+export const stripOriginalTitle = (title: string): string => {
+  const m = /^([(（]?)原标题[:：]\s*/.exec(title)
+  if (!m) return title
+  const rest = title.slice(m[0].length)
+  return m[1] ? rest.replace(/[)）]$/, '') : rest
+}
