@@ -39,6 +39,15 @@ describe('dates on portal pages', () => {
     expectCleanEnds(page)
   })
 
+  it('reads the publisher printed alone beside the date as the source', () => {
+    const page = read(
+      portalPage({ header: `${h1}<div class="info"><span>2022-02-13 09:57</span> <span>青湖发布</span></div>`, article: bodyHtml() }),
+    )
+    expect(page.publishedAt).toBe(new Date('2022-02-13T09:57:00+08:00').toISOString())
+    expect(page.source).toBe('青湖发布')
+    expectCleanEnds(page)
+  })
+
   it('reads 年月日 with a time, and never a date from the sidebar list', () => {
     const page = read(
       portalPage({
@@ -156,6 +165,7 @@ describe('authors', () => {
       '本报记者 林晓燕 王磊',
     ],
     ['文/', '<div class="info">2021-04-28</div>', `<p>文/林晓燕</p>${bodyHtml()}`, '林晓燕'],
+    ['文｜', '<div class="info">2021-04-28</div>', `<p>文｜林晓燕</p>${bodyHtml()}`, '林晓燕'],
     [
       'a byline span beside the date',
       '<div class="info"><span>2021-04-28</span><span class="author">记者 林晓燕</span></div>',

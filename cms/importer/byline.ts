@@ -8,7 +8,7 @@
 const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '')
 
 /** A role that introduces names. `文`/`图` count only beside a slash (`文/张三`, `张三/文`). */
-const role = /记者|通讯员|作者|撰稿|撰文|编译|摄影|特约|文\s*[/／]|[/／]\s*文|图\s*[/／]|[/／]\s*图/
+const role = /记者|通讯员|作者|撰稿|撰文|编译|摄影|特约|文\s*[/／|｜]|[/／]\s*文|图\s*[/／|｜]|[/／]\s*图/
 
 /** What follows the names and is not one: where the reporter filed from, photo credits. */
 const tail = /\s*(?:(?:\p{Script=Han}{2,8})?(?:摄影)?报道|[/／]\s*文(?:\s*[/／]\s*图)?|受访者供图|供图|发自\p{Script=Han}{2,6})\s*$/u
@@ -30,7 +30,7 @@ export const readByline = (line: string): string | undefined => {
     .replace(/^[(（]|[)）]$/g, '')
     .trim()
   for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trim()
-  text = text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／]\s*/, '')
+  text = text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜]\s*/, '')
   // `苏报通讯员吴工宣计洪才苏报记者千寻`: a second role starts a second credit.
   const firstRole = /记者|通讯员/.exec(text)
   if (firstRole) {
@@ -54,4 +54,12 @@ export const leadByline = (paragraph: string): string | undefined => {
       paragraph.trim().slice(0, 80),
     )
   return m ? readByline(m[1]) : undefined
+}
+
+/** `光明网`, `江南日报客户端`, `青湖发布`: a publisher's name printed alone beside the date. */
+const publisher = /^[\p{Script=Han}A-Za-z·]{2,12}(?:网|报|台|社|客户端|发布|新闻|在线|频道|杂志|公众号|总工会|工会)$/u
+
+export const readPublisher = (text: string): string | undefined => {
+  const t = text.replace(/[\s\u3000]+/g, '').replace(/^[|｜·\-]+|[|｜·\-]+$/g, '')
+  return publisher.test(t) ? t : undefined
 }

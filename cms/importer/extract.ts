@@ -1,5 +1,5 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
-import { leadByline, readByline } from './byline'
+import { leadByline, readByline, readPublisher } from './byline'
 import { isChrome, isTerminal } from './chrome'
 import { findDate } from './date'
 import { ImportError } from './errors'
@@ -138,8 +138,13 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
       // `时间:2016-03-07 来源:青湖区总工会 作者:女工部`: one line, several fields.
       const labels = readLabels(texts[i], simplified[i])
       if (labels) applyLabels(labels, false)
-      // `2021-04-28 记者 林晓燕`: the byline printed beside the date.
-      else fields.author ??= readByline(texts[i].replace(found.match, ' ').trim())
+      else {
+        // `2021-04-28 记者 林晓燕`, `2022-02-13 09:57 光明网`: a byline or the publisher beside the date.
+        const rest = texts[i].replace(found.match, ' ').trim()
+        const credit = readByline(rest)
+        if (credit) fields.author ??= credit
+        else fields.source ??= readPublisher(rest)
+      }
       break
     }
   }
