@@ -60,6 +60,6 @@ export const leadByline = (paragraph: string): string | undefined => {
 const publisher = /^[\p{Script=Han}A-Za-z·]{2,12}(?:网|报|台|社|客户端|发布|新闻|在线|频道|杂志|公众号|总工会|工会)$/u
 
 export const readPublisher = (text: string): string | undefined => {
-  const t = text.replace(/[\s\u3000]+/g, '').replace(/^[|｜·\-]+|[|｜·\-]+$/g, '')
+  const t = text.replace(/[\s\u3000]+/g, '').replace(/^[|｜·-]+|[|｜·-]+$/g, '')
   return publisher.test(t) ? t : undefined
 }
