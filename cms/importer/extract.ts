@@ -247,9 +247,14 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
   // A QR code, logo or banner closing the body, or an image whose caption was chrome.
   while (body.at(-1)?.image) body.pop()
   // `（通讯员 钱晓峰）`, `新京报记者 彭冲 山东冠县报道`: a byline on a line of its own after the text.
-  const closingByline = body.length > 1 ? readByline(body.at(-1)!.text) : undefined
-  if (closingByline) {
-    fields.author ??= closingByline
+  // `整合 新华日报记者 徐睿翔` / `素材来源 江苏各地党报`: credits without a colon, several deep.
+  for (let popped = 0; body.length > 1 && popped < 4; popped++) {
+    const text = body.at(-1)!.text
+    const closingByline = readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
+    const sourceLine = /^(?:素材来源|资料来源|来源)\s+(\S.{1,30})$/.exec(text.trim())
+    if (closingByline) fields.author ??= closingByline
+    else if (sourceLine) fields.source ??= sourceLine[1]
+    else break
     body.pop()
   }
   // `据新华社拉萨电（记者 格桑边觉）…`: the lead names its reporter.
