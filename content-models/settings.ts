@@ -48,6 +48,8 @@ export interface Settings {
   searchDeltaLimit: number
   /** Threads that answer server searches (site/search/pool.ts). */
   searchThreads: number
+  /** Searches one client address may make per second after a burst of ten times that (0: no limit). */
+  searchRatePerSecond: number
   sitePort: number
   /** Public address of the site, without a trailing slash. */
   siteUrl: string
@@ -159,6 +161,7 @@ export const settingsFromEnv = (env: Env, cwd = process.cwd()): Settings => {
     searchDeltaLimit: numberOr(env.SITE_SEARCH_DELTA_LIMIT, 200, 'SITE_SEARCH_DELTA_LIMIT'),
     // One per core, but at most four: past that, queries wait on the disk and the CMS, not on threads.
     searchThreads: Math.max(1, numberOr(env.SITE_SEARCH_THREADS, Math.min(4, os.availableParallelism()), 'SITE_SEARCH_THREADS')),
+    searchRatePerSecond: Math.max(0, numberOr(env.SITE_SEARCH_RATE, 4, 'SITE_SEARCH_RATE')),
     sitePort,
     siteUrl: withoutSlash(trimmed(env.SITE_URL) ?? `http://localhost:${sitePort}`),
     siteName: env.SITE_NAME ?? '江南市总工会',
@@ -202,6 +205,7 @@ export const settingsEnv = (s: Settings): Record<string, string> => {
     SITE_RESIDENT_RENDERER: String(s.residentRenderer),
     SITE_SEARCH_DELTA_LIMIT: String(s.searchDeltaLimit),
     SITE_SEARCH_THREADS: String(s.searchThreads),
+    SITE_SEARCH_RATE: String(s.searchRatePerSecond),
     SITE_PORT: String(s.sitePort),
     SITE_URL: s.siteUrl,
     SITE_NAME: s.siteName,

@@ -61,11 +61,16 @@ export const securityHeaders: Record<string, string> = {
  * are answered from the build's server search index when it has one (`search: false`
  * serves the static page instead, as a plain static host would, with Pagefind).
  */
-export const serveSite = (port: number, dir = liveDir(), options: { search?: boolean } = {}) => {
+export const serveSite = (port: number, dir = liveDir(), options: { search?: boolean; searchRatePerSecond?: number } = {}) => {
   const search =
     options.search === false
       ? undefined
-      : createSearchHandler({ siteDir: dir, headers: securityHeaders, threads: settings().searchThreads })
+      : createSearchHandler({
+          siteDir: dir,
+          headers: securityHeaders,
+          threads: settings().searchThreads,
+          ratePerSecond: options.searchRatePerSecond ?? settings().searchRatePerSecond,
+        })
   const files = sirv(dir, {
     dev: true,
     etag: true,

@@ -21,7 +21,14 @@ import { articlePageWeight, median, outputSize, spread, type SearchTransfer } fr
 import { canSampleMemory, peakOf, sampleDescendants, selfPeakRssBytes } from './memory'
 import { profilingNodeOptions, summarizeProfile, type ProfileSummary } from './profile'
 import { indexFileOf } from '../../site/search/files'
-import { measureFirstServerSearch, measureIndexBuild, measureLatency, measureRecall, SERVER_QUERIES } from './serverSearch'
+import {
+  measureFirstServerSearch,
+  measureIndexBuild,
+  measureLatency,
+  measureRecall,
+  measureSearchUnderAttack,
+  SERVER_QUERIES,
+} from './serverSearch'
 import { evaluateTargets, machine, reportFileName, versions, writeReport, type BenchFigures, type BenchReport } from './report'
 
 export interface BenchOptions {
@@ -374,7 +381,8 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
           browser as unknown as import('playwright-core').Browser,
         )
         const recall = await measureRecall(snapshotDir, indexFileOf(liveDir), SERVER_QUERIES)
-        return { index: serverIndex, latency, firstSearch, recall }
+        const underAttack = await measureSearchUnderAttack(root, publish.liveDir(dist), SERVER_QUERIES)
+        return { index: serverIndex, latency, firstSearch, recall, underAttack }
       },
       (s) =>
         `p95 ${s.latency.p95Ms.toFixed(1)} 毫秒，首次 ${(s.firstSearch.totalBytes / 1000).toFixed(1)} kB，召回率 ${s.recall.min.toFixed(3)}`,

@@ -30,6 +30,8 @@ export interface ServerSearchFigures {
     timeToResultsMs: number
     results: number
   }
+  /** Ordinary searches while other clients flood the server with the costliest query there is (issue 24). */
+  underAttack?: AttackFigures
   recall: {
     queries: number
     min: number
@@ -86,10 +88,14 @@ export const measureIndexBuild = async (snapshotDir: string, buildDir: string): 
   }
 }
 
-const startServer = async (root: string, siteDir: string): Promise<{ port: number; child: ChildProcess }> => {
+const startServer = async (
+  root: string,
+  siteDir: string,
+  env: Record<string, string> = {},
+): Promise<{ port: number; child: ChildProcess }> => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/searchServerChild.ts'], {
     cwd: root,
-    env: { ...process.env, BENCH_SITE_DIR: siteDir },
+    env: { ...process.env, BENCH_SITE_DIR: siteDir, ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   })
   const errors: string[] = []
@@ -110,7 +116,7 @@ export const measureLatency = async (
 ): Promise<ServerSearchFigures['latency']> => {
   const clients = options.clients ?? 8
   const rounds = options.rounds ?? 2
-  const { port, child } = await startServer(root, siteDir)
+  const { port, child } = await startServer(root, siteDir, { BENCH_SEARCH_RATE: '0' })
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients })
   const get = (q: string) =>
     new Promise<number>((resolve, reject) => {
@@ -241,5 +247,119 @@ export const measureRecall = async (
     }
   } finally {
     index.close()
+  }
+}
+
+export interface AttackRun {
+  /** Whether the per-address limit was on (the default) or off (the slow lane alone). */
+  rateLimit: boolean
+  normal: { requests: number; p50Ms: number; p95Ms: number; maxMs: number; errors: number }
+  attack: { requests: number; answered: number; limited: number; busy: number }
+}
+
+export interface AttackFigures {
+  query: string
+  seconds: number
+  runs: AttackRun[]
+  /** Requests per second the served site answers with 64 concurrent clients on loopback. */
+  throughput: { staticPage: string; staticRps: number; searchRps: number; clients: number }
+}
+
+/** A term the index can only narrow down, so every candidate's text is read: the worst case (issue 24). */
+export const ATTACK_QUERY = '0会'
+
+const request = (port: number, pathName: string, agent: http.Agent, localAddress?: string) =>
+  new Promise<{ status: number; ms: number }>((resolve) => {
+    const t0 = performance.now()
+    http
+      .get({ host: '127.0.0.1', port, path: pathName, agent, localAddress }, (res) => {
+        res.resume()
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }))
+      })
+      .on('error', () => resolve({ status: 0, ms: performance.now() - t0 }))
+  })
+
+/**
+ * Eight visitors search as people do (one query every half second, each from an address of
+ * its own) while eight others send the costliest query as fast as they can, each from its
+ * own address too (loopback has all of 127/8); once with the per-address limit and once
+ * without it, so the slow lane's share shows. Then requests per second with 64 clients for a
+ * static page and for search.
+ */
+export const measureSearchUnderAttack = async (
+  root: string,
+  siteDir: string,
+  queries: readonly string[],
+  options: { seconds?: number; staticPage?: string } = {},
+): Promise<AttackFigures> => {
+  const seconds = options.seconds ?? 10
+  const staticPage = options.staticPage ?? '/news/'
+  const runs: AttackRun[] = []
+  for (const rateLimit of [true, false]) {
+    const { port, child } = await startServer(root, siteDir, rateLimit ? {} : { BENCH_SEARCH_RATE: '0' })
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
+    try {
+      for (const q of queries.slice(0, 5)) await request(port, `/search.json?q=${encodeURIComponent(q)}`, agent)
+      const until = performance.now() + seconds * 1000
+      const times: number[] = []
+      let errors = 0
+      const attack = { requests: 0, answered: 0, limited: 0, busy: 0 }
+      const visitor = async (c: number) => {
+        const own = new http.Agent({ keepAlive: true, maxSockets: 1 })
+        for (let i = 0; performance.now() < until; i++) {
+          const q = queries[(i + c * 7) % queries.length]!
+          const r = await request(port, `/search.json?q=${encodeURIComponent(q)}`, own, `127.0.0.${10 + c}`)
+          if (r.status === 200) times.push(r.ms)
+          else errors++
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, 500 - r.ms)))
+        }
+        own.destroy()
+      }
+      const attacker = async (c: number) => {
+        const own = new http.Agent({ keepAlive: true, maxSockets: 1 })
+        while (performance.now() < until) {
+          const r = await request(port, `/search.json?q=${encodeURIComponent(ATTACK_QUERY)}`, own, `127.0.1.${10 + c}`)
+          attack.requests++
+          if (r.status === 200) attack.answered++
+          else if (r.status === 429) attack.limited++
+          else attack.busy++
+        }
+        own.destroy()
+      }
+      await Promise.all([...Array.from({ length: 8 }, (_, c) => visitor(c)), ...Array.from({ length: 8 }, (_, c) => attacker(c))])
+      const sorted = times.sort((a, b) => a - b)
+      runs.push({
+        rateLimit,
+        normal: { requests: sorted.length, p50Ms: median(sorted), p95Ms: percentile(sorted, 95), maxMs: sorted.at(-1) ?? 0, errors },
+        attack,
+      })
+    } finally {
+      agent.destroy()
+      child.disconnect()
+      await new Promise((r) => child.once('exit', r).once('error', r))
+    }
+  }
+
+  // Throughput: 64 clients, 5 s each, the per-address limit off (one address stands for many visitors).
+  const { port, child } = await startServer(root, siteDir, { BENCH_SEARCH_RATE: '0' })
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
+  const rps = async (pathOf: (i: number) => string) => {
+    const until = performance.now() + 5000
+    let ok = 0
+    await Promise.all(
+      Array.from({ length: 64 }, async (_, c) => {
+        for (let i = c; performance.now() < until; i += 64) if ((await request(port, pathOf(i), agent)).status === 200) ok++
+      }),
+    )
+    return ok / 5
+  }
+  try {
+    const staticRps = await rps(() => staticPage)
+    const searchRps = await rps((i) => `/search.json?q=${encodeURIComponent(queries[i % queries.length]!)}`)
+    return { query: ATTACK_QUERY, seconds, runs, throughput: { staticPage, staticRps, searchRps, clients: 64 } }
+  } finally {
+    agent.destroy()
+    child.disconnect()
+    await new Promise((r) => child.once('exit', r).once('error', r))
   }
 }

@@ -1,4 +1,4 @@
-import type { ResultItem, ResultSet, SearchBackend, SearchRequest } from './searchView'
+import { type ResultItem, type ResultSet, type SearchBackend, SearchRefused, type SearchRequest } from './searchView'
 
 /** One page of /search.json, as search-contract.md defines it. */
 export interface SearchJson {
@@ -8,7 +8,12 @@ export interface SearchJson {
   pageSize: number
   results: { url: string; title: string; type: string; date?: string; excerptHtml: string }[]
   facets: Record<string, { value: string; count: number }[]>
+  partial?: { checked: number; candidates: number }
 }
+
+/** How a partial answer is announced, on the server's page and by the page's script alike. */
+export const partialNote = (partial: SearchJson['partial']) =>
+  partial ? `（这个词太常见，只查了最近的 ${partial.checked} 篇，请再加一个词缩小范围）` : ''
 
 const urlOf = (req: SearchRequest, page: number) => {
   const params = new URLSearchParams()
@@ -30,15 +35,20 @@ export const serverBackend = (fetchJson: (url: string) => Promise<SearchJson> = 
   const pages = (req: SearchRequest, firstPage: number): ResultSet => {
     let page = firstPage
     let total = Number.POSITIVE_INFINITY
+    let note = ''
     let done = false
     return {
       get total() {
         return total
       },
+      get note() {
+        return note
+      },
       next: async () => {
         if (done) return []
         const json = await fetchJson(urlOf(req, page))
         total = json.total
+        note = partialNote(json.partial)
         done = !json.results.length || page * json.pageSize >= json.total
         page++
         return items(json)
@@ -55,6 +65,9 @@ export const serverBackend = (fetchJson: (url: string) => Promise<SearchJson> = 
         get total() {
           return set.total
         },
+        get note() {
+          return set.note
+        },
         next: async () => {
           if (served) return set.next()
           served = true
@@ -69,6 +82,10 @@ export const serverBackend = (fetchJson: (url: string) => Promise<SearchJson> = 
 
 const defaultFetch = async (url: string): Promise<SearchJson> => {
   const response = await fetch(url, { headers: { Accept: 'application/json' } })
+  if (response.status === 429 || response.status === 503) {
+    const body = (await response.json().catch(() => ({}))) as { error?: string; busy?: boolean }
+    if (body.busy && body.error) throw new SearchRefused(body.error)
+  }
   if (!response.ok) throw new Error(`${url} answered ${response.status}`)
   return (await response.json()) as SearchJson
 }

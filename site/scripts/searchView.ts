@@ -24,6 +24,8 @@ export interface ResultItem {
 export interface ResultSet {
   /** All results of the query; known once next() has answered at least once. */
   readonly total: number
+  /** Said after the count: the server read only part of the candidates (a very common term). */
+  readonly note?: string
   /** The next results to show (empty when there are none). */
   next: () => Promise<ResultItem[]>
 }
@@ -33,6 +35,9 @@ export interface SearchBackend {
   /** Results after the page the server already rendered (server mode only). */
   resume?: (request: SearchRequest, renderedPage: number) => ResultSet
 }
+
+/** The server refused the search for now (too many, too fast); its message says what to do. */
+export class SearchRefused extends Error {}
 
 const PROMPT = '请输入关键词，例如：法律援助、职工书屋、12351。'
 
@@ -100,11 +105,11 @@ export const startSearchPage = (doc: Document, backend: SearchBackend, options: 
     shown = (replace ? 0 : shown) + items.length
     more.hidden = shown >= current!.total
     // A backend may learn only while listing that some results did not match (Pagefind): the count follows.
-    if (!replace) statusLine.textContent = counted(current!.total, request().q)
+    if (!replace) statusLine.textContent = counted(current!.total, request().q, current!.note)
     return true
   }
-  const counted = (total: number, q: string) =>
-    total ? `找到 ${total} 条结果` : `没有找到与“${q}”相关的内容。可以换个说法，或拨打 12351 咨询。`
+  const counted = (total: number, q: string, note = '') =>
+    total ? `找到 ${total} 条结果${note}` : `没有找到与“${q}”相关的内容${note}。可以换个说法，或拨打 12351 咨询。`
 
   const run = async () => {
     const id = ++searchId
@@ -124,19 +129,20 @@ export const startSearchPage = (doc: Document, backend: SearchBackend, options: 
       // One more try before telling the visitor: a failure seen right after a publish swapped
       // the index (intermittent, cause not found yet) passes on a second attempt.
       const set = await backend.search(req).catch((error: unknown) => {
+        if (error instanceof SearchRefused) throw error
         console.error('搜索失败，重试一次', error)
         return backend.search(req)
       })
       if (id !== searchId) return
       current = set
       if (!(await show(id, true))) return
-      statusLine.textContent = counted(set.total, req.q)
+      statusLine.textContent = counted(set.total, req.q, set.note)
     } catch (error) {
       console.error('搜索失败', error)
       if (id !== searchId) return
       list.replaceChildren()
       more.hidden = true
-      statusLine.textContent = '搜索暂时不可用，请稍后再试，或浏览新闻归档与服务目录。'
+      statusLine.textContent = error instanceof SearchRefused ? error.message : '搜索暂时不可用，请稍后再试，或浏览新闻归档与服务目录。'
     }
     list.setAttribute('aria-busy', 'false')
   }

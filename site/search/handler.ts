@@ -4,8 +4,9 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 
 import { indexFileOf } from './files'
-import { createSearchPool, IndexUnreadable } from './pool'
+import { createSearchPool, IndexUnreadable, SearchBusy } from './pool'
 import { parseRequest } from './query'
+import { createRateLimiter } from './rateLimit'
 import { renderSearchPage } from './render'
 
 export interface SearchHandlerOptions {
@@ -15,8 +16,19 @@ export interface SearchHandlerOptions {
   headers: Record<string, string>
   /** Threads that run queries (settings().searchThreads). */
   threads: number
+  /** Searches per second one client address may make after a burst (settings().searchRatePerSecond; 0: no limit). */
+  ratePerSecond?: number
   log?: (message: string) => void
 }
+
+/** What a refused search tells the visitor, with the page still usable (hotline, directory). */
+const BUSY = '搜索的人太多，请几秒后再试；急需帮助请直接拨打 12351 职工服务热线，或浏览服务目录。'
+const tooFast = (seconds: number) => `搜索太频繁，请 ${seconds} 秒后再试。`
+const UNAVAILABLE = '搜索暂时不可用，请稍后再试，或浏览新闻归档与服务目录。'
+
+/** The built search page with a message in its status line (the form above it still works). */
+const withStatus = (template: string, message: string) =>
+  template.replace(/(<p\b[^>]*\bid="search-status"[^>]*>)[\s\S]*?(<\/p>)/, `$1${message}$2`)
 
 /**
  * Answers GET /search/ and /search.json from the index beside the build being served; returns
@@ -28,7 +40,10 @@ export interface SearchHandlerOptions {
 export const createSearchHandler = (options: SearchHandlerOptions) => {
   let current: { build: string; file: string; template: string } | undefined
   const log = options.log ?? ((m: string) => console.error(m))
-  const pool = createSearchPool(options.threads)
+  const pool = createSearchPool({ threads: options.threads })
+  const limiter = options.ratePerSecond
+    ? createRateLimiter({ burst: options.ratePerSecond * 10, perSecond: options.ratePerSecond })
+    : undefined
 
   const forBuild = (): typeof current => {
     let build: string
@@ -47,7 +62,15 @@ export const createSearchHandler = (options: SearchHandlerOptions) => {
 
   // Pages and answers are made per request, so they are compressed per request (a 20 kB page
   // gzips to ~6 kB in well under a millisecond); the static files are left to sirv as before.
-  const send = (req: http.IncomingMessage, res: http.ServerResponse, status: number, type: string, text: string, head: boolean) => {
+  const send = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    status: number,
+    type: string,
+    text: string,
+    head: boolean,
+    extra: Record<string, string> = {},
+  ) => {
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
     const body = gzip ? zlib.gzipSync(text, { level: 6 }) : Buffer.from(text)
     res.writeHead(status, {
@@ -57,6 +80,7 @@ export const createSearchHandler = (options: SearchHandlerOptions) => {
       'Cache-Control': 'no-cache',
       Vary: 'Accept-Encoding',
       ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      ...extra,
     })
     res.end(head ? undefined : body)
   }
@@ -71,6 +95,14 @@ export const createSearchHandler = (options: SearchHandlerOptions) => {
     const json = url.pathname === '/search.json'
     const head = req.method === 'HEAD'
     const request = parseRequest(url.searchParams)
+    // `busy`: refused for load, not broken; the page's script shows the message instead of retrying.
+    const refuse = (status: number, message: string, retryAfter: number, busy = true) => {
+      const extra = { 'Retry-After': String(retryAfter) }
+      if (json) send(req, res, status, 'application/json; charset=utf-8', JSON.stringify({ error: message, busy }), head, extra)
+      else send(req, res, status, 'text/html; charset=utf-8', withStatus(state.template, message), head, extra)
+    }
+    const wait = limiter?.take(req.socket.remoteAddress ?? '') ?? 0
+    if (wait > 0) return refuse(429, tooFast(wait), wait)
     try {
       const response = await pool.search(state.file, request)
       if (json) send(req, res, 200, 'application/json; charset=utf-8', JSON.stringify(response), head)
@@ -80,19 +112,13 @@ export const createSearchHandler = (options: SearchHandlerOptions) => {
         log(`[search] 搜索索引无法打开，改用静态搜索页：${error.message}`)
         return unreadable()
       }
+      if (error instanceof SearchBusy) {
+        log(`[search] 搜索繁忙，已拒绝一次搜索：${error.message}`)
+        return refuse(503, BUSY, 5)
+      }
       // Queries are quoted token by token, so this is a broken index, not a hostile query.
       log(`[search] 搜索出错：${error instanceof Error ? error.message : String(error)}`)
-      const message = '搜索暂时不可用，请稍后再试，或浏览新闻归档与服务目录。'
-      if (json) send(req, res, 503, 'application/json; charset=utf-8', JSON.stringify({ error: message }), head)
-      else
-        send(
-          req,
-          res,
-          503,
-          'text/html; charset=utf-8',
-          state.template.replace(/(<p\b[^>]*\bid="search-status"[^>]*>)[\s\S]*?(<\/p>)/, `$1${message}$2`),
-          head,
-        )
+      refuse(503, UNAVAILABLE, 30, false)
     }
   }
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 
-import type { SearchRequest, SearchResponse } from './query'
+import { isCostly, type SearchRequest, type SearchResponse } from './query'
 
 /** A query for a thread; without `request`, only "open this index now" (after a publish). */
 export interface ThreadMessage {
@@ -15,6 +15,19 @@ export type ThreadReply = { id: number; response?: SearchResponse; error?: strin
 /** An index the thread could not open (a broken or missing file), as opposed to a failed query. */
 export class IndexUnreadable extends Error {}
 
+/** More queries are waiting than the pool takes, or one ran past its time: the caller says "try again shortly". */
+export class SearchBusy extends Error {}
+
+export interface SearchPoolOptions {
+  /** Threads for ordinary queries (settings().searchThreads). */
+  threads: number
+  /** Queries in flight or waiting on the ordinary threads, and on the slow lane, before more are refused. */
+  maxWaiting?: number
+  maxWaitingCostly?: number
+  /** A query not answered in this time has its thread stopped and replaced. */
+  timeoutMs?: number
+}
+
 export interface SearchPool {
   search: (file: string, request: SearchRequest) => Promise<SearchResponse>
   /** Has every thread open `file` before the first query for it arrives. */
@@ -27,19 +40,36 @@ interface Thread {
   pending: Map<number, { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>
 }
 
+interface Lane {
+  threads: (Thread | undefined)[]
+  maxWaiting: number
+}
+
 /**
  * Queries run on worker threads, each with its own SQLite connection to the index: a search
  * takes milliseconds of CPU, and on the server's own event loop concurrent searches queue
  * behind each other on one core while the others idle. A query goes to the thread with the
  * fewest in flight; a thread that dies fails its queries and is replaced on the next one.
+ *
+ * Queries that must read candidate texts (`isCostly`: a term like `0会`) run on a lane of
+ * their own, one thread, so a visitor sending them cannot hold up anyone else's search; each
+ * lane takes a bounded number of queries at once and refuses the rest with SearchBusy, and a
+ * query past its time limit stops its thread.
  */
-export const createSearchPool = (size: number): SearchPool => {
+export const createSearchPool = (options: SearchPoolOptions | number): SearchPool => {
+  const {
+    threads: size,
+    maxWaiting = 64,
+    maxWaitingCostly = 4,
+    timeoutMs = 5000,
+  } = typeof options === 'number' ? { threads: options } : options
   const script = path.resolve(/* turbopackIgnore: true */ import.meta.dirname, 'queryThread.ts')
-  const threads: (Thread | undefined)[] = Array.from({ length: Math.max(1, size) }, () => undefined)
+  const ordinary: Lane = { threads: Array.from({ length: Math.max(1, size) }, () => undefined), maxWaiting }
+  const costly: Lane = { threads: [undefined], maxWaiting: maxWaitingCostly }
   let nextId = 0
   let closed = false
 
-  const spawn = (slot: number): Thread => {
+  const spawn = (lane: Lane, slot: number): Thread => {
     // The thread loads TypeScript as this process does (tsx), whichever way it was started.
     const worker = new Worker(script, { execArgv: ['--import', 'tsx'] })
     // Idle threads must not keep a finished process alive.
@@ -54,30 +84,43 @@ export const createSearchPool = (size: number): SearchPool => {
       else waiting.resolve(undefined as never)
     })
     const fail = (error: Error) => {
-      if (threads[slot] === thread) threads[slot] = undefined
+      if (lane.threads[slot] === thread) lane.threads[slot] = undefined
       for (const w of thread.pending.values()) w.reject(new Error(`search thread stopped: ${error.message}`, { cause: error }))
       thread.pending.clear()
     }
     worker.on('error', fail)
     worker.on('exit', (code) => fail(new Error(`exit code ${code}`)))
-    threads[slot] = thread
+    lane.threads[slot] = thread
     return thread
   }
 
-  const least = (): Thread => {
+  const least = (lane: Lane): Thread => {
     let best = -1
-    for (let i = 0; i < threads.length; i++) {
-      if (!threads[i]) return spawn(i)
-      if (best < 0 || threads[i]!.pending.size < threads[best]!.pending.size) best = i
+    for (let i = 0; i < lane.threads.length; i++) {
+      if (!lane.threads[i]) return spawn(lane, i)
+      if (best < 0 || lane.threads[i]!.pending.size < lane.threads[best]!.pending.size) best = i
     }
-    return threads[best]!
+    return lane.threads[best]!
   }
+
+  const waiting = (lane: Lane) => lane.threads.reduce((n, t) => n + (t?.pending.size ?? 0), 0)
 
   const send = (thread: Thread, message: Omit<ThreadMessage, 'id'>) =>
     new Promise<SearchResponse>((resolve, reject) => {
       if (closed) return reject(new Error('the search pool is closed'))
       const id = ++nextId
-      thread.pending.set(id, { resolve, reject })
+      const timer = setTimeout(() => {
+        if (!thread.pending.has(id)) return
+        thread.pending.delete(id)
+        reject(new SearchBusy(`a search ran past ${timeoutMs} ms; its thread was stopped`))
+        // The thread is busy with it and nothing can interrupt SQLite from here; the others on it fail too.
+        void thread.worker.terminate()
+      }, timeoutMs)
+      timer.unref()
+      thread.pending.set(id, {
+        resolve: (r) => (clearTimeout(timer), resolve(r)),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      })
       // Waiting on a reply keeps the process alive; idle threads do not.
       if (thread.pending.size === 1) thread.worker.ref()
       thread.worker.postMessage({ id, ...message } satisfies ThreadMessage)
@@ -86,13 +129,20 @@ export const createSearchPool = (size: number): SearchPool => {
     })
 
   return {
-    search: (file, request) => send(least(), { file, request }),
+    search: (file, request) => {
+      const lane = isCostly(request) ? costly : ordinary
+      if (waiting(lane) >= lane.maxWaiting)
+        return Promise.reject(new SearchBusy(`${waiting(lane)} searches are waiting${lane === costly ? ' in the slow lane' : ''}`))
+      return send(least(lane), { file, request })
+    },
     warm: (file) => {
-      for (let i = 0; i < threads.length; i++) void send(threads[i] ?? spawn(i), { file }).catch(() => undefined)
+      // The slow lane opens an index when its first query comes: most sites never see one.
+      for (let i = 0; i < ordinary.threads.length; i++)
+        void send(ordinary.threads[i] ?? spawn(ordinary, i), { file }).catch(() => undefined)
     },
     close: async () => {
       closed = true
-      await Promise.all(threads.map((t) => t?.worker.terminate()))
+      await Promise.all([...ordinary.threads, ...costly.threads].map((t) => t?.worker.terminate()))
     },
   }
 }

@@ -33,12 +33,28 @@ export interface SearchResponse {
   facets: Record<FilterName, { value: string; count: number }[]>
   /** Set when the query was cut to MAX_QUERY_CHARS or MAX_TERMS. */
   truncated?: boolean
+  /**
+   * Set when a term the index can only narrow down (`0会`, `12351热线`) had more candidates than
+   * one query may read: only the newest `checked` of `candidates` were read, so `total` counts
+   * matches among those.
+   */
+  partial?: { checked: number; candidates: number }
 }
 
 export const PAGE_SIZE = 10
 export const MAX_QUERY_CHARS = 100
 export const MAX_TERMS = 8
 export const MAX_PAGE = 1000
+/**
+ * Candidates one query may read and fold in full. Each costs about 0.1 ms, so a term like
+ * `0会` over a 10k archive held a thread for a second; this bounds every query to a few
+ * hundred milliseconds, newest candidates first.
+ */
+export const VERIFY_LIMIT = 2000
+
+/** Whether a request needs the full-text check (queryThread's slow lane runs these apart). */
+export const isCostly = (request: SearchRequest): boolean =>
+  queryTerms([...request.q.trim()].slice(0, MAX_QUERY_CHARS).join(''), MAX_TERMS).some((t) => termQuery(t)?.verify)
 
 /** Request parameters from a URL's query string; anything unexpected falls back to a default. */
 export const parseRequest = (params: URLSearchParams): SearchRequest => {
@@ -95,8 +111,11 @@ export class SearchIndex {
   private match: StatementSync
   private texts: StatementSync
 
-  constructor(file: string) {
+  private verifyLimit: number
+
+  constructor(file: string, options: { verifyLimit?: number } = {}) {
     this.file = file
+    this.verifyLimit = options.verifyLimit ?? VERIFY_LIMIT
     this.db = new DatabaseSync(file, { readOnly: true })
     try {
       this.db.exec('PRAGMA query_only = ON; PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;')
@@ -163,7 +182,7 @@ export class SearchIndex {
     const allTerms = queryTerms(clipped, Number.MAX_SAFE_INTEGER)
     const terms = allTerms.slice(0, MAX_TERMS)
     const truncated = clipped.length < raw.length || allTerms.length > terms.length || undefined
-    const { matched, expressions } = this.matching(terms)
+    const { matched, expressions, partial } = this.matching(terms)
     if (!expressions.length && !Object.keys(request.filters).length) {
       return {
         query: clipped,
@@ -212,24 +231,40 @@ export class SearchIndex {
       })),
       facets: this.facets(matched, fails, active),
       truncated,
+      ...(partial ? { partial } : {}),
     }
   }
 
   /** Documents holding every term (all documents for no term), in id order, and the terms' FTS expressions. */
-  private matching(terms: string[]): { matched: number[]; expressions: string[] } {
+  private matching(
+    terms: string[],
+    limit = this.verifyLimit,
+  ): { matched: number[]; expressions: string[]; partial?: SearchResponse['partial'] } {
     const queries = terms
       .map((t) => ({ term: t, query: termQuery(t) }))
       .filter((x): x is { term: string; query: TermQuery } => x.query !== undefined)
     const expressions = queries.map((x) => x.query.expression)
-    let matched = expressions.length ? this.ids(expressions.map((e) => `(${e})`).join(' AND ')) : this.all
+    const matched = expressions.length ? this.ids(expressions.map((e) => `(${e})`).join(' AND ')) : this.all
     const toVerify = queries.filter((x) => x.query.verify).map((x) => fold(x.term))
-    if (toVerify.length) matched = this.verified(matched, toVerify)
-    return { matched, expressions }
+    if (!toVerify.length) return { matched, expressions }
+    const checked = matched.length > limit ? this.newestOf(matched, limit) : matched
+    const partial = checked.length < matched.length ? { checked: checked.length, candidates: matched.length } : undefined
+    return { matched: this.verified(checked, toVerify), expressions, partial }
+  }
+
+  /** The newest `limit` of `ids` (dated documents first, as the date orders hold them). */
+  private newestOf(ids: number[], limit: number): number[] {
+    const wanted = new Uint8Array(this.urls.length)
+    for (const id of ids) wanted[id] = 1
+    const out: number[] = []
+    for (let i = 0; i < this.newest.length && out.length < limit; i++) if (wanted[this.newest[i]!]) out.push(this.newest[i]!)
+    return out
   }
 
   /** Every matching URL of a query, unpaged and without excerpts (for measuring recall). */
   matchUrls(q: string): string[] {
-    return this.matching(queryTerms([...q.trim()].slice(0, MAX_QUERY_CHARS).join(''), MAX_TERMS)).matched.map((id) => this.urls[id]!)
+    const terms = queryTerms([...q.trim()].slice(0, MAX_QUERY_CHARS).join(''), MAX_TERMS)
+    return this.matching(terms).matched.map((id) => this.urls[id]!)
   }
 
   /** The candidates whose folded text holds every one of `terms` (for terms the index can only narrow down). */

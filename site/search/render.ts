@@ -1,4 +1,5 @@
 import { FILTER_ORDER } from '../lib/searchFilters'
+import { partialNote } from '../scripts/searchServer'
 import { site } from '../lib/site'
 import { escapeHtml } from './excerpt'
 import type { SearchRequest, SearchResponse } from './query'
@@ -46,7 +47,7 @@ const pager = (request: SearchRequest, response: SearchResponse) => {
 }
 
 const statusText = (request: SearchRequest, response: SearchResponse) => {
-  const note = response.truncated ? '（关键词过长，只按前面的部分搜索）' : ''
+  const note = (response.truncated ? '（关键词过长，只按前面的部分搜索）' : '') + partialNote(response.partial)
   if (!response.query && !Object.keys(request.filters).length) return `请输入关键词，例如：法律援助、职工书屋、${site.hotline.number}。`
   if (response.total > 0) return `找到 ${response.total} 条结果${note}`
   const what = response.query ? `与“${escapeHtml(response.query)}”相关的内容` : '符合条件的内容'

@@ -83,11 +83,13 @@ export const allOutputText = async (dir: string): Promise<Map<string, string>> =
 
 /**
  * site/serve.ts over a build folder, for browser tests: by default as a plain static host
- * (Pagefind search); `search: true` answers /search/ from the build's server index.
+ * (Pagefind search); `search: true` answers /search/ from the build's server index. A test
+ * stands for many visitors asking in quick succession, so the per-address limit is off
+ * (tests/search-stays-available-when-one-visitor-floods-it.unit.test.ts checks it).
  */
 export const serveStatic = async (dir: string, options: { search?: boolean } = {}) => {
   const { serveSite } = await import('../../site/serve')
-  const server: http.Server = await serveSite(0, dir, { search: options.search ?? false })
+  const server: http.Server = await serveSite(0, dir, { search: options.search ?? false, searchRatePerSecond: 0 })
   const { port } = server.address() as { port: number }
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) }
 }
