@@ -11,7 +11,7 @@ const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '')
 const role = /记者|通讯员|作者|撰稿|撰文|编译|摄影|特约|文\s*[/／|｜]|[/／]\s*文|图\s*[/／|｜]|[/／]\s*图/
 
 /** What follows the names and is not one: where the reporter filed from, photo credits. */
-const tail = /\s*(?:(?:\p{Script=Han}{2,8})?(?:摄影)?报道|[/／]\s*文(?:\s*[/／]\s*图)?|受访者供图|供图|发自\p{Script=Han}{2,6})\s*$/u
+const tail = /(?:(?:\p{Script=Han}{2,8})?(?:摄影)?报道|[/／]\s*文(?:\s*[/／]\s*图)?|受访者供图|供图|发自\p{Script=Han}{2,6})$/u
 const lead = /^[□■◇○●◎\s·•]+/
 
 /** A byline never reads as a sentence and is short. */
@@ -29,7 +29,7 @@ export const readByline = (line: string): string | undefined => {
     .replace(lead, '')
     .replace(/^[(（]|[)）]$/g, '')
     .trim()
-  for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trim()
+  for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trimEnd()
   text = text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜]\s*/, '')
   // `苏报通讯员吴工宣计洪才苏报记者千寻`: a second role starts a second credit.
   const firstRole = /记者|通讯员/.exec(text)
@@ -50,7 +50,7 @@ export const readByline = (line: string): string | undefined => {
  */
 export const leadByline = (paragraph: string): string | undefined => {
   const m =
-    /^(?:本报讯|本台讯|本网讯|据\p{Script=Han}{2,12}电|\p{Script=Han}{2,10}讯|\p{Script=Han}{2,8}\d{1,2}月\d{1,2}日电)\s*[\s\u3000]*[(（]([^()（）]{2,30})[)）]/u.exec(
+    /^(?:本报讯|本台讯|本网讯|据\p{Script=Han}{2,12}电|\p{Script=Han}{2,10}讯|\p{Script=Han}{2,8}\d{1,2}月\d{1,2}日电)[\s\u3000]*[(（]([^()（）]{2,30})[)）]/u.exec(
       paragraph.trim().slice(0, 80),
     )
   return m ? readByline(m[1]) : undefined
@@ -60,6 +60,9 @@ export const leadByline = (paragraph: string): string | undefined => {
 const publisher = /^[\p{Script=Han}A-Za-z·]{2,12}(?:网|报|台|社|客户端|发布|新闻|在线|频道|杂志|公众号|总工会|工会)$/u
 
 export const readPublisher = (text: string): string | undefined => {
-  const t = text.replace(/[\s\u3000]+/g, '').replace(/^[|｜·-]+|[|｜·-]+$/g, '')
+  let t = text.replace(/[\s\u3000]+/g, '')
+  // Trimmed by hand: an unanchored `[…]+$` would rescan every run of separators.
+  while (t && '|｜·-'.includes(t[0]!)) t = t.slice(1)
+  while (t && '|｜·-'.includes(t.at(-1)!)) t = t.slice(0, -1)
   return publisher.test(t) ? t : undefined
 }

@@ -109,7 +109,7 @@ export const readHeadFacts = ($: CheerioAPI, html: string): HeadFacts => {
  * `<title>` split where templates join the headline and the site's name: `标题 - 某某网`,
  * `标题_某某网`, `新闻动态--某某学会官网`, `标题|频道|网站`, `标题 某某网`.
  */
-const separators = /\s+[-|–—·]\s+|\s*(?:--|－－|__|\||｜|_|<|»|>>)\s*|\s+-|-\s+/
+const separators = / [-|–—·] | ?(?:--|－－|__|\||｜|_|<|»|>>) ?| -|- /
 
 /** The last word of a title that only names a site: `新华网`, `人民网-人民日报`, `某某医院`. */
 const siteWord = /(?:网|网站|官网|在线|频道|新闻|资讯|门户|日报|晚报|报|电视台|医院|大学|学院|学会|协会|总工会|工会|政府|人民政府|公众号)$/
@@ -118,7 +118,10 @@ const siteWord = /(?:网|网站|官网|在线|频道|新闻|资讯|门户|日报
 const channel = /(?:财经|娱乐|体育|科技|汽车|房产|教育|健康|军事|时政|国际|国内|社会|文化|旅游|女性|读书)$/
 
 export const titleParts = (raw: string, siteName?: string): string[] => {
+  // Whitespace is one space before the split, so the separators need no quantifier; a
+  // `<title>` longer than any headline is cut first.
   const parts = raw
+    .slice(0, 400)
     .replace(/[\s\u00a0\u3000]+/g, ' ')
     .split(separators)
     .map((p) => p.trim())

@@ -61,6 +61,6 @@ export const readLabels = (original: string, simplified: string): LabelLine | un
     return { kind: kindOf.get(m[1]) ?? 'other', value: trimValue(from.slice(start, end)) }
   })
   // `【纠错】 责任编辑：…`: the portal's correction link before the credit.
-  const leading = /^[\s\-·•□【[(（]*(?:纠错[】\]]?)?\s*$/.test(simplified.slice(0, matches[0].index))
+  const leading = /^[\s\-·•□【[(（]*(?:纠错[】\]]?\s*)?$/.test(simplified.slice(0, matches[0].index))
   return { labels, leading }
 }
