@@ -1,10 +1,11 @@
 import { load } from 'cheerio/slim'
 
 import { blockText } from './blocks'
+import { checkSize, defaultCaps, depthError, elementsError, type PageCaps } from './caps'
 import { decodeBuffer } from './decode'
 import { extractArticle, type Extracted } from './extract'
 import { mainContent, withinMainContent } from './fallback'
-import { htmlToLines, looksLikeHtml } from './html'
+import { domStats, htmlToLines, looksLikeHtml, type DomNode } from './html'
 import { textToLines } from './lines'
 import { readKnownPage } from './readers/index'
 import { governmentMeta, mergeMeta } from './readers/meta'
@@ -20,26 +21,43 @@ export interface ParsedPage extends Extracted {
   platform: string
 }
 
-const readHtml = (html: string): Extracted & { platform: string } => {
+/**
+ * What a caller can ask of a parse. Plain data (structured-clone-able), since the parse
+ * pool hands it to its worker threads as it is.
+ */
+export interface ParseOptions {
+  /** Tighter or looser bounds than the defaults (tests use small ones). */
+  caps?: Partial<PageCaps>
+}
+
+const readHtml = (html: string, caps: PageCaps): Extracted & { platform: string } => {
   const $ = load(html)
+  // Selectors and cheerio's text() walk ancestors or recurse; both are fine only on a tree of bounded depth.
+  const stats = domStats($.root()[0] as unknown as DomNode, { depth: caps.maxDepth, elements: caps.maxElements })
+  if (stats.depth > caps.maxDepth) throw depthError(caps)
+  if (stats.elements > caps.maxElements) throw elementsError(caps)
   const known = readKnownPage($, html)
-  if (known) return { ...extractArticle(known.lines, known.meta), platform: known.platform }
+  if (known) return { ...extractArticle(known.lines, known.meta, caps), platform: known.platform }
   const { lines, meta } = htmlToLines(html, $)
   // The standard government meta tags outrank what the text says, on any page that has them.
-  const extracted = extractArticle(lines, mergeMeta(meta, governmentMeta($)))
-  return { ...extracted, blocks: withinMainContent(extracted.blocks, mainContent(html)), platform: '通用' }
+  const extracted = extractArticle(lines, mergeMeta(meta, governmentMeta($)), caps)
+  const huge = html.length > caps.readabilityMaxChars || stats.elements > caps.readabilityMaxElements
+  return { ...extracted, blocks: huge ? extracted.blocks : withinMainContent(extracted.blocks, mainContent(html)), platform: '通用' }
 }
 
 /**
  * One saved page, bytes to fields: decode, repair converter damage, then read HTML by its
  * platform's structure (or the general extractor) and text line by line.
- * Pure and synchronous so that a batch can parse fast without touching the database.
+ * Pure and synchronous so that a batch can parse fast without touching the database; the
+ * import runs it on worker threads with a time limit (parsePool.ts).
  */
-export const parsePage = (bytes: Uint8Array, fileName = ''): ParsedPage => {
+export const parsePage = (bytes: Uint8Array, fileName = '', options: ParseOptions = {}): ParsedPage => {
+  const caps: PageCaps = { ...defaultCaps, ...options.caps }
+  checkSize(bytes.length, caps)
   const { text, encoding } = decodeBuffer(bytes)
   const repaired = repairPinyin(text)
   const html = /\.html?$/i.test(fileName) || looksLikeHtml(repaired.text)
-  const extracted = html ? readHtml(repaired.text) : { ...extractArticle(textToLines(repaired.text)), platform: '文本' }
+  const extracted = html ? readHtml(repaired.text, caps) : { ...extractArticle(textToLines(repaired.text), {}, caps), platform: '文本' }
   const bodyText = extracted.blocks.map(blockText).filter(Boolean).join('\n')
   return { ...extracted, encoding, script: detectScript(`${extracted.title}\n${bodyText}`), pinyinRepaired: repaired.repaired }
 }
