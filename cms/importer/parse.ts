@@ -1,7 +1,7 @@
 import { load } from 'cheerio/slim'
 
 import { blockText } from './blocks'
-import { checkSize, defaultCaps, depthError, elementsError, type PageCaps } from './caps'
+import { checkSize, defaultCaps, depthError, elementsError, tagDepth, type PageCaps } from './caps'
 import { decodeBuffer } from './decode'
 import { extractArticle, type Extracted } from './extract'
 import { mainContent, withinMainContent } from './fallback'
@@ -31,6 +31,7 @@ export interface ParseOptions {
 }
 
 const readHtml = (html: string, caps: PageCaps): Extracted & { platform: string } => {
+  if (tagDepth(html, caps.maxDepth * 10) > caps.maxDepth * 10) throw depthError(caps)
   const $ = load(html)
   // Selectors and cheerio's text() walk ancestors or recurse; both are fine only on a tree of bounded depth.
   const stats = domStats($.root()[0] as unknown as DomNode, { depth: caps.maxDepth, elements: caps.maxElements })
