@@ -132,7 +132,7 @@ describe('random and mutated pages', () => {
       files.push(file)
     }
     const t0 = performance.now()
-    const outcomes = await Promise.all(
+    const outcomes: { file: string; ok: boolean; error?: Error }[] = await Promise.all(
       files.map((file) =>
         pool.parse(file).then(
           () => ({ file, ok: true }),
