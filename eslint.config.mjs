@@ -1,5 +1,6 @@
 // Lint rules: the recommended sets, with the project's few deliberate exceptions said here.
 import js from '@eslint/js'
+import regexp from 'eslint-plugin-regexp'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
@@ -29,6 +30,15 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Chinese text uses the ideographic space (U+3000) on purpose, in fixtures and generated pages.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true }],
+    },
+  },
+  {
+    // Pages, uploads and queries are outside input: a pattern that backtracks super-linearly
+    // let one 3 kB line hold the CMS for seconds (issue 23), so none may.
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
 )

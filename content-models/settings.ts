@@ -105,7 +105,7 @@ const cronOr = (value: string | undefined, fallback: string, name: string) => {
     throw new Error(`${name}="${value}" is not a cron pattern: give five fields (minute first) or six (second first), e.g. "* * * * *".`)
   return pattern
 }
-const withoutSlash = (url: string) => url.replace(/\/+$/, '')
+const withoutSlash = (url: string) => url.replace(/(?<!\/)\/+$/, '')
 
 export const s3FromEnv = (env: Env): S3Settings | undefined => {
   const bucket = trimmed(env.S3_BUCKET)

@@ -162,6 +162,7 @@ describe('npm run bench', () => {
     expect(f.archiveImport.failed).toBe(0)
     positive(f.archiveImport.gbkPages)
     for (const v of [f.archiveImport.seconds, f.archiveImport.pagesPerSecond, f.archiveImport.parseOnlyPagesPerSecond]) positive(v)
+    expect(f.archiveImport.longestEventLoopBlockMs).toBeGreaterThanOrEqual(0)
     positive(f.wallClockSeconds)
   })
 

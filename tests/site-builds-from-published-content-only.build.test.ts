@@ -101,7 +101,7 @@ describe('the site built from a snapshot, with no CMS server running', () => {
     const broken: string[] = []
     for (const file of await htmlFiles(out)) {
       const html = texts.get(file)!
-      for (const [, href] of html.matchAll(/href="(\/[^"#?]*)[^"]*"/g)) {
+      for (const [, href] of html.matchAll(/href="(\/[^"#?]*)(?:[#?][^"]*)?"/g)) {
         const target = href!.endsWith('/') ? path.join(href!, 'index.html') : href!
         if (!(await exists(decodeURI(target)))) broken.push(`${file} → ${href}`)
       }

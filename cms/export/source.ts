@@ -36,7 +36,7 @@ export const localSource = (payload: Payload, media: MediaStore | string): Conte
 })
 
 export const restSource = (baseUrl: string): ContentSource => {
-  const base = baseUrl.replace(/\/+$/, '')
+  const base = baseUrl.replace(/(?<!\/)\/+$/, '')
   const get = async (url: string) => {
     const res = await fetch(url, { signal: AbortSignal.timeout(60_000) }).catch((error: Error) => {
       throw new Error(`cannot reach the CMS at ${url}: ${error.cause instanceof Error ? error.cause.message : error.message}`, {

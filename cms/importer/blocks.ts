@@ -35,7 +35,12 @@ const compactLength = (s: string) => s.replace(/\s+/g, '').length
  * A sentence ends in 。！？；… or a colon, possibly inside closing quotes, or with a
  * closing bracket (`（原标题：…）`). A heading or caption ends in none of these.
  */
-export const isTerminated = (text: string) => /([。！？!?；;…：:]|[)）】])$/.test(text.replace(/[”’」』"'\s]+$/, ''))
+export const isTerminated = (text: string) => {
+  // Closing quotes and spaces skipped by hand: `[…]+$` rescans a run of them from every start.
+  let end = text.length
+  while (end > 0 && /[”’」』"'\s]/.test(text[end - 1])) end--
+  return end > 0 && /[。！？!?；;…：:)）】]/.test(text[end - 1])
+}
 
 const decoration = /^[◎●■◆▲★☆◇□▶►]+\s*/
 const numbered = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节部分篇])/

@@ -1,5 +1,6 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
 import { leadByline, readByline, readPublisher } from './byline'
+import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal } from './chrome'
 import { findDate } from './date'
 import { ImportError } from './errors'
@@ -35,11 +36,23 @@ const titleKey = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 
 /** Lines in the page header that carry dates which are not the publish date. */
 const otherDates = /注册时间|最后登录|上次登录|加入时间|管理提醒|本帖|gmt[+-]\d|版权|copyright/i
-const explicitTitle = /^(?:主题|标题|帖子主题|文章标题)\s*[:：]\s*(.+)$/
-const bracketTitle = /\[--\s*(.+?)\s*--\]/
+const explicitTitle = /^(?:主题|标题|帖子主题|文章标题)\s*[:：]\s*(\S.*)$/
+/** `[-- 标题 --]`: found by position, since a pattern with spaces on both sides of a lazy `.+?` is cubic in a run of spaces. */
+const bracketTitle = (line: string): [string, string] | null => {
+  const open = line.indexOf('[--')
+  const close = open < 0 ? -1 : line.indexOf('--]', open + 4)
+  if (close < 0) return null
+  const inner = line.slice(open + 3, close).trim()
+  return inner ? [line.slice(open, close + 3), inner] : null
+}
 /** `干在实处 走在前列`: a series slogan printed above the real title. */
 const kicker = /^\p{Script=Han}{2,10}(?:[\s\u3000]+\p{Script=Han}{2,10})+$/u
-const originalTitleAuthor = /[(（]原标题[:：].+?[\s\u3000]+\p{Script=Han}{2,4}[)）]$/u
+/** `（原标题：… 张三）`: the name is read from the end, so no pattern scans the title's spaces more than once. */
+const originalTitleEnd = /[\s\u3000]\p{Script=Han}{2,4}[)）]$/u
+const originalTitleAuthor = (line: string) => {
+  const end = originalTitleEnd.exec(line)
+  return end !== null && /[(（]原标题[:：]./u.test(line.slice(0, end.index))
+}
 
 const trailingCredit = /[(（]([^()（）]{2,40})[)）]$/
 
@@ -60,12 +73,42 @@ const isTitleLike = (original: string, simplified: string) => {
   return han.test(c) && c.length >= 4 && c.length <= 80 && !/[。]$/.test(c) && !isChrome(simplified) && !/^[-·•]/.test(original.trim())
 }
 
-/** `随着经济……调整和补充。 吴 ...`: portals cut summaries mid-word and add an ellipsis. */
-const cleanSummary = (value: string) =>
-  value
-    .replace(/\s+\S{0,12}\s*(?:\.{3,}|…+)$/, '')
-    .replace(/(?:\.{3,}|…+)$/, '')
-    .trim()
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch)
+
+/** Where a closing `...` (three or more dots) or `…` run starts, or -1. */
+const ellipsisAt = (value: string): number => {
+  let i = value.length
+  while (i > 0 && value[i - 1] === '.') i--
+  if (value.length - i >= 3) return i
+  if (i < value.length) return -1
+  while (i > 0 && value[i - 1] === '…') i--
+  return i < value.length ? i : -1
+}
+
+/**
+ * `随着经济……调整和补充。 吴 ...`: portals cut summaries mid-word and add an ellipsis; the
+ * cut word (up to 12 characters after a space) goes with it. Read from the end by hand: the
+ * pattern this replaces was cubic in a run of spaces.
+ */
+const cleanSummary = (value: string) => {
+  let v = value
+  const at = ellipsisAt(v)
+  if (at >= 0) {
+    let i = at
+    while (isSpace(v[i - 1])) i--
+    let word = i
+    while (word > 0 && !isSpace(v[word - 1]) && i - word <= 12) word--
+    // The cut word needs a space before it; without one, only the spaces before the ellipsis go.
+    let start = word < i && isSpace(v[word - 1]) && i - word <= 12 ? word : i < at ? i : -1
+    if (start >= 0) {
+      while (isSpace(v[start - 1])) start--
+      v = v.slice(0, start)
+      const again = ellipsisAt(v)
+      if (again >= 0) v = v.slice(0, again)
+    } else v = v.slice(0, at)
+  }
+  return v.trim()
+}
 
 /**
  * Reads one page (already decoded, repaired and split into lines) into article fields and
@@ -73,9 +116,16 @@ const cleanSummary = (value: string) =>
  * the body, and a trailer after the first "related reading"/footer line, where only
  * source, author and editor lines are still taken.
  */
-export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extracted => {
+export const extractArticle = (
+  source: SourceLine[],
+  meta: PageMeta = {},
+  caps: Pick<PageCaps, 'maxLineChars'> = defaultCaps,
+): Extracted => {
+  const input = source.some((l) => l.text.length > caps.maxLineChars)
+    ? source.flatMap((l) => splitLongLine(l.text, caps.maxLineChars).map((text, i) => (i === 0 ? { ...l, text } : { text })))
+    : source
   const denoised = stripNoise(input.map((l) => l.text))
-  const texts = denoised.lines.map((t) => t.replace(/<\/?[a-z][^>]*>/gi, '').trim())
+  const texts = denoised.lines.map((t) => t.replace(/<\/?[a-z][^<>]*>/gi, '').trim())
   let simplified = toSimplified(texts.join('\n')).split('\n')
   if (simplified.length !== texts.length) simplified = texts.map(toSimplified)
   const hints = input.map((l) => l.hint)
@@ -121,9 +171,9 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
       titleIdx = i
       break
     }
-    const m = explicitTitle.exec(texts[i]) ?? explicitTitle.exec(simplified[i]) ?? bracketTitle.exec(texts[i])
+    const m = explicitTitle.exec(texts[i]) ?? explicitTitle.exec(simplified[i]) ?? bracketTitle(texts[i])
     if (m && m[1].trim() && !title) {
-      title = (explicitTitle.exec(texts[i]) ?? bracketTitle.exec(texts[i]))?.[1].trim() ?? m[1].trim()
+      title = (explicitTitle.exec(texts[i]) ?? bracketTitle(texts[i]))?.[1].trim() ?? m[1].trim()
       titleIdx = i
     }
   }
@@ -237,7 +287,7 @@ export const extractArticle = (input: SourceLine[], meta: PageMeta = {}): Extrac
     }
     // Beside the headline but outside the article: its byline was read above, the rest is chrome.
     if (hints[i] === 'header') continue
-    if (originalTitleAuthor.test(s)) originalAuthor ??= /(\p{Script=Han}{2,4})[)）]$/u.exec(text)?.[1]
+    if (originalTitleAuthor(s)) originalAuthor ??= /(\p{Script=Han}{2,4})[)）]$/u.exec(text)?.[1]
     for (const image of pendingImages.splice(0)) body.push({ text: '', gap: 0, image })
     body.push({ text, gap, hint: hints[i] })
     gap = 0

@@ -10,6 +10,48 @@ export interface DomNode {
   data?: string
   attribs?: Record<string, string>
   children?: DomNode[]
+  parent?: DomNode | null
+}
+
+/**
+ * Pre-order over a subtree with a stack of its own, never recursion: a hostile page nests
+ * elements 100,000 deep, and every walk here must stay linear and never overflow the call
+ * stack. `enter` returning false skips the node's children.
+ */
+export const walk = (root: DomNode, enter: (node: DomNode) => boolean | void): void => {
+  const stack: DomNode[] = [root]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (enter(node) === false) continue
+    const children = node.children
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
+  }
+}
+
+/** Whether `node` is `target` or holds it: up from the target, so the cost is its depth. */
+export const contains = (node: DomNode, target: DomNode): boolean => {
+  for (let n: DomNode | null | undefined = target; n; n = n.parent) if (n === node) return true
+  return false
+}
+
+export interface DomStats {
+  depth: number
+  elements: number
+}
+
+/** Depth and element count, stopping as soon as either passes its limit. */
+export const domStats = (root: DomNode, limits: DomStats): DomStats => {
+  const stack: [DomNode, number][] = [[root, 0]]
+  let depth = 0
+  let elements = 0
+  while (stack.length) {
+    const [node, d] = stack.pop()!
+    if (node.type === 'tag' || node.type === 'script' || node.type === 'style') elements++
+    if (d > depth) depth = d
+    if (depth > limits.depth || elements > limits.elements) break
+    for (const child of node.children ?? []) stack.push([child, d + 1])
+  }
+  return { depth, elements }
 }
 
 const dropped = new Set([
@@ -75,29 +117,38 @@ const chromeName =
 const captionName = /(^|[\s_-])(caption|pic-?desc|img-?desc|photo-?(desc|text|title)|pictext|imgtext|img_title|tupian)([\s_-]|$)/i
 const han = /\p{Script=Han}/gu
 
-const hanCount = (node: DomNode): number => {
-  if (node.type === 'text') return node.data?.match(han)?.length ?? 0
+const hanCount = (root: DomNode): number => {
   let n = 0
-  for (const child of node.children ?? []) n += hanCount(child)
+  walk(root, (node) => {
+    if (node.type === 'text') n += node.data?.match(han)?.length ?? 0
+  })
   return n
 }
 
-export const textOf = (node: DomNode): string => (node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join(''))
+export const textOf = (root: DomNode): string => {
+  const parts: string[] = []
+  walk(root, (node) => {
+    if (node.type === 'text') parts.push(node.data ?? '')
+  })
+  return parts.join('')
+}
 
-export const findFirst = (node: DomNode, name: string): DomNode | undefined => {
-  if (node.type === 'tag' && node.name === name) return node
-  for (const child of node.children ?? []) {
-    const found = findFirst(child, name)
-    if (found) return found
-  }
-  return undefined
+export const findFirst = (root: DomNode, name: string): DomNode | undefined => {
+  let found: DomNode | undefined
+  walk(root, (node) => {
+    if (found) return false
+    if (node.type === 'tag' && node.name === name) found = node
+  })
+  return found
 }
 
 const key = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 
-const findAll = (node: DomNode, names: Set<string>, out: DomNode[] = []): DomNode[] => {
-  if (node.type === 'tag' && names.has(node.name ?? '')) out.push(node)
-  for (const child of node.children ?? []) findAll(child, names, out)
+const findAll = (root: DomNode, names: Set<string>): DomNode[] => {
+  const out: DomNode[] = []
+  walk(root, (node) => {
+    if (node.type === 'tag' && names.has(node.name ?? '')) out.push(node)
+  })
   return out
 }
 
@@ -172,30 +223,42 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     return !(titleHeading && contains(node, titleHeading)) && hanCount(node) < total * 0.4
   }
 
-  const visit = (node: DomNode) => {
+  // Children are pushed in reverse; a block pushes its closing step below them.
+  const stack: (DomNode | (() => void))[] = [root]
+  const pushChildren = (node: DomNode) => {
+    const children = node.children ?? []
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
+  }
+  while (stack.length) {
+    const step = stack.pop()!
+    if (typeof step === 'function') {
+      step()
+      continue
+    }
+    const node = step
     if (node.type === 'text') {
       buffer += node.data ?? ''
-      return
+      continue
     }
-    if (node.type !== 'tag' && node.type !== 'root') return
+    if (node.type !== 'tag' && node.type !== 'root') continue
     const name = node.name ?? ''
-    if (dropped.has(name) || (chromeBoxes && node.type === 'tag' && isChromeBox(node))) return
+    if (dropped.has(name) || (chromeBoxes && node.type === 'tag' && isChromeBox(node))) continue
     if (name === 'br') {
       flush(false)
-      return
+      continue
     }
     if (name === 'img') {
       flush()
       const image = imageOf(node)
       lines.push({ text: '', image }, { text: '' })
       afterImage = true
-      return
+      continue
     }
     const heading = /^h[1-6]$/.test(name)
     const caption = name === 'figcaption' || captionName.test(`${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`)
     if (!heading && !caption && !blocks.has(name)) {
-      for (const child of node.children ?? []) visit(child)
-      return
+      pushChildren(node)
+      continue
     }
     flush()
     const outer = hint
@@ -203,12 +266,12 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     else if (heading) hint = 'heading'
     else if (caption) hint = 'caption'
     else if (name === 'p' && isBoldOnly(node)) hint = 'heading'
-    for (const child of node.children ?? []) visit(child)
-    flush()
-    hint = outer
+    stack.push(() => {
+      flush()
+      hint = outer
+    })
+    pushChildren(node)
   }
-
-  visit(root)
   flush()
   return lines
 }
@@ -241,8 +304,6 @@ export const htmlToLines = (html: string, $: CheerioAPI = load(html)): { lines: 
   const { meta, titleHeading } = readHead($, html, body)
   return { lines: flatten(body, { titleHeading, chromeBoxes: true }), meta }
 }
-
-const contains = (node: DomNode, target: DomNode): boolean => node === target || (node.children ?? []).some((c) => contains(c, target))
 
 /** `<p><strong>小标题</strong></p>`: how old editors made section headings. */
 const isBoldOnly = (node: DomNode): boolean => {

@@ -16,7 +16,8 @@ export const findImageFile = (pageFile: string, image: ImageBlock['image']): str
   const dir = path.dirname(pageFile)
   const filesDir = path.join(dir, `${path.basename(pageFile).replace(/\.[^.]+$/, '')}_files`)
   for (const source of image.sources) {
-    const bare = source.replace(/[?#].*$/, '')
+    const query = source.search(/[?#]/)
+    const bare = query < 0 ? source : source.slice(0, query)
     let decoded = bare
     try {
       decoded = decodeURIComponent(bare)

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import type { Payload } from 'payload'
 
 import { blockText, isImageBlock, type PageBlock } from './blocks'
@@ -6,7 +5,8 @@ import { DuplicateIndex, type DuplicateReason, type KnownArticle } from './dedup
 import { INFERRED_DATE_TAG, inferDate } from './date'
 import { ImportError } from './errors'
 import { findImageFile, placeImages } from './images'
-import { parsePage, type ParsedPage } from './parse'
+import type { ParsedPage, ParseOptions } from './parse'
+import { createParsePool, type ParsePoolOptions, type ParseResult } from './parsePool'
 import { matchRegion, type KnownRegion } from './region'
 import { toSimplified } from './script'
 
@@ -18,6 +18,10 @@ export interface ImportOptions {
   /** Parse and check for duplicates, write nothing. */
   dryRun?: boolean
   onProgress?: (done: number, total: number, file: string) => void
+  /** Handed to `parsePage` for every page (plain data: it crosses to the parse threads). */
+  parseOptions?: ParseOptions
+  /** Parse threads and the time limit per page; the defaults suit the CMS server and the CLI. */
+  pool?: Omit<ParsePoolOptions, 'parseOptions'>
 }
 
 export type Outcome =
@@ -47,12 +51,17 @@ export interface ImportSummary {
   imported: number
   duplicates: number
   failed: number
-  /** Time spent reading and parsing pages, and in total. */
+  /** Time the parse threads spent reading and parsing pages (summed over threads), and in total. */
   parseMs: number
   totalMs: number
 }
 
 const WRITES_IN_FLIGHT = 4
+/**
+ * Pages parsed ahead of the one being written, per parse thread: enough that a thread is
+ * never idle while the loop waits on the database, few enough that parsed pages do not pile up.
+ */
+const PARSED_AHEAD_PER_THREAD = 4
 /** Existing articles read per query when the duplicate index is filled. */
 const EXISTING_PAGE = 1000
 
@@ -124,96 +133,109 @@ export const importArchive = async (payload: Payload, files: string[], options: 
   // SQLite serialises writes, but a few in flight overlap Payload's hooks with the disk.
   const writing = new Set<Promise<void>>()
 
-  for (const [i, file] of files.entries()) {
-    let page: ParsedPage
-    const t0 = performance.now()
-    try {
-      page = parsePage(fs.readFileSync(file), file)
-    } catch (error) {
-      finish(i, { file, status: 'failed', reason: reasonOf(error) })
-      continue
-    } finally {
-      parseMs += performance.now() - t0
-    }
-
-    const text = bodyText(page.blocks)
-    const originalUrl = page.url ?? file
-    const duplicate = index.find(page.title, page.publishedAt, text, originalUrl)
-    if (duplicate) {
-      finish(i, { file, status: 'duplicate', title: page.title, of: duplicate.of.label, reason: duplicate.reason })
-      continue
-    }
-
-    const inferred = page.publishedAt ? undefined : inferDate(page.title, text)
-    const publishedAt = page.publishedAt ?? inferred?.iso
-    const tags = inferred ? [...page.tags, INFERRED_DATE_TAG] : page.tags
-    const draft = !options.publish || !publishedAt
-    const note = inferred
-      ? `页面没有发布日期，按${inferred.basis}推断，已加标签“${INFERRED_DATE_TAG}”`
-      : options.publish && !publishedAt
-        ? '页面没有发布日期，已保留为草稿，请补上日期后发布'
-        : undefined
-    const region = regions.length ? matchRegion(toSimplified(page.title), toSimplified(text), regions) : undefined
-    const known: KnownArticle = { title: page.title, publishedAt: page.publishedAt, originalUrl, label: `本批次的 ${file}` }
-    // Indexed before the write lands, so a copy later in this batch is caught even while
-    // the original is still being saved.
-    index.add(known, text)
-    const firstLines = text.split('\n').slice(0, 2).join(' ').slice(0, 120)
-    const result = {
-      file,
-      title: page.title,
-      publishedAt,
-      source: page.source,
-      author: page.author,
-      draft,
-      note,
-      platform: page.platform,
-      firstLines,
-    }
-
-    if (options.dryRun) {
-      const missingImages = page.blocks.flatMap((b) => (isImageBlock(b) && !findImageFile(file, b.image) ? [b.image.sources[0]] : []))
-      finish(i, { ...result, status: 'would-import', ...(missingImages.length ? { missingImages } : {}) })
-      continue
-    }
-    let missingImages: string[] = []
-    const write = placeImages(payload, file, page.title, page.blocks, media)
-      .then((placed) => {
-        missingImages = placed.missing
-        return payload.create({
-          collection: 'articles',
-          draft,
-          data: {
-            title: page.title,
-            summary: page.summary,
-            body: placed.body as never,
-            cover: placed.cover as number | undefined,
-            source: page.source,
-            author: page.author,
-            responsibleEditor: page.responsibleEditor,
-            tags: tags.length ? tags : undefined,
-            originalUrl,
-            importBatch: options.batch,
-            script: page.script,
-            publishedAt,
-            region: region?.id as number | undefined,
-            _status: draft ? 'draft' : 'published',
-          },
-          context: { importing: true },
-        })
-      })
-      .then(
-        (doc) => finish(i, { ...result, status: 'imported', id: doc.id, ...(missingImages.length ? { missingImages } : {}) }),
-        (error: unknown) => {
-          index.remove(known)
-          finish(i, { file, status: 'failed', reason: `保存失败：${error instanceof Error ? error.message : String(error)}` })
-        },
-      )
-    const tracked: Promise<void> = write.finally(() => writing.delete(tracked))
-    writing.add(tracked)
-    if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing)
+  const pool = createParsePool({ ...options.pool, parseOptions: options.parseOptions })
+  const ahead = PARSED_AHEAD_PER_THREAD * pool.size
+  // Settled results, never rejections, so a page failing ahead of the loop is not an unhandled rejection.
+  const parsed: (Promise<ParseResult | { error: unknown }> | undefined)[] = new Array(files.length)
+  let requested = 0
+  const requestUpTo = (end: number) => {
+    for (; requested < Math.min(end, files.length); requested++)
+      parsed[requested] = pool.parse(files[requested]).catch((error: unknown) => ({ error }))
   }
-  await Promise.all(writing)
+
+  try {
+    for (const [i, file] of files.entries()) {
+      requestUpTo(i + ahead)
+      const read = await parsed[i]!
+      parsed[i] = undefined
+      if ('error' in read) {
+        finish(i, { file, status: 'failed', reason: reasonOf(read.error) })
+        continue
+      }
+      parseMs += read.ms
+      const page: ParsedPage = read.page
+
+      const text = bodyText(page.blocks)
+      const originalUrl = page.url ?? file
+      const duplicate = index.find(page.title, page.publishedAt, text, originalUrl)
+      if (duplicate) {
+        finish(i, { file, status: 'duplicate', title: page.title, of: duplicate.of.label, reason: duplicate.reason })
+        continue
+      }
+
+      const inferred = page.publishedAt ? undefined : inferDate(page.title, text)
+      const publishedAt = page.publishedAt ?? inferred?.iso
+      const tags = inferred ? [...page.tags, INFERRED_DATE_TAG] : page.tags
+      const draft = !options.publish || !publishedAt
+      const note = inferred
+        ? `页面没有发布日期，按${inferred.basis}推断，已加标签“${INFERRED_DATE_TAG}”`
+        : options.publish && !publishedAt
+          ? '页面没有发布日期，已保留为草稿，请补上日期后发布'
+          : undefined
+      const region = regions.length ? matchRegion(toSimplified(page.title), toSimplified(text), regions) : undefined
+      const known: KnownArticle = { title: page.title, publishedAt: page.publishedAt, originalUrl, label: `本批次的 ${file}` }
+      // Indexed before the write lands, so a copy later in this batch is caught even while
+      // the original is still being saved.
+      index.add(known, text)
+      const firstLines = text.split('\n').slice(0, 2).join(' ').slice(0, 120)
+      const result = {
+        file,
+        title: page.title,
+        publishedAt,
+        source: page.source,
+        author: page.author,
+        draft,
+        note,
+        platform: page.platform,
+        firstLines,
+      }
+
+      if (options.dryRun) {
+        const missingImages = page.blocks.flatMap((b) => (isImageBlock(b) && !findImageFile(file, b.image) ? [b.image.sources[0]] : []))
+        finish(i, { ...result, status: 'would-import', ...(missingImages.length ? { missingImages } : {}) })
+        continue
+      }
+      let missingImages: string[] = []
+      const write = placeImages(payload, file, page.title, page.blocks, media)
+        .then((placed) => {
+          missingImages = placed.missing
+          return payload.create({
+            collection: 'articles',
+            draft,
+            data: {
+              title: page.title,
+              summary: page.summary,
+              body: placed.body as never,
+              cover: placed.cover as number | undefined,
+              source: page.source,
+              author: page.author,
+              responsibleEditor: page.responsibleEditor,
+              tags: tags.length ? tags : undefined,
+              originalUrl,
+              importBatch: options.batch,
+              script: page.script,
+              publishedAt,
+              region: region?.id as number | undefined,
+              _status: draft ? 'draft' : 'published',
+            },
+            context: { importing: true },
+          })
+        })
+        .then(
+          (doc) => finish(i, { ...result, status: 'imported', id: doc.id, ...(missingImages.length ? { missingImages } : {}) }),
+          (error: unknown) => {
+            index.remove(known)
+            finish(i, { file, status: 'failed', reason: `保存失败：${error instanceof Error ? error.message : String(error)}` })
+          },
+        )
+      const tracked: Promise<void> = write.finally(() => writing.delete(tracked))
+      writing.add(tracked)
+      if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing)
+    }
+    await Promise.all(writing)
+  } finally {
+    await pool.close()
+  }
 
   const count = (status: Outcome['status'][]) => outcomes.filter((o) => status.includes(o.status)).length
   return {

@@ -40,9 +40,19 @@ export interface LabelLine {
 const valueEnd =
   /(?:浏览次数|阅读次数|点击数|浏览量|阅读量)[:：]|[【[\]】]|返回\p{Script=Han}{0,6}首页|返回搜狐|\s(?:发布于|发表于|更新于|阅读|浏览|点击|评论)(?:\s|[:：]|\d)|\s(?:19|20)\d{2}[-/.年]\d/u
 
+/** Separators a value is trimmed of; by hand, since `[…]+$` rescans a run of them from every start. */
+const separator = /[\s|｜,，;；·]/
+const trimSeparators = (value: string) => {
+  let start = 0
+  let end = value.length
+  while (start < end && separator.test(value[start])) start++
+  while (end > start && separator.test(value[end - 1])) end--
+  return value.slice(start, end)
+}
+
 const trimValue = (value: string) => {
   const end = valueEnd.exec(value)
-  let v = (end ? value.slice(0, end.index) : value).replace(/^[\s|｜,，;；·]+|[\s|｜,，;；·]+$/g, '')
+  let v = trimSeparators(end ? value.slice(0, end.index) : value)
   // `（撰稿：某某）`: the label opened the bracket, so its value must not keep the closing one.
   if (/[)）]$/.test(v) && !/[(（]/.test(v)) v = v.slice(0, -1).trim()
   return v

@@ -5,7 +5,9 @@ import { datePattern } from './date'
  * (`…特色。 E?Zb~xk`) or put one on a line of its own. Chinese body text never ends in a
  * space and a run of ASCII symbols, and never has a short line without a single Han character.
  */
-const tail = /^(.*[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—])[ \t\u00a0\u3000]+([\x21-\x7e][\x20-\x7e]{0,15}?)[ \t\u00a0\u3000]*$/u
+// The character before the tail excludes the ideographic space, which the separator run may
+// hold: a class on both sides of the run made the pattern quadratic in a run of them.
+const tail = /^(.*[\p{Script=Han}\u3001-\u303f\uff00-\uffef“”‘’…—])[ \t\u00a0\u3000]+([\x21-\x7e][\x20-\x7e]{0,15}?)[ \t\u00a0\u3000]*$/u
 const hasHan = /\p{Script=Han}/u
 /** Punctuation that words, numbers and URLs do not contain, but random strings do. */
 const randomish = /[!"#$&'()*+,:;<=>?@[\\\]^`{|}~]|[a-z][A-Z]|[A-Z][a-z][A-Z]|[a-zA-Z]\d[a-zA-Z]/

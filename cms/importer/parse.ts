@@ -1,11 +1,12 @@
 import { type CheerioAPI, load } from 'cheerio/slim'
 
 import { blockText } from './blocks'
+import { checkSize, defaultCaps, depthError, elementsError, tagDepth, type PageCaps } from './caps'
 import { decodeBuffer } from './decode'
 import { extractArticle, type Extracted } from './extract'
 import { mainContent, withinMainLines } from './fallback'
 import { urlDate } from './head'
-import { htmlToLines, looksLikeHtml } from './html'
+import { domStats, htmlToLines, looksLikeHtml, type DomNode } from './html'
 import { textToLines } from './lines'
 import { readKnownPage } from './readers/index'
 import { governmentMeta, mergeMeta } from './readers/meta'
@@ -21,27 +22,46 @@ export interface ParsedPage extends Extracted {
   platform: string
 }
 
+/**
+ * What a caller can ask of a parse. Plain data (structured-clone-able), since the parse
+ * pool hands it to its worker threads as it is.
+ */
+export interface ParseOptions {
+  /** Tighter or looser bounds than the defaults (tests use small ones). */
+  caps?: Partial<PageCaps>
+}
+
 /** Forum readers know which date is the post's; elsewhere a reader may miss an unlabelled dateline. */
 const forums = new Set(['Discuz!', 'PHPWind'])
 
-/** The general path: the page cut to Readability's article, read line by line. */
-const readGeneral = (html: string, $: CheerioAPI): Extracted => {
+/**
+ * The general path: the page cut to Readability's article, read line by line. Readability is
+ * skipped on a page too large for it to finish in time; the line rules alone read that one.
+ */
+const readGeneral = (html: string, $: CheerioAPI, caps: PageCaps, elements: number): Extracted => {
   const { lines, meta } = htmlToLines(html, $)
+  const huge = html.length > caps.readabilityMaxChars || elements > caps.readabilityMaxElements
+  const main = huge ? undefined : mainContent(html)
   // The standard government meta tags outrank what the text says, on any page that has them.
-  const extracted = extractArticle(withinMainLines(lines, mainContent(html), meta.title), mergeMeta(meta, governmentMeta($)))
+  const extracted = extractArticle(withinMainLines(lines, main, meta.title), mergeMeta(meta, governmentMeta($)), caps)
   return { ...extracted, publishedAt: extracted.publishedAt ?? urlDate(extracted.url) }
 }
 
-const readHtml = (html: string): Extracted & { platform: string } => {
+const readHtml = (html: string, caps: PageCaps): Extracted & { platform: string } => {
+  if (tagDepth(html, caps.maxDepth * 10) > caps.maxDepth * 10) throw depthError(caps)
   const $ = load(html)
+  // Selectors and cheerio's text() walk ancestors or recurse; both are fine only on a tree of bounded depth.
+  const stats = domStats($.root()[0] as unknown as DomNode, { depth: caps.maxDepth, elements: caps.maxElements })
+  if (stats.depth > caps.maxDepth) throw depthError(caps)
+  if (stats.elements > caps.maxElements) throw elementsError(caps)
   const known = readKnownPage($, html)
-  if (!known) return { ...readGeneral(html, $), platform: '通用' }
-  const extracted = extractArticle(known.lines, known.meta)
+  if (!known) return { ...readGeneral(html, $, caps, stats.elements), platform: '通用' }
+  const extracted = extractArticle(known.lines, known.meta, caps)
   if (extracted.publishedAt || forums.has(known.platform)) return { ...extracted, platform: known.platform }
   // `2022-02-13 09:57 光明网` under the headline, with no label the reader looks for.
   let dated: string | undefined
   try {
-    dated = readGeneral(html, load(html)).publishedAt
+    dated = readGeneral(html, load(html), caps, stats.elements).publishedAt
   } catch {
     dated = undefined
   }
@@ -51,13 +71,16 @@ const readHtml = (html: string): Extracted & { platform: string } => {
 /**
  * One saved page, bytes to fields: decode, repair converter damage, then read HTML by its
  * platform's structure (or the general extractor) and text line by line.
- * Pure and synchronous so that a batch can parse fast without touching the database.
+ * Pure and synchronous so that a batch can parse fast without touching the database; the
+ * import runs it on worker threads with a time limit (parsePool.ts).
  */
-export const parsePage = (bytes: Uint8Array, fileName = ''): ParsedPage => {
+export const parsePage = (bytes: Uint8Array, fileName = '', options: ParseOptions = {}): ParsedPage => {
+  const caps: PageCaps = { ...defaultCaps, ...options.caps }
+  checkSize(bytes.length, caps)
   const { text, encoding } = decodeBuffer(bytes)
   const repaired = repairPinyin(text)
   const html = /\.html?$/i.test(fileName) || looksLikeHtml(repaired.text)
-  const extracted = html ? readHtml(repaired.text) : { ...extractArticle(textToLines(repaired.text)), platform: '文本' }
+  const extracted = html ? readHtml(repaired.text, caps) : { ...extractArticle(textToLines(repaired.text), {}, caps), platform: '文本' }
   const bodyText = extracted.blocks.map(blockText).filter(Boolean).join('\n')
   return { ...extracted, encoding, script: detectScript(`${extracted.title}\n${bodyText}`), pinyinRepaired: repaired.repaired }
 }

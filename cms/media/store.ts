@@ -50,7 +50,7 @@ export const localMediaStore = (dir: string): MediaStore => ({
 
 export const s3MediaStore = (settings: S3Settings): MediaStore => {
   const client = new S3Client(settings.client)
-  const key = (file: string) => `${settings.prefix ? `${settings.prefix.replace(/\/+$/, '')}/` : ''}${file}`
+  const key = (file: string) => `${settings.prefix ? `${settings.prefix.replace(/(?<!\/)\/+$/, '')}/` : ''}${file}`
   const read = async (file: string) => {
     const object = await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: key(file) }))
     return Buffer.from(await object.Body!.transformToByteArray())

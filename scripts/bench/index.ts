@@ -17,7 +17,7 @@ import type { GenerateMessage } from './generateChild'
 import type { LoadResult } from './load'
 import { bareAstroBuild } from './bareAstro'
 import { writeLegacyPages } from './legacy'
-import { articlePageWeight, median, outputSize, spread, type SearchTransfer } from './measure'
+import { articlePageWeight, longestBlockDuring, median, outputSize, spread, type SearchTransfer } from './measure'
 import { canSampleMemory, peakOf, sampleDescendants, selfPeakRssBytes } from './memory'
 import { profilingNodeOptions, summarizeProfile, type ProfileSummary } from './profile'
 import { indexFileOf } from '../../site/search/files'
@@ -503,14 +503,20 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
     const archiveDir = path.join(workspace, 'archive')
     const legacy = await writeLegacyPages(archiveDir, importPages, seed)
     const files = legacy.map((p) => p.file)
+    let importBlockMs = 0
     const imported = await phase(
       'import',
-      () =>
-        importArchive(cms, files, {
-          batch: 'bench',
-          onProgress: (done, total) => emit({ type: 'progress', phase: 'import', done, total }),
-        }),
-      (s) => `${(files.length / (s.totalMs / 1000)).toFixed(1)} 页/秒`,
+      async () => {
+        const { result, longestBlockMs } = await longestBlockDuring(() =>
+          importArchive(cms, files, {
+            batch: 'bench',
+            onProgress: (done, total) => emit({ type: 'progress', phase: 'import', done, total }),
+          }),
+        )
+        importBlockMs = longestBlockMs
+        return result
+      },
+      (s) => `${(files.length / (s.totalMs / 1000)).toFixed(1)} 页/秒，事件循环最长阻塞 ${importBlockMs.toFixed(0)} 毫秒`,
       files.length,
     )
     const parseRuns: number[] = []
@@ -602,6 +608,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         pagesPerSecond: files.length / (imported.totalMs / 1000),
         parseOnlyPagesPerSecond: median(parseRuns),
         parseOnlyRuns: parseRuns,
+        longestEventLoopBlockMs: importBlockMs,
         gbkPages: legacy.filter((p) => p.encoding === 'gbk').length,
         formats: legacy.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.format]: (acc[p.format] ?? 0) + 1 }), {}),
       },

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import type http from 'node:http'
 import type { Socket } from 'node:net'
 import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import zlib from 'node:zlib'
 
 export const median = (values: readonly number[]): number => {
@@ -252,5 +253,21 @@ export const measureSearch = async (options: {
   } finally {
     server.off('connection', onConnection)
     await context.close().catch(() => undefined)
+  }
+}
+
+/**
+ * The longest the event loop was held while `run` ran, in ms: what a server doing this work
+ * would make every other request wait at worst (issue 23: an import parsing on the loop held
+ * the CMS for seconds).
+ */
+export const longestBlockDuring = async <T>(run: () => Promise<T>): Promise<{ result: T; longestBlockMs: number }> => {
+  const histogram = monitorEventLoopDelay({ resolution: 10 })
+  histogram.enable()
+  try {
+    const result = await run()
+    return { result, longestBlockMs: histogram.max / 1e6 }
+  } finally {
+    histogram.disable()
   }
 }

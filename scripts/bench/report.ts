@@ -136,6 +136,8 @@ export interface BenchFigures {
     pagesPerSecond: number
     parseOnlyPagesPerSecond: number
     parseOnlyRuns: number[]
+    /** The longest the harness's event loop was held during the import (parsing runs on threads; the CMS must stay responsive). */
+    longestEventLoopBlockMs: number
     gbkPages: number
     formats: Record<string, number>
   }
@@ -429,7 +431,7 @@ export const formatTable = (report: BenchReport): string => {
     ['发布到上线：全量路径', f.publishToLive.fullSeconds === null ? '未测量（--skip-publish）' : sec(f.publishToLive.fullSeconds), '', ''],
     [
       '归档导入',
-      `${num(f.archiveImport.pagesPerSecond)} 页/秒（${f.archiveImport.pages} 页，仅解析 ${num(f.archiveImport.parseOnlyPagesPerSecond)} 页/秒）`,
+      `${num(f.archiveImport.pagesPerSecond)} 页/秒（${f.archiveImport.pages} 页，仅解析 ${num(f.archiveImport.parseOnlyPagesPerSecond)} 页/秒；事件循环最长阻塞 ${num(f.archiveImport.longestEventLoopBlockMs)} 毫秒）`,
       ...target('import-rate'),
     ],
     ['基准测试总用时', sec(f.wallClockSeconds), '', ''],

@@ -252,7 +252,7 @@ export const facetPages = <T>(facets: readonly Facet<T>[], items: readonly T[]) 
 /** Plain text of CMS HTML, for meta descriptions and JSON-LD. */
 export const plainText = (html: string): string =>
   html
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<[^<>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

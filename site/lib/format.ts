@@ -17,4 +17,4 @@ export const telHref = (number: string) => {
 }
 
 /** `sms:` takes the number alone: no extension pause. */
-export const smsHref = (number: string) => telHref(number).replace(/^tel:/, 'sms:').replace(/,.*$/, '')
+export const smsHref = (number: string) => telHref(number).replace(/^tel:/, 'sms:').split(',', 1)[0]

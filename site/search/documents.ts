@@ -105,7 +105,7 @@ export const htmlToText = (html: string): string =>
   html
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
     .replace(/<br\s*\/?>|<\/(p|h[1-6]|li|blockquote|figcaption|div|tr|td|th|pre)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
+    .replace(/<[^<>]+>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] === '#') {
         const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)
@@ -113,7 +113,7 @@ export const htmlToText = (html: string): string =>
       }
       return ENTITIES[e.toLowerCase()] ?? m
     })
-    .replace(/[ \t]*\n\s*/g, '\n')
+    .replace(/(?<![ \t])[ \t]*\n\s*/g, '\n')
     .trim()
 
 const lines = (...parts: (string | undefined | false)[]) => parts.filter((p): p is string => !!p && !!p.trim()).join('\n')

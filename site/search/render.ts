@@ -74,10 +74,13 @@ const filterSelects = (request: SearchRequest, response: SearchResponse) =>
 
 export const renderSearchPage = (template: string, request: SearchRequest, response: SearchResponse): string => {
   let html = template.replace(/<html\b/, '<html data-search="server"')
-  html = html.replace(
-    /(<input\b[^>]*\bid="q"[^>]*?)(\s*\/?>)/,
-    (_m, open: string, close: string) => `${open.replace(/\svalue="[^"]*"/, '')} value="${attr(response.query)}"${close}`,
-  )
+  html = html.replace(/<input\b[^>]*\bid="q"[^>]*>/, (tag: string) => {
+    // The tag's end (`>`, `/>`, spaces before them) found by hand: a lazy `[^>]*?` before `\s*` backtracks over spaces.
+    let end = tag.length - 1
+    if (tag[end - 1] === '/') end--
+    while (/\s/.test(tag[end - 1] ?? '')) end--
+    return `${tag.slice(0, end).replace(/\svalue="[^"]*"/, '')} value="${attr(response.query)}"${tag.slice(end)}`
+  })
   html = html.replace(
     /(<select\b[^>]*\bid="sort"[^>]*>)([\s\S]*?)(<\/select>)/,
     (_m, open: string, inner: string, close: string) =>

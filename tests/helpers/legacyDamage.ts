@@ -24,7 +24,7 @@ const han = /\p{Script=Han}/u
  */
 export const plantedNoise = (text: string): string[] =>
   text.split(/\r?\n/).flatMap((line) => {
-    const tail = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”]\s+([\x21-\x7e][\x20-\x7e]*?)\s*$/u.exec(line)?.[1]
+    const tail = /[\p{Script=Han}\u3001-\u303f\uff00-\uffef“”]\s+([\x21-\x7e][\x20-\x7e]*)$/u.exec(line.trimEnd())?.[1]
     if (tail && symbol.test(tail)) return [tail]
     const bare = line.trim()
     return bare && bare.length <= 20 && !han.test(bare) && symbol.test(bare) ? [bare] : []

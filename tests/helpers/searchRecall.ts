@@ -114,7 +114,7 @@ const decode = (s: string) =>
 
 /** HTML as text, a block a line (so no match runs from one paragraph into the next). */
 const htmlText = (html: string) =>
-  decode(html.replace(/<\/(p|h\d|li|blockquote|figcaption|div)>|<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, ''))
+  decode(html.replace(/<\/(p|h\d|li|blockquote|figcaption|div)>|<br\s*\/?>/gi, '\n').replace(/<[^<>]*>/g, ''))
 
 const collect = (value: unknown, key: string, out: string[]) => {
   if (NOT_TEXT.has(key)) return

@@ -2,7 +2,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio/slim'
 import type { AnyNode } from 'domhandler'
 
 import { findDate } from '../date'
-import type { DomNode } from '../html'
+import { walk, type DomNode } from '../html'
 
 type Selection = Cheerio<AnyNode>
 
@@ -26,12 +26,10 @@ export const removeHidden = ($: CheerioAPI, container: Selection): void => {
 export const spacedText = (node: DomNode | undefined): string => {
   if (!node) return ''
   const parts: string[] = []
-  const walk = (n: DomNode) => {
+  walk(node, (n) => {
     if (n.type === 'text') parts.push(n.data ?? '')
-    else if (n.type === 'script' || n.type === 'style' || n.type === 'comment') return
-    else for (const c of n.children ?? []) walk(c)
-  }
-  walk(node)
+    else if (n.type === 'script' || n.type === 'style' || n.type === 'comment') return false
+  })
   return parts
     .join(' ')
     .replace(/[\s\u00a0\u3000]+/g, ' ')
@@ -54,7 +52,7 @@ export const first = ($: CheerioAPI, selectors: string[], scope?: Selection): Se
 
 /** A date written next to `发表于`, `发布于`, `发表时间`; never a profile's 注册时间 or 最后登录. */
 export const postedDate = (text: string): string | undefined => {
-  const m = /(?:发表于|发布于|发表时间|发帖时间|发布时间|posted\s+on)\s*[:：]?\s*(.{8,24})/i.exec(text)
+  const m = /(?:发表于|发布于|发表时间|发帖时间|发布时间|posted\s+on)\s*(?:[:：]\s*)?(.{8,24})/i.exec(text)
   return m ? findDate(m[1])?.iso : undefined
 }
 

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim'
 
-import { findFirst, readHead, type DomNode } from '../html'
+import { contains, findFirst, readHead, type DomNode } from '../html'
 import type { PageMeta } from '../lines'
 import { clean, first, node, removeHidden, spacedText } from './dom'
 import { infoFields } from './info'
@@ -35,8 +35,6 @@ const infoBar = ($: CheerioAPI, body: DomNode): string | undefined => {
   })
   return best
 }
-
-const contains = (outer: DomNode, inner: DomNode): boolean => outer === inner || (outer.children ?? []).some((c) => contains(c, inner))
 
 /**
  * Government and TRS WCM article pages. Metadata comes from the standard meta tags when

@@ -18,7 +18,9 @@ export const infoFields = (raw: string): Partial<PageMeta> => {
   const out: Partial<PageMeta> = {}
   const labels = readLabels(text, simplified)
   for (const { kind, value } of labels?.labels ?? []) {
-    const v = value.replace(/\s+(?:19|20)\d{2}[-/.年].*$/, '').trim()
+    // Cut at the first date after a space (the spaces before it go with the trim).
+    const date = /\s(?:19|20)\d{2}[-/.年]/.exec(value)
+    const v = (date ? value.slice(0, date.index) : value).trim()
     if (!v) continue
     if (kind === 'source') out.source ??= v
     else if (kind === 'author') out.author ??= v
