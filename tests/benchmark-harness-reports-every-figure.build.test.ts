@@ -144,6 +144,16 @@ describe('npm run bench', () => {
         f.contentLoad.organizations +
         1,
     )
+    // Under attack: ordinary searches all answered, with the limit on and off; the flood mostly refused.
+    expect(ss.underAttack?.runs.map((r) => r.rateLimit)).toEqual([true, false])
+    for (const run of ss.underAttack?.runs ?? []) {
+      expect(run.normal.errors).toBe(0)
+      positive(run.normal.requests)
+    }
+    // Each flooding address is past its burst of 40 within the first second.
+    positive(ss.underAttack?.runs[0]?.attack.limited)
+    positive(ss.underAttack?.throughput.staticRps)
+    positive(ss.underAttack?.throughput.searchRps)
     expect(ss.latency).toMatchObject({ queries: 50, clients: 8, errors: 0 })
     expect(ss.latency.requests).toBe(50 * 8 * 2)
     expect(ss.latency.p95Ms).toBeGreaterThanOrEqual(ss.latency.p50Ms)
@@ -189,6 +199,7 @@ describe('npm run bench', () => {
       'server-search-recall',
       'server-search-p95',
       'server-search-index-time',
+      'search-under-attack-p95',
       'publish-to-live',
       'pages-per-publish',
       'server-search-index-rss',
