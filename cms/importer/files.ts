@@ -5,6 +5,8 @@ export const pageExtensions = /\.(html?|txt)$/i
 
 export interface FileList {
   files: string[]
+  /** For each file, the folder argument it was found in (a file argument: its own folder), so it can be named relative to it. */
+  roots: string[]
   /** Arguments that named nothing readable, with the reason. */
   missing: { file: string; reason: string }[]
 }
@@ -15,15 +17,16 @@ export interface FileList {
  * a batch always runs the same way. Hidden files and folders (`.git`) are skipped.
  */
 export const collectFiles = (args: string[]): FileList => {
-  const files: string[] = []
+  const found = new Map<string, string>()
   const missing: FileList['missing'] = []
-  const walk = (dir: string) => {
+  const walk = (dir: string, root: string) => {
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
       const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.isFile() && pageExtensions.test(entry.name) && entry.name.toLowerCase() !== 'readme.txt') files.push(full)
+      if (entry.isDirectory()) walk(full, root)
+      else if (entry.isFile() && pageExtensions.test(entry.name) && entry.name.toLowerCase() !== 'readme.txt' && !found.has(full))
+        found.set(full, root)
     }
   }
   for (const arg of args) {
@@ -35,8 +38,8 @@ export const collectFiles = (args: string[]): FileList => {
       missing.push({ file: arg, reason: '文件或文件夹不存在' })
       continue
     }
-    if (stat.isDirectory()) walk(full)
-    else files.push(full)
+    if (stat.isDirectory()) walk(full, full)
+    else if (!found.has(full)) found.set(full, path.dirname(full))
   }
-  return { files: [...new Set(files)], missing }
+  return { files: [...found.keys()], roots: [...found.values()], missing }
 }

@@ -9,6 +9,9 @@ import { findImageFile, placeImages } from './images'
 import { parsePage, type ParsedPage } from './parse'
 import { matchRegion, type KnownRegion } from './region'
 import { toSimplified } from './script'
+import { analyseFiles, relativeNames } from './site/analyseFiles'
+import { type SiteAnalysis, skipReason } from './site/classify'
+import { originalUrlOf } from './site/url'
 
 export interface ImportOptions {
   /** Recorded on every article (`importBatch`); the CLI defaults it to the start time. */
@@ -18,6 +21,14 @@ export interface ImportOptions {
   /** Parse and check for duplicates, write nothing. */
   dryRun?: boolean
   onProgress?: (done: number, total: number, file: string) => void
+  /**
+   * The batch read as a site (site/analyseFiles.ts), one page per file in order: which files
+   * are articles, the template, each page's place. Made here when absent; the CLI makes it
+   * once over all files and passes each part its share.
+   */
+  site?: SiteAnalysis
+  /** The folder the files were imported from, for `originalUrl` when a page names no address of its own. */
+  root?: string
 }
 
 export type Outcome =
@@ -40,12 +51,16 @@ export type Outcome =
     }
   | { file: string; status: 'duplicate'; title: string; of: string; reason: DuplicateReason }
   | { file: string; status: 'failed'; reason: string }
+  /** Not an article of its own: a list page, a print or phone copy, a later page (site/classify.ts). */
+  | { file: string; status: 'skipped'; reason: string }
 
 export interface ImportSummary {
   batch: string
   outcomes: Outcome[]
   imported: number
   duplicates: number
+  /** List pages and copies of other pages of the set. */
+  skipped: number
   failed: number
   /** Time spent reading and parsing pages, and in total. */
   parseMs: number
@@ -113,6 +128,12 @@ export const importArchive = async (payload: Payload, files: string[], options: 
     await payload.find({ collection: 'regions', pagination: false, depth: 0, select: { name: true, level: true } })
   ).docs.map((r) => ({ id: r.id, name: toSimplified(r.name), level: r.level }))
 
+  // A first pass over the whole batch: which pages are articles, and the site's template.
+  const t1 = performance.now()
+  const site = options.site ?? analyseFiles(files, relativeNames(files, options.root))
+  parseMs += performance.now() - t1
+  const boilerplate = site.template
+
   const outcomes: Outcome[] = new Array(files.length)
   let done = 0
   const finish = (i: number, outcome: Outcome) => {
@@ -125,10 +146,16 @@ export const importArchive = async (payload: Payload, files: string[], options: 
   const writing = new Set<Promise<void>>()
 
   for (const [i, file] of files.entries()) {
+    const place = site.pages[i]
+    const skipped = skipReason(place.verdict)
+    if (skipped) {
+      finish(i, { file, status: 'skipped', reason: skipped })
+      continue
+    }
     let page: ParsedPage
     const t0 = performance.now()
     try {
-      page = parsePage(fs.readFileSync(file), file)
+      page = parsePage(fs.readFileSync(file), file, { boilerplate })
     } catch (error) {
       finish(i, { file, status: 'failed', reason: reasonOf(error) })
       continue
@@ -137,7 +164,8 @@ export const importArchive = async (payload: Payload, files: string[], options: 
     }
 
     const text = bodyText(page.blocks)
-    const originalUrl = page.url ?? file
+    // Never the path on this machine: the public article page shows 原文出处.
+    const originalUrl = originalUrlOf({ named: page.url, relativePath: place.path, mirrored: place.mirrored })
     const duplicate = index.find(page.title, page.publishedAt, text, originalUrl)
     if (duplicate) {
       finish(i, { file, status: 'duplicate', title: page.title, of: duplicate.of.label, reason: duplicate.reason })
@@ -221,6 +249,7 @@ export const importArchive = async (payload: Payload, files: string[], options: 
     outcomes,
     imported: count(['imported', 'would-import']),
     duplicates: count(['duplicate']),
+    skipped: count(['skipped']),
     failed: count(['failed']),
     parseMs,
     totalMs: performance.now() - started,

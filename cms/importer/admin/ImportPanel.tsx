@@ -22,6 +22,7 @@ type Outcome =
     }
   | { file: string; status: 'duplicate'; title: string; of: string }
   | { file: string; status: 'failed'; reason: string }
+  | { file: string; status: 'skipped'; reason: string }
 
 interface Batch {
   id: number | string
@@ -32,6 +33,7 @@ interface Batch {
   done?: number
   imported?: number
   duplicates?: number
+  skipped?: number
   failed?: number
   ignored?: string
   outcomes?: Outcome[]
@@ -232,8 +234,9 @@ export function ImportPanel() {
       {batch && outcomes.length > 0 && (
         <>
           <p style={para}>
-            {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，失败{' '}
-            {batch.failed ?? 0} 个{batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}。
+            {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，
+            {batch.skipped ? `列表页、打印版等非文章页面跳过 ${batch.skipped} 页，` : ''}失败 {batch.failed ?? 0} 个
+            {batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}。
           </p>
           {/* On a phone the table scrolls sideways rather than squeezing each column to one character. */}
           <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="提取结果（可左右滚动）">
@@ -269,6 +272,13 @@ export function ImportPanel() {
                       <td style={cell} colSpan={5}>
                         失败：{o.reason}
                       </td>
+                    ) : o.status === 'skipped' ? (
+                      <>
+                        <td style={cell}>不是文章，跳过</td>
+                        <td style={cell} colSpan={4}>
+                          {o.reason}
+                        </td>
+                      </>
                     ) : o.status === 'duplicate' ? (
                       <>
                         <td style={cell}>重复，跳过</td>
