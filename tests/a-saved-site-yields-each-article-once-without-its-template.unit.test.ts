@@ -22,6 +22,7 @@ import {
   SLOGAN,
   TEMPLATE_LINES,
   articlePath,
+  writeHttrackMirror,
   writeMirroredSite,
 } from './helpers/mirroredSite'
 
@@ -143,6 +144,16 @@ describe('classifying pages by what they hold', () => {
     expect(result.template).not.toContain(lineKey(shared.replace(/<\/?p>/g, '')))
   })
 
+  it("finds the template of a site whose every page is titled with the site's name", () => {
+    const pages = Array.from({ length: 6 }, (_, i) =>
+      pageFeatures(
+        `<html><head><title>江南市总工会</title></head><body><div class="tb">欢迎访问江南市总工会网站</div>${paragraph(i)}</body></html>`,
+        `news/${i}.html`,
+      ),
+    )
+    expect(analyseSite(pages).template).toEqual([lineKey('欢迎访问江南市总工会网站')])
+  })
+
   it('never counts a line that carries the source, author or date as template', () => {
     expect(['来源：江南市总工会', '作者：林小雨', '发布时间：2019-03-12', '（江南市总工会供稿）'].every(keepsFields)).toBe(true)
     expect(keepsFields('版权所有 江南市总工会')).toBe(false)
@@ -186,6 +197,7 @@ describe('what a path says', () => {
     ['m/view.php?aid=123.html', { mobile: true }],
     ['wap.jnzgh.gov.cn/news/1.html', { mobile: true }],
     ['mobile/news/1.html', { mobile: true }],
+    ['www.jnzgh.gov.cn/a/xinwen/', { list: true }],
   ])('%s', (p, expected) => {
     expect(pathShape(p)).toMatchObject(expected)
   })
@@ -223,5 +235,25 @@ describe('the address recorded as 原文出处', () => {
       'site/a/1.html',
       'b.html',
     ])
+  })
+})
+
+describe('the same portal saved with HTTrack', () => {
+  it("leaves out HTTrack's log and cache, skips its own pages, and reads a renamed print page's address from its comment", () => {
+    const httrack = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-httrack-'))
+    try {
+      const written = writeHttrackMirror(httrack)
+      const found = collectFiles([httrack])
+      const foundNames = relativeNames(found.files, found.roots)
+      expect(foundNames.sort()).toEqual(Object.keys(written).sort())
+      const result = analyseFiles(found.files, foundNames)
+      const kinds = Object.fromEntries(result.pages.map((p) => [p.path, p.verdict.kind === 'copy' ? p.verdict.variant : p.verdict.kind]))
+      expect(kinds).toEqual(Object.fromEntries(Object.entries(written).map(([p, what]) => [p, what === 'tool' ? 'list' : what])))
+      const print = result.pages.find((p) => p.path.endsWith('print4a3f.html'))!
+      expect(print.mirrored).toBe(`http://${HOST}/plus/print.php?aid=123`)
+      expect(skipReason(print.verdict)).toBe(`打印版，与 jnzgh/${HOST}/a/xinwen/2019/0312/123.html 是同一篇`)
+    } finally {
+      fs.rmSync(httrack, { recursive: true, force: true })
+    }
   })
 })

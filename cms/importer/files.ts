@@ -3,6 +3,13 @@ import path from 'node:path'
 
 export const pageExtensions = /\.(html?|txt)$/i
 
+/**
+ * Files and folders the saving tools write beside a mirrored site: wget keeps the site's
+ * `robots.txt`, HTTrack its log, error list and cache. None is a page of the site.
+ */
+const toolFiles = new Set(['readme.txt', 'robots.txt', 'hts-log.txt', 'hts-err.txt', 'hts-ioinfo.txt'])
+const toolFolders = new Set(['hts-cache', 'hts-tmp'])
+
 export interface FileList {
   files: string[]
   /** For each file, the folder argument it was found in (a file argument: its own folder), so it can be named relative to it. */
@@ -14,7 +21,8 @@ export interface FileList {
 /**
  * The pages named on the command line: files as given (whatever their extension, since the
  * user chose them), folders searched recursively for .html, .htm and .txt, in name order so
- * a batch always runs the same way. Hidden files and folders (`.git`) are skipped.
+ * a batch always runs the same way. Hidden files and folders (`.git`) are skipped, and so are
+ * the files mirroring tools write beside a site (`robots.txt`, HTTrack's log and cache).
  */
 export const collectFiles = (args: string[]): FileList => {
   const found = new Map<string, string>()
@@ -24,8 +32,9 @@ export const collectFiles = (args: string[]): FileList => {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
       const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full, root)
-      else if (entry.isFile() && pageExtensions.test(entry.name) && entry.name.toLowerCase() !== 'readme.txt' && !found.has(full))
+      if (entry.isDirectory()) {
+        if (!toolFolders.has(entry.name.toLowerCase())) walk(full, root)
+      } else if (entry.isFile() && pageExtensions.test(entry.name) && !toolFiles.has(entry.name.toLowerCase()) && !found.has(full))
         found.set(full, root)
     }
   }

@@ -457,3 +457,42 @@ export const writeMirroredSite = (dir: string): Record<string, string> => {
   put('bbs/thread-16-1-1.html', threadPage(THREADS[1], 1))
   return files
 }
+
+/**
+ * The same portal as HTTrack leaves it: a project folder holding the host folder, HTTrack's
+ * own index and "Page has moved" pages, its log and cache, a `Mirrored from` comment in every
+ * page, and pages with a query renamed (`print.php?aid=123` → `print4a3f.html`). Returns the
+ * paths written under `dir` that are pages of the site, with what each is.
+ */
+export const writeHttrackMirror = (dir: string): Record<string, string> => {
+  const written: Record<string, string> = {}
+  const put = (name: string, text: string, what?: string) => {
+    const file = path.join(dir, ...name.split('/'))
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, text)
+    if (what) written[name] = what
+  }
+  const mirrored = (address: string, html: string) =>
+    html.replace(
+      '<html>',
+      `<html>\n<!-- Mirrored from ${address} by HTTrack Website Copier/3.x [XR&CO'2014], Sat, 12 Oct 2019 02:10:33 GMT -->`,
+    )
+  put(
+    'index.html',
+    `<html><head><meta name="generator" content="HTTrack Website Copier/3.x"><title>List of available projects - HTTrack Website Copier</title></head><body><h1>HTTrack Website Copier - Open Source offline browser</h1><p>Index of locally available projects:</p><table><tr><td><a href="jnzgh/index.html">江南市总工会网站镜像（二〇一九年十月）</a></td></tr></table></body></html>`,
+    'tool',
+  )
+  put(
+    'jnzgh/index.html',
+    `<html><!-- Created by HTTrack Website Copier/3.49-2 [XR&CO'2014] --><head><meta http-equiv="Refresh" content="0; URL=${HOST}/index.html"><title>Page has moved</title></head><body><a href="${HOST}/index.html">Click here...</a></body></html>`,
+    'tool',
+  )
+  put('jnzgh/hts-log.txt', 'HTTrack3.49-2 launched on Sat, 12 Oct 2019 10:10:01 at http://www.jnzgh.gov.cn/\n')
+  put('jnzgh/hts-cache/new.txt', 'date\tsize\tflags\tstatusCode\turl\n')
+  const site = `jnzgh/${HOST}`
+  put(`${site}/index.html`, mirrored(`${HOST}/`, page('江南市总工会', listEntries(NEWS))), 'list')
+  put(`${site}/a/xinwen/index.html`, mirrored(`${HOST}/a/xinwen/`, columnPage('工会新闻', NEWS, 1, 1)), 'list')
+  for (const a of NEWS.slice(0, 3)) put(`${site}${url(a)}`, mirrored(`${HOST}${url(a)}`, newsPage(a)), 'article')
+  put(`${site}/plus/print4a3f.html`, mirrored(`${HOST}/plus/print.php?aid=123`, printPage(NEWS[0])), 'print')
+  return written
+}

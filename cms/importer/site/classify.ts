@@ -75,14 +75,25 @@ const RUN_PER_LINK = 25
 const SAME_LINES = 0.5
 /** Pages compared with each other at most, within one title. */
 const MAX_GROUP = 50
+/** A title on more than this share of the pages (and more than the least count) is the site's, not an article's. */
+const COMMON_TITLE_SHARE = 0.1
+const COMMON_TITLE_MIN = 5
 /** Groups sampled to find candidate template lines on a large site, before they are counted exactly. */
 const SAMPLE = 1000
 
-/** Index lists of the pages counted once per title (pages without a title stand alone). */
+/**
+ * Index lists of the pages counted once per title. Pages without a title stand alone, and so
+ * do pages whose title is on too many pages to name an article: old templates that print the
+ * site's name as every page's title.
+ */
 const byTitle = (pages: number[], features: PageFeatures[]): number[][] => {
+  const counts = new Map<string, number>()
+  for (const i of pages) counts.set(features[i].titleKey, (counts.get(features[i].titleKey) ?? 0) + 1)
+  const tooCommon = Math.max(COMMON_TITLE_MIN, COMMON_TITLE_SHARE * pages.length)
   const groups = new Map<string, number[]>()
   for (const i of pages) {
-    const key = features[i].titleKey.length >= 4 ? features[i].titleKey : `#${i}`
+    const title = features[i].titleKey
+    const key = title.length >= 4 && counts.get(title)! <= tooCommon ? title : `#${i}`
     const group = groups.get(key)
     if (group) group.push(i)
     else groups.set(key, [i])
@@ -184,6 +195,7 @@ export const measure = (f: PageFeatures, template: ReadonlySet<number>, template
 
 /** List or article, by the page's own content and its path. */
 export const isListPage = (m: PageMeasure, f: PageFeatures, shape: PathShape): boolean => {
+  if (f.toolPage) return true
   if (m.longestRun >= Math.max(BODY_RUN, RUN_PER_LINK * m.articleLinks)) return false
   if (m.articleLinks >= 3 && (f.pager || shape.list || m.linkChars * 2 >= m.chars || m.articleLinks >= 8)) return true
   // An empty tag or search page ("没有找到相关内容") or a column with two entries: no paragraph of its own.
@@ -239,7 +251,7 @@ export const analyseSite = (features: PageFeatures[]): SiteAnalysis => {
   const templateLinks = new Set(
     repeated(byTitle(htmlPages, features), (i) => features[i].titleLinks, TEMPLATE_SHARE, TEMPLATE_MIN_PAGES).keys(),
   )
-  const shapes = features.map((f) => pathShape(f.path))
+  const shapes = features.map((f) => pathShape(f.address ?? f.path))
   const measures = features.map((f) => measure(f, template, templateLinks))
   const verdicts: Verdict[] = features.map((f, i) =>
     f.html && isListPage(measures[i], f, shapes[i]) ? { kind: 'list' } : { kind: 'article' },

@@ -2,6 +2,7 @@ import { load } from 'cheerio/slim'
 
 import { type DomNode, findFirst, flatten, readHead, textOf, titleParts } from '../html'
 import { keepsFields, lineKey, lineText } from './template'
+import { httrackUrl } from './url'
 
 /**
  * What the site analysis needs of one page, read once in the first pass: plain numbers and
@@ -10,6 +11,11 @@ import { keepsFields, lineKey, lineText } from './template'
 export interface PageFeatures {
   /** The page's path inside the imported folder (`www.x.gov.cn/a/xinwen/2019/0312/123.html`), `/`-separated. */
   path: string
+  /**
+   * The page's address as `host/path?query`, when HTTrack's comment names it: HTTrack renames
+   * pages with a query (`print.php?aid=1` → `print4a3f.html`), so the path alone hides what they are.
+   */
+  address?: string
   /** Whether the page is HTML; text files are always articles and have no template. */
   html: boolean
   /** The title as the page's heading and `<title>` give it, compared without spaces and punctuation. */
@@ -28,6 +34,8 @@ export interface PageFeatures {
   pager: boolean
   /** A print version by its `<title>` (`… - 打印本页`). */
   printTitle: boolean
+  /** A page the saving tool wrote, not the site: HTTrack's index of its mirrors. */
+  toolPage?: boolean
 }
 
 /** The key of a line that is never template, whatever it repeats on. */
@@ -85,8 +93,10 @@ export const pageFeatures = (html: string, path: string): PageFeatures => {
     if (to && (text.match(han)?.length ?? 0) >= 6) titleLinks.add(fnv(to))
   }
 
+  const mirrored = httrackUrl(html)
   const features: PageFeatures = {
     path,
+    ...(mirrored ? { address: mirrored.replace(/^https?:\/\//i, '') } : {}),
     html: true,
     titleKey,
     canonical,
@@ -97,6 +107,8 @@ export const pageFeatures = (html: string, path: string): PageFeatures => {
     titleLinks: [...titleLinks],
     pager: false,
     printTitle: /打印(?:本页|版|页面)?\s*$|打印本页|打印版/.test(rawTitle),
+    // HTTrack's list of projects and its "Page has moved" page say so in a comment or meta tag; the pages it mirrored say "Mirrored from".
+    toolPage: /HTTrack Website Copier/i.test(html.slice(0, 4096)) && !/<!--\s*Mirrored from/i.test(html.slice(0, 4096)),
   }
   for (const line of flatten(body)) {
     const text = line.text

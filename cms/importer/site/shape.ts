@@ -50,6 +50,8 @@ export const pathShape = (path: string): PathShape => {
   else if (articlePage) part = { key: [...dirs, articlePage[1]].join('/'), n: Number(articlePage[2] ?? 1) }
 
   const listName =
+    // A folder's own page (`/a/xinwen/`), as HTTrack's comment names the index it saved.
+    name === '' ||
     /^(?:index|default|home|main)(?:_\d+)?\.(?:s?html?|php|asp|aspx|jsp)$/.test(name) ||
     /^list[_-]?[\d_-]*\.(?:s?html?|php|asp|aspx|jsp)$/.test(name) ||
     /^(?:forum|forumdisplay|thread|search|tag|tags|category|column|channel|node|plist|more)[\d_-]*\.(?:s?html?|php|asp|aspx|jsp)$/.test(
