@@ -154,6 +154,18 @@ describe('classifying pages by what they hold', () => {
     expect(analyseSite(pages).template).toEqual([lineKey('欢迎访问江南市总工会网站')])
   })
 
+  it("does not take a canonical address that pages with other titles name too as any page's own", () => {
+    const result = analyseSite(
+      [0, 1, 2].map((i) =>
+        pageFeatures(
+          `<html><head><title>第${i}篇新闻的标题</title><link rel="canonical" href="http://www.jnzgh.gov.cn/"></head><body><h1>第${i}篇新闻的标题</h1>${paragraph(i)}</body></html>`,
+          `news/${i}.html`,
+        ),
+      ),
+    )
+    expect(result.pages.map((p) => p.addressShared)).toEqual([true, true, true])
+  })
+
   it('never counts a line that carries the source, author or date as template', () => {
     expect(['来源：江南市总工会', '作者：林小雨', '发布时间：2019-03-12', '（江南市总工会供稿）'].every(keepsFields)).toBe(true)
     expect(keepsFields('版权所有 江南市总工会')).toBe(false)

@@ -81,7 +81,8 @@ const addHostileContent = async ({ payload }: TestCms) => {
       author: hostile('作者'),
       responsibleEditor: hostile('责编'),
       tags: [hostile('标签')],
-      originalUrl: hostile('原文'),
+      // 原文出处 is shown only for a web address, as a link: the hostile text rides in its query.
+      originalUrl: `https://www.jnzgh.gov.cn/a/1.html?${hostile('原文')}`,
       cover: media.id,
       region: region.id,
       organization: organization.id,

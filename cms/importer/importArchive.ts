@@ -165,7 +165,11 @@ export const importArchive = async (payload: Payload, files: string[], options: 
 
     const text = bodyText(page.blocks)
     // Never the path on this machine: the public article page shows 原文出处.
-    const originalUrl = originalUrlOf({ named: page.url, relativePath: place.path, mirrored: place.mirrored })
+    const originalUrl = originalUrlOf({
+      named: place.addressShared ? undefined : page.url,
+      relativePath: place.path,
+      mirrored: place.mirrored,
+    })
     const duplicate = index.find(page.title, page.publishedAt, text, originalUrl)
     if (duplicate) {
       finish(i, { file, status: 'duplicate', title: page.title, of: duplicate.of.label, reason: duplicate.reason })

@@ -51,6 +51,12 @@ export interface SitePage {
   verdict: Verdict
   /** The address the page's place in a mirror (host folder, HTTrack comment) gives it. */
   mirrored?: string
+  /**
+   * The canonical address the page names is named by pages with other titles too — a template
+   * pointing every page at the home page — so it is not this page's address, and must not make
+   * every article after the first a duplicate of it.
+   */
+  addressShared?: boolean
 }
 
 export interface SiteAnalysis {
@@ -303,7 +309,21 @@ export const analyseSite = (features: PageFeatures[]): SiteAnalysis => {
     }
   }
 
-  return { pages: features.map((f, i) => ({ path: f.path, verdict: verdicts[i] })), template: [...template] }
+  const titlesByAddress = new Map<string, Set<string>>()
+  for (const f of features) {
+    if (!f.canonical) continue
+    const titles = titlesByAddress.get(f.canonical) ?? new Set<string>()
+    titles.add(f.titleKey || f.path)
+    titlesByAddress.set(f.canonical, titles)
+  }
+  return {
+    pages: features.map((f, i) => ({
+      path: f.path,
+      verdict: verdicts[i],
+      ...(f.canonical && titlesByAddress.get(f.canonical)!.size > 1 ? { addressShared: true } : {}),
+    })),
+    template: [...template],
+  }
 }
 
 /** Why a page was not imported, as staff read it in the report. */
