@@ -361,8 +361,8 @@ export const EXPECTED_SKIPS: Record<string, string> = {
   'm/view.php?aid=125.html': `手机版，与 ${HOST}/a/xinwen/2019/0402/125.html 是同一篇`,
   'm/view.php?aid=152.html': `手机版，与 ${HOST}/a/xinwen/2019/0823/152.html 是同一篇`,
   'plus/view.php?aid=140.html': `与 ${HOST}/a/xinwen/2019/0611/140.html 是同一篇（标题相同，正文基本相同）`,
-  'a/xinwen/2019/0520/131_2.html': `${HOST}/a/xinwen/2019/0520/131.html 的第 2 页；帖子只导入主帖，文章的续页正文不会自动并入，请在导入后核对`,
-  'bbs/thread-15-2-1.html': `${HOST}/bbs/thread-15-1-1.html 的第 2 页；帖子只导入主帖，文章的续页正文不会自动并入，请在导入后核对`,
+  'a/xinwen/2019/0520/131_2.html': `文章 ${HOST}/a/xinwen/2019/0520/131.html 的第 2 页；续页的正文不会自动并入，请在导入后把它补进这篇文章`,
+  'bbs/thread-15-2-1.html': `帖子 ${HOST}/bbs/thread-15-1-1.html 的第 2 页（回帖），帖子只导入主帖`,
 }
 
 /** The pages that are articles, by path under the host folder, with their titles. */

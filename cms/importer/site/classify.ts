@@ -43,7 +43,7 @@ export type Verdict =
   | { kind: 'article' }
   | { kind: 'list' }
   /** `of` is the path of the page imported instead; absent when that page was not saved. */
-  | { kind: 'copy'; variant: CopyVariant; of?: string; n?: number }
+  | { kind: 'copy'; variant: CopyVariant; of?: string; n?: number; thread?: boolean }
 
 export interface SitePage {
   /** The page's path inside the imported folder, `/`-separated. */
@@ -273,7 +273,13 @@ export const analyseSite = (features: PageFeatures[]): SiteAnalysis => {
     const part = shapes[i].part
     if (!part || part.n <= 1 || verdicts[i].kind !== 'article') return
     const first = firstPages.get(part.key)
-    verdicts[i] = { kind: 'copy', variant: 'page', n: part.n, ...(first === undefined ? {} : { of: features[first].path }) }
+    verdicts[i] = {
+      kind: 'copy',
+      variant: 'page',
+      n: part.n,
+      ...(part.key.startsWith('thread-') ? { thread: true } : {}),
+      ...(first === undefined ? {} : { of: features[first].path }),
+    }
   })
 
   // Copies: one title, mostly the same lines.
@@ -339,8 +345,12 @@ export const skipReason = (verdict: Verdict): string | undefined => {
     case 'same':
       return `与 ${of} 是同一篇（标题相同，正文基本相同）`
     case 'page':
+      if (verdict.thread)
+        return of
+          ? `帖子 ${of} 的第 ${verdict.n} 页（回帖），帖子只导入主帖`
+          : `帖子的第 ${verdict.n} 页（回帖），主帖所在的第 1 页没有一起保存`
       return of
-        ? `${of} 的第 ${verdict.n} 页；帖子只导入主帖，文章的续页正文不会自动并入，请在导入后核对`
-        : `分成多页的文章或帖子的第 ${verdict.n} 页，第 1 页没有一起保存，未单独导入`
+        ? `文章 ${of} 的第 ${verdict.n} 页；续页的正文不会自动并入，请在导入后把它补进这篇文章`
+        : `分页文章的第 ${verdict.n} 页，第 1 页没有一起保存，未单独导入`
   }
 }
