@@ -43,11 +43,24 @@ export const pathShape = (path: string): PathShape => {
   const phpwind = /^read-htm-tid-(\d+)(?:-page-(\d+))?/.exec(name)
   const tid = /(?:^|&)tid=(\d+)/.exec(query)
   const articlePage = /^(\d+)(?:_(\d+))?\.s?html?$/.exec(name)
+  // PHPCMS `show-12-345-2.html` (column, id, page); TRS `t20190312_1234_1.html` is the second page.
+  const phpcms = /^show-(\d+-\d+)(?:-(\d+))?\.html?$/.exec(name)
+  const trs = /^(t\d{8}_\d+)(?:_(\d+))?\.s?html?$/.exec(name)
+  const articleId = /(?:^|&)(?:aid|id|articleid|newsid)=(\d+)/.exec(query)
   if (thread) part = { key: `thread-${thread[1]}`, n: Number(thread[2]) }
   else if (phpwind) part = { key: `thread-${phpwind[1]}`, n: Number(phpwind[2] ?? 1) }
   else if (tid && /^(?:viewthread|read|forum)\.php$/.test(name) && !/mod=forumdisplay/.test(query))
     part = { key: `thread-${tid[1]}`, n: Number(/(?:^|&)page=(\d+)/.exec(query)?.[1] ?? 1) }
   else if (articlePage) part = { key: [...dirs, articlePage[1]].join('/'), n: Number(articlePage[2] ?? 1) }
+  else if (phpcms) part = { key: [...dirs, `show-${phpcms[1]}`].join('/'), n: Number(phpcms[2] ?? 1) }
+  else if (trs) part = { key: [...dirs, trs[1]].join('/'), n: trs[2] ? Number(trs[2]) + 1 : 1 }
+  else if (
+    articleId &&
+    (/^(?:show|view|article|detail|content|info|news)\.(?:php|asp|aspx|jsp)$/.test(name) ||
+      // PHPCMS's dynamic address: `index.php?m=content&c=index&a=show&catid=12&id=345`.
+      /(?:^|&)(?:a|act|action|mod|do)=(?:show|view|article|detail|content)(?:&|$)/.test(query))
+  )
+    part = { key: [...dirs, `${name}?${articleId[1]}`].join('/'), n: Number(/(?:^|&)(?:page|p)=(\d+)/.exec(query)?.[1] ?? 1) }
 
   const listName =
     // A folder's own page (`/a/xinwen/`), as HTTrack's comment names the index it saved.
