@@ -133,6 +133,24 @@ describe('classifying pages by what they hold', () => {
     ])
   })
 
+  it("takes the page titled with the site's name alone as the home page, even with a welcome text of its own", () => {
+    const home = `<html><head><title>江南市总工会</title></head><body><div class="tb">江南市总工会</div><h2>欢迎访问</h2>${paragraph(7)}${paragraph(8)}</body></html>`
+    expect(
+      verdicts([
+        ['index.html', home],
+        ...[1, 2, 3].map((n): [string, string] => [
+          `news/${n}.html`,
+          shell(`第${n}届职工运动会开幕`, `<h1>第${n}届职工运动会开幕</h1>${paragraph(n)}`),
+        ]),
+      ]),
+    ).toEqual([
+      ['index.html', 'list'],
+      ['news/1.html', 'article'],
+      ['news/2.html', 'article'],
+      ['news/3.html', 'article'],
+    ])
+  })
+
   it('keeps an article reposted under new titles whole: long sentences need half the pages and five to be template', () => {
     const shared = paragraph(9)
     const pages: [string, string][] = Array.from({ length: 6 }, (_, i) => [

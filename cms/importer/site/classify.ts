@@ -12,7 +12,9 @@ import { lineKey } from './template'
  * - **list** — a home, column, pagination, tag, search or forum-list page: once the site's
  *   template is set aside, it is mostly links to article titles with no body of its own (no
  *   run of prose long enough for the links it carries), usually with a pager (下一页, 尾页,
- *   共 N 页) or a list-shaped name (`index_3.htm`, `list_1_2.html`, `?page=2`). Skipped.
+ *   共 N 页) or a list-shaped name (`index_3.htm`, `list_1_2.html`, `?page=2`); and the page
+ *   titled with nothing but the site's name (what most titles end with), the home page, even
+ *   with a welcome text of its own. Skipped.
  *   An `index.html` that holds a real text (工会简介) is an article.
  * - **copy** — a print version (`/print/…`, `print.php?id=`, a `<title>` saying 打印本页),
  *   a phone version (`/m/…`, a `wap.` host, `/mobile/`) or the same page saved twice: same
@@ -259,8 +261,17 @@ export const analyseSite = (features: PageFeatures[]): SiteAnalysis => {
   )
   const shapes = features.map((f) => pathShape(f.address ?? f.path))
   const measures = features.map((f) => measure(f, template, templateLinks))
+  // The site's name, as most pages' titles end: the page titled with it alone is the home page.
+  const suffixes = new Map<string, number>()
+  for (const i of htmlPages)
+    if (features[i].titleSuffix) suffixes.set(features[i].titleSuffix!, (suffixes.get(features[i].titleSuffix!) ?? 0) + 1)
+  const siteNames = new Set(
+    [...suffixes].filter(([, n]) => n >= Math.max(TEMPLATE_MIN_PAGES, TEMPLATE_SHARE * htmlPages.length)).map(([name]) => name),
+  )
   const verdicts: Verdict[] = features.map((f, i) =>
-    f.html && isListPage(measures[i], f, shapes[i]) ? { kind: 'list' } : { kind: 'article' },
+    f.html && (isListPage(measures[i], f, shapes[i]) || (siteNames.has(f.titleKey) && !shapes[i].article))
+      ? { kind: 'list' }
+      : { kind: 'article' },
   )
 
   // Later pages of an article or thread, pointing to its first page.

@@ -20,6 +20,8 @@ export interface PageFeatures {
   html: boolean
   /** The title as the page's heading and `<title>` give it, compared without spaces and punctuation. */
   titleKey: string
+  /** What the `<title>` appends after the page's own title (`…_江南市总工会`): the site's name, compared text. */
+  titleSuffix?: string
   /** The address the page names as its canonical one (canonical link, og:url), as written. */
   canonical?: string
   /** Keys of the page's text lines, in page order; `NOT_TEMPLATE` for lines that carry fields (see `keepsFields`). */
@@ -82,6 +84,8 @@ export const pageFeatures = (html: string, path: string): PageFeatures => {
   const { meta } = readHead($, html, body)
   const rawTitle = $('title').first().text()
   const titleKey = lineText(meta.title ?? titleParts(rawTitle)[0] ?? '')
+  const parts = titleParts(rawTitle)
+  const titleSuffix = parts.length > 1 ? lineText(parts.at(-1)!) : undefined
   const canonical = $('link[rel="canonical"]').attr('href')?.trim() || $('meta[property="og:url"]').attr('content')?.trim() || undefined
 
   const links = anchors(body)
@@ -99,6 +103,7 @@ export const pageFeatures = (html: string, path: string): PageFeatures => {
     ...(mirrored ? { address: mirrored.replace(/^https?:\/\//i, '') } : {}),
     html: true,
     titleKey,
+    ...(titleSuffix ? { titleSuffix } : {}),
     canonical,
     lines: new Uint32Array(),
     chars: new Uint32Array(),
