@@ -208,6 +208,28 @@ describe('classifying pages by what they hold', () => {
   })
 })
 
+describe('pages saved one by one from a browser ("网页，全部")', () => {
+  it("skips the frames saved into a page's _files folder, and reads what a page is from its saved-from address", () => {
+    const saved = (url: string, title: string, main: string) =>
+      `<!-- saved from url=(0060)${url} -->\n<html><head><title>${title}_江南市总工会</title></head><body>${main}</body></html>`
+    const result = analyseSite(
+      [
+        [
+          '送清凉活动启动.htm',
+          saved(`http://${HOST}/a/xinwen/2019/0611/140.html`, NEWS[3].title, NEWS[3].paragraphs.map((p) => `<p>${p}</p>`).join('')),
+        ],
+        ['送清凉活动启动_files/share.htm', '<html><body><a href="#">分享到微信</a> <a href="#">分享到微博</a></body></html>'],
+        ['打印.htm', saved(`http://${HOST}/plus/print.php?aid=140`, NEWS[3].title, NEWS[3].paragraphs.map((p) => `<p>${p}</p>`).join(''))],
+      ].map(([p, html]) => pageFeatures(html, p)),
+    )
+    expect(result.pages.map((p) => skipReason(p.verdict) ?? 'article')).toEqual([
+      'article',
+      '随 送清凉活动启动.htm 一起保存的框架页（广告、评论框、计数器等），不是文章',
+      '打印版，与 送清凉活动启动.htm 是同一篇',
+    ])
+  })
+})
+
 describe('what a path says', () => {
   it.each([
     ['www.x.gov.cn/a/xinwen/list_1_2.html', { list: true, article: false }],

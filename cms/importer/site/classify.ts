@@ -24,6 +24,8 @@ import { lineKey } from './template'
  *   several (`123_2.html`, `thread-12-2-1.html`) are skipped too, naming the first: a
  *   thread's later pages are replies, which are never imported, and an article's continuation
  *   is not stitched on (the report says so, so staff can add it).
+ * - **frame** — a page a browser saved into another page's `<name>_files` folder ("网页，全部"
+ *   keeps each `<iframe>`: share boxes, comment boxes, counters). Skipped.
  * - **article** — everything else, including pages too short or too odd to judge: the
  *   extractor still decides whether they have a title and a body, and says so if not.
  *
@@ -44,6 +46,8 @@ export type CopyVariant = 'print' | 'mobile' | 'page' | 'same'
 export type Verdict =
   | { kind: 'article' }
   | { kind: 'list' }
+  /** A frame (`<iframe>`) the browser saved into another page's `<name>_files` folder. */
+  | { kind: 'frame'; of: string }
   /** `of` is the path of the page imported instead; absent when that page was not saved. */
   | { kind: 'copy'; variant: CopyVariant; of?: string; n?: number; thread?: boolean }
 
@@ -274,6 +278,14 @@ export const analyseSite = (features: PageFeatures[]): SiteAnalysis => {
       : { kind: 'article' },
   )
 
+  // "网页，全部" saves a page's frames as pages of their own in its `<name>_files` folder.
+  const paths = new Set(features.map((f) => f.path))
+  features.forEach((f, i) => {
+    const folder = /^(.*?)_files\//.exec(f.path)?.[1]
+    const owner = folder && ['.html', '.htm', '.shtml'].map((ext) => folder + ext).find((p) => paths.has(p))
+    if (owner) verdicts[i] = { kind: 'frame', of: owner }
+  })
+
   // Later pages of an article or thread, pointing to its first page.
   const firstPages = new Map<string, number>()
   features.forEach((_, i) => {
@@ -294,7 +306,6 @@ export const analyseSite = (features: PageFeatures[]): SiteAnalysis => {
   })
 
   // Copies: one title, mostly the same lines.
-  const paths = new Set(features.map((f) => f.path))
   const named = new Set<string>()
   for (const f of features) {
     const path = f.canonical && namedPath(f.canonical, f.path, paths)
@@ -346,6 +357,7 @@ export const analyseSite = (features: PageFeatures[]): SiteAnalysis => {
 /** Why a page was not imported, as staff read it in the report. */
 export const skipReason = (verdict: Verdict): string | undefined => {
   if (verdict.kind === 'list') return '列表页（首页/栏目/分页/标签/搜索），不是文章'
+  if (verdict.kind === 'frame') return `随 ${verdict.of} 一起保存的框架页（广告、评论框、计数器等），不是文章`
   if (verdict.kind !== 'copy') return undefined
   const of = verdict.of
   switch (verdict.variant) {

@@ -2,7 +2,7 @@ import { load } from 'cheerio/slim'
 
 import { type DomNode, findFirst, flatten, readHead, textOf, titleParts } from '../html'
 import { keepsFields, lineKey, lineText } from './template'
-import { httrackUrl } from './url'
+import { httrackUrl, savedFromUrl } from './url'
 
 /**
  * What the site analysis needs of one page, read once in the first pass: plain numbers and
@@ -12,8 +12,9 @@ export interface PageFeatures {
   /** The page's path inside the imported folder (`www.x.gov.cn/a/xinwen/2019/0312/123.html`), `/`-separated. */
   path: string
   /**
-   * The page's address as `host/path?query`, when HTTrack's comment names it: HTTrack renames
-   * pages with a query (`print.php?aid=1` → `print4a3f.html`), so the path alone hides what they are.
+   * The page's address as `host/path?query`, when HTTrack's or the browser's saved-from comment
+   * names it: HTTrack renames pages with a query (`print.php?aid=1` → `print4a3f.html`) and a
+   * browser names the file after the title, so the path alone hides what they are.
    */
   address?: string
   /** Whether the page is HTML; text files are always articles and have no template. */
@@ -97,7 +98,7 @@ export const pageFeatures = (html: string, path: string): PageFeatures => {
     if (to && (text.match(han)?.length ?? 0) >= 6) titleLinks.add(fnv(to))
   }
 
-  const mirrored = httrackUrl(html)
+  const mirrored = httrackUrl(html) ?? savedFromUrl(html)
   const features: PageFeatures = {
     path,
     ...(mirrored ? { address: mirrored.replace(/^https?:\/\//i, '') } : {}),

@@ -40,6 +40,12 @@ export const httrackUrl = (html: string): string | undefined => {
   return isWebUrl(url) ? url : undefined
 }
 
+/** `<!-- saved from url=(0054)http://www.jnzgh.gov.cn/a/1.html -->`, which browsers write into pages saved "网页，全部". */
+export const savedFromUrl = (html: string): string | undefined => {
+  const found = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 1024))?.[1]
+  return found && isWebUrl(found) ? found : undefined
+}
+
 /**
  * The address the page names for itself (canonical link, `og:url`, a browser's saved-from
  * comment), made absolute against where the mirror says the page was; `file:` and other
