@@ -121,15 +121,33 @@ describe('classifying pages by what they hold', () => {
     ])
   })
 
+  it('imports a page or two chosen by hand as always, whatever they look like', () => {
+    const list = shell(
+      '工会新闻',
+      `<ul>${Array.from({ length: 9 }, (_, i) => `<li><a href="/news/${i}.html">江南市第${i + 1}届职工运动会隆重开幕</a></li>`).join('')}</ul><div>共3页 下一页 尾页</div>`,
+    )
+    expect(
+      verdicts([
+        ['news/list_2.html', list],
+        ['bbs/thread-9-2-1.html', list],
+      ]),
+    ).toEqual([
+      ['news/list_2.html', 'article'],
+      ['bbs/thread-9-2-1.html', 'article'],
+    ])
+  })
+
   it('keeps an index page with a text of its own as an article, and an empty search page as a list', () => {
     expect(
       verdicts([
         ['about/index.html', shell('工会简介', `<h1>工会简介</h1>${paragraph(3)}${paragraph(4)}`)],
         ['search.php?q=夜校.html', shell('搜索结果', '<p>没有找到相关内容。</p>')],
+        ['news/2.html', shell('第二届职工运动会开幕', `<h1>第二届职工运动会开幕</h1>${paragraph(2)}`)],
       ]),
     ).toEqual([
       ['about/index.html', 'article'],
       ['search.php?q=夜校.html', 'list'],
+      ['news/2.html', 'article'],
     ])
   })
 

@@ -37,6 +37,9 @@ import { lineKey } from './template'
  * a few times under new titles keeps its body. Lines that carry the fields (来源, 作者, dates,
  * a closing credit in brackets) are never template.
  *
+ * A batch of fewer than three HTML pages is not read as a site: staff who pick a page or two
+ * get them imported as they always were.
+ *
  * Pure functions over `PageFeatures`: the first pass can run anywhere, and this one is cheap
  * (no HTML is held).
  */
@@ -258,8 +261,11 @@ const namedPath = (canonical: string, from: string, paths: Set<string>): string 
 
 /** Classifies every page of a batch and finds its template. */
 export const analyseSite = (features: PageFeatures[]): SiteAnalysis => {
-  const template = templateOf(features)
   const htmlPages = features.flatMap((f, i) => (f.html ? [i] : []))
+  // A page or two chosen by hand are not a site: each is imported as it always was.
+  if (htmlPages.length < TEMPLATE_MIN_PAGES)
+    return { pages: features.map((f) => ({ path: f.path, verdict: { kind: 'article' } })), template: [] }
+  const template = templateOf(features)
   const templateLinks = new Set(
     repeated(byTitle(htmlPages, features), (i) => features[i].titleLinks, TEMPLATE_SHARE, TEMPLATE_MIN_PAGES).keys(),
   )
