@@ -121,6 +121,23 @@ describe('classifying pages by what they hold', () => {
     ])
   })
 
+  it("keeps pages saved one by one from big portals as articles, whatever their sidebars' links", () => {
+    const sidebar = `<ul>${Array.from({ length: 40 }, (_, i) => `<li><a href="/hot/N-${i}.html">江南新闻热点排行第${i + 1}条消息标题</a></li>`).join('')}</ul>`
+    const portal = (n: number, body: string) =>
+      shell(`门户网站转载稿件第${n}篇`, `<h1>门户网站转载稿件第${n}篇</h1>${body}${sidebar.replace(/N-/g, `${n}-`)}`)
+    expect(
+      verdicts([
+        ['www.a.com.cn/news/2019/0312/88.html', portal(1, paragraph(1) + paragraph(2))],
+        ['www.b.com.cn/html/some-story.html', portal(2, [3, 4, 5, 6, 7, 8, 9, 10].map(paragraph).join(''))],
+        ['www.c.com.cn/list_2.html', portal(3, '')],
+      ]),
+    ).toEqual([
+      ['www.a.com.cn/news/2019/0312/88.html', 'article'],
+      ['www.b.com.cn/html/some-story.html', 'article'],
+      ['www.c.com.cn/list_2.html', 'list'],
+    ])
+  })
+
   it('imports a page or two chosen by hand as always, whatever they look like', () => {
     const list = shell(
       '工会新闻',

@@ -80,12 +80,14 @@ export const TEMPLATE_MIN_PAGES = 3
 /** Long sentences are template only when on half the pages, and at least this many. */
 const PROSE_SHARE = 0.5
 const PROSE_MIN_PAGES = 5
-/** A run of prose at least this long is an article's body, whatever links surround it. */
+/** A run of prose at least this long is an article's body on a page with few links of its own… */
 const BODY_RUN = 150
-/** A page named like a list with no run of prose this long is one, whatever links it has. */
-const LIST_PAGE_RUN = 100
 /** …and it must be longer, the more article links a page carries: 25 characters a link. */
 const RUN_PER_LINK = 25
+/** …up to this: a list's longest run is one entry's summary, so a run this long is an article's text. */
+const MAX_BODY_RUN = 400
+/** A page named like a list with no run of prose this long is one, whatever links it has; an article's address needs no more. */
+const LIST_PAGE_RUN = 100
 /** Share of lines two pages with one title must have in common to be one article. */
 const SAME_LINES = 0.5
 /** Pages compared with each other at most, within one title. */
@@ -211,7 +213,10 @@ export const measure = (f: PageFeatures, template: ReadonlySet<number>, template
 /** List or article, by the page's own content and its path. */
 export const isListPage = (m: PageMeasure, f: PageFeatures, shape: PathShape): boolean => {
   if (f.toolPage) return true
-  if (m.longestRun >= Math.max(BODY_RUN, RUN_PER_LINK * m.articleLinks)) return false
+  // An article's address (a dated folder, `t20190312_1234.html`) is strong evidence: a short
+  // text is enough, however many "related" and "hot" links a portal's sidebars carry.
+  const body = shape.article ? LIST_PAGE_RUN : Math.min(MAX_BODY_RUN, Math.max(BODY_RUN, RUN_PER_LINK * m.articleLinks))
+  if (m.longestRun >= body) return false
   if (m.articleLinks >= 3 && (f.pager || shape.list || m.linkChars * 2 >= m.chars || m.articleLinks >= 8)) return true
   // An empty tag or search page ("没有找到相关内容") or a column with two entries: no paragraph of its own.
   return shape.list && !shape.article && m.longestRun < LIST_PAGE_RUN
