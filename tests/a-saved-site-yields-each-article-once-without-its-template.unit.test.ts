@@ -331,6 +331,9 @@ describe('the address recorded as 原文出处', () => {
       'site/a/1.html',
       'b.html',
     ])
+    expect(relativeNames(['/home/staff/archive/www.jnzgh.gov.cn/a/1.html'], '/home/staff/archive/www.jnzgh.gov.cn')).toEqual([
+      'www.jnzgh.gov.cn/a/1.html',
+    ])
   })
 })
 

@@ -6,7 +6,7 @@ import { looksLikeHtml } from '../html'
 import { repairPinyin } from '../repair'
 import { analyseSite, type SiteAnalysis } from './classify'
 import { pageFeatures, textFeatures, type PageFeatures } from './page'
-import { httrackUrl, mirroredUrl } from './url'
+import { httrackUrl, isHostFolder, mirroredUrl } from './url'
 
 /** The folder all the files are in, for naming them when no folder was given. */
 const commonFolder = (files: string[]): string => {
@@ -20,14 +20,19 @@ const commonFolder = (files: string[]): string => {
 /**
  * Each file's path relative to the folder it was imported from, `/`-separated: for the CLI
  * the folder argument, for the admin the batch's `files/` folder; without one, the folder
- * the files have in common. A file outside the folder is named by its own name.
+ * the files have in common. A file outside the folder is named by its own name. When the
+ * folder is a mirror's host folder (`www.jnzgh.gov.cn`), its name leads, so the page's address
+ * can still be rebuilt.
  */
 export const relativeNames = (files: string[], roots?: (string | undefined)[] | string): string[] => {
   const fallback = commonFolder(files)
   return files.map((file, i) => {
     const root = (typeof roots === 'string' ? roots : roots?.[i]) ?? fallback
     const relative = path.relative(root, file)
-    return (!relative || relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(file) : relative).split(path.sep).join('/')
+    if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return path.basename(file)
+    // `import ./www.jnzgh.gov.cn`: the folder named is the mirror's host folder, and part of each page's place.
+    const host = path.basename(root)
+    return (isHostFolder(host) ? [host, ...relative.split(path.sep)] : relative.split(path.sep)).join('/')
   })
 }
 

@@ -13,6 +13,9 @@ export const isWebUrl = (value: string | null | undefined): boolean => !!value &
  */
 const hostFolder = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:cn|com|net|org|gov|edu|info|cc|tv|me|io|top|xyz|biz|site|hk|tw|mo)(?::\d+)?$/i
 
+/** A folder named after a host, as wget and HTTrack name the folder of a mirrored site. */
+export const isHostFolder = (name: string) => hostFolder.test(name)
+
 /** The file names wget gives query URLs (`list.php?page=2`), with HTTrack's and Windows' `@` for `?`. */
 const queryFile = /^([^?@]+\.(?:php|asp|aspx|jsp|do|cgi|shtml|html?))[?@](.+)$/i
 
