@@ -207,6 +207,25 @@ describe('classifying pages by what they hold', () => {
     expect(analyseSite(pages).template).toEqual([lineKey('欢迎访问江南市总工会网站')])
   })
 
+  it('imports the one of two saves of a page that the other names canonical', () => {
+    const body = `<h1>第一届职工运动会开幕</h1>${paragraph(1)}${paragraph(2)}`
+    const result = analyseSite(
+      [
+        [
+          'www.jnzgh.gov.cn/news/a.html',
+          shell('第一届职工运动会开幕', body).replace('</head>', '<link rel="canonical" href="/news/b.html"></head>'),
+        ],
+        ['www.jnzgh.gov.cn/news/b.html', shell('第一届职工运动会开幕', body)],
+        ['www.jnzgh.gov.cn/news/c.html', shell('第二届职工运动会开幕', `<h1>第二届职工运动会开幕</h1>${paragraph(3)}`)],
+      ].map(([p, html]) => pageFeatures(html, p)),
+    )
+    expect(result.pages.map((p) => p.verdict)).toEqual([
+      { kind: 'copy', variant: 'same', of: 'www.jnzgh.gov.cn/news/b.html' },
+      { kind: 'article' },
+      { kind: 'article' },
+    ])
+  })
+
   it("does not take a canonical address that pages with other titles name too as any page's own", () => {
     const result = analyseSite(
       [0, 1, 2].map((i) =>

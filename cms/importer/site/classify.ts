@@ -252,16 +252,27 @@ const compareRanks = (a: number[], b: number[]) => {
   return 0
 }
 
-/** `/a/1.html` named canonical by `../a/1.html`, `http://host/a/1.html` or `/a/1.html` on another page: the path it names. */
-const namedPath = (canonical: string, from: string, paths: Set<string>): string | undefined => {
+/** Every page by each tail of its path (`host/a/1.html`, `a/1.html`, `1.html`), the first page for a tail shared. */
+const byTail = (paths: Iterable<string>): Map<string, string> => {
+  const tails = new Map<string, string>()
+  for (const path of paths) {
+    const parts = path.split('/')
+    for (let k = 0; k < parts.length; k++) {
+      const tail = parts.slice(k).join('/')
+      if (!tails.has(tail)) tails.set(tail, path)
+    }
+  }
+  return tails
+}
+
+/** The page a canonical address names (`../a/1.html`, `http://host/a/1.html`, `/a/1.html`), if it is in the set. */
+const namedPath = (canonical: string, from: string, tails: Map<string, string>): string | undefined => {
   try {
     const url = new URL(canonical, `http://site.invalid/${from}`)
-    const path = decodeURIComponent(url.pathname).replace(/^\//, '') + (url.search ? url.search : '')
-    for (const candidate of paths) if (candidate === path || candidate.endsWith(`/${path}`)) return candidate
+    return tails.get(decodeURIComponent(url.pathname).replace(/^\//, '') + url.search)
   } catch {
-    // not an address
+    return undefined
   }
-  return undefined
 }
 
 /** Classifies every page of a batch and finds its template. */
@@ -318,8 +329,9 @@ export const analyseSite = (features: PageFeatures[]): SiteAnalysis => {
 
   // Copies: one title, mostly the same lines.
   const named = new Set<string>()
+  const tails = byTail(paths)
   for (const f of features) {
-    const path = f.canonical && namedPath(f.canonical, f.path, paths)
+    const path = f.canonical && namedPath(f.canonical, f.path, tails)
     if (path && path !== f.path) named.add(path)
   }
   const candidates = features.flatMap((f, i) => (f.html && verdicts[i].kind === 'article' ? [i] : []))
