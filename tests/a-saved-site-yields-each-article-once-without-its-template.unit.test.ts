@@ -207,6 +207,27 @@ describe('classifying pages by what they hold', () => {
     expect(analyseSite(pages).template).toEqual([lineKey('欢迎访问江南市总工会网站')])
   })
 
+  it("keeps two posts with one title in a mixed archive apart: they share their forum's buttons, not their sentences", () => {
+    const chrome = [
+      '设为首页 | 收藏本站 | 手机版',
+      '登录 立即注册 找回密码',
+      '首页 › 职工论坛 › 查看内容',
+      '分享到：微信微博QQ空间',
+      '关于我们|联系我们|网站地图',
+      'Powered by Discuz! X3.2',
+    ]
+    const post = (n: number) =>
+      `<html><head><title>关于申报年度劳模创新工作室的通知</title></head><body>${chrome.map((c) => `<div>${c}</div>`).join('')}<h1>关于申报年度劳模创新工作室的通知</h1>${paragraph(n)}${paragraph(n + 1)}</body></html>`
+    const others = Array.from({ length: 8 }, (_, i): [string, string] => [
+      `other/${i}.html`,
+      shell(`其他网站的第${i}篇文章`, `<h1>其他网站的第${i}篇文章</h1>${paragraph(20 + i)}`),
+    ])
+    expect(verdicts([['bbs/1.html', post(1)], ['bbs/2.html', post(5)], ...others]).slice(0, 2)).toEqual([
+      ['bbs/1.html', 'article'],
+      ['bbs/2.html', 'article'],
+    ])
+  })
+
   it('imports the one of two saves of a page that the other names canonical', () => {
     const body = `<h1>第一届职工运动会开幕</h1>${paragraph(1)}${paragraph(2)}`
     const result = analyseSite(

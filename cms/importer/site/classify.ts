@@ -222,22 +222,32 @@ export const isListPage = (m: PageMeasure, f: PageFeatures, shape: PathShape): b
   return shape.list && !shape.article && m.longestRun < LIST_PAGE_RUN
 }
 
-/** The lines two pages are compared by: their own, of some length, without the title. */
+/**
+ * The lines two pages are compared by: their own, of some length, without the title — the
+ * prose ones when there are any, since in a mixed archive (where no template is found) two
+ * pages of one forum or portal share their menus and buttons, never their sentences.
+ */
 const ownLines = (f: PageFeatures, template: ReadonlySet<number>) => {
   const title = lineKey(f.titleKey)
-  const lines = new Set<number>()
+  const all = new Set<number>()
+  const prose = new Set<number>()
   f.lines.forEach((key, k) => {
-    if (key !== NOT_TEMPLATE && key !== title && f.chars[k] >= 8 && !template.has(key)) lines.add(key)
+    if (key === NOT_TEMPLATE || key === title || f.chars[k] < 8 || template.has(key)) return
+    all.add(key)
+    if (f.prose[k]) prose.add(key)
   })
-  return lines
+  return { all, prose }
 }
 
-const sameArticle = (a: Set<number>, b: Set<number>) => {
-  if (a.size === 0 || b.size === 0) return a.size === b.size
+const overlap = (a: Set<number>, b: Set<number>) => {
+  if (a.size === 0 || b.size === 0) return a.size === b.size ? 1 : 0
   let shared = 0
   for (const key of a) if (b.has(key)) shared++
-  return shared / Math.min(a.size, b.size) >= SAME_LINES
+  return shared / Math.min(a.size, b.size)
 }
+
+const sameArticle = (a: ReturnType<typeof ownLines>, b: ReturnType<typeof ownLines>) =>
+  (a.prose.size && b.prose.size ? overlap(a.prose, b.prose) : overlap(a.all, b.all)) >= SAME_LINES
 
 /** Among copies of one article, the one to import: a normal page over a phone copy over a print copy, then the one others name canonical, then the longest. */
 const rank = (i: number, features: PageFeatures[], shapes: PathShape[], named: Set<string>, measures: PageMeasure[]) => [
