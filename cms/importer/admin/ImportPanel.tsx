@@ -174,7 +174,8 @@ export function ImportPanel() {
       <form onSubmit={upload}>
         <p style={para} id="import-hint">
           选择旧网站、论坛或公众号保存下来的网页（.html、.htm、.txt），或把整个存档打成一个 .zip 压缩包上传。“网页，全部”保存的配图文件夹（
-          <code>名称_files</code>）请一起打包，图片会一并导入。
+          <code>名称_files</code>
+          ）请一起打包，图片会一并导入。整站存档里的首页、栏目和分页列表、标签和搜索页、打印版和手机版会自动识别并跳过，每篇文章只导入一次。
         </p>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'end', marginBottom: '1rem' }}>
           {/* The browser's own file button speaks the browser's language; this one is always Chinese, as Payload's upload field is. */}
