@@ -681,6 +681,10 @@ export interface ImportBatch {
   done?: number | null;
   imported?: number | null;
   duplicates?: number | null;
+  /**
+   * 整站存档里的列表页（首页、栏目、分页、标签、搜索）、打印版、手机版和续页，不作为文章导入。
+   */
+  skipped?: number | null;
   failed?: number | null;
   /**
    * 不是网页、也不是网页配图的上传文件。
@@ -1281,6 +1285,7 @@ export interface ImportBatchesSelect<T extends boolean = true> {
   done?: T;
   imported?: T;
   duplicates?: T;
+  skipped?: T;
   failed?: T;
   ignored?: T;
   report?: T;

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { settings } from '../content-models/settings'
 import { collectFiles } from '../cms/importer/files'
 import type { ImportOptions, ImportSummary, Outcome } from '../cms/importer/importArchive'
+import type { SiteAnalysis } from '../cms/importer/site/classify'
 
 const usage = `用法：npm run import -- [选项] <文件或文件夹>…
 
@@ -29,6 +30,8 @@ const options = {
   help: { type: 'boolean', short: 'h' },
   // Internal: a part of a large import, run by this command in a process of its own.
   'files-from': { type: 'string' },
+  // Internal: that part's share of the site analysis made once over all files.
+  'site-from': { type: 'string' },
 } as const
 const readArgs = () => {
   try {
@@ -55,12 +58,14 @@ const importFiles = async (files: string[], options: ImportOptions): Promise<Imp
 
 if (args.values['files-from']) {
   const files = JSON.parse(fs.readFileSync(args.values['files-from'], 'utf8')) as string[]
+  const site = args.values['site-from'] ? (JSON.parse(fs.readFileSync(args.values['site-from'], 'utf8')) as SiteAnalysis) : undefined
   const send = (m: PartMessage) => new Promise<void>((resolve) => process.send!(m, () => resolve()))
   let last = 0
   const summary = await importFiles(files, {
     batch: args.values.batch!,
     publish: args.values.publish ?? false,
     dryRun: args.values['dry-run'] ?? false,
+    site,
     onProgress: (done, total, file) => {
       if (done - last >= 10 || done === total) void send({ type: 'progress', done: (last = done), file })
     },
@@ -81,7 +86,7 @@ const batch = args.values.batch?.trim() || `import-${stamp(new Date())}`
 const dryRun = args.values['dry-run'] ?? false
 const publish = args.values.publish ?? false
 
-const { files, missing } = collectFiles(args.positionals)
+const { files, roots, missing } = collectFiles(args.positionals)
 for (const m of missing) console.error(`[import] 跳过 ${m.file}：${m.reason}`)
 if (files.length === 0) {
   console.error('[import] 没有找到可导入的 .html、.htm 或 .txt 文件')
@@ -105,17 +110,24 @@ const shown = (file: string) => (file ? path.relative(process.cwd(), file) || fi
  * 50,000 pages would grow past 10 GB. Later parts see the earlier parts' articles as existing
  * ones, so duplicates across parts are still found (except in a dry run, which writes nothing).
  */
-const importInParts = async (options: ImportOptions, size: number): Promise<ImportSummary> => {
-  const total: ImportSummary = { batch, outcomes: [], imported: 0, duplicates: 0, failed: 0, parseMs: 0, totalMs: 0 }
+const importInParts = async (options: ImportOptions, site: SiteAnalysis, size: number): Promise<ImportSummary> => {
+  const total: ImportSummary = { batch, outcomes: [], imported: 0, duplicates: 0, skipped: 0, failed: 0, parseMs: 0, totalMs: 0 }
   const listDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-import-'))
   try {
     for (let start = 0; start < files.length; start += size) {
       const part = files.slice(start, start + size)
       const list = path.join(listDir, `${start}.json`)
       fs.writeFileSync(list, JSON.stringify(part))
+      const siteFile = path.join(listDir, `${start}.site.json`)
+      fs.writeFileSync(
+        siteFile,
+        JSON.stringify({ template: site.template, pages: site.pages.slice(start, start + size) } satisfies SiteAnalysis),
+      )
       const partArgs = [
         '--files-from',
         list,
+        '--site-from',
+        siteFile,
         '--batch',
         batch,
         ...(options.publish ? ['--publish'] : []),
@@ -145,6 +157,7 @@ const importInParts = async (options: ImportOptions, size: number): Promise<Impo
       total.outcomes.push(...summary.outcomes)
       total.imported += summary.imported
       total.duplicates += summary.duplicates
+      total.skipped += summary.skipped
       total.failed += summary.failed
       total.parseMs += summary.parseMs
       total.totalMs += summary.totalMs
@@ -155,17 +168,35 @@ const importInParts = async (options: ImportOptions, size: number): Promise<Impo
   }
 }
 
-bar.start(files.length, 0, { file: '' })
 let summary: ImportSummary
+let analysisMs = 0
 try {
+  // Read as one site before any split, so every part knows the template and which pages are copies of pages in other parts.
+  // On parse threads, under the same limits as parsing: a hostile page must not hold this command either.
+  const [{ analyseFilesWith, relativeNames }, { createParsePool }] = await Promise.all([
+    import('../cms/importer/site/analyseFiles'),
+    import('../cms/importer/parsePool'),
+  ])
+  bar.start(files.length, 0, { file: '分析整站结构（列表页、打印版、手机版、模板）' })
+  const t0 = performance.now()
+  const pool = createParsePool()
+  const site = await analyseFilesWith(files, relativeNames(files, roots), pool.features, {
+    inFlight: 4 * pool.size,
+    onProgress: (done) => {
+      if (done % 50 === 0) bar.update(done)
+    },
+  }).finally(() => pool.close())
+  analysisMs = performance.now() - t0
+  bar.update(0, { file: '' })
   const options: ImportOptions = {
     batch,
     publish,
     dryRun,
+    site,
     onProgress: (done, _total, file) => bar.update(done, { file: shown(file) }),
   }
   const size = settings().importChunkPages
-  summary = files.length > size ? await importInParts(options, size) : await importFiles(files, options)
+  summary = files.length > size ? await importInParts(options, site, size) : await importFiles(files, options)
 } catch (error) {
   bar.stop()
   console.error(`[import] ${error instanceof Error ? error.message : String(error)}`)
@@ -177,6 +208,7 @@ try {
 const day = (iso?: string) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : '无日期')
 const line = (o: Outcome): string => {
   if (o.status === 'failed') return `  ✗ ${shown(o.file)}：${o.reason}`
+  if (o.status === 'skipped') return `  - ${shown(o.file)}：${o.reason}`
   if (o.status === 'duplicate') {
     const why = { 'same-file': '同一文件已导入', 'title-date': '标题和日期相同', body: '正文几乎相同' }[o.reason]
     // `已有文章 #3「标题」` repeats the title when the titles match; say it once.
@@ -194,12 +226,13 @@ const line = (o: Outcome): string => {
 const { outcomes } = summary
 const verb = dryRun ? '将导入' : '已导入'
 console.log(`[import] 批次 ${batch}${dryRun ? '（试运行，未写入）' : ''}`)
-for (const status of ['imported', 'would-import', 'duplicate', 'failed'] as const) {
+for (const status of ['imported', 'would-import', 'duplicate', 'skipped', 'failed'] as const) {
   for (const o of outcomes.filter((x) => x.status === status)) console.log(line(o))
 }
-const parsed = outcomes.length || 1
+const parsed = outcomes.filter((o) => o.status !== 'skipped').length || 1
 console.log(
   `[import] ${verb} ${summary.imported} 篇，重复跳过 ${summary.duplicates} 篇，失败 ${summary.failed + missing.length} 个` +
-    `（解析平均 ${(summary.parseMs / parsed).toFixed(1)} 毫秒/篇，全程 ${(summary.totalMs / 1000).toFixed(1)} 秒）`,
+    (summary.skipped ? `，列表页、打印版等非文章页面跳过 ${summary.skipped} 页` : '') +
+    `（整站分析 ${(analysisMs / 1000).toFixed(1)} 秒，解析平均 ${(summary.parseMs / parsed).toFixed(1)} 毫秒/篇，全程 ${((analysisMs + summary.totalMs) / 1000).toFixed(1)} 秒）`,
 )
 process.exit(summary.failed + missing.length > 0 ? 1 : 0)

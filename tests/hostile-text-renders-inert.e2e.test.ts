@@ -81,7 +81,8 @@ const addHostileContent = async ({ payload }: TestCms) => {
       author: hostile('作者'),
       responsibleEditor: hostile('责编'),
       tags: [hostile('标签')],
-      originalUrl: hostile('原文'),
+      // 原文出处 is shown only for a web address, as a link: the hostile text rides in its query.
+      originalUrl: `https://www.jnzgh.gov.cn/a/1.html?${hostile('原文')}`,
       cover: media.id,
       region: region.id,
       organization: organization.id,
@@ -249,6 +250,12 @@ describe('hostile text in every field reaches the site as text', () => {
     const missing = shown[kind].filter((field) => !body.includes(hostile(field)))
     expect(missing).toEqual([])
     expect(await injected()).toEqual([])
+    if (kind === 'article') {
+      // 原文出处 is a link the site does not vouch for, its hostile query only text.
+      const source = page.locator('main p.meta a', { hasText: hostile('原文') })
+      expect(await source.getAttribute('rel')).toBe('nofollow noopener')
+      expect(await source.getAttribute('href')).toBe(`https://www.jnzgh.gov.cn/a/1.html?${hostile('原文')}`)
+    }
     if (kind !== 'service') {
       // The javascript: link keeps its text but not its URL; the table keeps its text only.
       const link = page.locator('.prose a', { hasText: LINK_TEXT })

@@ -14,7 +14,7 @@ describe('recognising a page imported before', () => {
     title: '青湖区为环卫工人开设爱心早餐点',
     publishedAt: '2019-11-08T00:30:12.000Z',
     label: '#1',
-    originalUrl: '/archive/a.txt',
+    originalUrl: 'http://www.jnzgh.gov.cn/a/xinwen/2019/1108/1.html',
   }
   index.add(first, body)
 
@@ -39,8 +39,15 @@ describe('recognising a page imported before', () => {
     ).toBeUndefined()
   })
 
-  it('by the same original file', () => {
-    expect(index.find('改过的标题', undefined, '', '/archive/a.txt')?.reason).toBe('same-file')
+  it('by the same address, even under a title read differently', () => {
+    expect(index.find('改过的标题', undefined, '', 'http://www.jnzgh.gov.cn/a/xinwen/2019/1108/1.html')?.reason).toBe('same-file')
+  })
+
+  it('by the same path inside an import only under the same title, since such paths recur across archives', () => {
+    const notice = { title: '东港区职工书屋周末照常开放', publishedAt: null, label: '#3', originalUrl: '通知/1.html' }
+    index.add(notice, '')
+    expect(index.find('东港区职工书屋周末照常开放', undefined, '', '通知/1.html')).toEqual({ of: notice, reason: 'same-file' })
+    expect(index.find('云溪县总工会换届选举的通知', undefined, '', '通知/1.html')).toBeUndefined()
   })
 
   it('forgets an article whose write failed', () => {

@@ -1,5 +1,6 @@
 import { beijingDay } from './date'
 import { toSimplified } from './script'
+import { isWebUrl } from './site/url'
 
 /** Text as compared for duplicates: Simplified, without spaces, punctuation or symbols. */
 export const comparable = (text: string) => toSimplified(text).replace(/[\s\p{P}\p{S}]+/gu, '')
@@ -85,7 +86,10 @@ export class DuplicateIndex {
 
   find(title: string, publishedAt: string | null | undefined, bodyText: string, originalUrl?: string): Duplicate | undefined {
     const sameFile = originalUrl ? this.byOrigin.get(originalUrl) : undefined
-    if (sameFile) return { of: sameFile, reason: 'same-file' }
+    // A path inside an upload (`news/1.html`) recurs in other sites' archives; only with the
+    // same title is it the same page. A web address names one page.
+    if (sameFile && (isWebUrl(originalUrl) || comparable(sameFile.title) === comparable(title)))
+      return { of: sameFile, reason: 'same-file' }
     const same = this.byTitleDate.get(DuplicateIndex.key(title, publishedAt))
     if (same) return { of: same, reason: 'title-date' }
     const body = comparable(bodyText)

@@ -117,15 +117,20 @@ const siteWord = /(?:网|网站|官网|在线|频道|新闻|资讯|门户|日报
 /** A portal channel's name: `搜狐财经`, `新浪体育`, `网易娱乐`. */
 const channel = /(?:财经|娱乐|体育|科技|汽车|房产|教育|健康|军事|时政|国际|国内|社会|文化|旅游|女性|读书)$/
 
-export const titleParts = (raw: string, siteName?: string): string[] => {
+/** `<title>` in its parts as written, the site's name included (the site analysis compares those). */
+export const splitTitle = (raw: string): string[] =>
   // Whitespace is one space before the split, so the separators need no quantifier; a
   // `<title>` longer than any headline is cut first.
-  const parts = raw
+  raw
     .slice(0, 400)
     .replace(/[\s\u00a0\u3000]+/g, ' ')
     .split(separators)
     .map((p) => p.trim())
     .filter(Boolean)
+
+/** `<title>` in its parts, the headline first and the parts that only name the site left out. */
+export const titleParts = (raw: string, siteName?: string): string[] => {
+  const parts = splitTitle(raw)
   const site = siteName ? key(siteName) : ''
   const kept = parts.filter((p, i) => i === 0 || !(key(p) === site || (siteWord.test(p) && key(p).length <= 16)))
   // `博客名 » 标题`: the site first and the headline after it.

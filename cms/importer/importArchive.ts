@@ -9,6 +9,9 @@ import type { ParsedPage, ParseOptions } from './parse'
 import { createParsePool, type ParsePoolOptions, type ParseResult } from './parsePool'
 import { matchRegion, type KnownRegion } from './region'
 import { toSimplified } from './script'
+import { analyseFilesWith, relativeNames } from './site/analyseFiles'
+import { type SiteAnalysis, skipReason } from './site/classify'
+import { originalUrlOf } from './site/url'
 
 export interface ImportOptions {
   /** Recorded on every article (`importBatch`); the CLI defaults it to the start time. */
@@ -22,6 +25,14 @@ export interface ImportOptions {
   parseOptions?: ParseOptions
   /** Parse threads and the time limit per page; the defaults suit the CMS server and the CLI. */
   pool?: Omit<ParsePoolOptions, 'parseOptions'>
+  /**
+   * The batch read as a site (site/analyseFiles.ts), one page per file in order: which files
+   * are articles, the template, each page's place. Made here when absent; the CLI makes it
+   * once over all files and passes each part its share.
+   */
+  site?: SiteAnalysis
+  /** The folder the files were imported from, for `originalUrl` when a page names no address of its own. */
+  root?: string
 }
 
 export type Outcome =
@@ -44,12 +55,16 @@ export type Outcome =
     }
   | { file: string; status: 'duplicate'; title: string; of: string; reason: DuplicateReason }
   | { file: string; status: 'failed'; reason: string }
+  /** Not an article of its own: a list page, a print or phone copy, a later page (site/classify.ts). */
+  | { file: string; status: 'skipped'; reason: string }
 
 export interface ImportSummary {
   batch: string
   outcomes: Outcome[]
   imported: number
   duplicates: number
+  /** List pages and copies of other pages of the set. */
+  skipped: number
   failed: number
   /** Time the parse threads spent reading and parsing pages (summed over threads), and in total. */
   parseMs: number
@@ -140,12 +155,34 @@ export const importArchive = async (payload: Payload, files: string[], options: 
   let requested = 0
   const requestUpTo = (end: number) => {
     for (; requested < Math.min(end, files.length); requested++)
-      parsed[requested] = pool.parse(files[requested]).catch((error: unknown) => ({ error }))
+      parsed[requested] = skipReason(site.pages[requested].verdict)
+        ? Promise.resolve({ error: undefined })
+        : pool.parse(files[requested], parseOptions).catch((error: unknown) => ({ error }))
+  }
+
+  let site: SiteAnalysis
+  let parseOptions: ParseOptions
+  try {
+    // A first pass over the whole batch, on the parse threads: which pages are articles, and the site's template.
+    const t1 = performance.now()
+    site = options.site ?? (await analyseFilesWith(files, relativeNames(files, options.root), pool.features, { inFlight: ahead }))
+    parseMs += performance.now() - t1
+    parseOptions = { ...options.parseOptions, boilerplate: site.template }
+  } catch (error) {
+    await pool.close()
+    throw error
   }
 
   try {
     for (const [i, file] of files.entries()) {
       requestUpTo(i + ahead)
+      const place = site.pages[i]
+      const skipped = skipReason(place.verdict)
+      if (skipped) {
+        parsed[i] = undefined
+        finish(i, { file, status: 'skipped', reason: skipped })
+        continue
+      }
       const read = await parsed[i]!
       parsed[i] = undefined
       if ('error' in read) {
@@ -156,7 +193,12 @@ export const importArchive = async (payload: Payload, files: string[], options: 
       const page: ParsedPage = read.page
 
       const text = bodyText(page.blocks)
-      const originalUrl = page.url ?? file
+      // Never the path on this machine: the public article page shows 原文出处.
+      const originalUrl = originalUrlOf({
+        named: place.addressShared ? undefined : page.url,
+        relativePath: place.path,
+        mirrored: place.mirrored,
+      })
       const duplicate = index.find(page.title, page.publishedAt, text, originalUrl)
       if (duplicate) {
         finish(i, { file, status: 'duplicate', title: page.title, of: duplicate.of.label, reason: duplicate.reason })
@@ -243,6 +285,7 @@ export const importArchive = async (payload: Payload, files: string[], options: 
     outcomes,
     imported: count(['imported', 'would-import']),
     duplicates: count(['duplicate']),
+    skipped: count(['skipped']),
     failed: count(['failed']),
     parseMs,
     totalMs: performance.now() - started,

@@ -12,6 +12,7 @@ import { readKnownPage } from './readers/index'
 import { governmentMeta, mergeMeta } from './readers/meta'
 import { repairPinyin } from './repair'
 import { detectScript, type Script } from './script'
+import { withoutTemplate } from './site/template'
 
 export interface ParsedPage extends Extracted {
   encoding: string
@@ -29,6 +30,11 @@ export interface ParsedPage extends Extracted {
 export interface ParseOptions {
   /** Tighter or looser bounds than the defaults (tests use small ones). */
   caps?: Partial<PageCaps>
+  /**
+   * `lineKey`s of the lines that are the site's template (site/classify.ts), found over the
+   * whole batch: dropped from an HTML page's lines before the extractor reads them.
+   */
+  boilerplate?: readonly number[]
 }
 
 /** Forum readers know which date is the post's; elsewhere a reader may miss an unlabelled dateline. */
@@ -38,16 +44,20 @@ const forums = new Set(['Discuz!', 'PHPWind'])
  * The general path: the page cut to Readability's article, read line by line. Readability is
  * skipped on a page too large for it to finish in time; the line rules alone read that one.
  */
-const readGeneral = (html: string, $: CheerioAPI, caps: PageCaps, elements: number): Extracted => {
+const readGeneral = (html: string, $: CheerioAPI, caps: PageCaps, elements: number, template: ReadonlySet<number>): Extracted => {
   const { lines, meta } = htmlToLines(html, $)
   const huge = html.length > caps.readabilityMaxChars || elements > caps.readabilityMaxElements
   const main = huge ? undefined : mainContent(html)
   // The standard government meta tags outrank what the text says, on any page that has them.
-  const extracted = extractArticle(withinMainLines(lines, main, meta.title), mergeMeta(meta, governmentMeta($)), caps)
+  const extracted = extractArticle(
+    withinMainLines(withoutTemplate(lines, template, meta.title), main, meta.title),
+    mergeMeta(meta, governmentMeta($)),
+    caps,
+  )
   return { ...extracted, publishedAt: extracted.publishedAt ?? urlDate(extracted.url) }
 }
 
-const readHtml = (html: string, caps: PageCaps): Extracted & { platform: string } => {
+const readHtml = (html: string, caps: PageCaps, template: ReadonlySet<number>): Extracted & { platform: string } => {
   if (tagDepth(html, caps.maxDepth * 10) > caps.maxDepth * 10) throw depthError(caps)
   const $ = load(html)
   // Selectors and cheerio's text() walk ancestors or recurse; both are fine only on a tree of bounded depth.
@@ -55,13 +65,13 @@ const readHtml = (html: string, caps: PageCaps): Extracted & { platform: string 
   if (stats.depth > caps.maxDepth) throw depthError(caps)
   if (stats.elements > caps.maxElements) throw elementsError(caps)
   const known = readKnownPage($, html)
-  if (!known) return { ...readGeneral(html, $, caps, stats.elements), platform: '通用' }
-  const extracted = extractArticle(known.lines, known.meta, caps)
+  if (!known) return { ...readGeneral(html, $, caps, stats.elements, template), platform: '通用' }
+  const extracted = extractArticle(withoutTemplate(known.lines, template, known.meta.title), known.meta, caps)
   if (extracted.publishedAt || forums.has(known.platform)) return { ...extracted, platform: known.platform }
   // `2022-02-13 09:57 光明网` under the headline, with no label the reader looks for.
   let dated: string | undefined
   try {
-    dated = readGeneral(html, load(html), caps, stats.elements).publishedAt
+    dated = readGeneral(html, load(html), caps, stats.elements, template).publishedAt
   } catch {
     dated = undefined
   }
@@ -80,7 +90,9 @@ export const parsePage = (bytes: Uint8Array, fileName = '', options: ParseOption
   const { text, encoding } = decodeBuffer(bytes)
   const repaired = repairPinyin(text)
   const html = /\.html?$/i.test(fileName) || looksLikeHtml(repaired.text)
-  const extracted = html ? readHtml(repaired.text, caps) : { ...extractArticle(textToLines(repaired.text), {}, caps), platform: '文本' }
+  const extracted = html
+    ? readHtml(repaired.text, caps, new Set(options.boilerplate))
+    : { ...extractArticle(textToLines(repaired.text), {}, caps), platform: '文本' }
   const bodyText = extracted.blocks.map(blockText).filter(Boolean).join('\n')
   return { ...extracted, encoding, script: detectScript(`${extracted.title}\n${bodyText}`), pinyinRepaired: repaired.repaired }
 }

@@ -5,16 +5,20 @@ import { Worker } from 'node:worker_threads'
 import { settings } from '../../content-models/settings'
 import { ImportError } from './errors'
 import type { ParsedPage, ParseOptions } from './parse'
+import type { FileFeatures } from './site/analyseFiles'
 
+/** Parse a page, or read its features for the site analysis (`name`: its path in the batch). */
 export interface ParseRequest {
   id: number
   file: string
   options?: ParseOptions
+  features?: { name: string }
 }
 
 export type ParseReply =
   | { ready: true; id?: undefined }
   | { id: number; page: ParsedPage; ms: number; ready?: undefined }
+  | { id: number; features: FileFeatures; ms: number; ready?: undefined }
   | { id: number; error: string; importError: boolean; ms: number; ready?: undefined }
 
 export interface ParsePoolOptions {
@@ -35,8 +39,10 @@ export interface ParseResult {
 export interface ParsePool {
   /** How many threads it runs at most. */
   size: number
-  /** Parses a page's file on a thread; rejects with an ImportError the page's reason. */
-  parse: (file: string) => Promise<ParseResult>
+  /** Parses a page's file on a thread; rejects with an ImportError the page's reason. `options` replace the pool's. */
+  parse: (file: string, options?: ParseOptions) => Promise<ParseResult>
+  /** Reads a file's features for the site analysis on a thread, under the same limits. */
+  features: (file: string, name: string) => Promise<FileFeatures>
   close: () => Promise<void>
 }
 
@@ -44,7 +50,9 @@ export const PARSE_TIMEOUT_MS = 2000
 
 interface Job {
   file: string
-  resolve: (r: ParseResult) => void
+  options?: ParseOptions
+  features?: { name: string }
+  resolve: (r: ParseResult | FileFeatures) => void
   reject: (e: Error) => void
 }
 
@@ -89,6 +97,7 @@ export const createParsePool = (options: ParsePoolOptions = {}): ParsePool => {
       clearTimeout(current.timer)
       thread.job = undefined
       if ('page' in reply) current.job.resolve({ page: reply.page, ms: reply.ms })
+      else if ('features' in reply) current.job.resolve(reply.features)
       else current.job.reject(reply.importError ? new ImportError(reply.error) : new Error(reply.error))
       dispatch()
     })
@@ -130,17 +139,28 @@ export const createParsePool = (options: ParsePoolOptions = {}): ParsePool => {
         dispatch()
       }, timeoutMs)
       thread.job = { id, job, timer }
-      thread.worker.postMessage({ id, file: job.file, options: options.parseOptions } satisfies ParseRequest)
+      thread.worker.postMessage({
+        id,
+        file: job.file,
+        options: job.options ?? options.parseOptions,
+        ...(job.features ? { features: job.features } : {}),
+      } satisfies ParseRequest)
     }
     while (queue.length && threads.length < size) spawn()
   }
 
   return {
     size,
-    parse: (file) =>
+    parse: (file, parseOptions) =>
       new Promise<ParseResult>((resolve, reject) => {
         if (closed) return reject(new Error('the parse pool is closed'))
-        queue.push({ file, resolve, reject })
+        queue.push({ file, options: parseOptions, resolve: resolve as Job['resolve'], reject })
+        dispatch()
+      }),
+    features: (file, name) =>
+      new Promise<FileFeatures>((resolve, reject) => {
+        if (closed) return reject(new Error('the parse pool is closed'))
+        queue.push({ file, features: { name }, resolve: resolve as Job['resolve'], reject })
         dispatch()
       }),
     close: async () => {

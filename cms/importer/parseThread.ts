@@ -6,6 +6,7 @@ import { ImportError } from './errors'
 import { parsePage } from './parse'
 import type { ParseReply, ParseRequest } from './parsePool'
 import { toSimplified } from './script'
+import { fileFeatures } from './site/analyseFiles'
 
 /**
  * One parse thread (parsePool.ts): reads a page's file and parses it. The pool times each
@@ -15,9 +16,17 @@ import { toSimplified } from './script'
 // page's time limit is not spent on them (about 60 ms).
 toSimplified('预热')
 
-parentPort!.on('message', ({ id, file, options }: ParseRequest) => {
+parentPort!.on('message', ({ id, file, options, features }: ParseRequest) => {
   const t0 = performance.now()
   let reply: ParseReply
+  if (features) {
+    parentPort!.postMessage({
+      id,
+      features: fileFeatures(file, features.name, { ...defaultCaps, ...options?.caps }),
+      ms: performance.now() - t0,
+    })
+    return
+  }
   try {
     // Refused before it is read: a misnamed disk image need not be loaded to be skipped.
     checkSize(fs.statSync(file).size, { ...defaultCaps, ...options?.caps })

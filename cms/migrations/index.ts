@@ -6,6 +6,7 @@ import * as migration_20261121_165826_media_storage_fields from './20261121_1658
 import * as migration_20261121_184345_values_by_parent from './20261121_184345_values_by_parent';
 import * as migration_20261201_203347_import_batches from './20261201_203347_import_batches';
 import * as migration_20261201_212002_build_queue from './20261201_212002_build_queue';
+import * as migration_20261207_004939_import_batches_skipped from './20261207_004939_import_batches_skipped';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_212002_build_queue.up,
     down: migration_20261201_212002_build_queue.down,
-    name: '20261201_212002_build_queue'
+    name: '20261201_212002_build_queue',
+  },
+  {
+    up: migration_20261207_004939_import_batches_skipped.up,
+    down: migration_20261207_004939_import_batches_skipped.down,
+    name: '20261207_004939_import_batches_skipped'
   },
 ];

@@ -18,3 +18,6 @@ export const telHref = (number: string) => {
 
 /** `sms:` takes the number alone: no extension pause. */
 export const smsHref = (number: string) => telHref(number).replace(/^tel:/, 'sms:').split(',', 1)[0]
+
+/** An http(s) address, the only kind a page may link to as 原文出处 (not `javascript:`, not a file path). */
+export const isWebUrl = (value: string | null | undefined): value is string => !!value && /^https?:\/\/[^\s/?#]+/i.test(value)

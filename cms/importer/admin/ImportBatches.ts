@@ -134,7 +134,7 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
     admin: {
       useAsTitle: 'name',
       group: '内容',
-      defaultColumns: ['name', 'status', 'pages', 'imported', 'duplicates', 'failed', 'createdAt'],
+      defaultColumns: ['name', 'status', 'pages', 'imported', 'duplicates', 'skipped', 'failed', 'createdAt'],
       description: '上传旧网站、论坛、公众号保存的网页（.html/.htm/.txt）或整站 .zip 压缩包，先试运行查看提取结果，再导入为新闻。',
       components: { beforeListTable: ['/importer/admin/ImportPanel#ImportPanel'] },
     },
@@ -176,6 +176,12 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
         admin: { components: { Cell: '/importer/admin/ImportedCell#ImportedCell' } },
       },
       { name: 'duplicates', type: 'number', label: '重复跳过' },
+      {
+        name: 'skipped',
+        type: 'number',
+        label: '非文章跳过',
+        admin: { description: '整站存档里的列表页（首页、栏目、分页、标签、搜索）、打印版、手机版和续页，不作为文章导入。' },
+      },
       { name: 'failed', type: 'number', label: '失败' },
       { name: 'ignored', type: 'textarea', label: '未处理的文件', admin: { description: '不是网页、也不是网页配图的上传文件。' } },
       { name: 'report', type: 'textarea', label: '导入报告' },

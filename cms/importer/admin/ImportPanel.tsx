@@ -22,6 +22,7 @@ type Outcome =
     }
   | { file: string; status: 'duplicate'; title: string; of: string }
   | { file: string; status: 'failed'; reason: string }
+  | { file: string; status: 'skipped'; reason: string }
 
 interface Batch {
   id: number | string
@@ -32,6 +33,7 @@ interface Batch {
   done?: number
   imported?: number
   duplicates?: number
+  skipped?: number
   failed?: number
   ignored?: string
   outcomes?: Outcome[]
@@ -172,7 +174,8 @@ export function ImportPanel() {
       <form onSubmit={upload}>
         <p style={para} id="import-hint">
           选择旧网站、论坛或公众号保存下来的网页（.html、.htm、.txt），或把整个存档打成一个 .zip 压缩包上传。“网页，全部”保存的配图文件夹（
-          <code>名称_files</code>）请一起打包，图片会一并导入。
+          <code>名称_files</code>
+          ）请一起打包，图片会一并导入。整站存档里的首页、栏目和分页列表、标签和搜索页、打印版和手机版会自动识别并跳过，每篇文章只导入一次。
         </p>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'end', marginBottom: '1rem' }}>
           {/* The browser's own file button speaks the browser's language; this one is always Chinese, as Payload's upload field is. */}
@@ -232,8 +235,9 @@ export function ImportPanel() {
       {batch && outcomes.length > 0 && (
         <>
           <p style={para}>
-            {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，失败{' '}
-            {batch.failed ?? 0} 个{batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}。
+            {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，
+            {batch.skipped ? `列表页、打印版等非文章页面跳过 ${batch.skipped} 页，` : ''}失败 {batch.failed ?? 0} 个
+            {batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}。
           </p>
           {/* On a phone the table scrolls sideways rather than squeezing each column to one character. */}
           <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="提取结果（可左右滚动）">
@@ -269,6 +273,13 @@ export function ImportPanel() {
                       <td style={cell} colSpan={5}>
                         失败：{o.reason}
                       </td>
+                    ) : o.status === 'skipped' ? (
+                      <>
+                        <td style={cell}>不是文章，跳过</td>
+                        <td style={cell} colSpan={4}>
+                          {o.reason}
+                        </td>
+                      </>
                     ) : o.status === 'duplicate' ? (
                       <>
                         <td style={cell}>重复，跳过</td>

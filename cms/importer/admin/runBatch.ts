@@ -13,6 +13,7 @@ const day = (iso?: string) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600
 export const reportLine = (o: Outcome): string => {
   if (o.status === 'failed') return `✗ ${o.file}：${o.reason}`
   if (o.status === 'duplicate') return `= ${o.file}：「${o.title}」重复，见${o.of}`
+  if (o.status === 'skipped') return `- ${o.file}：跳过，${o.reason}`
   const missing = o.missingImages?.length ? `；缺少图片 ${o.missingImages.length} 张：${o.missingImages.join('、')}` : ''
   const state = o.status === 'would-import' ? '将导入' : o.draft ? '草稿' : '已发布'
   return `✓ ${o.file}：「${o.title}」${day(o.publishedAt)}${o.source ? ` · ${o.source}` : ''} · ${state}${o.note ? `（${o.note}）` : ''}${missing}`
@@ -48,6 +49,8 @@ export const runBatch = async ({ payload, id, dir, pages, batch, dryRun, publish
       batch,
       dryRun,
       publish,
+      // Pages are named (and, when they name no address, recorded) by their place in the upload.
+      root: files,
       onProgress: (done) => {
         const now = Date.now()
         if (now - last < PROGRESS_EVERY_MS) return
@@ -64,6 +67,7 @@ export const runBatch = async ({ payload, id, dir, pages, batch, dryRun, publish
       done: pages.length,
       imported: summary.imported,
       duplicates: summary.duplicates,
+      skipped: summary.skipped,
       failed: summary.failed,
       outcomes,
       report: outcomes.map(reportLine).join('\n'),
