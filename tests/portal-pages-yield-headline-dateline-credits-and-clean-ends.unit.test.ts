@@ -80,6 +80,7 @@ describe('dates on portal pages', () => {
     ],
     ['a dated URL', '<link rel="canonical" href="http://www.jnzgw.cn/news/2020-05/04/c_1234.htm">', '2020-05-04'],
     ['a compact dated URL', '<link rel="canonical" href="http://www.jnzgw.cn/gh/20200505/t20200505_88.html">', '2020-05-05'],
+    ['a DedeCMS address', '<link rel="canonical" href="http://www.jnzgw.cn/a/xinwen/2020/0506/123.html">', '2020-05-06'],
   ])('reads the date from %s when the page prints none', (_, head, day) => {
     const page = read(portalPage({ head, header: h1, article: bodyHtml() }))
     expect(beijingDay(page.publishedAt)).toBe(day)

@@ -74,13 +74,15 @@ const jsonLdDate = ($: CheerioAPI): string | undefined => {
   return undefined
 }
 
-/** `/2019-09/25/`, `/201909/25/`, `/20190925/`, `t20190925_` in an article address. */
+/** `/2019-09/25/`, `/201909/25/`, `/20190925/`, `t20190925_`, `/2019/0312/` in an article address. */
 export const urlDate = (url: string | undefined): string | undefined => {
   if (!url) return undefined
   const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '')
   const m =
     /(?:^|[/_t])((?:19|20)\d{2})-?(0[1-9]|1[0-2])[/_-]?([0-2]\d|3[01])(?=[/_.]|\d{0,12}[._/])/.exec(path) ??
-    /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-]([0-2]\d|3[01])\//.exec(path)
+    /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-]([0-2]\d|3[01])\//.exec(path) ??
+    // DedeCMS: `/a/xinwen/2019/0312/123.html`
+    /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])([0-2]\d|3[01])\//.exec(path)
   return m ? findDate(`${m[1]}-${m[2]}-${m[3]}`)?.iso : undefined
 }
 

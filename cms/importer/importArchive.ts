@@ -4,6 +4,7 @@ import { blockText, isImageBlock, type PageBlock } from './blocks'
 import { DuplicateIndex, type DuplicateReason, type KnownArticle } from './dedupe'
 import { INFERRED_DATE_TAG, inferDate } from './date'
 import { ImportError } from './errors'
+import { urlDate } from './head'
 import { findImageFile, placeImages } from './images'
 import type { ParsedPage, ParseOptions } from './parse'
 import { createParsePool, type ParsePoolOptions, type ParseResult } from './parsePool'
@@ -199,14 +200,16 @@ export const importArchive = async (payload: Payload, files: string[], options: 
         relativePath: place.path,
         mirrored: place.mirrored,
       })
-      const duplicate = index.find(page.title, page.publishedAt, text, originalUrl)
+      // A page that prints no date may still carry it in its address (`/a/xinwen/2019/0312/123.html`).
+      const dated = page.publishedAt ?? urlDate(originalUrl)
+      const duplicate = index.find(page.title, dated, text, originalUrl)
       if (duplicate) {
         finish(i, { file, status: 'duplicate', title: page.title, of: duplicate.of.label, reason: duplicate.reason })
         continue
       }
 
-      const inferred = page.publishedAt ? undefined : inferDate(page.title, text)
-      const publishedAt = page.publishedAt ?? inferred?.iso
+      const inferred = dated ? undefined : inferDate(page.title, text)
+      const publishedAt = dated ?? inferred?.iso
       const tags = inferred ? [...page.tags, INFERRED_DATE_TAG] : page.tags
       const draft = !options.publish || !publishedAt
       const note = inferred
@@ -215,7 +218,7 @@ export const importArchive = async (payload: Payload, files: string[], options: 
           ? '页面没有发布日期，已保留为草稿，请补上日期后发布'
           : undefined
       const region = regions.length ? matchRegion(toSimplified(page.title), toSimplified(text), regions) : undefined
-      const known: KnownArticle = { title: page.title, publishedAt: page.publishedAt, originalUrl, label: `本批次的 ${file}` }
+      const known: KnownArticle = { title: page.title, publishedAt: dated, originalUrl, label: `本批次的 ${file}` }
       // Indexed before the write lands, so a copy later in this batch is caught even while
       // the original is still being saved.
       index.add(known, text)
