@@ -6,7 +6,7 @@ import { isReviewerUser } from '../../access/roles'
 import { settings as portalSettings } from '../../../content-models/settings'
 import { collectFiles } from '../files'
 import { defaultImportLimits, type ImportLimits, messages, UploadRefused } from './limits'
-import { runBatch } from './runBatch'
+import { REPORT_MAX_CHARS, runBatch } from './runBatch'
 import { stageUpload, type Upload } from './staging'
 
 export interface ImportBatchSettings {
@@ -184,7 +184,7 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
       },
       { name: 'failed', type: 'number', label: '失败' },
       { name: 'ignored', type: 'textarea', label: '未处理的文件', admin: { description: '不是网页、也不是网页配图的上传文件。' } },
-      { name: 'report', type: 'textarea', label: '导入报告' },
+      { name: 'report', type: 'textarea', label: '导入报告', maxLength: REPORT_MAX_CHARS },
       { name: 'outcomes', type: 'json', label: '每页结果', admin: { hidden: true } },
       { name: 'error', type: 'textarea', label: '错误信息' },
       { name: 'startedAt', type: 'date', label: '开始导入', admin: { date: { pickerAppearance: 'dayAndTime' } } },

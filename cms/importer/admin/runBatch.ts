@@ -19,6 +19,29 @@ export const reportLine = (o: Outcome): string => {
   return `✓ ${o.file}：「${o.title}」${day(o.publishedAt)}${o.source ? ` · ${o.source}` : ''} · ${state}${o.note ? `（${o.note}）` : ''}${missing}`
 }
 
+/**
+ * Characters of the readable report: Payload refuses a text over 40,000 by default, which a
+ * saved site of a few hundred pages passes (a batch failed with 下面的字段是无效的：导入报告). Past
+ * this, the report stops with a line saying how many pages it leaves to the table above it,
+ * which lists every page from `outcomes`.
+ */
+export const REPORT_MAX_CHARS = 200_000
+
+export const reportText = (outcomes: Outcome[]): string => {
+  const lines: string[] = []
+  let length = 0
+  for (const [i, o] of outcomes.entries()) {
+    const line = reportLine(o)
+    if (length + line.length + 1 > REPORT_MAX_CHARS - 100) {
+      lines.push(`……另有 ${outcomes.length - i} 页未在此列出，见上方的提取结果表格。`)
+      break
+    }
+    lines.push(line)
+    length += line.length + 1
+  }
+  return lines.join('\n')
+}
+
 const relative = (dir: string, outcomes: Outcome[]) => outcomes.map((o) => ({ ...o, file: path.relative(dir, o.file) || o.file }))
 
 export interface RunOptions {
@@ -70,7 +93,7 @@ export const runBatch = async ({ payload, id, dir, pages, batch, dryRun, publish
       skipped: summary.skipped,
       failed: summary.failed,
       outcomes,
-      report: outcomes.map(reportLine).join('\n'),
+      report: reportText(outcomes),
       finishedAt: dryRun ? undefined : new Date().toISOString(),
     })
   } catch (error) {
