@@ -87,6 +87,32 @@ describe('dates on portal pages', () => {
     expectCleanEnds(page)
   })
 
+  it('takes the time from the dateline when the meta tag names only the day', () => {
+    const page = read(
+      portalPage({
+        head: '<meta name="publishdate" content="2022-02-13">',
+        header: `${h1}<div class="info">2022-02-13 07:00:00来源：江南日报</div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.publishedAt).toBe(new Date('2022-02-13T07:00:00+08:00').toISOString())
+  })
+
+  it('finds the dateline under a long headline the article repeats, above share buttons and a kicker', () => {
+    const long = '江南市启动新就业形态劳动者入会集中行动首批三百余人入会'
+    const page = read(
+      portalPage({
+        title: `${long}_江南职工网`,
+        header: `<div class="tit">${long}</div><div class="info">发布时间：2022-02-13 04:22:18 来源：江南日报</div><div class="share">分享到：<a><img src="/i/wx.png" alt=""></a><a><img src="/i/wb.png" alt=""></a><a><img src="/i/qq.png" alt=""></a></div>`,
+        article: `<h3>三百余人</h3><h2>${long}</h2>${bodyHtml()}`,
+      }),
+    )
+    expect(page.title).toBe(long)
+    expect(page.publishedAt).toBe(new Date('2022-02-13T04:22:18+08:00').toISOString())
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+
   it('keeps the article date, not a much later repost line at the end', () => {
     const page = read(
       portalPage({

@@ -2,7 +2,7 @@ import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
 import { leadByline, readByline, readPublisher } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal } from './chrome'
-import { findDate } from './date'
+import { beijingDay, findDate } from './date'
 import { ImportError } from './errors'
 import { readLabels, type LabelLine } from './labels'
 import type { PageMeta, SourceLine } from './lines'
@@ -108,6 +108,16 @@ const cleanSummary = (value: string) => {
     } else v = v.slice(0, at)
   }
   return v.trim()
+}
+
+/**
+ * The tags' date, unless it names only the day (stored at 09:00 Beijing time) and the
+ * dateline under the headline gives the same day with its time (`2022-02-13 07:00`).
+ */
+const timedDate = (tagged: string | undefined, printed: string | undefined): string | undefined => {
+  if (!tagged || !printed) return tagged ?? printed
+  const dayOnly = new Date(tagged).getTime() % 86_400_000 === 1 * 3600_000
+  return dayOnly && beijingDay(tagged) === beijingDay(printed) ? printed : tagged
 }
 
 /**
@@ -334,7 +344,7 @@ export const extractArticle = (
 
   return {
     title,
-    publishedAt: meta.date ?? fields.date,
+    publishedAt: timedDate(meta.date, fields.date),
     source: meta.source ?? fields.source ?? meta.siteName,
     author: meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor,
     responsibleEditor: meta.editor ?? fields.editor,

@@ -59,25 +59,30 @@ const titleKey = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 /** The headline's line: the one the markup marked, else the one saying the page's title. */
 const headlineAt = (lines: SourceLine[], first: number, title: string | undefined): number => {
   const marked = lines.findIndex((l) => l.hint === 'title')
-  if (marked >= 0 || !title) return marked
-  const key = titleKey(title)
-  // The earliest copy: a headline repeated inside the article must not hide the dateline above it.
-  for (let i = Math.max(0, first - HEADER_LINES); i < first; i++) if (key && titleKey(lines[i].text) === key) return i
-  return -1
+  const key = title ? titleKey(title) : ''
+  // The earliest copy: a headline repeated inside the article (the one the markup marked,
+  // perhaps) must not hide the dateline printed under the first.
+  if (key)
+    for (let i = linesAbove(lines, first, HEADER_LINES); i < first; i++)
+      if (titleKey(lines[i].text) === key) return Math.min(i, marked < 0 ? i : marked)
+  return marked
+}
+
+/** Where the `count` lines with text above `at` begin: blank lines and images do not count. */
+const linesAbove = (lines: SourceLine[], at: number, count: number): number => {
+  let start = at
+  for (let seen = 0; start > 0 && seen < count; start--) if (lines[start - 1].text) seen++
+  return start
 }
 
 /** With no headline to go by, the few lines just above the article (its date and byline). */
-const aboveArticle = (lines: SourceLine[], first: number): number => {
-  let start = first
-  for (let seen = 0; start > 0 && seen < 6; start--) if (lines[start - 1].text) seen++
-  return start
-}
+const aboveArticle = (lines: SourceLine[], first: number): number => linesAbove(lines, first, 6)
 
 /** Lines this short say too little to place: `分享到`, a lone date, a bullet. */
 const PLACEABLE = 6
 /** A line this long is a paragraph, not a kicker or a heading. */
 const PARAGRAPH = 20
-/** How far above the article the headline may stand and still own the lines between. */
+/** How many lines of text above the article the headline may stand and still own the lines between. */
 const HEADER_LINES = 40
 
 /**
@@ -108,10 +113,13 @@ export const withinMainLines = (lines: SourceLine[], main: MainContent | undefin
   if (last < 0) return lines
   // The article starts at its first paragraph; a repeated headline or a kicker above it
   // must not move the header zone (date, source, byline) out of reach.
-  const paragraph = inMain.findIndex((yes, i) => yes && compact(lines[i].text).length >= PARAGRAPH)
+  const headline = title ? titleKey(title) : ''
+  const paragraph = inMain.findIndex(
+    (yes, i) => yes && compact(lines[i].text).length >= PARAGRAPH && (!headline || titleKey(lines[i].text) !== headline),
+  )
   const first = paragraph >= 0 ? paragraph : inMain.indexOf(true)
   const titleAt = headlineAt(lines, first, title)
-  const start = titleAt >= 0 && titleAt < first && first - titleAt <= HEADER_LINES ? titleAt : aboveArticle(lines, first)
+  const start = titleAt >= 0 && titleAt < first && titleAt >= linesAbove(lines, first, HEADER_LINES) ? titleAt : aboveArticle(lines, first)
   const kept: SourceLine[] = []
   for (let i = start; i <= last; i++) {
     const line = lines[i]
