@@ -4,8 +4,8 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from './migrations'
 import { indexValuesByParent } from './sqliteIndexes'
+import { protectDataFiles } from './dataFiles'
 import { settings } from '../content-models/settings'
-import fs from 'node:fs'
 import path from 'node:path'
 
 export type DatabaseKind = 'mongodb' | 'sqlite'
@@ -26,11 +26,13 @@ export const sqliteUrl = (uri: string | undefined): string => {
  */
 export const databaseAdapter = (uri = settings().databaseUri): DatabaseAdapterObj => {
   if (databaseKind(uri) === 'mongodb') {
+    protectDataFiles(settings().dataDir)
     return mongooseAdapter({ url: uri as string })
   }
   const url = sqliteUrl(uri)
   // libsql creates the file but not its folder; a fresh DATA_DIR must work on first start.
-  if (url.startsWith('file:') && !url.includes(':memory:')) fs.mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
+  const file = url.startsWith('file:') && !url.includes(':memory:') ? url.slice('file:'.length).split('?')[0] : undefined
+  protectDataFiles(settings().dataDir, file)
   return sqliteAdapter({
     client: { url },
     push: false,

@@ -149,6 +149,29 @@ describe('an editor importing a saved forum thread and a zip of a saved site', (
   })
 })
 
+describe('two quick clicks on 导入为草稿', () => {
+  it('start the import once: the second gets 409 and no page is imported twice', async () => {
+    const preview = await cms.rest('POST', '/import-batches/preview', {
+      token: editor,
+      form: form([
+        ['empirecms-article.html', fixture('empirecms-article.html')],
+        ['gov-zoom-partial.html', fixture('gov-zoom-partial.html')],
+      ]),
+    })
+    expect(preview.status).toBe(200)
+    const id = preview.body.doc.id
+    const before = await articleCount()
+    const [a, b] = await Promise.all([
+      cms.rest('POST', `/import-batches/${id}/run`, { token: editor, json: {} }),
+      cms.rest('POST', `/import-batches/${id}/run`, { token: editor, json: {} }),
+    ])
+    expect([a.status, b.status].sort()).toEqual([202, 409])
+    const doc = await settled(id, editor)
+    expect({ status: doc.status, imported: doc.imported }).toEqual({ status: 'done', imported: 2 })
+    expect(await articleCount()).toBe(before + 2)
+  })
+})
+
 describe('a reviewer importing', () => {
   it('publishes on import, and reports pages already in the CMS as duplicates', async () => {
     const preview = await cms.rest('POST', '/import-batches/preview', {

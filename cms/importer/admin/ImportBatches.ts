@@ -100,31 +100,45 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
     },
   }
 
+  /** Starts a previewed batch's import: checks who may do what, marks it 导入中, runs it in the background. */
+  const startRun = async (req: PayloadRequest, id: string): Promise<Response> => {
+    if (!req.user) return error('请先登录管理后台。', 401)
+    const body = (await req.json?.().catch(() => ({}))) as { publish?: unknown } | undefined
+    const publish = body?.publish === true
+    if (publish && !isReviewerUser(req.user))
+      return error('只有审核人员可以在导入时直接发布；编辑导入的文章会保存为草稿，送审后再发布。', 403)
+    const doc = await req.payload.findByID({ collection: 'import-batches', id, overrideAccess: true }).catch(() => undefined)
+    if (!doc) return error('找不到这个导入批次。', 404)
+    if (doc.status !== 'previewed')
+      return error(`这个批次${doc.status === 'previewing' ? '还在试运行' : '已经导入过或已失败'}，不能再次导入。请重新上传文件。`, 409)
+    const dir = folder(doc.id)
+    const pages = fs.existsSync(path.join(dir, 'files')) ? collectFiles([path.join(dir, 'files')]).files : []
+    if (pages.length === 0) return error('这个批次上传的文件已不在服务器上，请重新上传。', 410)
+    await req.payload.update({
+      collection: 'import-batches',
+      id: doc.id,
+      data: { status: 'running', publish, done: 0, startedAt: new Date().toISOString(), importedBy: req.user.id },
+      overrideAccess: true,
+    })
+    inBackground(runBatch({ payload: req.payload, id: doc.id, dir, pages, batch: doc.name, dryRun: false, publish }))
+    return Response.json({ doc: { ...doc, status: 'running', publish } }, { status: 202 })
+  }
+
+  // Batches whose run is being started: two quick clicks both read 已预览 before either wrote
+  // 导入中, and a 5-page batch made 6 articles while the first run deleted the second's files.
+  const starting = new Set<string>()
   const run: Endpoint = {
     path: '/:id/run',
     method: 'post',
     handler: async (req: PayloadRequest) => {
-      if (!req.user) return error('请先登录管理后台。', 401)
-      const body = (await req.json?.().catch(() => ({}))) as { publish?: unknown } | undefined
-      const publish = body?.publish === true
-      if (publish && !isReviewerUser(req.user))
-        return error('只有审核人员可以在导入时直接发布；编辑导入的文章会保存为草稿，送审后再发布。', 403)
-      const id = req.routeParams?.id as string
-      const doc = await req.payload.findByID({ collection: 'import-batches', id, overrideAccess: true }).catch(() => undefined)
-      if (!doc) return error('找不到这个导入批次。', 404)
-      if (doc.status !== 'previewed')
-        return error(`这个批次${doc.status === 'previewing' ? '还在试运行' : '已经导入过或已失败'}，不能再次导入。请重新上传文件。`, 409)
-      const dir = folder(doc.id)
-      const pages = fs.existsSync(path.join(dir, 'files')) ? collectFiles([path.join(dir, 'files')]).files : []
-      if (pages.length === 0) return error('这个批次上传的文件已不在服务器上，请重新上传。', 410)
-      await req.payload.update({
-        collection: 'import-batches',
-        id: doc.id,
-        data: { status: 'running', publish, done: 0, startedAt: new Date().toISOString(), importedBy: req.user.id },
-        overrideAccess: true,
-      })
-      inBackground(runBatch({ payload: req.payload, id: doc.id, dir, pages, batch: doc.name, dryRun: false, publish }))
-      return Response.json({ doc: { ...doc, status: 'running', publish } }, { status: 202 })
+      const id = String(req.routeParams?.id ?? '')
+      if (starting.has(id)) return error('这个批次正在开始导入，请不要重复点击。', 409)
+      starting.add(id)
+      try {
+        return await startRun(req, id)
+      } finally {
+        starting.delete(id)
+      }
     },
   }
 
