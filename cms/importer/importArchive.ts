@@ -112,14 +112,17 @@ export const importArchive = async (payload: Payload, files: string[], options: 
   const index = new DuplicateIndex()
   // A page of bodies at a time: the index keeps a small signature per article, while all bodies
   // of a 50k archive read at once took hundreds of MB at the start of every import.
-  for (let page = 1, more = true; more; page++) {
+  // After the last id read, not by page number: with drafts, page 40 of 250 took 133 ms of
+  // SQLite work on the event loop against 37 ms for any stretch read by id.
+  for (let after: number | string | undefined, more = true; more;) {
     const existing = await payload.find({
       collection: 'articles',
       draft: true,
       depth: 0,
       limit: EXISTING_PAGE,
-      page,
+      pagination: false,
       sort: 'id',
+      ...(after === undefined ? {} : { where: { id: { greater_than: after } } }),
       select: { title: true, publishedAt: true, body: true, originalUrl: true },
     })
     for (const [k, doc] of existing.docs.entries()) {
@@ -137,7 +140,8 @@ export const importArchive = async (payload: Payload, files: string[], options: 
         lexicalText(doc.body),
       )
     }
-    more = existing.hasNextPage
+    after = existing.docs.at(-1)?.id
+    more = existing.docs.length === EXISTING_PAGE
   }
   const regions: KnownRegion[] = (
     await payload.find({ collection: 'regions', pagination: false, depth: 0, select: { name: true, level: true } })
