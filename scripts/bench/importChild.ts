@@ -1,0 +1,56 @@
+/**
+ * The archive import measured in a process of its own, as the CMS server runs it for an
+ * upload: the harness holds gigabytes of the benchmark's own state by this phase, and its
+ * garbage collector's pauses (over a second) are no part of what staff wait for in the admin.
+ * Started by the benchmark with the workspace's environment; BENCH_IMPORT names the files.
+ */
+import { longestBlockDuring } from './measure'
+
+export type ImportMessage =
+  | { type: 'progress'; done: number; total: number }
+  | {
+      type: 'done'
+      result: { imported: number; duplicates: number; failed: number; firstFailure?: string; totalMs: number; longestBlockMs: number }
+    }
+
+const send = (message: ImportMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()))
+
+const main = async () => {
+  const request = JSON.parse(process.env.BENCH_IMPORT ?? 'null') as { files: string[] } | null
+  if (!request || !process.send)
+    throw new Error("importChild runs only as the benchmark's child (no BENCH_IMPORT request or no IPC channel)")
+  const [{ openPayload }, { importArchive }] = await Promise.all([import('../../cms/open'), import('../../cms/importer/importArchive')])
+  const payload = await openPayload()
+  payload.logger.level = 'warn'
+  let lastSent = 0
+  const { result, longestBlockMs } = await longestBlockDuring(() =>
+    importArchive(payload, request.files, {
+      batch: 'bench',
+      onProgress: (done, total) => {
+        if (done < total && performance.now() - lastSent < 100) return
+        lastSent = performance.now()
+        process.send!({ type: 'progress', done, total } satisfies ImportMessage)
+      },
+    }),
+  )
+  await send({
+    type: 'done',
+    result: {
+      imported: result.imported,
+      duplicates: result.duplicates,
+      failed: result.failed,
+      firstFailure: result.outcomes.flatMap((o) => (o.status === 'failed' ? [o.reason] : []))[0],
+      totalMs: result.totalMs,
+      longestBlockMs,
+    },
+  })
+  await payload.destroy()
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
