@@ -113,6 +113,21 @@ describe('dates on portal pages', () => {
     expectCleanEnds(page)
   })
 
+  it('reads an e-paper page date from the element whose id names it, and not from a list of other articles', () => {
+    const page = read(
+      portalPage({
+        header: `<div class="paper"><span id="paperdate">2022年02月13日</span> 第03版</div><ul><li><span class="time">2018-06-01</span></li></ul>${h1}`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(beijingDay(page.publishedAt)).toBe('2022-02-13')
+  })
+
+  it("never takes the day a page was saved, which a top bar shows in an element named only 'date'", () => {
+    const page = read(portalPage({ header: `<div id="date">2026年12月7日 星期一</div>${h1}`, article: bodyHtml() }))
+    expect(page.publishedAt).toBeUndefined()
+  })
+
   it('keeps the article date, not a much later repost line at the end', () => {
     const page = read(
       portalPage({
@@ -183,6 +198,13 @@ describe('credits and promos at the ends of the body', () => {
 })
 
 describe('authors', () => {
+  it.each(['（完）', '（待续）', '（新华社）', '（江南日报）'])('never take %s closing the text for names', (closing) => {
+    const page = read(
+      portalPage({ header: `${h1}<div class="info">2021-04-28</div>`, article: bodyHtml([...paragraphs, `全文结束${closing}`]) }),
+    )
+    expect(page.author).toBeUndefined()
+  })
+
   it.each([
     ['作者：', '<div class="info">2021-04-28 作者：林晓燕 来源：江南日报</div>', bodyHtml(), '林晓燕'],
     [
@@ -204,6 +226,12 @@ describe('authors', () => {
       '<div class="info">2021-04-28</div>',
       bodyHtml([...paragraphs.slice(0, -1), `${paragraphs.at(-1)}（记者 林晓燕）`]),
       '记者 林晓燕',
+    ],
+    [
+      'names alone in brackets closing the text',
+      '<div class="info">2021-04-28</div>',
+      bodyHtml([...paragraphs.slice(0, -1), `${paragraphs.at(-1)}（林晓燕 王磊 ）`]),
+      '林晓燕 王磊',
     ],
     [
       'the reporter line after the text',

@@ -66,3 +66,20 @@ export const readPublisher = (text: string): string | undefined => {
   while (t && '|｜·-'.includes(t.at(-1)!)) t = t.slice(0, -1)
   return publisher.test(t) ? t : undefined
 }
+
+/** Words a closing bracket holds that are not names: `（完）`, `（待续）`, `（原创）`, `（新华社）`. */
+const notNames =
+  /^(?:完|全文完|待续|未完|未完待续|续|上|中|下|原创|转载|图|摄|供图|资料图|图片|有删节|节选|摘编|编者按)$|[社网报台刊部局委办处厅会所站院校]$/u
+
+/**
+ * `……过廉洁之年。（常书香 马丹阳）`: regional papers close a story with their reporters' names in
+ * brackets and no role. One to four names of two to four characters, nothing else.
+ */
+export const closingNames = (inner: string): string | undefined => {
+  const names = inner
+    .trim()
+    .split(/[\s\u3000、，,]+/u)
+    .filter(Boolean)
+  if (names.length === 0 || names.length > 4) return undefined
+  return names.every((n) => /^\p{Script=Han}{2,4}$/u.test(n) && !notNames.test(n)) ? names.join(' ') : undefined
+}

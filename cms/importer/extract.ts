@@ -1,5 +1,5 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
-import { leadByline, readByline, readPublisher } from './byline'
+import { closingNames, leadByline, readByline, readPublisher } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal } from './chrome'
 import { beijingDay, findDate } from './date'
@@ -324,7 +324,7 @@ export const extractArticle = (
   // `……发放到各基层工会。（编辑：王芳）`: a credit in brackets closing the last paragraph.
   const last = body.at(-1)
   const credit = last && trailingCredit.exec(last.text)
-  const bracketCredit = credit && readByline(credit[1])
+  const bracketCredit = credit && (readByline(credit[1]) ?? closingNames(credit[1]))
   if (last && credit && bracketCredit && !/[:：]/.test(credit[1])) {
     // `……高质量发展。（记者 胡晓蓉）`
     fields.author ??= bracketCredit

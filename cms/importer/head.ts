@@ -161,3 +161,25 @@ export const stripOriginalTitle = (title: string): string => {
   const rest = title.slice(m[0].length)
   return m[1] ? rest.replace(/[)）]$/, '') : rest
 }
+
+/**
+ * `<span id="paperdate">2022年02月13日</span>`, `<em id="pubtime">…</em>`: an element whose id names
+ * it the page's publish date. Ids are one per page, unlike the `class="time"` of every item in a list of
+ * other articles, so this is read after the dateline and before the address.
+ */
+export const idDate = ($: CheerioAPI): string | undefined => {
+  for (const el of $('[id]').toArray().slice(0, 2000)) {
+    const id = $(el).attr('id') ?? ''
+    // Named for publishing, not any date: a saved page's top bar often shows the day it was saved (`id="date"`).
+    if (
+      !/pub|paper|post|release|fabu|fbsj|(?:article|news|content)[-_]?(?:date|time)/i.test(id) ||
+      /reg|login|last|update|modif|now|clock/i.test(id)
+    )
+      continue
+    const text = $(el).text().trim()
+    if (text.length > 40) continue
+    const found = findDate(text)
+    if (found) return found.iso
+  }
+  return undefined
+}

@@ -5,7 +5,7 @@ import { checkSize, defaultCaps, depthError, elementsError, tagDepth, type PageC
 import { decodeBuffer } from './decode'
 import { extractArticle, type Extracted } from './extract'
 import { mainContent, withinMainLines } from './fallback'
-import { urlDate } from './head'
+import { idDate, urlDate } from './head'
 import { domStats, htmlToLines, looksLikeHtml, type DomNode } from './html'
 import { textToLines } from './lines'
 import { readKnownPage } from './readers/index'
@@ -54,7 +54,7 @@ const readGeneral = (html: string, $: CheerioAPI, caps: PageCaps, elements: numb
     mergeMeta(meta, governmentMeta($)),
     caps,
   )
-  return { ...extracted, publishedAt: extracted.publishedAt ?? urlDate(extracted.url) }
+  return { ...extracted, publishedAt: extracted.publishedAt ?? idDate($) ?? urlDate(extracted.url) }
 }
 
 const readHtml = (html: string, caps: PageCaps, template: ReadonlySet<number>): Extracted & { platform: string } => {
