@@ -139,34 +139,20 @@ for (const name of names) {
     const reference = alone ? ends(alone.text, labelledBody(wantBody, page.title)) : undefined
     if (reference?.startOk && reference.endOk) tally.readability++
   }
-  const wantDate = label('date', name)
-  let dateOk = true
-  if (wantDate) {
-    tally.date[1]++
-    dateOk = beijingDay(page.publishedAt) === dayOf(wantDate)
-    if (dateOk) tally.date[0]++
-    else problems.push(`date: ${beijingDay(page.publishedAt) || '—'} want ${wantDate}`)
+  /** One labelled field: counted, judged by `same`, and shown when it is wrong. Unlabelled fields count as right. */
+  const judge = (kind: 'date' | 'author' | 'source' | 'title', got: string | undefined, same: (want: string) => boolean) => {
+    const want = label(kind, name)
+    if (!want) return true
+    tally[kind][1]++
+    const ok = same(want)
+    if (ok) tally[kind][0]++
+    else problems.push(`${kind}: ${got || '—'} want ${want}`)
+    return ok
   }
-  const wantAuthor = label('author', name)
-  if (wantAuthor) {
-    tally.author[1]++
-    if (namesIn(page.author, wantAuthor)) tally.author[0]++
-    else problems.push(`author: ${page.author ?? '—'} want ${wantAuthor}`)
-  }
-  const wantSource = label('source', name)
-  if (wantSource) {
-    tally.source[1]++
-    if (page.source && norm(page.source) === norm(wantSource)) tally.source[0]++
-    else problems.push(`source: ${page.source ?? '—'} want ${wantSource}`)
-  }
-  const wantTitle = label('title', name)
-  let titleOk = true
-  if (wantTitle) {
-    tally.title[1]++
-    titleOk = norm(page.title) === norm(wantTitle)
-    if (titleOk) tally.title[0]++
-    else problems.push(`title: ${page.title} want ${wantTitle}`)
-  }
+  const dateOk = judge('date', beijingDay(page.publishedAt), (want) => beijingDay(page.publishedAt) === dayOf(want))
+  judge('author', page.author, (want) => namesIn(page.author, want))
+  judge('source', page.source, (want) => !!page.source && norm(page.source) === norm(want))
+  const titleOk = judge('title', page.title, (want) => norm(page.title) === norm(want))
   if (bodyOk && dateOk && titleOk) tally.full++
   const mark = problems.length ? '·' : '✓'
   if (values.verbose || problems.length)

@@ -1,11 +1,11 @@
+import { compact } from './compare'
+
 /**
  * Bylines as Chinese newspapers and portals print them, at the head or the tail of an
  * article: `本报记者 葛灵丹`, `光明日报记者 王建宏 张文攀`, `顶端新闻·河南商报记者马俊峰/文`,
  * `文/张三`, `（记者 胡晓蓉）`, `新京报记者 彭冲 山东冠县报道`. Callers say where a line stands;
  * this module only says whether it is a byline and what to keep of it.
  */
-
-const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '')
 
 /** A role that introduces names. `文`/`图` count only beside a slash (`文/张三`, `张三/文`). */
 const role = /记者|通讯员|作者|撰稿|撰文|编译|摄影|特约|文\s*[/／|｜]|[/／]\s*文|图\s*[/／|｜]|[/／]\s*图/

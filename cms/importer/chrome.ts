@@ -1,3 +1,5 @@
+import { compact } from './compare'
+
 /**
  * What is not the article on a saved portal or forum page, recognised line by line. The
  * rules read the Simplified form of a line (Traditional pages are converted for matching
@@ -63,8 +65,6 @@ const terminals: RegExp[] = [
   /^(沙发|板凳|地板|藤椅|\d+楼|\d+#)$/,
   /^(发表于|回复于|回帖于)[:：]?\d{4}/,
 ]
-
-const compact = (simplified: string) => simplified.replace(/[\s\u00a0\u3000]+/g, '')
 
 /** Menus: many separators, or a run of navigation words with no sentence in it. */
 const isNav = (line: string, c: string): boolean => {

@@ -8,6 +8,7 @@ import { readLabels, type LabelLine } from './labels'
 import type { PageMeta, SourceLine } from './lines'
 import { stripNoise } from './noise'
 import { toSimplified } from './script'
+import { compact, titleKey } from './compare'
 
 export interface Extracted {
   title: string
@@ -30,9 +31,6 @@ export interface Extracted {
 
 const han = /\p{Script=Han}/u
 const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0
-const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '')
-/** Titles compare without spaces and punctuation: `主题 : X` and `X` are the same title. */
-const titleKey = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 
 /** Lines in the page header that carry dates which are not the publish date. */
 const otherDates = /注册时间|最后登录|上次登录|加入时间|管理提醒|本帖|gmt[+-]\d|版权|copyright/i

@@ -3,8 +3,7 @@ import { parseHTML } from 'linkedom'
 
 import { blockText, isImageBlock, type PageBlock } from './blocks'
 import type { SourceLine } from './lines'
-
-const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '')
+import { compact, titleKey } from './compare'
 
 export interface MainContent {
   text: string
@@ -53,8 +52,6 @@ export const withinMainContent = (blocks: PageBlock[], main: MainContent | undef
   )
   return kept.some((b) => !isImageBlock(b)) ? kept : blocks
 }
-
-const titleKey = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 
 /** The headline's line: the one the markup marked, else the one saying the page's title. */
 const headlineAt = (lines: SourceLine[], first: number, title: string | undefined): number => {

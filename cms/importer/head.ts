@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim'
 
 import { findDate } from './date'
+import { titleKey as key } from './compare'
 
 /**
  * What a page says about itself in its head, by precedence: the article's own meta tags
@@ -8,8 +9,6 @@ import { findDate } from './date'
  * page's address. The text beside the headline comes after the tags and before the URL;
  * the extractor decides that (`extract.ts`), since only it knows where the headline is.
  */
-
-const key = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 
 const metaValue = ($: CheerioAPI, names: string[]) => {
   for (const name of names) {

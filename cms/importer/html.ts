@@ -2,6 +2,7 @@ import { type CheerioAPI, load } from 'cheerio/slim'
 
 import { isSiteName, readHeadFacts, stripOriginalTitle, titleParts } from './head'
 import type { PageImage, PageMeta, SourceLine } from './lines'
+import { titleKey as key } from './compare'
 
 /** The parts of htmlparser2's DOM we read; declared here so no transitive package is imported. */
 export interface DomNode {
@@ -141,8 +142,6 @@ export const findFirst = (root: DomNode, name: string): DomNode | undefined => {
   })
   return found
 }
-
-const key = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 
 const findAll = (root: DomNode, names: Set<string>): DomNode[] => {
   const out: DomNode[] = []

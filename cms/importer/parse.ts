@@ -1,7 +1,7 @@
 import { type CheerioAPI, load } from 'cheerio/slim'
 
 import { blockText } from './blocks'
-import { checkSize, defaultCaps, depthError, elementsError, tagDepth, type PageCaps } from './caps'
+import { checkMarkupDepth, checkSize, defaultCaps, depthError, elementsError, type PageCaps } from './caps'
 import { decodeBuffer } from './decode'
 import { extractArticle, type Extracted } from './extract'
 import { mainContent, withinMainLines } from './fallback'
@@ -58,7 +58,7 @@ const readGeneral = (html: string, $: CheerioAPI, caps: PageCaps, elements: numb
 }
 
 const readHtml = (html: string, caps: PageCaps, template: ReadonlySet<number>): Extracted & { platform: string } => {
-  if (tagDepth(html, caps.maxDepth * 10) > caps.maxDepth * 10) throw depthError(caps)
+  checkMarkupDepth(html, caps)
   const $ = load(html)
   // Selectors and cheerio's text() walk ancestors or recurse; both are fine only on a tree of bounded depth.
   const stats = domStats($.root()[0] as unknown as DomNode, { depth: caps.maxDepth, elements: caps.maxElements })

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { checkSize, defaultCaps, depthError, type PageCaps, tagDepth } from '../caps'
+import { checkMarkupDepth, checkSize, defaultCaps, type PageCaps } from '../caps'
 import { decodeBuffer } from '../decode'
 import { looksLikeHtml } from '../html'
 import { repairPinyin } from '../repair'
@@ -55,8 +55,7 @@ export const fileFeatures = (file: string, name: string, caps: PageCaps = defaul
     const { text } = decodeBuffer(fs.readFileSync(file))
     const repaired = repairPinyin(text).text
     const html = /\.html?$/i.test(file) || looksLikeHtml(repaired)
-    // As parse.ts: markup counted ten times past the limit is refused before cheerio sees it.
-    if (html && tagDepth(repaired, caps.maxDepth * 10) > caps.maxDepth * 10) throw depthError(caps)
+    if (html) checkMarkupDepth(repaired, caps)
     const mirrored = (html ? httrackUrl(repaired) : undefined) ?? mirroredUrl(name)
     return { features: html ? pageFeatures(repaired, name) : textFeatures(name), ...(mirrored ? { mirrored } : {}) }
   } catch {
