@@ -53,6 +53,12 @@ export interface Settings {
   sitePort: number
   /** Public address of the site, without a trailing slash. */
   siteUrl: string
+  /**
+   * Host names of the union's old site: an imported article whose `originalUrl` is on one of
+   * them gets a redirect from its old path (site/redirects/). SITE_OLD_HOSTS, plus SITE_URL's own
+   * host, since the new portal usually takes over the old site's address.
+   */
+  oldSiteHosts: string[]
   siteName: string
   siteTagline: string
   /** Items on each numbered page of a news listing (site/lib/listing.ts). */
@@ -164,6 +170,7 @@ export const settingsFromEnv = (env: Env, cwd = process.cwd()): Settings => {
     searchRatePerSecond: Math.max(0, numberOr(env.SITE_SEARCH_RATE, 4, 'SITE_SEARCH_RATE')),
     sitePort,
     siteUrl: withoutSlash(trimmed(env.SITE_URL) ?? `http://localhost:${sitePort}`),
+    oldSiteHosts: (env.SITE_OLD_HOSTS ?? '').split(/[\s,，]+/).filter(Boolean),
     siteName: env.SITE_NAME ?? '江南市总工会',
     siteTagline: env.SITE_TAGLINE ?? '新闻与职工服务',
     listingPageSize: Math.max(1, numberOr(env.SITE_LISTING_PAGE_SIZE, 20, 'SITE_LISTING_PAGE_SIZE')),
@@ -208,6 +215,7 @@ export const settingsEnv = (s: Settings): Record<string, string> => {
     SITE_SEARCH_RATE: String(s.searchRatePerSecond),
     SITE_PORT: String(s.sitePort),
     SITE_URL: s.siteUrl,
+    SITE_OLD_HOSTS: s.oldSiteHosts.join(','),
     SITE_NAME: s.siteName,
     SITE_TAGLINE: s.siteTagline,
     SITE_LISTING_PAGE_SIZE: String(s.listingPageSize),

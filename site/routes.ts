@@ -24,7 +24,8 @@ export interface Route<P extends Params = Params> {
 /** `news/[slug].astro` → `/news/[slug]/`; `index.astro` → `/`; `rss.xml.ts` → `/rss.xml`. */
 export const patternOf = (file: string): string => {
   const withoutExt = file.replace(/\.(astro|ts)$/, '')
-  if (/\.[a-z]+$/.test(withoutExt)) return `/${withoutExt}` // an endpoint: rss.xml, robots.txt, services.json
+  // An endpoint: rss.xml, robots.txt, services.json, and [redirectFile] (named `_redirects`).
+  if (file.endsWith('.ts')) return `/${withoutExt}`
   if (withoutExt === '404') return '/404.html'
   const folder = withoutExt.replace(/(^|\/)index$/, '')
   return folder ? `/${folder}/` : '/'
@@ -89,6 +90,8 @@ export const routes = {
   feed: route('rss.xml.ts'),
   robots: route('robots.txt.ts'),
   servicesOpenData: route('open-data/services.json.ts'),
+  /** `_redirects` and its nginx map: old links of imported articles (site/redirects/). */
+  redirectFiles: route<{ redirectFile: string }>('[redirectFile].ts'),
 } as const
 
 export type RouteName = keyof typeof routes

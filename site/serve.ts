@@ -14,6 +14,7 @@ import sirv from 'sirv'
 import { settings } from '../content-models/settings'
 import { offlineRegister, textSizeInit, textSizeToggle } from './lib/inlineScripts'
 import { liveDir } from './publish'
+import { createOldLinkRedirects } from './redirects/handler'
 import { createSearchHandler } from './search/handler'
 
 /** The preview page fetches drafts and their images from the CMS. */
@@ -79,9 +80,12 @@ export const serveSite = (port: number, dir = liveDir(), options: { search?: boo
       for (const [k, v] of Object.entries(securityHeaders)) res.setHeader(k, v)
     },
   })
+  const oldLinks = createOldLinkRedirects(dir, securityHeaders)
   const server = http.createServer((req, res) => {
     const statically = () =>
       files(req, res, async () => {
+        // A path with no file may be a link to the union's old site (site/redirects/).
+        if (await oldLinks(req, res)) return
         // Unknown paths get the site's own 404 page with the right status.
         const page = await fs.readFile(path.join(dir, '404.html')).catch(() => Buffer.from('Not found'))
         res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8' })
