@@ -89,6 +89,8 @@ const article = z.object({
   featured: z.boolean(),
   originalUrl: optionalText,
   script: z.enum(['simplified', 'traditional']),
+  /** Public 更新说明, oldest first; absent or empty when the piece never changed in substance. */
+  corrections: z.array(z.object({ date: timestamp, note: text })).optional(),
 })
 
 const workersHome = z.object({

@@ -113,7 +113,16 @@ export const article = (d: RawDoc, image: MediaCollector): SnapshotArticle => ({
   featured: Boolean(d.featured),
   originalUrl: str(d.originalUrl),
   script: d.script === 'traditional' ? 'traditional' : 'simplified',
+  ...correctionsOf(d.corrections),
 })
+
+/** 更新说明 oldest first, left out when there are none (older snapshots have none either). */
+const correctionsOf = (value: unknown): Pick<SnapshotArticle, 'corrections'> => {
+  const notes = list(value, (c) =>
+    str(c?.note)?.trim() && str(c?.date) ? { date: c.date as string, note: (c.note as string).trim() } : undefined,
+  )
+  return notes.length ? { corrections: notes.sort((a, b) => a.date.localeCompare(b.date)) } : {}
+}
 
 export const workersHome = (d: RawDoc, image: MediaCollector): SnapshotWorkersHome => ({
   id: String(d.id),

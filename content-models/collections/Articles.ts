@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { corrections } from '../fields/corrections'
 import { organizationField, regionField } from '../fields/relations'
 import { reviewField } from '../fields/review'
 import { slugField } from '../fields/slug'
@@ -37,6 +38,7 @@ export const Articles: CollectionConfig = {
       hasMany: true,
       admin: { description: '输入后按回车添加。' },
     },
+    corrections(),
     {
       type: 'collapsible',
       label: '归档来源（旧网站导入）',
