@@ -115,7 +115,6 @@ beforeAll(async () => {
   configureSettings({
     siteAutobuild: true,
     rebuildQuietMs: 300,
-    residentRenderer: false,
     snapshotDir: path.join(cms.dir, 'snapshot'),
     distDir: dist,
     oldSiteHosts: [OLD_HOST],
