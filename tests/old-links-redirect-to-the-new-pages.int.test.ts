@@ -109,6 +109,18 @@ const visit = async (base: string, old: string) => {
   return { status: first.status, location, pageStatus: page?.status, page: await page?.text() }
 }
 
+/** Asserts that an old address answers 301 and its target 200 with the article's title. */
+const arrives = async (base: string, old: string, title: string) => {
+  const seen = await visit(base, old)
+  expect({ old, status: seen.status, pageStatus: seen.pageStatus, titled: seen.page?.includes(title) }).toEqual({
+    old,
+    status: 301,
+    pageStatus: 200,
+    titled: true,
+  })
+  return seen
+}
+
 beforeAll(async () => {
   cms = await startTestCms()
   dist = path.join(cms.dir, 'dist')
@@ -164,16 +176,7 @@ describe('old links of an imported site', () => {
     // Every article of the mirror is dated, so published; two more are added beside it.
     expect(imported).toBeGreaterThanOrEqual(240)
     expect(expected.size).toBe(imported + 2)
-    for (const [old, { title }] of expected) {
-      const seen = await visit(site.url, old)
-      expect({ old, status: seen.status, pageStatus: seen.pageStatus, titled: seen.page?.includes(title) }).toEqual({
-        old,
-        status: 301,
-        pageStatus: 200,
-        titled: true,
-      })
-      expect(seen.location).toMatch(/^\/news\/[^/]+\/$/)
-    }
+    for (const [old, { title }] of expected) expect((await arrives(site.url, old, title)).location).toMatch(/^\/news\/[^/]+\/$/)
   })
 
   it('match old query strings: the id counts, an added parameter does not, and another host’s path redirects nowhere', async () => {
@@ -194,17 +197,9 @@ describe('old links of an imported site', () => {
 
   it('through nginx with the generated map, take every imported page from its old path to its new page', async () => {
     nginx = await startNginx(await fs.realpath(liveDir(dist)))
-    for (const [old, { title }] of expected) {
-      const seen = await visit(nginx.url, old)
-      // nginx matches a query exactly as the old link had it; each old link is requested as it was.
-      expect({ old, status: seen.status, pageStatus: seen.pageStatus, titled: seen.page?.includes(title) }).toEqual({
-        old,
-        status: 301,
-        pageStatus: 200,
-        titled: true,
-      })
-      expect(seen.location, old).toBe((await visit(site.url, old)).location)
-    }
+    // nginx matches a query exactly as the old link had it; each old link is requested as it was.
+    for (const [old, { title }] of expected)
+      expect((await arrives(nginx.url, old, title)).location, old).toBe((await visit(site.url, old)).location)
     expect((await visit(nginx.url, '/show.asp?id=47')).status).toBe(404)
     expect((await visit(nginx.url, '/politics/2019-03/12/c_1124.htm')).status).toBe(404)
     await nginx.stop()
