@@ -35,6 +35,8 @@ describe('old links', () => {
   it('never point off this site, even from a slug that reads as another host', () => {
     expect(oldLinks([{ slug: 'x', originalUrl: 'http://www.jnzgh.gov.cn/1.html' }], () => '//evil.example/', hosts)).toEqual([])
     expect(oldLinks([{ slug: 'x', originalUrl: 'http://www.jnzgh.gov.cn/1.html' }], () => '/\\evil.example/', hosts)).toEqual([])
+    // An imported page's canonical link is the page's own say: a newline in it never reaches a config file.
+    expect(oldLinks([{ slug: 'x', originalUrl: 'http://www.jnzgh.gov.cn/1.html%0A%7D%0Aserver%20%7B' }], url, hosts)).toEqual([])
     expect(readRedirectsFile('/1.html //evil.example/ 301\n/2.html https://evil.example/ 301\n/3.html /\\evil.example/ 301\n')).toEqual([])
   })
 

@@ -24,6 +24,9 @@ const decoded = (path: string) => {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/
+
 /** `www.jnzgh.gov.cn` and `jnzgh.gov.cn` are one site. */
 const siteHost = (host: string) => host.toLowerCase().replace(/^www\./, '')
 
@@ -61,6 +64,8 @@ export const oldLinkOf = (originalUrl: string | undefined, to: string, hosts: Se
   if (!hosts.has(siteHost(url.hostname))) return undefined
   const path = decoded(url.pathname)
   const query = url.search.slice(1)
+  // A control character (`%0A` in an imported page's canonical link) has no place in a server's config file.
+  if (CONTROL.test(path)) return undefined
   // The old home page, or an address that already is the new page, redirects nowhere.
   if (path === '/' && !query) return undefined
   if (path === to && !query) return undefined
