@@ -7,6 +7,9 @@ import sharp from 'sharp'
 
 import { collections } from './collections'
 import { databaseAdapter } from './database'
+import { defaultImportLimits } from './importer/admin/limits'
+import { defaultStagingDir } from './importer/admin/staging'
+import { startStagingSweep } from './importer/admin/sweep'
 import { settings } from '../content-models/settings'
 import { publishSiteTask } from './publishing/queue'
 import { rebuilderFor } from './publishing/rebuilder'
@@ -62,6 +65,9 @@ export default buildConfig({
   // processes made (or one made before a crash) go live without anyone publishing again.
   onInit: (payload) => {
     if (settings().siteAutobuild) rebuilderFor(payload).start()
+    startStagingSweep(defaultStagingDir(), defaultImportLimits.stagingTtlMs, (err) =>
+      payload.logger.warn({ err, msg: 'staged import uploads could not be swept' }),
+    )
   },
   typescript: {
     outputFile: path.join(config.rootDir, 'content-models', 'payload-types.ts'),
