@@ -18,7 +18,6 @@ import { maxUploadBytes, uploadTooLargeMessage } from './uploadLimit'
 
 const config = settings()
 const cmsDir = path.join(config.rootDir, 'cms')
-const siteOrigin = new URL(config.siteUrl).origin
 /**
  * The admin's own saves (autosave, server actions) send the CMS's origin. Once `csrf` lists
  * any origin, Payload ignores the session cookie from every origin not on the list, so the
@@ -49,9 +48,9 @@ export default buildConfig({
   // parses them; this limit is the backstop for clients that send no Content-Length.
   upload: { limits: { fileSize: maxUploadBytes() }, abortOnLimit: true, responseOnLimit: uploadTooLargeMessage() },
   serverURL: config.cmsPublicUrl,
-  // The site's preview page calls the CMS with the staff member's session cookie.
-  cors: [siteOrigin],
-  csrf: [siteOrigin, ...cmsOrigins],
+  // No cross-origin access and no session cookie from the site's origin: its preview page's
+  // one GET is let in by the endpoint itself (cms/collections/Articles/previewSession.ts).
+  csrf: cmsOrigins,
   jobs: {
     // Scheduled publish/unpublish are jobs; run them every minute (PAYLOAD_JOBS_AUTORUN_CRON)
     // while the CMS is up. Payload starts this cron at the first request that asks for it
