@@ -7,6 +7,7 @@ import sharp from 'sharp'
 
 import { collections } from './collections'
 import { databaseAdapter } from './database'
+import { explainDatabaseBusy } from './hooks/databaseBusy'
 import { defaultImportLimits } from './importer/admin/limits'
 import { defaultStagingDir } from './importer/admin/staging'
 import { startStagingSweep } from './importer/admin/sweep'
@@ -44,6 +45,7 @@ export default buildConfig({
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   // The site reads REST; an unused GraphQL endpoint is only more surface to secure.
   graphQL: { disable: true },
+  hooks: { afterError: [explainDatabaseBusy] },
   // Oversized requests are answered by cms/proxy.ts with a clear message before Payload
   // parses them; this limit is the backstop for clients that send no Content-Length.
   upload: { limits: { fileSize: maxUploadBytes() }, abortOnLimit: true, responseOnLimit: uploadTooLargeMessage() },

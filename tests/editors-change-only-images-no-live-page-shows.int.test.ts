@@ -14,14 +14,14 @@ import { createStaff, STAFF_PASSWORD, startTestCms, type TestCms } from './helpe
 let cms: TestCms
 let editor: string
 let reviewer: string
-const ids: Record<'cover' | 'inText' | 'draftOnly', number | string> = { cover: 0, inText: 0, draftOnly: 0 }
+const ids: Record<'cover' | 'inText' | 'draftOnly', number> = { cover: 0, inText: 0, draftOnly: 0 }
 let article: number | string
 
 const upload = async (name: string, alt: string, colour = 40) => {
   const png = await pngImage(640 + colour, 400)
   const res = await cms.rest('POST', '/media', { token: editor, form: fileForm(name, 'image/png', png, { alt }) })
   expect(res.status).toBe(201)
-  return res.body.doc.id as number | string
+  return res.body.doc.id as number
 }
 const media = (id: number | string) => cms.payload.findByID({ collection: 'media', id, depth: 0 })
 
