@@ -99,6 +99,8 @@ describe('an upload', () => {
     )
     const texts = staged.pages.map((p) => fs.readFileSync(p, 'utf8').match(/第(\d)期/)![1]).sort()
     expect(texts).toEqual(['1', '2', '3', '4', '5'])
+    // Staged pages are the CMS's alone, like the database (issue 24, item 7).
+    for (const page of staged.pages) expect((fs.statSync(page).mode & 0o777).toString(8), page).toBe('600')
     expect(staged.renamed).toEqual(['INDEX.html → INDEX (2).html', 'site.zip/news/a.html → site.zip/news/a (2).html', 'site → site (2)'])
   })
 })

@@ -118,7 +118,7 @@ export const unpackZip = async (
       let file = target(into, name)
       if (!file) throw new UploadRefused(messages.unsafePath(name))
       if (isDirectory(name) || isSymlink(entry)) return
-      await fs.promises.mkdir(path.dirname(file), { recursive: true })
+      await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
       const free = freeName(path.basename(file), (candidate) => fs.existsSync(path.join(path.dirname(file!), candidate)))
       if (free !== path.basename(file)) {
         renamed(`${displayName}/${name}`, `${displayName}/${path.posix.join(path.posix.dirname(name), free)}`)
@@ -134,7 +134,7 @@ export const unpackZip = async (
           done(bytes > limits.maxFileBytes ? new UploadRefused(messages.fileTooLarge(name, limits), 413) : null, chunk)
         },
       })
-      await pipeline(stream, counter, fs.createWriteStream(file, { flags: 'wx' }))
+      await pipeline(stream, counter, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }))
       written.push(file)
     })
   } catch (error) {
