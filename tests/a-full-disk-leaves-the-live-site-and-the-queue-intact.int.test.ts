@@ -132,3 +132,30 @@ describe.runIf(mounted)('a full disk', () => {
     await publishOnAFullDisk(true, '增量发布时磁盘已满')
   }, 300_000)
 })
+
+describe('a build that keeps failing', () => {
+  it('is tried again at doubling intervals, never in a tight loop, and its request stays queued', async () => {
+    const attempts: number[] = []
+    const failing = createRebuilder(cms.payload, {
+      queue: 'test-keeps-failing',
+      quietMs: 0,
+      pollMs: 50,
+      retryMs: 500,
+      incremental: false,
+      build: async () => {
+        attempts.push(Date.now())
+        throw new Error('测试：每次都失败的生成')
+      },
+    })
+    try {
+      await failing.request('测试：一直失败')
+      await until(async () => attempts.length >= 4, 'four attempts', 30_000)
+      // At least 0.5, 1 and 2 s apart (a fixed retry would be 0.5 s plus the build's own work).
+      const gaps = attempts.slice(1).map((at, i) => at - attempts[i]!)
+      gaps.forEach((gap, i) => expect(gap, `gap ${i + 1}`).toBeGreaterThanOrEqual(500 * 2 ** i))
+      expect(await pendingRequests(cms.payload, 'test-keeps-failing')).toHaveLength(1)
+    } finally {
+      failing.stop()
+    }
+  }, 60_000)
+})

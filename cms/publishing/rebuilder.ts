@@ -92,7 +92,11 @@ export interface RebuilderOptions {
   queue?: string
   /** How often an idle rebuilder looks for requests made by other processes. */
   pollMs?: number
-  /** A failed build's requests stay queued and are tried again this much later (a full disk is freed, a bug fixed). */
+  /**
+   * A failed build's requests stay queued and are tried again this much later (a full disk is
+   * freed, a bug fixed), twice as late after each further failure, at most 30 minutes: a build
+   * that keeps failing must not keep the server's cores busy.
+   */
   retryMs?: number
 }
 
@@ -103,6 +107,7 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
   const queue = options.queue ?? SITE_QUEUE
   const pollMs = options.pollMs ?? 1000
   const retryMs = options.retryMs ?? 60_000
+  let failedInARow = 0
   // Past this many pages in the search delta, the next build is a full one: the delta index
   // is downloaded on top of the main one by every search, so it must stay small.
   const deltaLimit = settings().searchDeltaLimit
@@ -246,10 +251,11 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
         const batch = await pendingRequests(payload, queue)
         if (await run(batch)) {
           await settleRequests(payload, batch)
+          failedInARow = 0
           next = 0
         } else {
           // Kept for the retry; whoever waits is told this attempt is over.
-          next = retryMs
+          next = Math.min(retryMs * 2 ** failedInARow++, 30 * 60_000)
           settle()
         }
       } finally {
