@@ -7,6 +7,10 @@ import sharp from 'sharp'
 
 import { collections } from './collections'
 import { databaseAdapter } from './database'
+import { explainDatabaseBusy } from './hooks/databaseBusy'
+import { defaultImportLimits } from './importer/admin/limits'
+import { defaultStagingDir } from './importer/admin/staging'
+import { startStagingSweep } from './importer/admin/sweep'
 import { settings } from '../content-models/settings'
 import { publishSiteTask } from './publishing/queue'
 import { rebuilderFor } from './publishing/rebuilder'
@@ -15,7 +19,6 @@ import { maxUploadBytes, uploadTooLargeMessage } from './uploadLimit'
 
 const config = settings()
 const cmsDir = path.join(config.rootDir, 'cms')
-const siteOrigin = new URL(config.siteUrl).origin
 /**
  * The admin's own saves (autosave, server actions) send the CMS's origin. Once `csrf` lists
  * any origin, Payload ignores the session cookie from every origin not on the list, so the
@@ -42,13 +45,14 @@ export default buildConfig({
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   // The site reads REST; an unused GraphQL endpoint is only more surface to secure.
   graphQL: { disable: true },
+  hooks: { afterError: [explainDatabaseBusy] },
   // Oversized requests are answered by cms/proxy.ts with a clear message before Payload
   // parses them; this limit is the backstop for clients that send no Content-Length.
   upload: { limits: { fileSize: maxUploadBytes() }, abortOnLimit: true, responseOnLimit: uploadTooLargeMessage() },
   serverURL: config.cmsPublicUrl,
-  // The site's preview page calls the CMS with the staff member's session cookie.
-  cors: [siteOrigin],
-  csrf: [siteOrigin, ...cmsOrigins],
+  // No cross-origin access and no session cookie from the site's origin: its preview page's
+  // one GET is let in by the endpoint itself (cms/collections/Articles/previewSession.ts).
+  csrf: cmsOrigins,
   jobs: {
     // Scheduled publish/unpublish are jobs; run them every minute (PAYLOAD_JOBS_AUTORUN_CRON)
     // while the CMS is up. Payload starts this cron at the first request that asks for it
@@ -62,6 +66,9 @@ export default buildConfig({
   // processes made (or one made before a crash) go live without anyone publishing again.
   onInit: (payload) => {
     if (settings().siteAutobuild) rebuilderFor(payload).start()
+    startStagingSweep(defaultStagingDir(), defaultImportLimits.stagingTtlMs, (err) =>
+      payload.logger.warn({ err, msg: 'staged import uploads could not be swept' }),
+    )
   },
   typescript: {
     outputFile: path.join(config.rootDir, 'content-models', 'payload-types.ts'),

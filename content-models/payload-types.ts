@@ -646,8 +646,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -715,6 +713,10 @@ export interface ImportBatch {
    * 不是网页、也不是网页配图的上传文件。
    */
   ignored?: string | null;
+  /**
+   * 这次上传里与其他文件同名的文件都已保留，后上传的一个改名保存，分别试运行和导入。
+   */
+  renamed?: string | null;
   report?: string | null;
   outcomes?:
     | {
@@ -1281,8 +1283,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1335,6 +1335,7 @@ export interface ImportBatchesSelect<T extends boolean = true> {
   skipped?: T;
   failed?: T;
   ignored?: T;
+  renamed?: T;
   report?: T;
   outcomes?: T;
   error?: T;

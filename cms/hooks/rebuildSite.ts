@@ -16,6 +16,12 @@ const queueRebuild = async (req: PayloadRequest, reason: string, doc: DocRef) =>
   if (settings().siteAutobuild) rebuilderFor(req.payload).start()
 }
 
+/** Queues the pages of other documents a change reaches (an image they show), each with its reason. */
+export const rebuildPagesOf = async (req: PayloadRequest, pages: { reason: string; doc: DocRef }[]) => {
+  if (!enabled(req)) return
+  for (const { reason, doc } of pages) await queueRebuild(req, reason, { collection: doc.collection, id: doc.id })
+}
+
 const label = (doc: Record<string, unknown>) => String(doc.title ?? doc.name ?? doc.alt ?? doc.id)
 
 const liveKey = (slug: string, id: unknown) => `live:${slug}:${String(id)}`

@@ -7,6 +7,8 @@ import * as migration_20261121_184345_values_by_parent from './20261121_184345_v
 import * as migration_20261201_203347_import_batches from './20261201_203347_import_batches';
 import * as migration_20261201_212002_build_queue from './20261201_212002_build_queue';
 import * as migration_20261207_004939_import_batches_skipped from './20261207_004939_import_batches_skipped';
+import * as migration_20261207_032148_import_batch_renamed_files from './20261207_032148_import_batch_renamed_files';
+import * as migration_20261207_032832_users_sign_in_throttle from './20261207_032832_users_sign_in_throttle';
 import * as migration_20261207_032957_article_corrections from './20261207_032957_article_corrections';
 
 export const migrations = [
@@ -54,6 +56,16 @@ export const migrations = [
     up: migration_20261207_004939_import_batches_skipped.up,
     down: migration_20261207_004939_import_batches_skipped.down,
     name: '20261207_004939_import_batches_skipped',
+  },
+  {
+    up: migration_20261207_032148_import_batch_renamed_files.up,
+    down: migration_20261207_032148_import_batch_renamed_files.down,
+    name: '20261207_032148_import_batch_renamed_files',
+  },
+  {
+    up: migration_20261207_032832_users_sign_in_throttle.up,
+    down: migration_20261207_032832_users_sign_in_throttle.down,
+    name: '20261207_032832_users_sign_in_throttle',
   },
   {
     up: migration_20261207_032957_article_corrections.up,

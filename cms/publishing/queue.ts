@@ -78,7 +78,7 @@ export const pendingRequests = async (payload: Payload, queue = SITE_QUEUE): Pro
   })
 }
 
-/** Requests served by a finished build (succeeded or failed: its record says which) leave the queue. */
+/** Requests a successful build served leave the queue (a failed build's stay for its retry). */
 export const settleRequests = async (payload: Payload, requests: readonly SiteRequest[]) => {
   if (!requests.length) return
   await payload.delete({ collection: 'payload-jobs', where: { id: { in: requests.map((r) => r.jobId) } } })

@@ -20,7 +20,8 @@ import { pendingRequests, requestSiteBuild, settleRequests, SITE_QUEUE, type Doc
  * that arrives while a build runs is served by the next. One build at a time runs across all
  * servers sharing the database (lease.ts). Requests leave the queue only when a build has
  * served them, so a build cut short by a crash is made again by whoever works the queue next —
- * in full, since the snapshot may be half-patched. Every build is recorded in `site-builds`.
+ * in full, since the snapshot may be half-patched — and a failed one is tried again later.
+ * Every build is recorded in `site-builds`.
  */
 export interface Rebuilder {
   /** Queues a rebuild; `doc` names the document that changed, without it the whole site is built. */
@@ -28,7 +29,10 @@ export interface Rebuilder {
   /** Works the queue from now on (the server calls this when it starts). */
   start(): void
   stop(): void
-  /** Resolves when the queue is empty and no build runs here (for tests and shutdown). */
+  /**
+   * Resolves when no build runs here and the queue is empty, or its build failed and waits for
+   * the retry (for tests and shutdown).
+   */
   idle(): Promise<void>
   /** What the latest finished build in this process did (for the benchmark). */
   last(): LastBuild | undefined
@@ -88,6 +92,12 @@ export interface RebuilderOptions {
   queue?: string
   /** How often an idle rebuilder looks for requests made by other processes. */
   pollMs?: number
+  /**
+   * A failed build's requests stay queued and are tried again this much later (a full disk is
+   * freed, a bug fixed), twice as late after each further failure, at most 30 minutes: a build
+   * that keeps failing must not keep the server's cores busy.
+   */
+  retryMs?: number
 }
 
 export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}): Rebuilder => {
@@ -96,6 +106,8 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
   const incremental = options.incremental ?? (settings().siteIncremental ? defaultIncremental : false)
   const queue = options.queue ?? SITE_QUEUE
   const pollMs = options.pollMs ?? 1000
+  const retryMs = options.retryMs ?? 60_000
+  let failedInARow = 0
   // Past this many pages in the search delta, the next build is a full one: the delta index
   // is downloaded on top of the main one by every search, so it must stay small.
   const deltaLimit = settings().searchDeltaLimit
@@ -141,7 +153,8 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
     return docs[0]?.status === 'failed'
   }
 
-  const run = async (batch: SiteRequest[]) => {
+  /** Whether the site now serves the batch. */
+  const run = async (batch: SiteRequest[]): Promise<boolean> => {
     const reason = [...new Set(batch.map((r) => r.reason))].join('；').slice(0, 500)
     const docs = batch.map((r) => r.doc)
     const needsFull = (await interrupted()) || (await lastFailed())
@@ -172,7 +185,7 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
         payload.logger.info(`[site] 已上线（增量）：重新生成 ${result.rendered} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
         if (result.searchDelta > deltaLimit)
           await requestSiteBuild(payload, `搜索增量索引已有 ${result.searchDelta} 页，整站重建`, undefined, { queue })
-        return
+        return true
       } catch (error) {
         payload.logger.warn({ err: error }, '[site] 增量更新失败，改为整站重建')
         await payload.update({
@@ -190,9 +203,11 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
       const seconds = await finish({ status: 'succeeded', pages })
       lastBuild = { mode: 'full', ok: true, seconds }
       payload.logger.info(`[site] 已上线：${pages} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
+      return true
     } catch (error) {
       lastBuild = { mode: 'full', ok: false, seconds: await finish({ status: 'failed', error: forTheRecord(explain(error)) }) }
-      payload.logger.error({ err: error }, '[site] 网站生成失败，线上网站保持不变')
+      payload.logger.error({ err: error }, '[site] 网站生成失败，线上网站保持不变，稍后重试')
+      return false
     } finally {
       const { snapshotDir, distDir } = settings()
       if (hadRenderer && started) sharedRenderer({ snapshotDir, dist: distDir })
@@ -234,9 +249,15 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
       try {
         // Everything queued up to now is served by this build; later requests by the next.
         const batch = await pendingRequests(payload, queue)
-        await run(batch)
-        await settleRequests(payload, batch)
-        next = 0
+        if (await run(batch)) {
+          await settleRequests(payload, batch)
+          failedInARow = 0
+          next = 0
+        } else {
+          // Kept for the retry; whoever waits is told this attempt is over.
+          next = Math.min(retryMs * 2 ** failedInARow++, 30 * 60_000)
+          settle()
+        }
       } finally {
         clearInterval(heartbeat)
         await releaseLease(payload).catch(() => undefined)

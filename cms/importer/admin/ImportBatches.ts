@@ -3,11 +3,10 @@ import path from 'node:path'
 import type { CollectionConfig, Endpoint, PayloadRequest } from 'payload'
 
 import { isReviewerUser } from '../../access/roles'
-import { settings as portalSettings } from '../../../content-models/settings'
 import { collectFiles } from '../files'
 import { defaultImportLimits, type ImportLimits, messages, UploadRefused } from './limits'
 import { REPORT_MAX_CHARS, runBatch } from './runBatch'
-import { stageUpload, type Upload } from './staging'
+import { defaultStagingDir, stageUpload, type Upload } from './staging'
 
 export interface ImportBatchSettings {
   /** Where uploads wait between the dry run and the import (default `<DATA_DIR>/imports`). */
@@ -37,7 +36,7 @@ const inBackground = (run: Promise<void>) => {
  */
 export const createImportBatches = (settings: ImportBatchSettings = {}): CollectionConfig => {
   // Read when used: the data folder is the one this process was configured for by then.
-  const stagingDir = () => settings.stagingDir ?? path.join(portalSettings().dataDir, 'imports')
+  const stagingDir = () => settings.stagingDir ?? defaultStagingDir()
   const limits: ImportLimits = { ...defaultImportLimits, ...settings.limits }
   const folder = (id: number | string) => path.join(stagingDir(), String(id))
 
@@ -80,7 +79,11 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
       await req.payload.update({
         collection: 'import-batches',
         id: doc.id,
-        data: { pages: staged.pages.length, ignored: staged.ignored.join('\n') || undefined },
+        data: {
+          pages: staged.pages.length,
+          ignored: staged.ignored.join('\n') || undefined,
+          renamed: staged.renamed.join('\n') || undefined,
+        },
         overrideAccess: true,
       })
       const run = runBatch({
@@ -113,7 +116,10 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
       return error(`这个批次${doc.status === 'previewing' ? '还在试运行' : '已经导入过或已失败'}，不能再次导入。请重新上传文件。`, 409)
     const dir = folder(doc.id)
     const pages = fs.existsSync(path.join(dir, 'files')) ? collectFiles([path.join(dir, 'files')]).files : []
-    if (pages.length === 0) return error('这个批次上传的文件已不在服务器上，请重新上传。', 410)
+    if (pages.length === 0) return error(messages.expired(limits), 410)
+    // The staging sweep goes by the folder's age: a run started now is not swept from under it.
+    const now = new Date()
+    await fs.promises.utimes(dir, now, now)
     await req.payload.update({
       collection: 'import-batches',
       id: doc.id,
@@ -198,6 +204,12 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
       },
       { name: 'failed', type: 'number', label: '失败' },
       { name: 'ignored', type: 'textarea', label: '未处理的文件', admin: { description: '不是网页、也不是网页配图的上传文件。' } },
+      {
+        name: 'renamed',
+        type: 'textarea',
+        label: '同名文件',
+        admin: { description: '这次上传里与其他文件同名的文件都已保留，后上传的一个改名保存，分别试运行和导入。' },
+      },
       { name: 'report', type: 'textarea', label: '导入报告', maxLength: REPORT_MAX_CHARS },
       { name: 'outcomes', type: 'json', label: '每页结果', admin: { hidden: true } },
       { name: 'error', type: 'textarea', label: '错误信息' },

@@ -36,6 +36,7 @@ interface Batch {
   skipped?: number
   failed?: number
   ignored?: string
+  renamed?: string
   outcomes?: Outcome[]
   error?: string
 }
@@ -237,7 +238,8 @@ export function ImportPanel() {
           <p style={para}>
             {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，
             {batch.skipped ? `列表页、打印版等非文章页面跳过 ${batch.skipped} 页，` : ''}失败 {batch.failed ?? 0} 个
-            {batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}。
+            {batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}
+            {batch.renamed ? `；同名文件已分别保留：${batch.renamed.split('\n').join('、')}` : ''}。
           </p>
           {/* On a phone the table scrolls sideways rather than squeezing each column to one character. */}
           <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="提取结果（可左右滚动）">

@@ -6,7 +6,7 @@ import { Transform } from 'node:stream'
 import iconv from 'iconv-lite'
 import yauzl from 'yauzl'
 
-import { type ImportLimits, messages, UploadRefused } from './limits'
+import { type ImportLimits, messages, RATIO_FLOOR, UploadRefused } from './limits'
 
 const open = (file: string) =>
   new Promise<yauzl.ZipFile>((resolve, reject) =>
@@ -49,48 +49,83 @@ const target = (into: string, name: string): string | undefined => {
   return full.startsWith(into + path.sep) ? full : undefined
 }
 
+/** A name not yet taken among `taken`: `a.html`, then `a (2).html`, `a (3).html`… */
+export const freeName = (name: string, taken: (candidate: string) => boolean): string => {
+  if (!taken(name)) return name
+  const ext = path.extname(name)
+  const stem = name.slice(0, name.length - ext.length)
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})${ext}`
+    if (!taken(candidate)) return candidate
+  }
+}
+
+const refusedAs = (displayName: string, error: unknown) =>
+  error instanceof UploadRefused ? error : new UploadRefused(messages.badZip(displayName), 400, { cause: error })
+
 /**
- * Unpacks a zip of a saved site into `into`, after checking every entry first, so a refused
- * zip writes nothing: a path outside the folder (`../`, absolute, `C:\`), too many entries,
- * too much in total, an entry too large or compressed like a zip bomb. Sizes are checked
- * again while unpacking, since the sizes a zip declares can lie.
+ * Checks every entry of a zip before anything is written, so a refused upload writes nothing:
+ * a path outside the folder (`../`, absolute, `C:\`), too many entries, an entry too large or
+ * compressed like a zip bomb. Returns what the zip unpacks to, for the upload's own limits.
+ * yauzl checks while unpacking that no entry is larger than it declares.
  */
-export const unzipInto = async (zipFile: string, displayName: string, into: string, limits: ImportLimits): Promise<string[]> => {
+export const inspectZip = async (zipFile: string, displayName: string, limits: ImportLimits): Promise<{ unpackedBytes: number }> => {
   let zip: yauzl.ZipFile
   try {
     zip = await open(zipFile)
   } catch (error) {
     throw new UploadRefused(messages.badZip(displayName), 400, { cause: error })
   }
+  const base = path.resolve(path.dirname(zipFile), 'inspect')
+  let total = 0
   try {
     if (zip.entryCount > limits.maxEntries) throw new UploadRefused(messages.tooManyEntries(limits))
-    let total = 0
     await entries(zip, (entry, name) => {
-      if (!target(into, name)) throw new UploadRefused(messages.unsafePath(name))
+      if (!target(base, name)) throw new UploadRefused(messages.unsafePath(name))
       if (isDirectory(name)) return
       total += entry.uncompressedSize
-      if (total > limits.maxUnpackedBytes) throw new UploadRefused(messages.unpackedTooLarge(limits), 413)
+      if (total > limits.maxUnpackedBytes) throw new UploadRefused(messages.unpackedTooLarge(total, limits), 413)
       if (entry.uncompressedSize > limits.maxFileBytes) throw new UploadRefused(messages.fileTooLarge(name, limits), 413)
-      if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio) {
-        throw new UploadRefused(messages.bomb(name))
+      if (entry.uncompressedSize > limits.maxRatio * Math.max(entry.compressedSize, RATIO_FLOOR)) {
+        throw new UploadRefused(messages.bomb(name, limits))
       }
     })
   } catch (error) {
+    throw refusedAs(displayName, error)
+  } finally {
     zip.close()
-    if (error instanceof UploadRefused) throw error
-    throw new UploadRefused(messages.badZip(displayName), 400, { cause: error })
   }
-  zip.close()
+  return { unpackedBytes: total }
+}
 
+/**
+ * Unpacks a zip that `inspectZip` passed into `into`. Two entries with one name (a zip may
+ * hold both) are both kept, the later one renamed; `renamed` hears of each.
+ */
+export const unpackZip = async (
+  zipFile: string,
+  displayName: string,
+  into: string,
+  limits: ImportLimits,
+  renamed: (from: string, to: string) => void,
+): Promise<string[]> => {
   const written: string[] = []
-  const second = await open(zipFile)
+  const zip = await open(zipFile).catch((error: unknown) => {
+    throw refusedAs(displayName, error)
+  })
   try {
-    await entries(second, async (entry, name) => {
-      const file = target(into, name)!
+    await entries(zip, async (entry, name) => {
+      let file = target(into, name)
+      if (!file) throw new UploadRefused(messages.unsafePath(name))
       if (isDirectory(name) || isSymlink(entry)) return
-      await fs.promises.mkdir(path.dirname(file), { recursive: true })
+      await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
+      const free = freeName(path.basename(file), (candidate) => fs.existsSync(path.join(path.dirname(file!), candidate)))
+      if (free !== path.basename(file)) {
+        renamed(`${displayName}/${name}`, `${displayName}/${path.posix.join(path.posix.dirname(name), free)}`)
+        file = path.join(path.dirname(file), free)
+      }
       const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-        second.openReadStream(entry, (err, s) => (err || !s ? reject(err) : resolve(s))),
+        zip.openReadStream(entry, (err, s) => (err || !s ? reject(err) : resolve(s))),
       )
       let bytes = 0
       const counter = new Transform({
@@ -99,14 +134,13 @@ export const unzipInto = async (zipFile: string, displayName: string, into: stri
           done(bytes > limits.maxFileBytes ? new UploadRefused(messages.fileTooLarge(name, limits), 413) : null, chunk)
         },
       })
-      await pipeline(stream, counter, fs.createWriteStream(file, { flags: 'wx' }))
+      await pipeline(stream, counter, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }))
       written.push(file)
     })
   } catch (error) {
-    if (error instanceof UploadRefused) throw error
-    throw new UploadRefused(messages.badZip(displayName), 400, { cause: error })
+    throw refusedAs(displayName, error)
   } finally {
-    second.close()
+    zip.close()
   }
   return written
 }
