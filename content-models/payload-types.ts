@@ -76,7 +76,9 @@ export interface Config {
     categories: Category;
     media: Media;
     users: User;
+    'wording-rules': WordingRule;
     'site-builds': SiteBuild;
+    'site-build-lease': SiteBuildLease;
     'import-batches': ImportBatch;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -95,7 +97,9 @@ export interface Config {
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'wording-rules': WordingRulesSelect<false> | WordingRulesSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    'site-build-lease': SiteBuildLeaseSelect<false> | SiteBuildLeaseSelect<true>;
     'import-batches': ImportBatchesSelect<false> | ImportBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -116,6 +120,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      publishSite: TaskPublishSite;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -193,6 +198,15 @@ export interface Article {
   region?: (number | null) | Region;
   organization?: (number | null) | Organization;
   categories?: (number | Category)[] | null;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -407,6 +421,15 @@ export interface WorkersHome {
    * 网址中使用，留空则自动生成；发布后请勿修改。
    */
   slug?: string | null;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -464,6 +487,15 @@ export interface LaborModel {
    * 网址中使用，留空则自动生成；发布后请勿修改。
    */
   slug?: string | null;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -610,6 +642,15 @@ export interface Service {
    * 网址中使用，留空则自动生成；发布后请勿修改。
    */
   slug?: string | null;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -646,6 +687,29 @@ export interface User {
   collection: 'users';
 }
 /**
+ * 发布前检查的写法：正文、标题等出现左列的写法时，编辑时会提示，审核发布前要逐条确认。繁体写法会按简体比对。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wording-rules".
+ */
+export interface WordingRule {
+  id: number;
+  kind: 'wrong' | 'avoid';
+  /**
+   * 要找出的写法，原样比对（不是通配符）。
+   */
+  find: string;
+  suggestion: string;
+  /**
+   * 提示中显示，说明为什么这样改。
+   */
+  note?: string | null;
+  topic?: ('phrase' | 'name' | 'date-number' | 'other') | null;
+  addedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 每次发布、下线或删除公开内容后，网站会自动重新生成。失败时原网站保持不变，原因见“错误信息”。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -661,6 +725,18 @@ export interface SiteBuild {
   seconds?: number | null;
   pages?: number | null;
   error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build-lease".
+ */
+export interface SiteBuildLease {
+  id: number;
+  name: string;
+  holder: string;
+  expiresAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -775,7 +851,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'publishSite' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -808,7 +884,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'publishSite' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -859,8 +935,16 @@ export interface PayloadLockedDocument {
         value: number | User;
       } | null)
     | ({
+        relationTo: 'wording-rules';
+        value: number | WordingRule;
+      } | null)
+    | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
+      } | null)
+    | ({
+        relationTo: 'site-build-lease';
+        value: number | SiteBuildLease;
       } | null)
     | ({
         relationTo: 'import-batches';
@@ -931,6 +1015,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   region?: T;
   organization?: T;
   categories?: T;
+  wordingConfirmations?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -990,6 +1075,7 @@ export interface WorkersHomesSelect<T extends boolean = true> {
       };
   reviewState?: T;
   slug?: T;
+  wordingConfirmations?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1025,6 +1111,7 @@ export interface LaborModelsSelect<T extends boolean = true> {
   relatedArticles?: T;
   reviewState?: T;
   slug?: T;
+  wordingConfirmations?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1119,6 +1206,7 @@ export interface ServicesSelect<T extends boolean = true> {
   lastVerified?: T;
   reviewState?: T;
   slug?: T;
+  wordingConfirmations?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1257,6 +1345,20 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wording-rules_select".
+ */
+export interface WordingRulesSelect<T extends boolean = true> {
+  kind?: T;
+  find?: T;
+  suggestion?: T;
+  note?: T;
+  topic?: T;
+  addedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-builds_select".
  */
 export interface SiteBuildsSelect<T extends boolean = true> {
@@ -1268,6 +1370,17 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   seconds?: T;
   pages?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build-lease_select".
+ */
+export interface SiteBuildLeaseSelect<T extends boolean = true> {
+  name?: T;
+  holder?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1376,6 +1489,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishSite".
+ */
+export interface TaskPublishSite {
+  input: {
+    reason: string;
+    collection?: string | null;
+    docId?: string | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,6 +7,7 @@ import * as migration_20261121_184345_values_by_parent from './20261121_184345_v
 import * as migration_20261201_203347_import_batches from './20261201_203347_import_batches';
 import * as migration_20261201_212002_build_queue from './20261201_212002_build_queue';
 import * as migration_20261207_004939_import_batches_skipped from './20261207_004939_import_batches_skipped';
+import * as migration_20261207_032434_wording_rules from './20261207_032434_wording_rules';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261207_004939_import_batches_skipped.up,
     down: migration_20261207_004939_import_batches_skipped.down,
-    name: '20261207_004939_import_batches_skipped'
+    name: '20261207_004939_import_batches_skipped',
+  },
+  {
+    up: migration_20261207_032434_wording_rules.up,
+    down: migration_20261207_032434_wording_rules.down,
+    name: '20261207_032434_wording_rules'
   },
 ];
