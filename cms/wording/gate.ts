@@ -58,6 +58,13 @@ export const wordingGate: CollectionBeforeChangeHook = async ({ collection, data
       true,
     )
   }
-  // The version records the confirmations that applied to this text.
-  return { ...next, wordingConfirmations: confirmations.filter((c) => findings.some((f) => f.key === c.key)) }
+  // The version records what was confirmed in this text, as the check found it.
+  const byKey = new Map(findings.map((f) => [f.key, f]))
+  return {
+    ...next,
+    wordingConfirmations: confirmations.flatMap((c) => {
+      const f = byKey.get(c.key)
+      return f ? [{ ...c, found: f.found, suggestion: f.suggestion }] : []
+    }),
+  }
 }
