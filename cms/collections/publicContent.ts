@@ -16,6 +16,7 @@ import { withUniqueSlug } from '../hooks/uniqueSlug'
 import { visitorsReadLive } from '../hooks/visitorsReadLive'
 import { withFieldFindings } from '../wording/fields'
 import { wordingConfirmationsField, wordingGate } from '../wording/gate'
+import { validateOnPublish } from './validateOnPublish'
 
 /**
  * What the CMS adds to a content model the public site shows (content-models/publicTypes.ts):
@@ -28,7 +29,14 @@ export const publicContent = (model: CollectionConfig): CollectionConfig =>
   rebuildsSite(
     withUniqueSlug({
       ...model,
-      fields: [...withFieldFindings(model.fields), wordingConfirmationsField()],
+      fields: [...validateOnPublish(withFieldFindings(model.fields)), wordingConfirmationsField()],
+      admin: {
+        ...model.admin,
+        components: {
+          ...model.admin?.components,
+          edit: { ...model.admin?.components?.edit, beforeDocumentControls: ['/components/SaveOnFirstInput#SaveOnFirstInput'] },
+        },
+      },
       access: {
         ...model.access,
         read: publishedOrSignedIn,
