@@ -16,7 +16,7 @@ import { withUniqueSlug } from '../hooks/uniqueSlug'
 import { visitorsReadLive } from '../hooks/visitorsReadLive'
 import { withFieldFindings } from '../wording/fields'
 import { wordingConfirmationsField, wordingGate } from '../wording/gate'
-import { validateOnPublish } from './validateOnPublish'
+import { noteDraftSave, validateUnlessDraft } from './validateUnlessDraft'
 
 /**
  * What the CMS adds to a content model the public site shows (content-models/publicTypes.ts):
@@ -29,7 +29,7 @@ export const publicContent = (model: CollectionConfig): CollectionConfig =>
   rebuildsSite(
     withUniqueSlug({
       ...model,
-      fields: [...validateOnPublish(withFieldFindings(model.fields)), wordingConfirmationsField()],
+      fields: [...validateUnlessDraft(withFieldFindings(model.fields)), wordingConfirmationsField()],
       admin: {
         ...model.admin,
         components: {
@@ -47,7 +47,7 @@ export const publicContent = (model: CollectionConfig): CollectionConfig =>
       },
       hooks: {
         ...model.hooks,
-        beforeOperation: [...(model.hooks?.beforeOperation ?? []), visitorsReadLive],
+        beforeOperation: [...(model.hooks?.beforeOperation ?? []), visitorsReadLive, noteDraftSave],
         beforeChange: [...(model.hooks?.beforeChange ?? []), referencesExist, settleReviewState, wordingGate],
       },
     }),

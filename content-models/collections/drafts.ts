@@ -7,8 +7,8 @@ import type { CollectionConfig } from 'payload'
  * `validate: true` is what keeps opening 新建 from saving anything: with autosave on and draft
  * validation off, Payload's edit view creates an empty draft the moment the form opens (and
  * lists it under its id). With it on, nothing is saved until staff type (cms/components/
- * SaveOnFirstInput.tsx); drafts are still not held to the publish rules
- * (cms/collections/validateOnPublish.ts).
+ * SaveOnFirstInput.tsx); a draft save still skips the field rules as before
+ * (cms/collections/validateUnlessDraft.ts).
  */
 export const draftVersions: CollectionConfig['versions'] = {
   drafts: { autosave: { interval: 2000 }, schedulePublish: true, validate: true },
