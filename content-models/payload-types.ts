@@ -154,6 +154,15 @@ export interface UserAuthOperations {
  */
 export interface Article {
   id: number;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   title: string;
   /**
    * 列表和搜索结果中显示，建议 80 字以内。
@@ -198,15 +207,6 @@ export interface Article {
   region?: (number | null) | Region;
   organization?: (number | null) | Organization;
   categories?: (number | Category)[] | null;
-  wordingConfirmations?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -326,6 +326,15 @@ export interface Category {
  */
 export interface WorkersHome {
   id: number;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   name: string;
   organization?: (number | null) | Organization;
   awardLevel:
@@ -421,15 +430,6 @@ export interface WorkersHome {
    * 网址中使用，留空则自动生成；发布后请勿修改。
    */
   slug?: string | null;
-  wordingConfirmations?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -440,6 +440,15 @@ export interface WorkersHome {
  */
 export interface LaborModel {
   id: number;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   kind: 'individual' | 'collective';
   name: string;
   photo?: (number | null) | Media;
@@ -487,15 +496,6 @@ export interface LaborModel {
    * 网址中使用，留空则自动生成；发布后请勿修改。
    */
   slug?: string | null;
-  wordingConfirmations?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -506,6 +506,15 @@ export interface LaborModel {
  */
 export interface Service {
   id: number;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   name: string;
   category:
     | 'legal-aid'
@@ -642,15 +651,6 @@ export interface Service {
    * 网址中使用，留空则自动生成；发布后请勿修改。
    */
   slug?: string | null;
-  wordingConfirmations?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -997,6 +997,7 @@ export interface PayloadMigration {
  * via the `definition` "articles_select".
  */
 export interface ArticlesSelect<T extends boolean = true> {
+  wordingConfirmations?: T;
   title?: T;
   summary?: T;
   body?: T;
@@ -1015,7 +1016,6 @@ export interface ArticlesSelect<T extends boolean = true> {
   region?: T;
   organization?: T;
   categories?: T;
-  wordingConfirmations?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1025,6 +1025,7 @@ export interface ArticlesSelect<T extends boolean = true> {
  * via the `definition` "workers-homes_select".
  */
 export interface WorkersHomesSelect<T extends boolean = true> {
+  wordingConfirmations?: T;
   name?: T;
   organization?: T;
   awardLevel?: T;
@@ -1075,7 +1076,6 @@ export interface WorkersHomesSelect<T extends boolean = true> {
       };
   reviewState?: T;
   slug?: T;
-  wordingConfirmations?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1085,6 +1085,7 @@ export interface WorkersHomesSelect<T extends boolean = true> {
  * via the `definition` "labor-models_select".
  */
 export interface LaborModelsSelect<T extends boolean = true> {
+  wordingConfirmations?: T;
   kind?: T;
   name?: T;
   photo?: T;
@@ -1111,7 +1112,6 @@ export interface LaborModelsSelect<T extends boolean = true> {
   relatedArticles?: T;
   reviewState?: T;
   slug?: T;
-  wordingConfirmations?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1121,6 +1121,7 @@ export interface LaborModelsSelect<T extends boolean = true> {
  * via the `definition` "services_select".
  */
 export interface ServicesSelect<T extends boolean = true> {
+  wordingConfirmations?: T;
   name?: T;
   category?: T;
   status?: T;
@@ -1206,7 +1207,6 @@ export interface ServicesSelect<T extends boolean = true> {
   lastVerified?: T;
   reviewState?: T;
   slug?: T;
-  wordingConfirmations?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

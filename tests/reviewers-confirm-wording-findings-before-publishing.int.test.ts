@@ -79,6 +79,10 @@ describe('publishing with wording findings', () => {
     expect(versions.body.docs[0].version.wordingConfirmations).toMatchObject([
       { key: 'body|再接再励|1', found: '再接再励', suggestion: '再接再厉', by: 'reviewer' },
     ])
+    // Changing the live text (a plain update, no status sent) is checked as a publish is.
+    const liveEdit = await cms.rest('PATCH', `/articles/${id}`, { token: reviewer, json: { title: '港区劳模工作室按步就班迎新春' } })
+    expect(liveEdit.status).toBe(400)
+    expect(liveEdit.body.errors[0].message).toContain('「标题」中的“按步就班”应为“按部就班”')
     // The public never sees who confirmed what.
     const anonymous = await cms.rest('GET', `/articles/${id}`)
     expect(anonymous.status).toBe(200)

@@ -29,7 +29,8 @@ export const publicContent = (model: CollectionConfig): CollectionConfig =>
   rebuildsSite(
     withUniqueSlug({
       ...model,
-      fields: [...validateUnlessDraft(withFieldFindings(model.fields)), wordingConfirmationsField()],
+      // The wording panel first, so it heads the sidebar where reviewers look before publishing.
+      fields: [wordingConfirmationsField(), ...validateUnlessDraft(withFieldFindings(model.fields))],
       admin: {
         ...model.admin,
         components: {

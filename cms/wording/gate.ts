@@ -2,10 +2,26 @@ import { APIError, type CollectionBeforeChangeHook, type JSONField } from 'paylo
 
 import { isReviewerUser } from '../access/roles'
 import { checkDocument } from './checker'
-import { refusalMessage, type Confirmation } from './findings'
+import { refusalMessage, type Confirmation, type Finding } from './findings'
 
 const asConfirmations = (value: unknown): Confirmation[] =>
   Array.isArray(value) ? value.filter((c): c is Confirmation => typeof c?.key === 'string' && c.key.length <= 200).slice(0, 500) : []
+
+/**
+ * The refusal. Its name is spelled out: Payload answers with the message of an error that has
+ * a name, and in the compiled admin the class name APIError sets is minified to nothing.
+ */
+export class WordingNotConfirmed extends APIError {
+  constructor(open: Finding[]) {
+    super(
+      refusalMessage(open),
+      400,
+      { findings: open.map(({ key, path, found, suggestion, note }) => ({ key, path, found, suggestion, note })) },
+      true,
+    )
+    this.name = 'WordingNotConfirmed'
+  }
+}
 
 /**
  * The reviewer's confirmations of wording findings on this document. Shown and set in the
@@ -45,19 +61,13 @@ export const wordingGate: CollectionBeforeChangeHook = async ({ collection, data
           ]
         })
   const next = { ...data, wordingConfirmations: confirmations }
-  if (data._status !== 'published') return next
+  // A plain update of a live document (no _status sent) changes what is live: checked too.
+  if ((data._status ?? originalDoc?._status) !== 'published') return next
 
   const findings = await checkDocument(req.payload, collection.slug as never, { ...originalDoc, ...data }, req)
   const confirmed = new Set(confirmations.map((c) => c.key))
   const open = findings.filter((f) => !confirmed.has(f.key))
-  if (open.length > 0) {
-    throw new APIError(
-      refusalMessage(open),
-      400,
-      { findings: open.map(({ key, path, found, suggestion, note }) => ({ key, path, found, suggestion, note })) },
-      true,
-    )
-  }
+  if (open.length > 0) throw new WordingNotConfirmed(open)
   // The version records what was confirmed in this text, as the check found it.
   const byKey = new Map(findings.map((f) => [f.key, f]))
   return {

@@ -51,7 +51,7 @@ export const WordingReview: React.FC<{ path: string }> = ({ path }) => {
         <>
           <p style={{ margin: '0 0 0.5rem' }}>
             共 {findings.length} 处，{open > 0 ? <strong>{open} 处未确认</strong> : '均已确认'}。
-            {reviewer ? '请修改；确需保留的，勾选“确认保留”后再发布。' : '请修改；确需保留的，由审核人员发布前确认。'}
+            {open === 0 ? '' : reviewer ? '请修改；确需保留的，勾选“确认保留”后再发布。' : '请修改；确需保留的，由审核人员发布前确认。'}
           </p>
           <ul style={findingListStyle}>
             {findings.map((f) => {
