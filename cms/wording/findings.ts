@@ -64,5 +64,5 @@ export const refusalMessage = (open: Finding[]): string =>
   [
     `规范用语检查有 ${open.length} 处未确认，不能发布：`,
     ...open.map((f, i) => describeFinding(f, i + 1)),
-    '请修改这些写法；确需保留的，由审核人员在右侧「规范用语检查」中逐条确认后再发布（接口调用时在 wordingConfirmations 中列出每处的 key）。',
+    '请修改这些写法；确需保留的，由审核人员在「规范用语检查」中逐条勾选“确认保留”后再发布（接口调用时在 wordingConfirmations 中列出每处的 key）。',
   ].join('\n')
