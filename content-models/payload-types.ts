@@ -76,6 +76,7 @@ export interface Config {
     categories: Category;
     media: Media;
     users: User;
+    'wording-rules': WordingRule;
     'site-builds': SiteBuild;
     'site-build-lease': SiteBuildLease;
     'import-batches': ImportBatch;
@@ -96,6 +97,7 @@ export interface Config {
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'wording-rules': WordingRulesSelect<false> | WordingRulesSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'site-build-lease': SiteBuildLeaseSelect<false> | SiteBuildLeaseSelect<true>;
     'import-batches': ImportBatchesSelect<false> | ImportBatchesSelect<true>;
@@ -152,6 +154,15 @@ export interface UserAuthOperations {
  */
 export interface Article {
   id: number;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   title: string;
   /**
    * 列表和搜索结果中显示，建议 80 字以内。
@@ -325,6 +336,15 @@ export interface Category {
  */
 export interface WorkersHome {
   id: number;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   name: string;
   organization?: (number | null) | Organization;
   awardLevel:
@@ -430,6 +450,15 @@ export interface WorkersHome {
  */
 export interface LaborModel {
   id: number;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   kind: 'individual' | 'collective';
   name: string;
   photo?: (number | null) | Media;
@@ -487,6 +516,15 @@ export interface LaborModel {
  */
 export interface Service {
   id: number;
+  wordingConfirmations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   name: string;
   category:
     | 'legal-aid'
@@ -655,6 +693,29 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * 发布前检查的写法：正文、标题等出现左列的写法时，编辑时会提示，审核发布前要逐条确认。繁体写法会按简体比对。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wording-rules".
+ */
+export interface WordingRule {
+  id: number;
+  kind: 'wrong' | 'avoid';
+  /**
+   * 要找出的写法，原样比对（不是通配符）。
+   */
+  find: string;
+  suggestion: string;
+  /**
+   * 提示中显示，说明为什么这样改。
+   */
+  note?: string | null;
+  topic?: ('phrase' | 'name' | 'date-number' | 'other') | null;
+  addedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * 每次发布、下线或删除公开内容后，网站会自动重新生成。失败时原网站保持不变，原因见“错误信息”。
@@ -886,6 +947,10 @@ export interface PayloadLockedDocument {
         value: number | User;
       } | null)
     | ({
+        relationTo: 'wording-rules';
+        value: number | WordingRule;
+      } | null)
+    | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
       } | null)
@@ -944,6 +1009,7 @@ export interface PayloadMigration {
  * via the `definition` "articles_select".
  */
 export interface ArticlesSelect<T extends boolean = true> {
+  wordingConfirmations?: T;
   title?: T;
   summary?: T;
   body?: T;
@@ -978,6 +1044,7 @@ export interface ArticlesSelect<T extends boolean = true> {
  * via the `definition` "workers-homes_select".
  */
 export interface WorkersHomesSelect<T extends boolean = true> {
+  wordingConfirmations?: T;
   name?: T;
   organization?: T;
   awardLevel?: T;
@@ -1037,6 +1104,7 @@ export interface WorkersHomesSelect<T extends boolean = true> {
  * via the `definition` "labor-models_select".
  */
 export interface LaborModelsSelect<T extends boolean = true> {
+  wordingConfirmations?: T;
   kind?: T;
   name?: T;
   photo?: T;
@@ -1072,6 +1140,7 @@ export interface LaborModelsSelect<T extends boolean = true> {
  * via the `definition` "services_select".
  */
 export interface ServicesSelect<T extends boolean = true> {
+  wordingConfirmations?: T;
   name?: T;
   category?: T;
   status?: T;
@@ -1290,6 +1359,20 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wording-rules_select".
+ */
+export interface WordingRulesSelect<T extends boolean = true> {
+  kind?: T;
+  find?: T;
+  suggestion?: T;
+  note?: T;
+  topic?: T;
+  addedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -46,6 +46,9 @@ const prepare = async () => {
     const result = await seedSampleContent(payload, (m) => say(`  已载入${m}`))
     say(`示例内容载入完成：新建 ${result.created} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
   }
+  const { seedWordingRules } = await import('../cms/wording/seed')
+  const rules = await seedWordingRules(payload)
+  if (rules > 0) say(`已载入规范用语检查的初始规则 ${rules} 条（管理后台 › 内容 › 规范用语）`)
   say('正在生成公众网站…')
   const build = await buildSite({ snapshotDir: await exportPublished(payload) })
   await goLive(build, settings().distDir)

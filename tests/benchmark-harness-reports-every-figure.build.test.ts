@@ -173,6 +173,9 @@ describe('npm run bench', () => {
     positive(f.archiveImport.gbkPages)
     for (const v of [f.archiveImport.seconds, f.archiveImport.pagesPerSecond, f.archiveImport.parseOnlyPagesPerSecond]) positive(v)
     expect(f.archiveImport.longestEventLoopBlockMs).toBeGreaterThanOrEqual(0)
+    expect(f.wordingCheck).toMatchObject({ rules: 1000 })
+    expect(f.wordingCheck.chars).toBeGreaterThanOrEqual(20_000)
+    for (const v of [f.wordingCheck.medianMs, f.wordingCheck.buildMs, f.wordingCheck.findings]) positive(v)
     positive(f.wallClockSeconds)
   })
 
@@ -203,6 +206,7 @@ describe('npm run bench', () => {
       'publish-to-live',
       'pages-per-publish',
       'server-search-index-rss',
+      'wording-check',
       'server-first-search',
       'first-query',
       'article-page',

@@ -228,9 +228,12 @@ describe('three user journeys against `npm start`', () => {
       const id = await step('editor-creates-article', async () => {
         // The dashboard card's + button.
         await editor.locator('a[href$="/admin/collections/articles/create"]').first().click()
-        // Autosave creates the draft at once and moves to its own address.
-        await editor.waitForURL(/\/collections\/articles\/\d+/, { timeout: 30_000 })
+        // Opening the form saves nothing; the first words typed save the draft, and the admin moves to its own address.
+        await editor.waitForURL(/\/collections\/articles\/create/, { timeout: 30_000 })
         await editor.fill('#field-title', title)
+        await editor.waitForURL(/\/collections\/articles\/\d+/, { timeout: 30_000 })
+        await editor.locator('#field-title').waitFor()
+        expect(await editor.inputValue('#field-title')).toBe(title)
         await editor.locator('.rich-text-lexical [data-lexical-editor="true"]').click()
         await editor.keyboard.type(`今年秋季，港区职工夜校新开${word}专题课，每周三晚上在职工书屋上课，欢迎一线职工报名。`)
         return editor.url().match(/articles\/(\d+)/)![1]!

@@ -4,6 +4,7 @@ import { nobody } from '../access'
 import { ImportBatches } from '../importer/admin/ImportBatches'
 import { SiteBuildLease } from '../publishing/SiteBuildLease'
 import { SiteBuilds } from '../publishing/SiteBuilds'
+import { WordingRules } from '../wording/WordingRules'
 import { Articles } from './Articles'
 import { Categories } from './Categories'
 import { LaborModels } from './LaborModels'
@@ -36,6 +37,7 @@ export const collections: CollectionConfig[] = withoutVersionsNothingToRead([
   Categories,
   Media,
   Users,
+  WordingRules,
   SiteBuilds,
   SiteBuildLease,
   ImportBatches,

@@ -14,17 +14,30 @@ import { referencesExist } from '../hooks/referencesExist'
 import { settleReviewState } from '../hooks/reviewState'
 import { withUniqueSlug } from '../hooks/uniqueSlug'
 import { visitorsReadLive } from '../hooks/visitorsReadLive'
+import { withFieldFindings } from '../wording/fields'
+import { wordingConfirmationsField, wordingGate } from '../wording/gate'
+import { noteDraftSave, validateUnlessDraft } from './validateUnlessDraft'
 
 /**
  * What the CMS adds to a content model the public site shows (content-models/publicTypes.ts):
  * editors draft, reviewers publish, the public reads published documents only, and a change to
  * what is live rebuilds the site. Who may do what is decided in access/, one predicate a file.
- * Every document it refers to (cover, region, organization…) must exist.
+ * Every document it refers to (cover, region, organization…) must exist. Its wording is checked
+ * as staff write, and a publish waits until a reviewer has confirmed each finding (wording/).
  */
 export const publicContent = (model: CollectionConfig): CollectionConfig =>
   rebuildsSite(
     withUniqueSlug({
       ...model,
+      // The wording panel first, so it heads the sidebar where reviewers look before publishing.
+      fields: [wordingConfirmationsField(), ...validateUnlessDraft(withFieldFindings(model.fields))],
+      admin: {
+        ...model.admin,
+        components: {
+          ...model.admin?.components,
+          edit: { ...model.admin?.components?.edit, beforeDocumentControls: ['/components/SaveOnFirstInput#SaveOnFirstInput'] },
+        },
+      },
       access: {
         ...model.access,
         read: publishedOrSignedIn,
@@ -35,8 +48,8 @@ export const publicContent = (model: CollectionConfig): CollectionConfig =>
       },
       hooks: {
         ...model.hooks,
-        beforeOperation: [...(model.hooks?.beforeOperation ?? []), visitorsReadLive],
-        beforeChange: [...(model.hooks?.beforeChange ?? []), referencesExist, settleReviewState],
+        beforeOperation: [...(model.hooks?.beforeOperation ?? []), visitorsReadLive, noteDraftSave],
+        beforeChange: [...(model.hooks?.beforeChange ?? []), referencesExist, settleReviewState, wordingGate],
       },
     }),
   )

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import React from 'react'
 
 import { settings } from '../../content-models/settings'
+import { OverdueSchedules } from './OverdueSchedules'
 
 const queues = [
   { slug: 'articles', label: '新闻' },
@@ -19,8 +20,9 @@ const box: React.CSSProperties = {
 const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '')
 
 /**
- * The dashboard's first panel: what waits for review, and whether the last publish made it
- * to the public site (with the reason when it did not).
+ * The dashboard's first panel: scheduled publishes that did not go out, what waits for
+ * review, and whether the last publish made it to the public site (with the reason when it
+ * did not).
  */
 export async function Dashboard({ payload }: { payload: Payload }) {
   // Review states live on the latest draft, which a draft save keeps in the versions table.
@@ -34,6 +36,7 @@ export async function Dashboard({ payload }: { payload: Payload }) {
   const { siteUrl } = settings()
   return (
     <div>
+      <OverdueSchedules payload={payload} box={box} />
       <section style={box} aria-labelledby="review-queue-title">
         <h2 id="review-queue-title" style={{ marginTop: 0 }}>
           待审核

@@ -8,6 +8,7 @@ import * as migration_20261201_203347_import_batches from './20261201_203347_imp
 import * as migration_20261201_212002_build_queue from './20261201_212002_build_queue';
 import * as migration_20261207_004939_import_batches_skipped from './20261207_004939_import_batches_skipped';
 import * as migration_20261207_032148_import_batch_renamed_files from './20261207_032148_import_batch_renamed_files';
+import * as migration_20261207_032434_wording_rules from './20261207_032434_wording_rules';
 import * as migration_20261207_032832_users_sign_in_throttle from './20261207_032832_users_sign_in_throttle';
 import * as migration_20261207_032957_article_corrections from './20261207_032957_article_corrections';
 
@@ -61,6 +62,11 @@ export const migrations = [
     up: migration_20261207_032148_import_batch_renamed_files.up,
     down: migration_20261207_032148_import_batch_renamed_files.down,
     name: '20261207_032148_import_batch_renamed_files',
+  },
+  {
+    up: migration_20261207_032434_wording_rules.up,
+    down: migration_20261207_032434_wording_rules.down,
+    name: '20261207_032434_wording_rules',
   },
   {
     up: migration_20261207_032832_users_sign_in_throttle.up,

@@ -8,6 +8,7 @@ import { regions } from './data/regions'
 import { services } from './data/services'
 import { workersHomes } from './data/workersHomes'
 import { weekdaySet } from '../../content-models/fields/hours'
+import { seedWordingRules } from '../wording/seed'
 import { drawSampleImage } from './images'
 import { blocksToLexical } from './richText'
 import type { SampleHours, SampleImage, SampleLocation, SamplePhone } from './types'
@@ -84,6 +85,10 @@ export const seedSampleContent = async (payload: Payload, log: Log = () => {}): 
     result.created++
     return doc.id as Id
   }
+
+  // The wording rules first: the sample content is published through the same wording check.
+  const rules = await seedWordingRules(payload)
+  if (rules > 0) log(`规范用语 ${rules} 条`)
 
   const regionIds = new Map<string, Id>()
   const region = (code: string | undefined) => (code ? regionIds.get(code) : undefined)

@@ -19,6 +19,7 @@ import type { LoadResult } from './load'
 import { bareAstroBuild } from './bareAstro'
 import { writeLegacyPages } from './legacy'
 import { articlePageWeight, median, outputSize, spread, type SearchTransfer } from './measure'
+import { measureWordingCheck } from './wordingCheck'
 import { canSampleMemory, peakOf, sampleDescendants, selfPeakRssBytes } from './memory'
 import { profilingNodeOptions, summarizeProfile, type ProfileSummary } from './profile'
 import { indexFileOf } from '../../site/search/files'
@@ -535,6 +536,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       for (const file of files) parsePage(fsSync.readFileSync(file), file)
       parseRuns.push(files.length / ((performance.now() - t0) / 1000))
     }
+    const wordingCheck = measureWordingCheck()
     if (imported.failed)
       note(`Archive import: ${imported.failed} of ${files.length} generated pages failed (first: ${imported.firstFailure ?? 'unknown'}).`)
 
@@ -621,6 +623,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         gbkPages: legacy.filter((p) => p.encoding === 'gbk').length,
         formats: legacy.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.format]: (acc[p.format] ?? 0) + 1 }), {}),
       },
+      wordingCheck,
       wallClockSeconds: (performance.now() - wallStart) / 1000,
       phases: [...phases],
     }

@@ -8,6 +8,7 @@ import type { OutputSize, PageWeight, SearchTransfer } from './measure'
 import type { ProcessPeak } from './memory'
 import type { ProfileSummary } from './profile'
 import type { ServerSearchFigures } from './serverSearch'
+import type { WordingCheckFigures } from './wordingCheck'
 
 /** The JSON report `npm run bench` writes to reports/bench-<timestamp>.json. */
 export interface BenchReport {
@@ -141,6 +142,8 @@ export interface BenchFigures {
     gbkPages: number
     formats: Record<string, number>
   }
+  /** Issue 28: the wording check of a 20,000-character article against 1,000 rules (in this process). */
+  wordingCheck: WordingCheckFigures
   wallClockSeconds: number
   /** Each phase's wall time and the 1-minute load average when it ended (above the core count means other work competed). */
   phases: { phase: string; seconds: number; loadAverage1m: number }[]
@@ -218,6 +221,7 @@ export const evaluateTargets = (f: BenchFigures, articles: number): BenchReport[
   add('pages-per-publish', '每次发布重新生成 ≤ 60 个页面', f.publishToLive.incrementalRendered, 60, 'pages', '<=')
   // Issue 12 holds the server index build and the server path's first search to these at both sizes.
   add('server-search-index-rss', '服务器搜索索引构建内存 ≤ 512 MiB', ss.index.peakRssBytes, 512 * 1024 ** 2, 'bytes', '<=')
+  add('wording-check', '规范用语检查：2 万字 × 1000 条规则 ≤ 50 毫秒（中位数）', f.wordingCheck.medianMs, 50, 'ms', '<=')
   add('server-first-search', '服务器首次搜索传输（HTML+CSS+JSON）≤ 20 kB', ss.firstSearch.totalBytes, 20_000, 'bytes', '<=')
   if (!large) {
     // Issue 12 holds the static path (Pagefind, a plain host) to 700 kB; the earlier 150 kB is the server path's job now.
@@ -433,6 +437,11 @@ export const formatTable = (report: BenchReport): string => {
       '归档导入',
       `${num(f.archiveImport.pagesPerSecond)} 页/秒（${f.archiveImport.pages} 页，仅解析 ${num(f.archiveImport.parseOnlyPagesPerSecond)} 页/秒；事件循环最长阻塞 ${num(f.archiveImport.longestEventLoopBlockMs)} 毫秒）`,
       ...target('import-rate'),
+    ],
+    [
+      '规范用语检查',
+      `${f.wordingCheck.medianMs.toFixed(1)} 毫秒（${num(f.wordingCheck.chars)} 字 × ${num(f.wordingCheck.rules)} 条规则，${f.wordingCheck.runs.length} 次中位数，${num(f.wordingCheck.findings)} 处提示；规则变动后建立匹配器 ${num(Math.round(f.wordingCheck.buildMs))} 毫秒）`,
+      ...target('wording-check'),
     ],
     ['基准测试总用时', sec(f.wallClockSeconds), '', ''],
   ]
