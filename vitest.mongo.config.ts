@@ -11,7 +11,9 @@ export default defineConfig({
     ...base.test,
     // FerretDB answers several times slower than SQLite in-process (loading the sample content: ~1 min).
     testTimeout: 180_000,
+    exclude: ['**/node_modules/**'],
     include: [
+      'tests/*.mongo.test.ts',
       'tests/every-collection-can-be-created-and-read.int.test.ts',
       'tests/access-matrix-holds-over-rest.int.test.ts',
       'tests/anonymous-rest-never-returns-a-draft.int.test.ts',
