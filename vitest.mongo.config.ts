@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-import base from './vitest.config.ts'
+import base from './vitest.config'
 
 /**
  * The MongoDB lane: the suites that touch the database, each test CMS on a database of its own
@@ -25,7 +25,6 @@ export default defineConfig({
       'tests/scheduled-publishing-runs-on-the-jobs-queue.int.test.ts',
       'tests/archive-import-writes-each-page-once-as-a-draft.int.test.ts',
       'tests/backup-and-restore-rebuilds-an-identical-site.int.test.ts',
-      'tests/sample-content-loads-once.int.test.ts',
     ],
     provide: { mongoServer: process.env.MONGO_LANE_SERVER ?? 'mongodb://127.0.0.1:27017' },
     globalSetup: ['tests/helpers/mongoLane.globalSetup.ts'],

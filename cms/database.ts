@@ -60,4 +60,4 @@ export const databaseAdapter = (uri = settings().databaseUri): DatabaseAdapterOb
  * replica set (it turns its transactions off at connect otherwise).
  */
 export const writesAreAtomic = (payload: Payload): boolean =>
-  payload.db.name !== 'mongoose' || (payload.db as MongooseAdapter).transactionOptions !== false
+  payload.db.name !== 'mongoose' || (payload.db as unknown as MongooseAdapter).transactionOptions !== false

@@ -13,7 +13,7 @@ afterAll(() => cms?.close())
 describe('on MongoDB, the CMS', () => {
   it('has every unique index in place when it has started, the build lease’s first', async () => {
     // Read at once: Payload's default builds indexes in the background after connecting.
-    const db = cms.payload.db as MongooseAdapter
+    const db = cms.payload.db as unknown as MongooseAdapter
     const lease = await db.collections['site-build-lease']!.listIndexes()
     expect(lease.find((i) => i.key.name === 1)).toMatchObject({ unique: true })
     const users = await db.collections.users!.listIndexes()

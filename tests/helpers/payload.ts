@@ -11,6 +11,8 @@ import { laneMongoServer, testDatabaseUri } from './lane'
 export interface TestCms {
   payload: Payload
   dir: string
+  /** The database it writes to (an SQLite file in `dir`, or a MongoDB database in the lane). */
+  databaseUri: string
   /** Calls the REST API in-process, exactly as the Next.js route handlers would. */
   rest: (
     method: string,
@@ -30,7 +32,8 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789'
  */
 export const startTestCms = async (overrides: SettingsOverrides = {}): Promise<TestCms> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'))
-  configureSettings({ dataDir: dir, databaseUri: testDatabaseUri(dir), payloadSecret: TEST_SECRET, ...overrides })
+  const databaseUri = testDatabaseUri(dir)
+  configureSettings({ dataDir: dir, databaseUri, payloadSecret: TEST_SECRET, ...overrides })
   const [{ openPayload }, rest] = await Promise.all([import('../../cms/open'), restClient()])
   const payload = await openPayload()
 
@@ -45,12 +48,12 @@ export const startTestCms = async (overrides: SettingsOverrides = {}): Promise<T
     const { rebuilderFor } = await import('../../cms/publishing/rebuilder')
     rebuilderFor(payload).stop()
     // A lane database is on a server that outlives the test (a developer's `npm run mongo:local`).
-    if (laneMongoServer() && 'connection' in payload.db) await (payload.db as MongooseAdapter).connection.dropDatabase()
+    if (laneMongoServer() && 'connection' in payload.db) await (payload.db as unknown as MongooseAdapter).connection.dropDatabase()
     await payload.destroy()
     fs.rmSync(dir, { recursive: true, force: true })
   }
 
-  return { payload, dir, rest, login, close }
+  return { payload, dir, databaseUri, rest, login, close }
 }
 
 /**
