@@ -37,7 +37,12 @@ describe('the sample content on MongoDB', () => {
   it('exports the snapshot SQLite exports, record for record and file for file, ids and save times aside', async () => {
     // SQLite: `npm run seed` then `npm run export` on a file of their own, while MongoDB loads in-process.
     const sqliteDir = path.join(cms.dir, 'sqlite')
-    const env = childEnv({ DATA_DIR: sqliteDir, DATABASE_URI: `file:${path.join(sqliteDir, 'portal.db')}` })
+    const env = childEnv({
+      DATA_DIR: sqliteDir,
+      DATABASE_URI: `file:${path.join(sqliteDir, 'portal.db')}`,
+      MEDIA_DIR: path.join(sqliteDir, 'media'),
+      SNAPSHOT_DIR: path.join(sqliteDir, 'snapshot'),
+    })
     const sqliteSnapshot = path.join(sqliteDir, 'snapshot')
     const onSqlite = (async () => {
       await promisify(execFile)(process.execPath, [tsx, 'scripts/seed.ts'], { cwd: root, env })
