@@ -1,6 +1,6 @@
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { mongooseAdapter, type MongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterObj } from 'payload'
+import type { DatabaseAdapterObj, Payload } from 'payload'
 
 import { migrations } from './migrations'
 import { indexValuesByParent } from './sqliteIndexes'
@@ -27,7 +27,16 @@ export const sqliteUrl = (uri: string | undefined): string => {
 export const databaseAdapter = (uri = settings().databaseUri): DatabaseAdapterObj => {
   if (databaseKind(uri) === 'mongodb') {
     protectDataFiles(settings().dataDir)
-    return mongooseAdapter({ url: uri as string })
+    return mongooseAdapter({
+      url: uri as string,
+      // Payload's default builds indexes in the background after connecting: two servers
+      // starting on a new database could then both take the build lease before its unique
+      // index exists, and the duplicate would stop that index from ever being built.
+      ensureIndexes: true,
+      // Used only when the URI names a replica set; without one Payload writes without
+      // transactions, and the start-up line says so (writesAreAtomic).
+      transactionOptions: { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } },
+    })
   }
   const url = sqliteUrl(uri)
   // libsql creates the file but not its folder; a fresh DATA_DIR must work on first start.
@@ -44,3 +53,11 @@ export const databaseAdapter = (uri = settings().databaseUri): DatabaseAdapterOb
     afterSchemaInit: [indexValuesByParent],
   })
 }
+
+/**
+ * Whether a save and what it causes (a publish and its build-queue entry) commit together.
+ * SQLite always writes in transactions; Payload's MongoDB adapter only when connected to a
+ * replica set (it turns its transactions off at connect otherwise).
+ */
+export const writesAreAtomic = (payload: Payload): boolean =>
+  payload.db.name !== 'mongoose' || (payload.db as unknown as MongooseAdapter).transactionOptions !== false

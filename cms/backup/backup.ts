@@ -13,7 +13,8 @@ import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, backedUpSlugs, TRANSIENT_US
 import { restoreOrder } from './order'
 
 type Doc = Record<string, unknown>
-const PAGE = 500
+/** Documents read per query; `inIdOrder` resumes after the last id of a full page. */
+export const PAGE = 500
 
 /** Reads a collection (or its versions) in id order, a page at a time, resuming after the last id. */
 export async function* inIdOrder(read: (where: Where) => Promise<{ docs: Doc[] }>): AsyncGenerator<Doc> {

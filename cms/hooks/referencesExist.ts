@@ -2,6 +2,9 @@ import { ValidationError, type CollectionBeforeChangeHook, type CollectionSlug }
 
 import { eachReference, type Id, type Reference } from '../references'
 
+/** Ids are numbers on SQLite and ObjectIds (24 hex digits) on MongoDB, the adapters' defaults. */
+const OBJECT_ID = /^[\da-f]{24}$/i
+
 const text = (label: unknown, fallback: string) =>
   typeof label === 'string' ? label : label && typeof label === 'object' ? String(Object.values(label)[0] ?? fallback) : fallback
 
@@ -16,11 +19,12 @@ export const referencesExist: CollectionBeforeChangeHook = async ({ collection, 
   eachReference(collection.flattenedFields, data, (r) => byTarget.set(r.to, [...(byTarget.get(r.to) ?? []), r]), req.payload.config.blocks)
   const missing: Reference[] = []
   const numericIds = req.payload.db.defaultIDType === 'number'
+  // An id of the wrong kind ("abc" where ids are numbers, anything but an ObjectId on MongoDB)
+  // points at nothing, and the query would fail on it (a CastError on MongoDB: a 500).
+  const usable = (id: Id) => (numericIds ? Number.isSafeInteger(Number(id)) : typeof id === 'string' && OBJECT_ID.test(id))
   for (const [to, references] of byTarget) {
     const target = req.payload.collections[to as CollectionSlug]
     if (!target) continue
-    // An id of the wrong kind ("abc" where ids are numbers) points at nothing; the query would fail on it.
-    const usable = (id: Id) => !numericIds || Number.isSafeInteger(Number(id))
     const ids = [...new Set(references.filter((r) => usable(r.id)).map((r) => (numericIds ? Number(r.id) : r.id)))]
     const found = ids.length
       ? await req.payload.find({

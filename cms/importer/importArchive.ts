@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { writesAreAtomic } from '../database'
+
 import { blockText, isImageBlock, type PageBlock } from './blocks'
 import { DuplicateIndex, type DuplicateReason, type KnownArticle } from './dedupe'
 import { INFERRED_DATE_TAG, inferDate } from './date'
@@ -158,8 +160,11 @@ export const importArchive = async (payload: Payload, files: string[], options: 
   }
   // One media document per image file in a batch, however many pages show it.
   const media = new Map<string, Promise<number | string | undefined>>()
-  // SQLite serialises writes, but a few in flight overlap Payload's hooks with the disk.
+  // SQLite serialises writes, but a few in flight overlap Payload's hooks with the disk. On a
+  // MongoDB replica set each create is a transaction, and two at once can fail on a write
+  // conflict that Payload does not retry (a page lost to a race): there, one at a time.
   const writing = new Set<Promise<void>>()
+  const writesInFlight = payload.db.name === 'mongoose' && writesAreAtomic(payload) ? 1 : WRITES_IN_FLIGHT
 
   const pool = createParsePool({ ...options.pool, parseOptions: options.parseOptions })
   const ahead = PARSED_AHEAD_PER_THREAD * pool.size
@@ -287,7 +292,7 @@ export const importArchive = async (payload: Payload, files: string[], options: 
         )
       const tracked: Promise<void> = write.finally(() => writing.delete(tracked))
       writing.add(tracked)
-      if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing)
+      if (writing.size >= writesInFlight) await Promise.race(writing)
     }
     await Promise.all(writing)
   } finally {

@@ -2,13 +2,17 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import type { Payload } from 'payload'
 
 import { configureSettings, type SettingsOverrides } from '../../content-models/settings'
+import { laneMongoServer, testDatabaseUri } from './lane'
 
 export interface TestCms {
   payload: Payload
   dir: string
+  /** The database it writes to (an SQLite file in `dir`, or a MongoDB database in the lane). */
+  databaseUri: string
   /** Calls the REST API in-process, exactly as the Next.js route handlers would. */
   rest: (
     method: string,
@@ -22,13 +26,14 @@ export interface TestCms {
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789'
 
 /**
- * Boots Payload on a throwaway SQLite file (migrated like production) with media in a temp
- * folder. Settings are passed in before the config is first imported, because the config
+ * Boots Payload on a throwaway database (an SQLite file migrated like production, or in the
+ * MongoDB lane a database of its own on the lane's server) with media in a temp folder. Settings are passed in before the config is first imported, because the config
  * reads them when it loads; `overrides` adds the test's own (S3, upload limit…).
  */
 export const startTestCms = async (overrides: SettingsOverrides = {}): Promise<TestCms> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'))
-  configureSettings({ dataDir: dir, databaseUri: `file:${path.join(dir, 'test.db')}`, payloadSecret: TEST_SECRET, ...overrides })
+  const databaseUri = testDatabaseUri(dir)
+  configureSettings({ dataDir: dir, databaseUri, payloadSecret: TEST_SECRET, ...overrides })
   const [{ openPayload }, rest] = await Promise.all([import('../../cms/open'), restClient()])
   const payload = await openPayload()
 
@@ -42,11 +47,13 @@ export const startTestCms = async (overrides: SettingsOverrides = {}): Promise<T
     // A rebuilder still looking at its queue would query a closed database.
     const { rebuilderFor } = await import('../../cms/publishing/rebuilder')
     rebuilderFor(payload).stop()
+    // A lane database is on a server that outlives the test (a developer's `npm run mongo:local`).
+    if (laneMongoServer() && 'connection' in payload.db) await (payload.db as unknown as MongooseAdapter).connection.dropDatabase()
     await payload.destroy()
     fs.rmSync(dir, { recursive: true, force: true })
   }
 
-  return { payload, dir, rest, login, close }
+  return { payload, dir, databaseUri, rest, login, close }
 }
 
 /**
