@@ -7,10 +7,10 @@ import { exportSnapshot, localSource } from '../export'
 import { explain } from '../errors'
 import { configuredMediaStore } from '../media/store'
 import { buildIncremental, prepareUpdateFolder } from '../../site/incremental/build'
-import { buildSite, goLive } from '../../site/publish'
+import { buildSite, goLive, LeaseLost, type Fence } from '../../site/publish'
 import { closeSharedRenderer, sharedRenderer } from '../../site/renderer'
 import { readSnapshot, snapshotFile } from '../../site/snapshot'
-import { acquireLease, LEASE_MS, releaseLease, renewLease } from './lease'
+import { acquireLease, keepLease, releaseLease, type HeldLease } from './lease'
 import { handledIncrementally, patchSnapshot } from './patchSnapshot'
 import { pendingRequests, requestSiteBuild, settleRequests, SITE_QUEUE, type DocRef, type SiteRequest } from './queue'
 
@@ -45,22 +45,31 @@ export interface LastBuild {
   renderedBy?: 'resident' | 'astro'
 }
 
-type Build = (payload: Payload) => Promise<{ pages: number }>
+/** What a build runs under: `signal` aborts once the build lease is lost; going live shows the `fence`. */
+export interface BuildContext {
+  signal: AbortSignal
+  fence: Fence
+}
+
+type Build = (payload: Payload, context: BuildContext) => Promise<{ pages: number }>
 type Incremental = (
   payload: Payload,
   docs: DocRef[],
+  context: BuildContext,
 ) => Promise<{ pages: number; searchDelta: number; rendered: number; phases?: Record<string, number>; renderedBy?: 'resident' | 'astro' }>
 
-const defaultBuild: Build = async (payload) => {
+const defaultBuild: Build = async (payload, { signal, fence }) => {
   const { snapshotDir, distDir } = settings()
   await exportSnapshot(localSource(payload, configuredMediaStore()), snapshotDir)
-  const build = await buildSite({ snapshotDir, dist: distDir })
-  await goLive(build, distDir)
+  const build = await buildSite({ snapshotDir, dist: distDir, signal })
+  signal.throwIfAborted()
+  await goLive(build, distDir, fence)
   return { pages: build.pages }
 }
 
-const defaultIncremental: Incremental = async (payload, docs) => {
+const defaultIncremental: Incremental = async (payload, docs, { signal, fence }) => {
   const { snapshotDir, distDir } = settings()
+  signal.throwIfAborted()
   const started = Date.now()
   const from = readSnapshot(snapshotDir).generatedAt
   const { changes, write } = await patchSnapshot(payload, snapshotDir, configuredMediaStore(), docs)
@@ -68,8 +77,10 @@ const defaultIncremental: Incremental = async (payload, docs) => {
   const renderer = settings().residentRenderer ? sharedRenderer({ snapshotDir, dist: distDir }) : undefined
   const update = { from, to: readSnapshot(snapshotDir).generatedAt, changes }
   // The snapshot file is written while the pages render; the update counts only once it is.
-  const build = await buildIncremental({ snapshotDir, changes, dist: distDir, renderer, update, whileRendering: write })
-  await goLive(build, distDir)
+  const whileRendering = async () => (signal.throwIfAborted(), write())
+  const build = await buildIncremental({ snapshotDir, changes, dist: distDir, renderer, update, whileRendering })
+  signal.throwIfAborted()
+  await goLive(build, distDir, fence)
   return { ...build, phases: { snapshot: snapshotSeconds, ...build.phases } }
 }
 
@@ -88,6 +99,8 @@ export interface RebuilderOptions {
   queue?: string
   /** How often an idle rebuilder looks for requests made by other processes. */
   pollMs?: number
+  /** How often the build lease is renewed while a build runs (default: five times in its life). */
+  heartbeatMs?: number
 }
 
 export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}): Rebuilder => {
@@ -141,7 +154,26 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
     return docs[0]?.status === 'failed'
   }
 
-  const run = async (batch: SiteRequest[]) => {
+  /** A build whose lease was lost is recorded as such and serves nothing: the lease's new holder builds its requests. */
+  const leaseLost = async (id: string | number, error: unknown) => {
+    lastBuild = { mode: lastBuild?.mode ?? 'full', ok: false, seconds: 0 }
+    await payload.update({
+      collection: 'site-builds',
+      id,
+      data: {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        error: forTheRecord(`生成锁已失效，本次生成未上线：${explain(error)}`),
+      },
+    })
+    payload.logger.warn({ err: error }, '[site] 生成锁已被其他服务器接管，本次生成未上线')
+    return false
+  }
+
+  /** Runs one build for the batch; false when it served nothing (the lease was lost). */
+  const run = async (batch: SiteRequest[], held: HeldLease): Promise<boolean> => {
+    const context = { signal: held.signal, fence: held.fence }
+    const lost = (error: unknown) => error instanceof LeaseLost || held.signal.aborted
     const reason = [...new Set(batch.map((r) => r.reason))].join('；').slice(0, 500)
     const docs = batch.map((r) => r.doc)
     const needsFull = (await interrupted()) || (await lastFailed())
@@ -158,7 +190,7 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
     }
     if (canUpdate) {
       try {
-        const result = await incremental(payload, docs as DocRef[])
+        const result = await incremental(payload, docs as DocRef[], context)
         const seconds = await finish({ status: 'succeeded', pages: result.pages })
         lastBuild = {
           mode: 'incremental',
@@ -172,8 +204,9 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
         payload.logger.info(`[site] 已上线（增量）：重新生成 ${result.rendered} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
         if (result.searchDelta > deltaLimit)
           await requestSiteBuild(payload, `搜索增量索引已有 ${result.searchDelta} 页，整站重建`, undefined, { queue })
-        return
+        return true
       } catch (error) {
+        if (lost(error)) return leaseLost(record.id, error)
         payload.logger.warn({ err: error }, '[site] 增量更新失败，改为整站重建')
         await payload.update({
           collection: 'site-builds',
@@ -186,17 +219,19 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
     // (0.8 GB at 10k articles, 1.5 GB at 50k): it is closed, and started again afterwards.
     const hadRenderer = await closeSharedRenderer()
     try {
-      const { pages } = await build(payload)
+      const { pages } = await build(payload, context)
       const seconds = await finish({ status: 'succeeded', pages })
       lastBuild = { mode: 'full', ok: true, seconds }
       payload.logger.info(`[site] 已上线：${pages} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
     } catch (error) {
+      if (lost(error)) return leaseLost(record.id, error)
       lastBuild = { mode: 'full', ok: false, seconds: await finish({ status: 'failed', error: forTheRecord(explain(error)) }) }
       payload.logger.error({ err: error }, '[site] 网站生成失败，线上网站保持不变')
     } finally {
       const { snapshotDir, distDir } = settings()
       if (hadRenderer && started) sharedRenderer({ snapshotDir, dist: distDir })
     }
+    return true
   }
 
   const tick = async () => {
@@ -229,17 +264,17 @@ export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}
         next = wait - quietFor
         return
       }
-      if (!(await acquireLease(payload))) return // another server is building; look again soon
-      const heartbeat = setInterval(() => void renewLease(payload).catch(() => undefined), LEASE_MS / 5)
+      const lease = await acquireLease(payload)
+      if (!lease) return // another server is building; look again soon
+      const held = keepLease(payload, lease, options.heartbeatMs)
       try {
         // Everything queued up to now is served by this build; later requests by the next.
         const batch = await pendingRequests(payload, queue)
-        await run(batch)
-        await settleRequests(payload, batch)
+        if (await run(batch, held)) await settleRequests(payload, batch)
         next = 0
       } finally {
-        clearInterval(heartbeat)
-        await releaseLease(payload).catch(() => undefined)
+        held.stop()
+        await releaseLease(payload, lease).catch(() => undefined)
       }
     } catch (error) {
       if (!waiters.includes(waiting[0]!)) waiters.unshift(...waiting)
