@@ -77,6 +77,7 @@ export interface Config {
     media: Media;
     users: User;
     'site-builds': SiteBuild;
+    'site-build-lease': SiteBuildLease;
     'import-batches': ImportBatch;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -96,6 +97,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    'site-build-lease': SiteBuildLeaseSelect<false> | SiteBuildLeaseSelect<true>;
     'import-batches': ImportBatchesSelect<false> | ImportBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -116,6 +118,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      publishSite: TaskPublishSite;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -665,6 +668,18 @@ export interface SiteBuild {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build-lease".
+ */
+export interface SiteBuildLease {
+  id: number;
+  name: string;
+  holder: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 上传旧网站、论坛、公众号保存的网页（.html/.htm/.txt）或整站 .zip 压缩包，先试运行查看提取结果，再导入为新闻。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -775,7 +790,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'publishSite' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -808,7 +823,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'publishSite' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -861,6 +876,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
+      } | null)
+    | ({
+        relationTo: 'site-build-lease';
+        value: number | SiteBuildLease;
       } | null)
     | ({
         relationTo: 'import-batches';
@@ -1273,6 +1292,17 @@ export interface SiteBuildsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build-lease_select".
+ */
+export interface SiteBuildLeaseSelect<T extends boolean = true> {
+  name?: T;
+  holder?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "import-batches_select".
  */
 export interface ImportBatchesSelect<T extends boolean = true> {
@@ -1376,6 +1406,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishSite".
+ */
+export interface TaskPublishSite {
+  input: {
+    reason: string;
+    collection?: string | null;
+    docId?: string | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

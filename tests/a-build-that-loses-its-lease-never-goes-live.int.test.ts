@@ -27,14 +27,14 @@ const liveBuild = async () => path.basename(await fs.realpath(liveDir(dist)))
 
 /** What another server does when it takes over a lease that was not renewed in time. */
 const takeOver = async () => {
-  await cms.payload.delete({ collection: 'site-build-lease' as never, where: { name: { equals: 'site' } }, overrideAccess: true })
+  await cms.payload.delete({ collection: 'site-build-lease', where: { name: { equals: 'site' } }, overrideAccess: true })
   await cms.payload.create({
-    collection: 'site-build-lease' as never,
+    collection: 'site-build-lease',
     data: {
       name: 'site',
       holder: `other-host:1:feedbeef:${Date.now() + 1}`,
       expiresAt: new Date(Date.now() + 30_000).toISOString(),
-    } as never,
+    },
     overrideAccess: true,
   })
 }
@@ -56,7 +56,7 @@ beforeAll(async () => {
   await goLive(await fakeBuild('20260101000000001'), dist)
 }, 120_000)
 afterAll(async () => {
-  await cms?.payload.delete({ collection: 'site-build-lease' as never, where: { name: { exists: true } }, overrideAccess: true })
+  await cms?.payload.delete({ collection: 'site-build-lease', where: { name: { exists: true } }, overrideAccess: true })
   await cms?.close()
 })
 
@@ -85,7 +85,7 @@ describe('the build lease', () => {
   }, 60_000)
 
   it('aborts a running build when a renewal finds the lease taken over', async () => {
-    await cms.payload.delete({ collection: 'site-build-lease' as never, where: { name: { exists: true } }, overrideAccess: true })
+    await cms.payload.delete({ collection: 'site-build-lease', where: { name: { exists: true } }, overrideAccess: true })
     let aborted: unknown
     const rebuilder = createRebuilder(cms.payload, {
       queue: 'test-aborted',

@@ -3,6 +3,7 @@ import os from 'node:os'
 
 import type { Payload, Where } from 'payload'
 
+import { processAlive } from '../../site/lib/processAlive'
 import { LeaseLost, type Fence } from '../../site/publish'
 
 /**
@@ -18,7 +19,7 @@ import { LeaseLost, type Fence } from '../../site/publish'
  * later holder went live before (site/publish.ts `goLive`).
  */
 const NAME = 'site'
-const COLLECTION = 'site-build-lease'
+const COLLECTION = 'site-build-lease' as const
 export const LEASE_MS = 30_000
 
 /** This process, as a lease holder: host, pid and a random part (pids are reused). */
@@ -38,12 +39,7 @@ const expiry = () => new Date(Date.now() + LEASE_MS).toISOString()
 const diedHere = (holder: string) => {
   const [host, pid] = holder.split(':')
   if (host !== os.hostname() || !pid || Number(pid) === process.pid) return false
-  try {
-    process.kill(Number(pid), 0)
-    return false
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH'
-  }
+  return !processAlive(Number(pid))
 }
 
 const create = async (payload: Payload): Promise<Lease | undefined> => {
@@ -51,8 +47,8 @@ const create = async (payload: Payload): Promise<Lease | undefined> => {
   const lease = { holder: `${holderId}:${token}`, token }
   try {
     await payload.create({
-      collection: COLLECTION as never,
-      data: { name: NAME, holder: lease.holder, expiresAt: expiry() } as never,
+      collection: COLLECTION,
+      data: { name: NAME, holder: lease.holder, expiresAt: expiry() },
       overrideAccess: true,
     })
     return lease
@@ -63,13 +59,13 @@ const create = async (payload: Payload): Promise<Lease | undefined> => {
 
 const current = async (payload: Payload) => {
   const { docs } = await payload.find({
-    collection: COLLECTION as never,
+    collection: COLLECTION,
     where: { name: { equals: NAME } },
     limit: 1,
     depth: 0,
     overrideAccess: true,
   })
-  return docs[0] as unknown as { id: string | number; holder: string; expiresAt: string } | undefined
+  return docs[0]
 }
 
 /** Takes the lease; undefined while another server holds it. */
@@ -83,7 +79,7 @@ export const acquireLease = async (payload: Payload): Promise<Lease | undefined>
   // deletes it, and the unique name lets only one create the next. A lease of this process's
   // that expired is taken anew too: its old token must not go live.
   await payload.delete({
-    collection: COLLECTION as never,
+    collection: COLLECTION,
     where: { and: [{ id: { equals: lease.id } }, { holder: { equals: lease.holder } }] },
     overrideAccess: true,
   })
@@ -95,9 +91,9 @@ const mine = (lease: Lease): Where => ({ and: [{ name: { equals: NAME } }, { hol
 /** Extends the lease; false when it is no longer this one (it expired and was taken over). */
 export const renewLease = async (payload: Payload, lease: Lease): Promise<boolean> => {
   const { docs } = await payload.update({
-    collection: COLLECTION as never,
+    collection: COLLECTION,
     where: mine(lease),
-    data: { expiresAt: expiry() } as never,
+    data: { expiresAt: expiry() },
     overrideAccess: true,
   })
   return docs.length > 0
@@ -110,7 +106,7 @@ export const holdsLease = async (payload: Payload, lease: Lease): Promise<boolea
 }
 
 export const releaseLease = async (payload: Payload, lease: Lease) => {
-  await payload.delete({ collection: COLLECTION as never, where: mine(lease), overrideAccess: true })
+  await payload.delete({ collection: COLLECTION, where: mine(lease), overrideAccess: true })
 }
 
 /** A lease kept alive while a build runs: `signal` aborts (with LeaseLost) once it is lost. */

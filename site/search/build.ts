@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { childEnv } from '../../content-models/settings'
 
-import type { Change } from '../incremental/plan'
+import type { Change } from '../../content-models/changes'
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import { indexChanges, indexFileOf } from './files'
 import { updateIndexFile } from './indexFile'
