@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import lockfile from 'proper-lockfile'
 
 import { childEnv, settings } from '../content-models/settings'
+import { runNode } from './lib/runNode'
 import { buildSearchIndexes, type SearchIndexes } from './search/build'
 import { indexFileOf } from './search/files'
 
@@ -47,24 +47,16 @@ export const astroLock = () =>
 export const runAstro = async (outDir: string, dist: string, env: Record<string, string>, signal?: AbortSignal): Promise<void> => {
   const { rootDir } = settings()
   const astro = path.join(rootDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
-  const output: string[] = []
   const release = await astroLock()
-  const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [astro, 'build', '--silent'], {
-      cwd: rootDir,
-      env: childEnv({ ...env, SITE_OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(dist, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      signal,
-    })
-    child.stdout.on('data', (d) => output.push(String(d)))
-    child.stderr.on('data', (d) => output.push(String(d)))
-    child.on('exit', resolve)
-    child.on('error', () => resolve(null))
+  const { code, output } = await runNode([astro, 'build', '--silent'], {
+    cwd: rootDir,
+    env: childEnv({ ...env, SITE_OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(dist, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }),
+    signal,
   }).finally(release)
   if (code !== 0) {
     await fs.rm(outDir, { recursive: true, force: true })
     signal?.throwIfAborted()
-    throw new Error(`site build failed (astro exit ${code}); the live site is unchanged.\n${output.join('').slice(-4000)}`)
+    throw new Error(`site build failed (astro exit ${code}); the live site is unchanged.\n${output.slice(-4000)}`)
   }
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { processSlot } from '../../content-models/processState'
 import { processAlive } from '../lib/processAlive'
+import { keepOutput } from '../lib/runNode'
 import { childEnv, settings } from '../../content-models/settings'
 import type { PartialPlan } from '../lib/partial'
 import type { SnapshotUpdate } from '../../content-models/changes'
@@ -115,8 +116,7 @@ const forkRenderer = async (options: { snapshotDir: string; dist: string }, dir:
     }),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
-  child.stdout?.on('data', (d) => output.push(String(d)))
-  child.stderr?.on('data', (d) => output.push(String(d)))
+  keepOutput(child, output)
   return child
 }
 
