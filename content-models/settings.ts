@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import type { S3ClientConfig } from '@aws-sdk/client-s3'
 
+import { processSlot } from './processState'
+
 /**
  * Every setting the portal takes from its environment, with its default, in one place. This is
  * the only module that reads `process.env` (Next.js and Astro read their own variables); the
@@ -41,6 +43,7 @@ export interface Settings {
   jobsAutorunCron: string
   /** Rebuild the site after publishing; unset, only the `npm start` server does (it turns it on for itself). */
   siteAutobuild?: boolean
+  /** Extra wait for more edits before a build; 0: a publish is built at once when no build runs, and those made meanwhile are built together next. */
   rebuildQuietMs: number
   siteIncremental: boolean
   /** Incremental publishes render in a resident process that keeps the site's page code loaded (site/renderer). */
@@ -161,7 +164,7 @@ export const settingsFromEnv = (env: Env, cwd = process.cwd()): Settings => {
     jobsAutorun: env.PAYLOAD_JOBS_AUTORUN !== 'false',
     jobsAutorunCron: cronOr(env.PAYLOAD_JOBS_AUTORUN_CRON, '* * * * *', 'PAYLOAD_JOBS_AUTORUN_CRON'),
     siteAutobuild: env.SITE_AUTOBUILD ? env.SITE_AUTOBUILD === 'true' : undefined,
-    rebuildQuietMs: numberOr(env.SITE_REBUILD_QUIET_MS, 1500, 'SITE_REBUILD_QUIET_MS'),
+    rebuildQuietMs: numberOr(env.SITE_REBUILD_QUIET_MS, 0, 'SITE_REBUILD_QUIET_MS'),
     siteIncremental: env.SITE_INCREMENTAL !== 'false',
     residentRenderer: env.SITE_RESIDENT_RENDERER !== 'false',
     searchDeltaLimit: numberOr(env.SITE_SEARCH_DELTA_LIMIT, 200, 'SITE_SEARCH_DELTA_LIMIT'),
@@ -239,11 +242,10 @@ export const childEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   ...extra,
 })
 
-const key = Symbol.for('union-portal.settings')
-const holder = globalThis as unknown as Record<symbol, Settings | undefined>
+const current = processSlot<Settings>('settings')
 
 /** The settings of this process, read from its environment the first time they are asked for. */
-export const settings = (): Settings => (holder[key] ??= settingsFromEnv(process.env))
+export const settings = (): Settings => current.get() ?? (current.set(settingsFromEnv(process.env)), current.get()!)
 
 /** A partial `Settings`, nested objects partial too. */
 export type SettingsOverrides = Partial<Omit<Settings, 'astro' | 'firstAdmin'>> & {
@@ -269,6 +271,6 @@ export const configureSettings = (overrides: SettingsOverrides): Settings => {
     astro: { ...base.astro, ...overrides.astro },
     firstAdmin: overrides.firstAdmin ?? base.firstAdmin,
   }
-  holder[key] = next
+  current.set(next)
   return next
 }

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import lockfile from 'proper-lockfile'
 
 import { childEnv, settings } from '../content-models/settings'
+import { runNode } from './lib/runNode'
 import { buildSearchIndexes, type SearchIndexes } from './search/build'
 import { indexFileOf } from './search/files'
 
@@ -44,25 +44,19 @@ export const astroLock = () =>
   })
 
 /** Runs `astro build` into `outDir`; rejects with the build's own output on failure. */
-export const runAstro = async (outDir: string, dist: string, env: Record<string, string>): Promise<void> => {
+export const runAstro = async (outDir: string, dist: string, env: Record<string, string>, signal?: AbortSignal): Promise<void> => {
   const { rootDir } = settings()
   const astro = path.join(rootDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
-  const output: string[] = []
   const release = await astroLock()
-  const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [astro, 'build', '--silent'], {
-      cwd: rootDir,
-      env: childEnv({ ...env, SITE_OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(dist, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    child.stdout.on('data', (d) => output.push(String(d)))
-    child.stderr.on('data', (d) => output.push(String(d)))
-    child.on('exit', resolve)
-    child.on('error', () => resolve(null))
+  const { code, output } = await runNode([astro, 'build', '--silent'], {
+    cwd: rootDir,
+    env: childEnv({ ...env, SITE_OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(dist, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }),
+    signal,
   }).finally(release)
   if (code !== 0) {
     await fs.rm(outDir, { recursive: true, force: true })
-    throw new Error(`site build failed (astro exit ${code}); the live site is unchanged.\n${output.join('').slice(-4000)}`)
+    signal?.throwIfAborted()
+    throw new Error(`site build failed (astro exit ${code}); the live site is unchanged.\n${output.slice(-4000)}`)
   }
 }
 
@@ -100,6 +94,8 @@ export const buildSite = async (options: {
   staticSearch?: boolean
   env?: Record<string, string>
   searchShardPages?: number
+  /** Stops Astro (the build lease was lost): the build rejects with the signal's reason. */
+  signal?: AbortSignal
 }): Promise<SiteBuild & { astroSeconds: number; search: SearchIndexes }> => {
   const dist = options.dist ?? settings().distDir
   const started = Date.now()
@@ -110,9 +106,11 @@ export const buildSite = async (options: {
   const staticSearch = options.staticSearch !== false
   try {
     let astroSeconds = 0
-    const astroRun = runAstro(dir, dist, { ...options.env, SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' }).then(() => {
-      astroSeconds = (Date.now() - started) / 1000
-    })
+    const astroRun = runAstro(dir, dist, { ...options.env, SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: '' }, options.signal).then(
+      () => {
+        astroSeconds = (Date.now() - started) / 1000
+      },
+    )
     const [astro, index] = await Promise.allSettled([
       astroRun,
       buildSearchIndexes({
@@ -140,13 +138,61 @@ export const buildSite = async (options: {
 /** Files kept beside a build folder, named after it. */
 const BESIDE_BUILD = /\.(json|search\.sqlite(\..*)?)$/
 
-/** Points dist/live at a finished build and removes all but the previous one (kept for rollback). */
-export const goLive = async (build: SiteBuild, dist = settings().distDir): Promise<void> => {
+/**
+ * What a build that runs under the build lease (cms/publishing/lease.ts) must show to go live:
+ * its lease's token, and a check that the lease is still its own.
+ */
+export interface Fence {
+  token: number
+  holds(): Promise<boolean>
+}
+
+/** A build whose lease was lost: it must not go live (its requests stay queued for the lease's new holder). */
+export class LeaseLost extends Error {
+  constructor(message = 'the build lease was lost before going live; the live site is unchanged', options?: ErrorOptions) {
+    super(message, options)
+    this.name = 'LeaseLost'
+  }
+}
+
+/** The token of the lease whose build went live last (absent for builds made without one). */
+const fenceFile = (dist: string) => path.join(dist, 'live.fence')
+
+/**
+ * Going live under a fence: on the shared folder's own lock, refused when the lease is no
+ * longer the builder's or a later lease already went live, so a server that stalled past its
+ * lease never replaces what the server that took over put live.
+ */
+const fenced = async (dist: string, fence: Fence, swap: () => Promise<void>) => {
+  const release = await lockfile.lock(dist, {
+    lockfilePath: path.join(dist, 'live.lock'),
+    realpath: false,
+    retries: { retries: 100, minTimeout: 50, maxTimeout: 500 },
+    stale: 30_000,
+  })
+  try {
+    const last = Number(await fs.readFile(fenceFile(dist), 'utf8').catch(() => '0'))
+    if (last > fence.token || !(await fence.holds())) throw new LeaseLost(undefined, { cause: { token: fence.token, lastLive: last } })
+    await fs.writeFile(fenceFile(dist), String(fence.token))
+    await swap()
+  } finally {
+    await release()
+  }
+}
+
+/**
+ * Points dist/live at a finished build and removes all but the previous one (kept for rollback).
+ * A build made under the build lease passes its `fence`.
+ */
+export const goLive = async (build: SiteBuild, dist = settings().distDir, fence?: Fence): Promise<void> => {
   const live = liveDir(dist)
   const temp = `${live}.${process.pid}.tmp`
-  await fs.rm(temp, { force: true })
-  await fs.symlink(path.relative(dist, build.dir), temp)
-  await fs.rename(temp, live)
+  const swap = async () => {
+    await fs.rm(temp, { force: true })
+    await fs.symlink(path.relative(dist, build.dir), temp)
+    await fs.rename(temp, live)
+  }
+  await (fence ? fenced(dist, fence, swap) : swap())
   const entries = await fs.readdir(path.join(dist, 'builds'))
   const builds = entries.filter((b) => !BESIDE_BUILD.test(b)).sort()
   const keep = new Set([path.basename(build.dir), builds.filter((b) => b !== path.basename(build.dir)).at(-1)])

@@ -1,6 +1,4 @@
 import { publicTypeOfKey, type PublicContentKey } from '../content-models/publicTypes'
-import type { SnapshotArticle } from '../content-models/snapshot'
-import { year } from './lib/format'
 
 /**
  * The route table: every page type of the site, where its URL comes from, and which listing
@@ -94,8 +92,6 @@ export const routes = {
   redirectFiles: route<{ redirectFile: string }>('[redirectFile].ts'),
 } as const
 
-export type RouteName = keyof typeof routes
-
 /** The detail route of each public content type. */
 export const detailRoutes: Record<PublicContentKey, Route<{ slug: string }>> = {
   articles: routes.article,
@@ -113,21 +109,3 @@ export const noindexPaths = (Object.values(routes) as Route<any>[]).filter((r) =
 
 /** `/news/archive/2024/` and `/news/archive/2024/05/`. */
 export const archiveUrl = (y: number, mm?: string) => routes.archivePeriod.url({ path: [String(y), mm].filter(Boolean).join('/') })
-
-/**
- * The listings an article appears on besides the news list: each of its sections, its region
- * and its archive year (the year's months are below it). Each is a URL prefix: the listing's
- * first page and its later pages.
- */
-export const articleListings = (article: SnapshotArticle): string[] => [
-  ...article.categories.map((c) => routes.category.url({ slug: c.slug })),
-  ...(article.region ? [routes.region.url({ code: article.region.code })] : []),
-  archiveUrl(year(article.publishedAt)),
-]
-
-/**
- * Where a change to a workers' home or labor model shows beyond its own page: the whole
- * section (index, facet pages), since facet values and order come from every record.
- */
-export const sectionOf = (key: Exclude<PublicContentKey, 'articles' | 'services'>) =>
-  key === 'workersHomes' ? routes.homes.url({}) : routes.models.url({})

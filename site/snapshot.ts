@@ -5,8 +5,9 @@ import { StringDecoder } from 'node:string_decoder'
 
 import type { z } from 'zod'
 
+import { applyUpdate, type SnapshotUpdate } from '../content-models/changes'
+import { processSlot } from '../content-models/processState'
 import { contentSnapshotSchema, SNAPSHOT_VERSION, type ContentSnapshot } from '../content-models/snapshot'
-import type { Change } from './incremental/plan'
 
 /**
  * The one reader and writer of the content snapshot (`<dir>/content.json`, images in
@@ -38,16 +39,9 @@ const LOG_BYTES = 16 << 20
  */
 type Cached = { file: string; stamp: string; snapshot: ContentSnapshot; current?: boolean }
 
-// On globalThis, not in this module: the resident renderer (site/renderer) loads this file
-// twice, itself and inside Astro's page bundle, and both must see the copy it brings up to date.
-const cacheKey = Symbol.for('union-portal.snapshot-cache')
-const holder = globalThis as unknown as Record<symbol, Cached | undefined>
-const cache = {
-  get: () => holder[cacheKey],
-  set: (value: Cached | undefined) => {
-    holder[cacheKey] = value
-  },
-}
+// Process-wide (content-models/processState.ts): the resident renderer (site/renderer) loads this
+// file twice, itself and inside Astro's page bundle, and both must see the copy it brings up to date.
+const cache = processSlot<Cached>('snapshotCache')
 
 const stampOf = (stat: fs.Stats) => `${stat.mtimeMs}:${stat.size}:${stat.ino}`
 
@@ -81,24 +75,6 @@ const loggedUpdates = (dir: string, generatedAt: string): SnapshotUpdate[] => {
     version = update.to
   }
   return updates
-}
-
-/**
- * Applies `update` to `snapshot` in place: each changed record is taken out and its new
- * version, if any, added at the end of its list (every page sorts records by key); articles
- * stay newest first.
- */
-const applyUpdate = (snapshot: ContentSnapshot, update: SnapshotUpdate, except?: Change['kind']) => {
-  for (const change of update.changes) {
-    if (change.kind === except) continue
-    const list = snapshot[change.kind] as { id: string }[]
-    const id = String((change.before ?? change.after)!.id)
-    const i = list.findIndex((r) => String(r.id) === id)
-    if (i >= 0) list.splice(i, 1)
-    if (change.after) list.push(change.after)
-  }
-  snapshot.articles.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
-  snapshot.generatedAt = update.to
 }
 
 const describeIssue = (issue: z.core.$ZodIssue) => {
@@ -338,13 +314,6 @@ export const replaceSnapshot = async (dir: string, snapshot: ContentSnapshot, fi
     await fsp.rm(staging, { recursive: true, force: true })
   }
   cache.set({ file: snapshotFile(dir), stamp: stampsOf(dir, await fsp.stat(snapshotFile(dir))), snapshot })
-}
-
-/** An incremental update of the snapshot: the records it changed, and its `generatedAt` before and after. */
-export interface SnapshotUpdate {
-  from: string
-  to: string
-  changes: readonly Change[]
 }
 
 /**

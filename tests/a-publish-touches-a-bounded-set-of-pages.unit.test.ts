@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import type { SnapshotArticle, SnapshotCategory } from '../content-models/snapshot'
-import { touchedPages, type Change } from '../site/incremental/plan'
+import type { Change } from '../content-models/changes'
+import { touchedPages } from '../site/incremental/plan'
 import { listingPages, newestFirst, newsListings, paginate, perPage } from '../site/lib/listing'
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { organizations as sampleOrgs } from '../cms/seed/data/organizations'
 import type { SnapshotOrganization, SnapshotService } from '../content-models/snapshot'
-import { touchedPages, type Change } from '../site/incremental/plan'
+import type { Change } from '../content-models/changes'
+import { touchedPages } from '../site/incremental/plan'
 import { ancestors, flattenTree, organizationJsonLd, organizationTree, organizationUrl } from '../site/lib/organizations'
 
 /** The sample tree as the snapshot carries it. */

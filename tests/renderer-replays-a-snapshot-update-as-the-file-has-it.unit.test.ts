@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import type { ContentSnapshot, SnapshotArticle } from '../content-models/snapshot'
-import type { Change } from '../site/incremental/plan'
+import type { Change } from '../content-models/changes'
 import {
   parseSnapshot,
   readSnapshot,

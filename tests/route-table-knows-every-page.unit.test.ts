@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest'
 
 import * as models from '../content-models'
 import { publicTypes } from '../content-models/publicTypes'
-import type { SnapshotArticle } from '../content-models/snapshot'
 import { homeFacets, modelFacets } from '../site/lib/facets'
-import { articleListings, detailRoutes, fill, patternOf, routes } from '../site/routes'
+import { detailRoutes, fill, patternOf, routes } from '../site/routes'
 
 /**
  * The route table (site/routes.ts) is the one place URLs are decided. A page file it does not
@@ -43,23 +42,6 @@ describe('the route table', () => {
 
   it('puts each public type’s records under the section content-models declares', () => {
     for (const type of publicTypes) expect(detailRoutes[type.key].url({ slug: 'x' })).toBe(`/${type.section}/x/`)
-  })
-
-  it('lists an article on each of its sections, its region and its archive year', () => {
-    const article = {
-      categories: [
-        { slug: 'rights', name: '维权' },
-        { slug: 'culture', name: '文化' },
-      ],
-      region: { code: '330702', name: '东港区', level: 'district' },
-      publishedAt: '2024-12-31T17:30:00.000Z', // already 2025 in Beijing
-    } as SnapshotArticle
-    expect(articleListings(article)).toEqual([
-      '/news/category/rights/',
-      '/news/category/culture/',
-      '/news/region/330702/',
-      '/news/archive/2025/',
-    ])
   })
 
   it('reserves every path segment beside a detail page, so no record slug can shadow a listing', () => {

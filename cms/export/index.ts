@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import { replaceSnapshot } from '../../site/snapshot'
+import { newestFirst } from '../../content-models/changes'
 import { exportedTypes, type SnapshotRecordKey } from '../../content-models/publicTypes'
 import { SNAPSHOT_VERSION, type ContentSnapshot } from '../../content-models/snapshot'
 import * as map from './map'
@@ -24,7 +25,7 @@ export const readContent = async (
   >
   const snapshotArticles = published(raw.articles)
     .map((d) => map.article(d, image))
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    .sort(newestFirst)
   const articleSlugs = new Set(snapshotArticles.map((a) => a.slug))
   const snapshot: ContentSnapshot = {
     version: SNAPSHOT_VERSION,

@@ -13,6 +13,7 @@ import type {
   SnapshotService,
   SnapshotWorkersHome,
 } from '../../content-models/snapshot'
+import type { ChangeKind } from '../../content-models/changes'
 import { weekdays } from '../../content-models/options'
 import { richTextToHtml, richTextToText } from './richText'
 import type { RawDoc } from './source'
@@ -217,3 +218,13 @@ export const category = (d: RawDoc): SnapshotCategory => ({
   description: str(d.description),
   order: num(d.order) ?? 0,
 })
+
+/** A document of an incrementally published collection as its snapshot record (the one collection → mapper dispatch). */
+export const record = (key: ChangeKind, d: RawDoc, image: MediaCollector, publishedArticles: Set<string>) =>
+  ({
+    articles: () => article(d, image),
+    services: () => service(d),
+    workersHomes: () => workersHome(d, image),
+    laborModels: () => laborModel(d, image, publishedArticles),
+    organizations: () => organization(d),
+  })[key]()

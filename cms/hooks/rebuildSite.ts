@@ -12,8 +12,9 @@ import { rebuilderFor } from '../publishing/rebuilder'
 const enabled = (req: PayloadRequest) => !req.context?.seeding && !req.context?.skipRebuild
 
 const queueRebuild = async (req: PayloadRequest, reason: string, doc: DocRef) => {
-  await requestSiteBuild(req.payload, reason, doc, { req })
-  if (settings().siteAutobuild) rebuilderFor(req.payload).start()
+  const job = await requestSiteBuild(req.payload, reason, doc, { req })
+  // The server's own publishes wake its rebuilder once they commit, instead of at its next look.
+  if (settings().siteAutobuild) rebuilderFor(req.payload).queued(job, req)
 }
 
 /** Queues the pages of other documents a change reaches (an image they show), each with its reason. */

@@ -3,9 +3,9 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { isDrafted, publicTypeOfSlug, type PublicContentKey, type PublicTypeSlug } from '../../content-models/publicTypes'
+import { isDrafted, publicTypeOfSlug, type PublicTypeSlug } from '../../content-models/publicTypes'
+import { applyChange, newestFirst, type Change, type ChangeKind } from '../../content-models/changes'
 import type { ContentSnapshot } from '../../content-models/snapshot'
-import type { Change } from '../../site/incremental/plan'
 import { readSnapshotForUpdate, stageSnapshot } from '../../site/snapshot'
 import type { DocRef } from './queue'
 import * as map from '../export/map'
@@ -17,7 +17,7 @@ type Collection = PublicTypeSlug
 export const handledIncrementally = (ref: DocRef | undefined): ref is DocRef =>
   ref !== undefined && publicTypeOfSlug(ref.collection)?.incremental === true
 
-const keyOf = (collection: Collection): PublicContentKey => publicTypeOfSlug(collection)!.key
+const keyOf = (collection: Collection) => publicTypeOfSlug(collection)!.key as ChangeKind
 
 type OrgChange = Extract<Change, { kind: 'organizations' }>
 
@@ -84,13 +84,16 @@ export const patchSnapshot = async (
     ).docs as Record<string, any>[]
 
   const changes: Change[] = []
-  const replace = <K extends PublicContentKey>(key: K, id: string, after: ContentSnapshot[K][number] | undefined) => {
-    const list = snapshot[key] as { id: string }[]
-    const i = list.findIndex((r) => String(r.id) === id)
-    const before = i >= 0 ? list[i] : undefined
-    if (i >= 0) list.splice(i, 1)
-    if (after) list.push(after as { id: string })
-    if (before || after) changes.push({ kind: key, before, after } as Change)
+  // Labor models keep only related news that is published: known once the articles are patched.
+  let articleSlugs = new Set<string>()
+  const replace = (kind: ChangeKind, id: string, doc: Record<string, any> | undefined) => {
+    const list = snapshot[kind] as { id: string }[]
+    const before = list.find((r) => String(r.id) === id)
+    const after = doc && map.record(kind, doc, image, articleSlugs)
+    if (!before && !after) return
+    const change = { kind, before, after } as Change
+    applyChange(list, change)
+    changes.push(change)
   }
 
   const byCollection = new Map<Collection, Set<string>>()
@@ -101,8 +104,8 @@ export const patchSnapshot = async (
   const articleIds = [...(byCollection.get('articles') ?? [])]
   if (articleIds.length) {
     const docs = new Map((await published('articles', articleIds)).map((d) => [String(d.id), d]))
-    for (const id of articleIds) replace('articles', id, docs.has(id) ? map.article(docs.get(id)!, image) : undefined)
-    snapshot.articles.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    for (const id of articleIds) replace('articles', id, docs.get(id))
+    snapshot.articles.sort(newestFirst)
     // Labor models name their related news; the ones naming a changed article change with it.
     const related = await payload.find({
       collection: 'labor-models',
@@ -113,25 +116,12 @@ export const patchSnapshot = async (
     })
     for (const m of related.docs) byCollection.set('labor-models', (byCollection.get('labor-models') ?? new Set()).add(String(m.id)))
   }
-  const articleSlugs = new Set(snapshot.articles.map((a) => a.slug))
+  articleSlugs = new Set(snapshot.articles.map((a) => a.slug))
   for (const [collection, idSet] of byCollection) {
     if (collection === 'articles') continue
     const ids = [...idSet]
     const docs = new Map((await published(collection, ids)).map((d) => [String(d.id), d]))
-    const key = keyOf(collection)
-    for (const id of ids) {
-      const d = docs.get(id)
-      const after = !d
-        ? undefined
-        : key === 'services'
-          ? map.service(d)
-          : key === 'workersHomes'
-            ? map.workersHome(d, image)
-            : key === 'organizations'
-              ? map.organization(d)
-              : map.laborModel(d, image, articleSlugs)
-      replace(key, id, after as never)
-    }
+    for (const id of ids) replace(keyOf(collection), id, docs.get(id))
   }
   for (const change of [...changes]) if (change.kind === 'organizations') followOrganization(snapshot, change, changes)
 

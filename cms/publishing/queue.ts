@@ -6,7 +6,7 @@ import type { Payload, PayloadRequest, TaskConfig } from 'payload'
  * script, a second CMS instance — reaches the site, and a request made just before a crash is
  * still there after it. The server that builds the site works the queue (rebuilder.ts).
  */
-export const PUBLISH_SITE_TASK = 'publishSite'
+export const PUBLISH_SITE_TASK = 'publishSite' as const
 export const SITE_QUEUE = 'site'
 
 /** A public document that was published, changed, unpublished or deleted. */
@@ -42,19 +42,20 @@ export const publishSiteTask: TaskConfig<{ input: { reason: string; collection?:
   },
 }
 
-/** Queues a rebuild; with `req`, in the same transaction as the change that asks for it. */
+/** Queues a rebuild; with `req`, in the same transaction as the change that asks for it. Resolves with the request's job id. */
 export const requestSiteBuild = async (
   payload: Payload,
   reason: string,
   doc?: DocRef,
   options: { req?: PayloadRequest; queue?: string } = {},
-) => {
-  await payload.jobs.queue({
-    task: PUBLISH_SITE_TASK as never,
+): Promise<string | number> => {
+  const job = await payload.jobs.queue({
+    task: PUBLISH_SITE_TASK,
     queue: options.queue ?? SITE_QUEUE,
-    input: { reason: reason.slice(0, 500), collection: doc?.collection, docId: doc === undefined ? undefined : String(doc.id) } as never,
+    input: { reason: reason.slice(0, 500), collection: doc?.collection, docId: doc === undefined ? undefined : String(doc.id) },
     req: options.req,
   })
+  return job.id
 }
 
 /** Requests not yet built, oldest first. */

@@ -1,31 +1,34 @@
-import fs from 'node:fs'
+import type { Payload, PayloadRequest } from 'payload'
 
-import type { Payload } from 'payload'
-
+import { processSlot } from '../../content-models/processState'
 import { settings } from '../../content-models/settings'
 import { exportSnapshot, localSource } from '../export'
 import { explain } from '../errors'
 import { configuredMediaStore } from '../media/store'
-import { buildIncremental, prepareUpdateFolder } from '../../site/incremental/build'
-import { buildSite, goLive } from '../../site/publish'
-import { closeSharedRenderer, sharedRenderer } from '../../site/renderer'
-import { readSnapshot, snapshotFile } from '../../site/snapshot'
-import { acquireLease, LEASE_MS, releaseLease, renewLease } from './lease'
+import { LeaseLost, type Fence } from '../../site/publish'
+import { createPublisher, type Publisher, type PublishedUpdate } from '../../site/publisher'
+import { closeInterrupted, forTheRecord, lastFailed, openRecord, type BuildRecord } from './buildRecords'
+import { acquireLease, keepLease, releaseLease, type HeldLease } from './lease'
 import { handledIncrementally, patchSnapshot } from './patchSnapshot'
 import { pendingRequests, requestSiteBuild, settleRequests, SITE_QUEUE, type DocRef, type SiteRequest } from './queue'
 
 /**
  * Brings the public site up to date with the requests on the build queue (queue.ts), from
- * whichever process made them. Requests within the quiet period coalesce into one build; one
- * that arrives while a build runs is served by the next. One build at a time runs across all
- * servers sharing the database (lease.ts). Requests leave the queue only when a build has
- * served them, so a build cut short by a crash is made again by whoever works the queue next —
- * in full, since the snapshot may be half-patched — and a failed one is tried again later.
- * Every build is recorded in `site-builds`.
+ * whichever process made them. A request is built at once when no build runs; those that
+ * arrive while one runs are served together by the next (`quietMs`, 0 by default, adds a wait
+ * for more edits). This process's own publishes wake it as soon as they commit; requests from
+ * other processes are found by looking at the queue every `pollMs`. One build at a time runs
+ * across all servers sharing the database (lease.ts). Requests leave the queue only when a
+ * build has served them, so a build cut short by a crash is made again by whoever works the
+ * queue next — in full, since the snapshot may be half-patched — and a failed one is tried again
+ * later. Every build is recorded in `site-builds` (buildRecords.ts). What a build does to the site is the site's business
+ * (site/publisher.ts).
  */
 export interface Rebuilder {
   /** Queues a rebuild; `doc` names the document that changed, without it the whole site is built. */
   request(reason: string, doc?: DocRef): Promise<void>
+  /** A request this process queued inside `req`'s transaction (a publish hook): worked once that commits. */
+  queued(jobId: string | number, req: PayloadRequest): void
   /** Works the queue from now on (the server calls this when it starts). */
   start(): void
   stop(): void
@@ -49,40 +52,27 @@ export interface LastBuild {
   renderedBy?: 'resident' | 'astro'
 }
 
-type Build = (payload: Payload) => Promise<{ pages: number }>
-type Incremental = (
-  payload: Payload,
-  docs: DocRef[],
-) => Promise<{ pages: number; searchDelta: number; rendered: number; phases?: Record<string, number>; renderedBy?: 'resident' | 'astro' }>
-
-const defaultBuild: Build = async (payload) => {
-  const { snapshotDir, distDir } = settings()
-  await exportSnapshot(localSource(payload, configuredMediaStore()), snapshotDir)
-  const build = await buildSite({ snapshotDir, dist: distDir })
-  await goLive(build, distDir)
-  return { pages: build.pages }
+/** What a build runs under: `signal` aborts once the build lease is lost; going live shows the `fence`. */
+export interface BuildContext {
+  signal: AbortSignal
+  fence: Fence
 }
 
-const defaultIncremental: Incremental = async (payload, docs) => {
-  const { snapshotDir, distDir } = settings()
-  const started = Date.now()
-  const from = readSnapshot(snapshotDir).generatedAt
-  const { changes, write } = await patchSnapshot(payload, snapshotDir, configuredMediaStore(), docs)
-  const snapshotSeconds = (Date.now() - started) / 1000
-  const renderer = settings().residentRenderer ? sharedRenderer({ snapshotDir, dist: distDir }) : undefined
-  const update = { from, to: readSnapshot(snapshotDir).generatedAt, changes }
-  // The snapshot file is written while the pages render; the update counts only once it is.
-  const build = await buildIncremental({ snapshotDir, changes, dist: distDir, renderer, update, whileRendering: write })
-  await goLive(build, distDir)
-  return { ...build, phases: { snapshot: snapshotSeconds, ...build.phases } }
-}
+type Build = (payload: Payload, context: BuildContext) => Promise<{ pages: number }>
+type Incremental = (payload: Payload, docs: DocRef[], context: BuildContext) => Promise<Partial<PublishedUpdate> & { pages: number }>
 
-/** Build records hold the start and the end of a long error (Astro's own output comes last). */
-const forTheRecord = (text: string, limit = 10_000) =>
-  text.length <= limit ? text : `${text.slice(0, limit / 2)}\n…\n${text.slice(-limit / 2)}`
-
-/** How long after a request was queued its change is surely committed (a publish commits right after its hooks). */
+/**
+ * How long after a request was queued its change is surely committed (a publish commits right
+ * after its hooks): the wait for a request this process did not see commit (`queued`).
+ */
 const COMMITTED_AFTER_MS = 500
+
+/** Resolves once the transaction `req` runs in has ended (Payload removes `req.transactionID` when it commits or rolls back). */
+const transactionEnded = async (req: PayloadRequest) => {
+  for (const deadline = Date.now() + COMMITTED_AFTER_MS * 20; req.transactionID !== undefined && Date.now() < deadline;)
+    await new Promise((r) => setTimeout(r, 5))
+  return req.transactionID === undefined
+}
 
 export interface RebuilderOptions {
   quietMs?: number
@@ -98,212 +88,249 @@ export interface RebuilderOptions {
    * that keeps failing must not keep the server's cores busy.
    */
   retryMs?: number
+  /** How often the build lease is renewed while a build runs (default: five times in its life). */
+  heartbeatMs?: number
 }
 
-export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}): Rebuilder => {
-  const quietMs = options.quietMs ?? settings().rebuildQuietMs
-  const build = options.build ?? defaultBuild
-  const incremental = options.incremental ?? (settings().siteIncremental ? defaultIncremental : false)
-  const queue = options.queue ?? SITE_QUEUE
-  const pollMs = options.pollMs ?? 1000
-  const retryMs = options.retryMs ?? 60_000
-  let failedInARow = 0
-  // Past this many pages in the search delta, the next build is a full one: the delta index
-  // is downloaded on top of the main one by every search, so it must stay small.
-  const deltaLimit = settings().searchDeltaLimit
-  let lastBuild: LastBuild | undefined
-  let running = false
-  let started = false
-  let timer: NodeJS.Timeout | undefined
-  let waiters: (() => void)[] = []
+const lost = (error: unknown, held: HeldLease) => error instanceof LeaseLost || held.signal.aborted
 
-  const wake = (ms = 0) => {
-    if (!started) return
-    clearTimeout(timer)
-    timer = setTimeout(() => void tick(), ms)
+/**
+ * How a batch's build ended: the site serves it; it failed (its requests wait for the retry); or
+ * the lease was lost (the lease's new holder builds its requests).
+ */
+type Outcome = 'served' | 'failed' | 'lost'
+
+/** One build for a batch of requests: incremental when it can be, else (or when that fails) full. */
+class BatchBuild {
+  constructor(
+    private readonly rebuilder: QueueRebuilder,
+    private readonly batch: SiteRequest[],
+    private readonly held: HeldLease,
+  ) {}
+
+  private get payload() {
+    return this.rebuilder.payload
+  }
+  private get context(): BuildContext {
+    return { signal: this.held.signal, fence: this.held.fence }
+  }
+  private get reason() {
+    return [...new Set(this.batch.map((r) => r.reason))].join('；').slice(0, 500)
   }
 
-  const settle = () => {
-    for (const w of waiters) w()
-    waiters = []
-  }
-
-  /** A build that was running when its server died left its record "running": it never finished. */
-  const interrupted = async (): Promise<boolean> => {
-    const stale = await payload.find({
-      collection: 'site-builds',
-      where: { status: { equals: 'running' } },
-      depth: 0,
-      limit: 100,
-      pagination: false,
-    })
-    for (const record of stale.docs) {
-      await payload.update({
-        collection: 'site-builds',
-        id: record.id,
-        data: { status: 'failed', finishedAt: new Date().toISOString(), error: '生成中途中断（服务器进程退出），已改为整站重建。' },
-      })
-    }
-    return stale.docs.length > 0
-  }
-
-  /** The snapshot and the live site agree only after a successful build; after a failure the next one is full. */
-  const lastFailed = async () => {
-    const { docs } = await payload.find({ collection: 'site-builds', sort: '-startedAt', limit: 1, depth: 0 })
-    return docs[0]?.status === 'failed'
-  }
-
-  /** Whether the site now serves the batch. */
-  const run = async (batch: SiteRequest[]): Promise<boolean> => {
-    const reason = [...new Set(batch.map((r) => r.reason))].join('；').slice(0, 500)
-    const docs = batch.map((r) => r.doc)
-    const needsFull = (await interrupted()) || (await lastFailed())
-    const startedAt = Date.now()
+  async run(): Promise<Outcome> {
+    const docs = this.batch.map((r) => r.doc)
+    const { incremental } = this.rebuilder
+    const needsFull = (await closeInterrupted(this.payload)) || (await lastFailed(this.payload))
     const canUpdate = incremental && !needsFull && docs.every(handledIncrementally)
-    const record = await payload.create({
-      collection: 'site-builds',
-      data: { status: 'running', mode: canUpdate ? 'incremental' : 'full', reason, startedAt: new Date(startedAt).toISOString() },
-    })
-    const finish = async (data: Record<string, unknown>) => {
-      const seconds = (Date.now() - startedAt) / 1000
-      await payload.update({ collection: 'site-builds', id: record.id, data: { ...data, finishedAt: new Date().toISOString(), seconds } })
-      return seconds
-    }
+    const record = await openRecord(this.payload, { mode: canUpdate ? 'incremental' : 'full', reason: this.reason })
     if (canUpdate) {
       try {
-        const result = await incremental(payload, docs as DocRef[])
-        const seconds = await finish({ status: 'succeeded', pages: result.pages })
-        lastBuild = {
-          mode: 'incremental',
-          ok: true,
-          seconds,
-          rendered: result.rendered,
-          searchDelta: result.searchDelta,
-          phases: result.phases,
-          renderedBy: result.renderedBy,
-        }
-        payload.logger.info(`[site] 已上线（增量）：重新生成 ${result.rendered} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
-        if (result.searchDelta > deltaLimit)
-          await requestSiteBuild(payload, `搜索增量索引已有 ${result.searchDelta} 页，整站重建`, undefined, { queue })
-        return true
+        return await this.update(incremental, docs as DocRef[], record)
       } catch (error) {
-        payload.logger.warn({ err: error }, '[site] 增量更新失败，改为整站重建')
-        await payload.update({
-          collection: 'site-builds',
-          id: record.id,
-          data: { mode: 'full', error: forTheRecord(`增量更新失败，已改为整站重建：${explain(error)}`) },
-        })
+        if (lost(error, this.held)) return this.leaseLost(record, error)
+        this.payload.logger.warn({ err: error }, '[site] 增量更新失败，改为整站重建')
+        await record.fallBack(error)
       }
     }
-    // The resident renderer is idle while a full build runs but holds as much memory as Astro
-    // (0.8 GB at 10k articles, 1.5 GB at 50k): it is closed, and started again afterwards.
-    const hadRenderer = await closeSharedRenderer()
+    return this.full(record)
+  }
+
+  private async update(incremental: Incremental, docs: DocRef[], record: BuildRecord): Promise<Outcome> {
+    const result = await incremental(this.payload, docs, this.context)
+    const seconds = await record.finish({ status: 'succeeded', pages: result.pages })
+    const { rendered, searchDelta, phases, renderedBy } = result
+    this.rebuilder.lastBuild = { mode: 'incremental', ok: true, seconds, rendered, searchDelta, phases, renderedBy }
+    this.payload.logger.info(`[site] 已上线（增量）：重新生成 ${rendered} 个页面，用时 ${seconds.toFixed(1)} 秒（${this.reason}）`)
+    // Past this many pages in the search delta, the next build is a full one: the delta index
+    // is downloaded on top of the main one by every search, so it must stay small.
+    if ((searchDelta ?? 0) > settings().searchDeltaLimit)
+      await requestSiteBuild(this.payload, `搜索增量索引已有 ${searchDelta} 页，整站重建`, undefined, { queue: this.rebuilder.queue })
+    return 'served'
+  }
+
+  private async full(record: BuildRecord): Promise<Outcome> {
     try {
-      const { pages } = await build(payload)
-      const seconds = await finish({ status: 'succeeded', pages })
-      lastBuild = { mode: 'full', ok: true, seconds }
-      payload.logger.info(`[site] 已上线：${pages} 个页面，用时 ${seconds.toFixed(1)} 秒（${reason}）`)
-      return true
+      const { pages } = await this.rebuilder.build(this.payload, this.context)
+      const seconds = await record.finish({ status: 'succeeded', pages })
+      this.rebuilder.lastBuild = { mode: 'full', ok: true, seconds }
+      this.payload.logger.info(`[site] 已上线：${pages} 个页面，用时 ${seconds.toFixed(1)} 秒（${this.reason}）`)
+      return 'served'
     } catch (error) {
-      lastBuild = { mode: 'full', ok: false, seconds: await finish({ status: 'failed', error: forTheRecord(explain(error)) }) }
-      payload.logger.error({ err: error }, '[site] 网站生成失败，线上网站保持不变，稍后重试')
-      return false
-    } finally {
-      const { snapshotDir, distDir } = settings()
-      if (hadRenderer && started) sharedRenderer({ snapshotDir, dist: distDir })
+      if (lost(error, this.held)) return this.leaseLost(record, error)
+      const seconds = await record.finish({ status: 'failed', error: forTheRecord(explain(error)) })
+      this.rebuilder.lastBuild = { mode: 'full', ok: false, seconds }
+      this.payload.logger.error({ err: error }, '[site] 网站生成失败，线上网站保持不变，稍后重试')
+      return 'failed'
     }
   }
 
-  const tick = async () => {
-    if (running || !started) return
-    running = true
-    let next = pollMs
+  private async leaseLost(record: BuildRecord, error: unknown): Promise<Outcome> {
+    const seconds = await record.finish({ status: 'failed', error: forTheRecord(`生成锁已失效，本次生成未上线：${explain(error)}`) })
+    this.rebuilder.lastBuild = { mode: 'full', ok: false, seconds }
+    this.payload.logger.warn({ err: error }, '[site] 生成锁已被其他服务器接管，本次生成未上线')
+    return 'lost'
+  }
+}
+
+/** Works the queue: looks when woken or every `pollMs`, and builds under the lease. */
+class QueueRebuilder implements Rebuilder {
+  readonly build: Build
+  readonly incremental: Incremental | false
+  readonly queue: string
+  lastBuild: LastBuild | undefined
+  private readonly publisher: Publisher
+  private readonly quietMs: number
+  private readonly pollMs: number
+  private readonly retryMs: number
+  private failedInARow = 0
+  private running = false
+  private started = false
+  private timer: NodeJS.Timeout | undefined
+  private waiters: (() => void)[] = []
+  /** Requests this process queued and saw committed: built without the commit margin. */
+  private readonly committedHere = new Set<string>()
+
+  constructor(
+    readonly payload: Payload,
+    private readonly options: RebuilderOptions,
+  ) {
+    const incremental = options.incremental ?? (settings().siteIncremental ? undefined : false)
+    this.publisher = createPublisher({ incremental: incremental !== false })
+    this.quietMs = options.quietMs ?? settings().rebuildQuietMs
+    this.pollMs = options.pollMs ?? 1000
+    this.retryMs = options.retryMs ?? 60_000
+    this.queue = options.queue ?? SITE_QUEUE
+    const media = configuredMediaStore
+    this.build = options.build ?? ((p, context) => this.publisher.full((dir) => exportSnapshot(localSource(p, media()), dir), context))
+    this.incremental = incremental ?? ((p, docs, context) => this.publisher.update((dir) => patchSnapshot(p, dir, media(), docs), context))
+  }
+
+  private wake(ms = 0) {
+    if (!this.started) return
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.tick(), ms)
+  }
+
+  private settle() {
+    for (const w of this.waiters) w()
+    this.waiters = []
+  }
+
+  /** How long the batch must still wait: for more edits (quietMs), and for requests not seen to commit. */
+  private waitFor(pending: SiteRequest[]) {
+    const margin = (r: SiteRequest) => Math.max(this.quietMs, this.committedHere.has(String(r.jobId)) ? 0 : COMMITTED_AFTER_MS)
+    return Math.max(...pending.map((r) => margin(r) - (Date.now() - new Date(r.createdAt).getTime())))
+  }
+
+  /**
+   * With the lease, builds everything queued up to now (later requests are served by the next
+   * build); says when to look at the queue next.
+   */
+  private async buildUnderLease(): Promise<number> {
+    const lease = await acquireLease(this.payload)
+    if (!lease) return this.pollMs // another server is building; look again soon
+    const held = keepLease(this.payload, lease, this.options.heartbeatMs)
+    try {
+      const batch = await pendingRequests(this.payload, this.queue)
+      const outcome = await new BatchBuild(this, batch, held).run()
+      if (outcome === 'served') {
+        await settleRequests(this.payload, batch)
+        for (const r of batch) this.committedHere.delete(String(r.jobId))
+        this.failedInARow = 0
+      } else if (outcome === 'failed') {
+        // Kept for the retry; whoever waits is told this attempt is over.
+        this.settle()
+        return Math.min(this.retryMs * 2 ** this.failedInARow++, 30 * 60_000)
+      }
+      return 0
+    } finally {
+      held.stop()
+      await releaseLease(this.payload, lease).catch(() => undefined)
+    }
+  }
+
+  /** While nobody publishes, the next update's folder is made ready (after a full build). */
+  private async whileIdle() {
+    if (!this.incremental) return
+    await this.publisher
+      .prepare()
+      .catch((error: unknown) => this.payload.logger.warn({ err: error }, '[site] 未能预先准备下次增量更新的目录，下次更新时再复制'))
+  }
+
+  private async tick() {
+    if (this.running || !this.started) return
+    this.running = true
+    let next = this.pollMs
     // Only callers waiting before this look at the queue may be told it is empty: a request
     // committed while it looked is seen by the next one.
-    const waiting = waiters
-    waiters = []
+    const waiting = this.waiters
+    this.waiters = []
     try {
-      const pending = await pendingRequests(payload, queue)
+      const pending = await pendingRequests(this.payload, this.queue)
       if (!pending.length) {
         for (const w of waiting) w()
         // Someone began waiting while this look ran: look again for them at once.
-        if (waiters.length) next = 0
-        // While nobody publishes, the next update's folder is made ready (after a full build).
-        else if (incremental)
-          await prepareUpdateFolder(settings().distDir).catch((error: unknown) =>
-            payload.logger.warn({ err: error }, '[site] 未能预先准备下次增量更新的目录，下次更新时再复制'),
-          )
+        if (this.waiters.length) next = 0
+        else await this.whileIdle()
         return
       }
-      waiters.unshift(...waiting)
-      // A request is queued inside its change's transaction, which this process's reads may see
-      // before it commits: a build waits until the newest request is old enough to be committed.
-      const wait = Math.max(quietMs, COMMITTED_AFTER_MS)
-      const quietFor = Date.now() - Math.max(...pending.map((r) => new Date(r.createdAt).getTime()))
-      if (quietFor < wait) {
-        next = wait - quietFor
-        return
-      }
-      if (!(await acquireLease(payload))) return // another server is building; look again soon
-      const heartbeat = setInterval(() => void renewLease(payload).catch(() => undefined), LEASE_MS / 5)
-      try {
-        // Everything queued up to now is served by this build; later requests by the next.
-        const batch = await pendingRequests(payload, queue)
-        if (await run(batch)) {
-          await settleRequests(payload, batch)
-          failedInARow = 0
-          next = 0
-        } else {
-          // Kept for the retry; whoever waits is told this attempt is over.
-          next = Math.min(retryMs * 2 ** failedInARow++, 30 * 60_000)
-          settle()
-        }
-      } finally {
-        clearInterval(heartbeat)
-        await releaseLease(payload).catch(() => undefined)
-      }
+      this.waiters.unshift(...waiting)
+      const wait = this.waitFor(pending)
+      next = wait > 0 ? wait : await this.buildUnderLease()
     } catch (error) {
-      if (!waiters.includes(waiting[0]!)) waiters.unshift(...waiting)
-      payload.logger.error({ err: error }, '[site] 处理网站生成队列时出错，稍后重试')
+      if (!this.waiters.includes(waiting[0]!)) this.waiters.unshift(...waiting)
+      this.payload.logger.error({ err: error }, '[site] 处理网站生成队列时出错，稍后重试')
     } finally {
-      running = false
-      wake(next)
+      this.running = false
+      this.wake(next)
     }
   }
 
-  return {
-    async request(reason, doc) {
-      await requestSiteBuild(payload, reason, doc, { queue })
-      if (!started) this.start()
-      else if (!running) wake(0)
-    },
-    start() {
-      if (started) return
-      started = true
-      // The renderer loads the site's pages once, ahead of the first publish, once there is a snapshot to render.
-      const { snapshotDir, distDir, residentRenderer } = settings()
-      if (incremental && residentRenderer && fs.existsSync(snapshotFile(snapshotDir))) sharedRenderer({ snapshotDir, dist: distDir })
-      wake(0)
-    },
-    stop() {
-      started = false
-      clearTimeout(timer)
-      settle()
-      void closeSharedRenderer()
-    },
-    last: () => lastBuild,
-    idle: () =>
-      new Promise<void>((resolve) => {
-        waiters.push(resolve)
-        if (!started) settle()
-        else if (!running) wake(0)
-      }),
+  async request(reason: string, doc?: DocRef) {
+    this.committedHere.add(String(await requestSiteBuild(this.payload, reason, doc, { queue: this.queue })))
+    if (!this.started) this.start()
+    else if (!this.running) this.wake(0)
+  }
+
+  queued(jobId: string | number, req: PayloadRequest) {
+    this.start()
+    void transactionEnded(req).then((ended) => {
+      if (ended) this.committedHere.add(String(jobId))
+      if (!this.running) this.wake(0)
+    })
+  }
+
+  start() {
+    if (this.started) return
+    this.started = true
+    this.publisher.start()
+    this.wake(0)
+  }
+
+  stop() {
+    this.started = false
+    clearTimeout(this.timer)
+    this.settle()
+    void this.publisher.close()
+  }
+
+  last() {
+    return this.lastBuild
+  }
+
+  idle() {
+    return new Promise<void>((resolve) => {
+      this.waiters.push(resolve)
+      if (!this.started) this.settle()
+      else if (!this.running) this.wake(0)
+    })
   }
 }
 
+export const createRebuilder = (payload: Payload, options: RebuilderOptions = {}): Rebuilder => new QueueRebuilder(payload, options)
+
 /** One rebuilder per process; the server starts it, any process may queue through it. */
-const key = Symbol.for('union-portal.rebuilder')
-export const rebuilderFor = (payload: Payload): Rebuilder => {
-  const holder = globalThis as unknown as Record<symbol, Rebuilder | undefined>
-  return (holder[key] ??= createRebuilder(payload))
-}
+const theRebuilder = processSlot<Rebuilder>('rebuilder')
+export const rebuilderFor = (payload: Payload): Rebuilder =>
+  theRebuilder.get() ?? (theRebuilder.set(createRebuilder(payload)), theRebuilder.get()!)

@@ -9,8 +9,10 @@ import { publicTypes } from '../../content-models/publicTypes'
 import { settings } from '../../content-models/settings'
 import { countPages, liveDir, newBuildId, readBuildInfo, runAstro, writeBuildInfo, type SiteBuild } from '../publish'
 import type { ResidentRenderer } from '../renderer'
-import { readSnapshot, type SnapshotUpdate } from '../snapshot'
-import { relinkedUrls, removedUrls, touchedPages, type Change } from './plan'
+import { readSnapshot } from '../snapshot'
+import type { Change, SnapshotUpdate } from '../../content-models/changes'
+import type { ContentSnapshot } from '../../content-models/snapshot'
+import { relinkedUrls, removedUrls, touchedPages } from './plan'
 import { updateServerIndex } from '../search/build'
 import { indexFileOf } from '../search/files'
 import { DELTA_FOLDER } from '../search/pagefind'
@@ -175,7 +177,12 @@ const usable = async (renderer: ResidentRenderer | undefined, live: string) => {
   const state = await Promise.race([
     renderer.ready.then(
       () => 'ready' as const,
-      () => 'failed' as const,
+      (error: unknown) => {
+        // Loud: a renderer that cannot start makes every publish slow (its reason may be a
+        // changed Astro, site/renderer/astroAdapter.ts).
+        console.error('[site] the resident renderer could not start; this publish renders with astro build', error)
+        return 'failed' as const
+      },
     ),
     new Promise<'starting'>((resolve) => setTimeout(() => resolve('starting'), READY_WAIT_MS).unref()),
   ])
@@ -189,14 +196,7 @@ const usable = async (renderer: ResidentRenderer | undefined, live: string) => {
 /** How long a publish waits for a renderer that is starting (its own build takes seconds). */
 const READY_WAIT_MS = 60_000
 
-/**
- * Renders only what `changes` touch, on top of a copy of the live build: the changed pages,
- * the listings and archives they appear in, pages linking to removed or renamed ones, the
- * always-rendered pages (home, indexes, hotlines, feed, sitemap), and a small search index
- * of the pages changed since the last full build. Everything else is carried over.
- * Rejects when there is no live build to start from; the caller then builds in full.
- */
-export const buildIncremental = async (options: {
+interface UpdateOptions {
   snapshotDir: string
   changes: Change[]
   dist?: string
@@ -209,28 +209,19 @@ export const buildIncremental = async (options: {
    * build, which reads what it does): the publisher writes the snapshot file. Its failure fails the update.
    */
   whileRendering?: () => Promise<void>
-}): Promise<IncrementalBuild> => {
-  const dist = options.dist ?? settings().distDir
-  const started = Date.now()
-  const live = await fs.realpath(liveDir(dist)).catch(() => {
-    throw new Error('no live build to update; a full build is needed')
-  })
-  let mark = started
-  const lap = () => {
-    const now = Date.now()
-    const seconds = (now - mark) / 1000
-    mark = now
-    return seconds
-  }
-  const phases = { plan: 0, astro: 0, merge: 0, search: 0 }
-  const id = newBuildId()
-  const dir = path.join(dist, 'builds', id)
-  const work = path.join(dist, 'partial', id)
-  const planFile = `${work}.json`
-  const removed = new Set(removedUrls(options.changes))
-  const snapshot = readSnapshot(options.snapshotDir)
-  const touched = touchedPages(options.changes, snapshot)
-  const urls = [...new Set([...touched.urls, ...(await pagesLinkingTo(live, relinkedUrls(options.changes)))])]
+}
+
+/** What an update renders: the plan's pages, and the detail pages removed. */
+interface UpdatePlan {
+  plan: PartialPlan
+  removed: Set<string>
+}
+
+/** The pages the changes touch (site/incremental/plan.ts), those linking to a removed or renamed record, and the sitemap entries kept. */
+const planUpdate = async (live: string, changes: Change[], snapshot: ContentSnapshot): Promise<UpdatePlan> => {
+  const removed = new Set(removedUrls(changes))
+  const touched = touchedPages(changes, snapshot)
+  const urls = [...new Set([...touched.urls, ...(await pagesLinkingTo(live, relinkedUrls(changes)))])]
   const prefixes = touched.prefixes
   // Pages the plan names are in the sitemap only if this build renders them again.
   const named = new Set([...urls, ...removed])
@@ -238,9 +229,103 @@ export const buildIncremental = async (options: {
     const page = new URL(u).pathname
     return !named.has(page) && !prefixes.some((p) => page.startsWith(p))
   })
+  return { plan: { urls, prefixes, sitemapPages }, removed }
+}
+
+/**
+ * Renders the plan's pages into `work`: with the resident renderer when it can, while the
+ * `whileRendering` work runs beside it; otherwise with a partial `astro build`.
+ */
+const renderPages = async (
+  options: UpdateOptions,
+  live: string,
+  dist: string,
+  work: { dir: string; planFile: string; plan: PartialPlan },
+): Promise<IncrementalBuild['renderedBy']> => {
+  const renderer = await usable(options.renderer, live)
+  let besides: Promise<void> | undefined
+  const runBesides = () => (besides ??= options.whileRendering?.() ?? Promise.resolve())
+  const rendering = renderer?.render(work.plan, work.dir, options.update)
+  if (rendering) void runBesides().catch(() => undefined)
+  const resident = await rendering?.then(
+    () => true,
+    async (error: unknown) => {
+      // Its failure may be its own (a page module it could not load): astro build decides.
+      console.warn('[site] the resident renderer failed; rendering with astro build instead', error)
+      await renderer?.close()
+      await fs.rm(work.dir, { recursive: true, force: true })
+      return false
+    },
+  )
+  if (!resident) {
+    await runBesides()
+    await runAstro(work.dir, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: work.planFile })
+  }
+  await runBesides()
+  return resident ? 'resident' : 'astro'
+}
+
+/**
+ * Moves the rendered pages into the new build. For the pages the plan names the partial build
+ * is the whole truth: one it did not render is gone.
+ */
+const mergeRendered = async (work: string, dir: string, { plan, removed }: UpdatePlan, snapshotDir: string) => {
+  const { urls, prefixes } = plan
+  const renderedUrls = new Set((await htmlFiles(work)).map((f) => pageUrl(work, f)))
+  const gone: string[] = []
+  const candidates = [
+    ...(await htmlFilesUnder(dir, [...prefixes, ...removed])),
+    ...urls.filter((u) => u.endsWith('/')).map((u) => path.join(dir, urlFile(u))),
+  ]
+  for (const file of new Set(candidates)) {
+    const url = pageUrl(dir, file)
+    if (renderedUrls.has(url) || !(await exists(file))) continue
+    if (removed.has(url) || urls.includes(url) || prefixes.some((p) => url.startsWith(p))) {
+      await fs.rm(file)
+      gone.push(url)
+    }
+  }
+  let added = 0
+  for (const url of renderedUrls) if (url.endsWith('/') && !(await exists(path.join(dir, urlFile(url))))) added++
+  const written = await moveInto(work, dir)
+  written.push(...(await copyMissingMedia(path.join(snapshotDir, 'media'), path.join(dir, 'media'))))
+  return { rendered: renderedUrls.size, gone, added, written }
+}
+
+/** Seconds since the last call, per step of an update (for the benchmark). */
+const stopwatch = () => {
+  let mark = Date.now()
+  return () => {
+    const now = Date.now()
+    const seconds = (now - mark) / 1000
+    mark = now
+    return seconds
+  }
+}
+
+/**
+ * Renders only what `changes` touch, on top of a copy of the live build: the changed pages,
+ * the listings and archives they appear in, pages linking to removed or renamed ones, the
+ * always-rendered pages (home, indexes, hotlines, feed, sitemap), and a small search index
+ * of the pages changed since the last full build. Everything else is carried over.
+ * Rejects when there is no live build to start from; the caller then builds in full.
+ */
+export const buildIncremental = async (options: UpdateOptions): Promise<IncrementalBuild> => {
+  const dist = options.dist ?? settings().distDir
+  const started = Date.now()
+  const live = await fs.realpath(liveDir(dist)).catch(() => {
+    throw new Error('no live build to update; a full build is needed')
+  })
+  const lap = stopwatch()
+  const phases = { plan: 0, astro: 0, merge: 0, search: 0 }
+  const id = newBuildId()
+  const dir = path.join(dist, 'builds', id)
+  const work = path.join(dist, 'partial', id)
+  const planFile = `${work}.json`
+  const snapshot = readSnapshot(options.snapshotDir)
+  const update = await planUpdate(live, options.changes, snapshot)
   await fs.mkdir(path.dirname(planFile), { recursive: true })
-  const plan: PartialPlan = { urls, prefixes, sitemapPages }
-  await fs.writeFile(planFile, JSON.stringify(plan))
+  await fs.writeFile(planFile, JSON.stringify(update.plan))
   phases.plan = lap()
   let searching: Promise<[number, unknown]> | undefined
   try {
@@ -255,64 +340,16 @@ export const buildIncremental = async (options: {
     ])
     // Awaited below; a rendering failure must not leave its rejection unhandled meanwhile.
     searching.catch(() => undefined)
-    const renderer = await usable(options.renderer, live)
-    let renderedBy: IncrementalBuild['renderedBy'] = renderer ? 'resident' : 'astro'
-    let besides: Promise<void> | undefined
-    const runBesides = () => (besides ??= options.whileRendering?.() ?? Promise.resolve())
-    const rendering = renderer?.render(plan, work, options.update)
-    if (rendering) void runBesides().catch(() => undefined)
-    const resident = await rendering?.then(
-      () => true,
-      async (error: unknown) => {
-        // Its failure may be its own (a page module it could not load): astro build decides.
-        console.warn('[site] the resident renderer failed; rendering with astro build instead', error)
-        await renderer?.close()
-        await fs.rm(work, { recursive: true, force: true })
-        return false
-      },
-    )
-    if (!resident) {
-      renderedBy = 'astro'
-      await runBesides()
-      await runAstro(work, dist, { SNAPSHOT_DIR: options.snapshotDir, SITE_PARTIAL: planFile })
-    }
-    await runBesides()
+    const renderedBy = await renderPages(options, live, dist, { dir: work, planFile, plan: update.plan })
     phases.astro = lap()
-    const renderedUrls = new Set((await htmlFiles(work)).map((f) => pageUrl(work, f)))
-    // For the pages the plan names the partial build is the whole truth: one it did not render is gone.
-    const gone: string[] = []
-    const candidates = [
-      ...(await htmlFilesUnder(dir, [...prefixes, ...removed])),
-      ...urls.filter((u) => u.endsWith('/')).map((u) => path.join(dir, urlFile(u))),
-    ]
-    for (const file of new Set(candidates)) {
-      const url = pageUrl(dir, file)
-      if (renderedUrls.has(url) || !(await exists(file))) continue
-      if (removed.has(url) || urls.includes(url) || prefixes.some((p) => url.startsWith(p))) {
-        await fs.rm(file)
-        gone.push(url)
-      }
-    }
-    let added = 0
-    for (const url of renderedUrls) if (url.endsWith('/') && !(await exists(path.join(dir, urlFile(url))))) added++
-    const written = await moveInto(work, dir)
-    written.push(...(await copyMissingMedia(path.join(options.snapshotDir, 'media'), path.join(dir, 'media'))))
+    const { rendered, gone, added, written } = await mergeRendered(work, dir, update, options.snapshotDir)
     phases.merge += lap()
     const [searchDelta] = await searching
     phases.search = lap()
     const livePages = (await readBuildInfo(live))?.pages
     const pages = livePages === undefined ? await countPages(dir) : livePages - gone.length + added
     await writeBuildInfo(dir, { pages, base: path.basename(live), written, removed: gone.map(urlFile) })
-    return {
-      dir,
-      pages,
-      seconds: (Date.now() - started) / 1000,
-      rendered: renderedUrls.size,
-      removed: gone.length,
-      searchDelta,
-      phases,
-      renderedBy,
-    }
+    return { dir, pages, seconds: (Date.now() - started) / 1000, rendered, removed: gone.length, searchDelta, phases, renderedBy }
   } catch (error) {
     // Nothing may still be writing into the folder being removed.
     await searching?.catch(() => undefined)

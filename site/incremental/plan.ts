@@ -1,3 +1,4 @@
+import { newestFirst, recordsBefore, type Change } from '../../content-models/changes'
 import type {
   ContentSnapshot,
   SnapshotArticle,
@@ -7,22 +8,14 @@ import type {
   SnapshotWorkersHome,
 } from '../../content-models/snapshot'
 import { homeFacets, modelFacets } from '../lib/facets'
-import { listingPages, newestFirst, newsListings, PAGINATION_REACH, pageCount, pageHref, paginate, type NewsListing } from '../lib/listing'
+import { listingPages, newsListings, PAGINATION_REACH, pageCount, pageHref, paginate, type NewsListing } from '../lib/listing'
 import { recordUrl, routes } from '../routes'
 
 /**
- * Which pages a change touches. The site owns its URL scheme, so the CMS hands over the
- * records as they were and as they are now (either may be missing: published for the first
- * time, or unpublished/deleted) and the site answers with the pages to render again: exact
- * URLs, and URL prefixes where a whole family of pages depends on every record.
+ * Which pages a change (content-models/changes.ts) touches: the site owns its URL scheme, so it
+ * answers with the pages to render again — exact URLs, and URL prefixes where a whole family of
+ * pages depends on every record.
  */
-export type Change =
-  | { kind: 'articles'; before?: SnapshotArticle; after?: SnapshotArticle }
-  | { kind: 'services'; before?: SnapshotService; after?: SnapshotService }
-  | { kind: 'workersHomes'; before?: SnapshotWorkersHome; after?: SnapshotWorkersHome }
-  | { kind: 'laborModels'; before?: SnapshotLaborModel; after?: SnapshotLaborModel }
-  | { kind: 'organizations'; before?: SnapshotOrganization; after?: SnapshotOrganization }
-
 export interface TouchedPages {
   /** Pages to render, by exact URL. */
   urls: string[]
@@ -31,7 +24,7 @@ export interface TouchedPages {
 }
 
 /** The detail page of a record. */
-export const detailUrl = (kind: Change['kind'], slug: string) => recordUrl(kind, slug)
+const detailUrl = recordUrl
 
 /** The organization page a record appears on: a service's provider, a home's or an article's union. */
 const organizationOf = (change: Change, r: NonNullable<Change['before']>): string | undefined => {
@@ -43,21 +36,6 @@ const organizationOf = (change: Change, r: NonNullable<Change['before']>): strin
 /** A labor model whose only change is its list of related news keeps its place in the gallery. */
 const onlyRelatedNewsChanged = (a: SnapshotLaborModel, b: SnapshotLaborModel) =>
   JSON.stringify({ ...a, relatedArticles: [] }) === JSON.stringify({ ...b, relatedArticles: [] })
-
-/** The articles as they were before `changes`, given the snapshot after them. */
-const articlesBefore = (after: readonly SnapshotArticle[], changes: readonly Change[]): SnapshotArticle[] => {
-  const replaced = new Set<string>()
-  const restored: SnapshotArticle[] = []
-  for (const c of changes) {
-    if (c.kind !== 'articles') continue
-    if (c.after) replaced.add(c.after.id)
-    if (c.before) {
-      replaced.add(c.before.id)
-      restored.push(c.before)
-    }
-  }
-  return [...after.filter((a) => !replaced.has(a.id)), ...restored].sort(newestFirst)
-}
 
 const isSectionBase = (base: string) =>
   base.startsWith(routes.category.url({ slug: '' })) || base.startsWith(routes.region.url({ code: '' }))
@@ -103,7 +81,7 @@ const newsPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, '
   const categories = snapshot.categories.map((c) => c.slug)
   const after = [...snapshot.articles].sort(newestFirst)
   const listingsAfter = newsListings(after, categories)
-  const listingsBefore = newsListings(articlesBefore(after, articleChanges), categories)
+  const listingsBefore = newsListings(recordsBefore('articles', after, articleChanges).sort(newestFirst), categories)
   // Only the listings a changed article is in, before or after, can differ: the rest are not compared.
   const versions = articleChanges.flatMap((c) => [c.before, c.after]).filter((a): a is SnapshotArticle => a !== undefined)
   const affected = new Set(newsListings(versions, categories).map((l) => l.base))

@@ -5,7 +5,8 @@ import type { ContentSnapshot } from '../../content-models/snapshot'
 import { documentsAt, HOTLINES_URL, type SearchDocument } from '../search/documents'
 import { DELTA_FOLDER, indexFold } from '../search/pagefind'
 import { documentRecord, writeSearchIndex } from '../search/pagefindWrite'
-import { detailUrl, type Change } from './plan'
+import type { Change } from '../../content-models/changes'
+import { recordUrl } from '../routes'
 
 /**
  * Pagefind cannot update an index in place, and re-indexing 10k pages takes most of a
@@ -32,7 +33,7 @@ const readJson = async <T>(file: string, fallback: T): Promise<T> => {
 /** Pages whose search document `changes` may change: the records' old and new pages, and the hotlines page when a service changed. */
 const changedUrls = (changes: readonly Change[]): string[] => {
   const urls = new Set<string>()
-  for (const c of changes) for (const slug of [c.before?.slug, c.after?.slug]) if (slug) urls.add(detailUrl(c.kind, slug))
+  for (const c of changes) for (const slug of [c.before?.slug, c.after?.slug]) if (slug) urls.add(recordUrl(c.kind, slug))
   if (changes.some((c) => c.kind === 'services')) urls.add(HOTLINES_URL)
   return [...urls]
 }

@@ -1,5 +1,7 @@
 import type { AstroConfig, AstroIntegration, AstroPrerenderer } from 'astro'
 
+import { processSlot } from '../../content-models/processState'
+
 /**
  * What the resident renderer (site/renderer/child.ts) needs from the build it runs once:
  * the resolved config (its integrations write the sitemap and the service worker) and
@@ -11,9 +13,10 @@ export interface ResidentHost {
   wrap: (prerenderer: AstroPrerenderer) => AstroPrerenderer
 }
 
-export const RESIDENT_HOST = Symbol.for('union-portal.resident-renderer')
+/** Set by the renderer process before its build; process-wide because Astro loads this integration in its own module graph. */
+export const residentHost = processSlot<ResidentHost>('residentHost')
 
-const host = () => (globalThis as unknown as Record<symbol, ResidentHost | undefined>)[RESIDENT_HOST]
+const host = () => residentHost.get()
 
 export const residentRenderer = (): AstroIntegration => ({
   name: 'union-resident-renderer',

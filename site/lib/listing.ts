@@ -70,9 +70,8 @@ export const pagedPaths = <T, P extends object>(items: readonly T[], params: Rec
     props: { ...props, page, count: items.length },
   }))
 
-/** The order of every news listing: newest first, and by slug among news of the same moment (imports often share a date). */
-export const newestFirst = (a: SnapshotArticle, b: SnapshotArticle) =>
-  b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug)
+/** The order of every news listing (and of the snapshot's articles). */
+export { newestFirst } from '../../content-models/changes'
 
 export const inCategory = (slug: string) => (a: SnapshotArticle) => a.categories.some((c) => c.slug === slug)
 /** A region's listing holds the news tagged with exactly that region (a city's page would repeat /news/). */

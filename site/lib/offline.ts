@@ -25,9 +25,6 @@ export const PINNED_FILES = ['/favicon.svg', '/manifest.webmanifest', '/icons/ic
 const NEVER = [/^\/admin(\/|$)/, /^\/api\//, /^\/preview\//, /^\/search\//, /^\/pagefind/, /^\/_astro\/.*\.map$/]
 export const neverCached = (pathname: string) => NEVER.some((re) => re.test(pathname))
 
-/** Service pages a worker may save: /services/<slug>/ (not the directory itself). */
-export const isServicePage = (pathname: string) => /^\/services\/[^/]+\/$/.test(pathname)
-
 /** The cache key of a page: its path, without query or hash (/services/?cat=… is /services/). */
 export const pageKey = (url: URL | string) => {
   const u = new URL(url)

@@ -1,9 +1,10 @@
+import { processSlot } from '../../content-models/processState'
 import type { PartialPlan } from './partial'
 
 /**
  * A render round: one `astro build`, or one update rendered by the resident renderer
  * (site/renderer), which renders many rounds with the same loaded page modules. What a round
- * renders and the data it reads are kept on globalThis, not in module state: Astro loads
+ * renders and the data it reads are process-wide (content-models/processState.ts): Astro loads
  * these modules twice (its config loader and the page bundle), and the renderer changes both
  * between rounds.
  */
@@ -14,15 +15,14 @@ interface Round {
   reads?: Set<string>
 }
 
-const key = Symbol.for('union-portal.render-round')
-const holder = globalThis as unknown as Record<symbol, Round | undefined>
+const round = processSlot<Round>('renderRound')
 
 /** The current round; a build that nobody started a round for is round 0 with the plan it was given. */
-export const currentRound = (): Round => (holder[key] ??= { number: 0 })
+export const currentRound = (): Round => round.get() ?? (round.set({ number: 0 }), round.get()!)
 
 /** Starts the next round: data read for the last one is read again, and `plan` says what to render. */
 export const startRound = (plan: PartialPlan | undefined) => {
-  holder[key] = { number: currentRound().number + 1, plan }
+  round.set({ number: currentRound().number + 1, plan })
 }
 
 /**

@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 
-import { build, type AstroConfig, type AstroIntegrationLogger, type AstroPrerenderer } from 'astro'
+import { build, type AstroConfig, type AstroPrerenderer } from 'astro'
 
 import { settings } from '../../content-models/settings'
-import { RESIDENT_HOST, type ResidentHost } from '../integrations/residentRenderer'
+import { residentHost, type ResidentHost } from '../integrations/residentRenderer'
 import { recordingReads, startRound } from '../lib/renderRound'
 import { astroLock } from '../publish'
 import { replaySnapshotUpdate } from '../snapshot'
+import { checkAstro, clearRouteCache, keepBundle, restoreBundle, runBuildDone } from './astroAdapter'
 import type { FromRenderer, ToRenderer } from './protocol'
 
 /**
@@ -18,6 +18,7 @@ import type { FromRenderer, ToRenderer } from './protocol'
  * round: the plan and the data the pages read are reset (site/lib/renderRound.ts), the route
  * list is asked for again, and each page is rendered and written the way `astro build` writes
  * it; then the integrations finish the folder as after a build (sitemap, service worker).
+ * What this relies on of Astro beyond its public API is in astroAdapter.ts, checked at start.
  */
 
 const send = (message: FromRenderer) => process.send?.(message)
@@ -25,12 +26,9 @@ const send = (message: FromRenderer) => process.send?.(message)
 let config: AstroConfig | undefined
 let prerenderer: AstroPrerenderer | undefined
 
+// Astro keeps the page bundle out of the repository's shared .astro folder only when outDir is
+// inside the working directory.
 const outDir = settings().astro.outDir
-// Astro removes its page bundle (<outDir>/.prerender) after the build; a copy is put back so
-// modules the bundle loads on demand are still there. Astro keeps it out of the repository's
-// shared .astro folder only when outDir is inside the working directory.
-const bundleDir = path.join(outDir, '.prerender')
-const keptBundle = path.join(outDir, '.prerender-kept')
 
 const host: ResidentHost = {
   configDone: (c) => {
@@ -38,27 +36,10 @@ const host: ResidentHost = {
   },
   wrap: (astroPrerenderer) => {
     prerenderer = astroPrerenderer
-    return {
-      ...astroPrerenderer,
-      name: 'union-resident',
-      teardown: async () => {
-        await astroPrerenderer.teardown?.()
-        await fs.cp(bundleDir, keptBundle, { recursive: true })
-      },
-    }
+    return keepBundle(astroPrerenderer, outDir)
   },
 }
-;(globalThis as unknown as Record<symbol, ResidentHost>)[RESIDENT_HOST] = host
-
-const logger = {
-  options: { dest: { write: () => true }, level: 'warn' },
-  label: 'resident',
-  fork: () => logger,
-  info: () => undefined,
-  debug: () => undefined,
-  warn: (m: string) => console.warn(`[renderer] ${m}`),
-  error: (m: string) => console.error(`[renderer] ${m}`),
-} as unknown as AstroIntegrationLogger
+residentHost.set(host)
 
 /** The file Astro writes for a path (directory format; status pages and endpoints by name). */
 const outputFile = (pathname: string, type: string) => {
@@ -83,7 +64,7 @@ const render = async ({ plan, outDir: target, update }: Omit<ToRenderer, 'id' | 
   if (update) replaySnapshotUpdate(settings().snapshotDir, update)
   startRound(plan)
   // Astro keeps each route's getStaticPaths result for the life of the bundle; a round asks again.
-  ;(prerenderer as unknown as { app: { routeCache: { clearAll: () => void } } }).app.routeCache.clearAll()
+  clearRouteCache(prerenderer)
   const seen = new Set<string>()
   const pages: string[] = []
   const changed = update && new Set<string>(update.changes.map((c) => c.kind))
@@ -111,16 +92,7 @@ const render = async ({ plan, outDir: target, update }: Omit<ToRenderer, 'id' | 
   }
   // The pages carried over from the live build are listed too, so the sitemap stays whole.
   for (const url of plan.sitemapPages) pages.push(new URL(url).pathname.replace(/^\//, ''))
-  const dir = pathToFileURL(target + path.sep)
-  for (const integration of config.integrations) {
-    if (integration.name === 'union-resident-renderer') continue
-    await integration.hooks['astro:build:done']?.({
-      dir,
-      pages: pages.map((pathname) => ({ pathname })),
-      assets: new Map(),
-      logger,
-    } as never)
-  }
+  await runBuildDone(config, target, pages, 'union-resident-renderer')
 }
 
 const warmUp = async () => {
@@ -134,8 +106,8 @@ const warmUp = async () => {
   } finally {
     await release()
   }
-  await fs.rm(bundleDir, { recursive: true, force: true })
-  await fs.rename(keptBundle, bundleDir)
+  await restoreBundle(outDir)
+  await checkAstro(prerenderer, config, outDir)
   // One round of every page without route params, thrown away: it records what each reads,
   // so the first publish, like every later one, leaves alone those it does not change (the
   // services index alone lists 5,000 services at 50k articles).

@@ -2,9 +2,12 @@ import { fork, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import { processSlot } from '../../content-models/processState'
+import { processAlive } from '../lib/processAlive'
+import { keepOutput } from '../lib/runNode'
 import { childEnv, settings } from '../../content-models/settings'
 import type { PartialPlan } from '../lib/partial'
-import type { SnapshotUpdate } from '../snapshot'
+import type { SnapshotUpdate } from '../../content-models/changes'
 import type { FromRenderer, ToRenderer } from './protocol'
 
 /**
@@ -37,20 +40,11 @@ export interface ResidentRenderer {
 /** Where renderers keep their build: inside the repository, so its bundle finds node_modules. */
 const renderersDir = () => path.join(settings().rootDir, 'node_modules', '.cache', 'union-renderer')
 
-const running = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Folders left by renderers whose process is gone (kill -9 leaves them). */
 const removeAbandoned = async () => {
   for (const name of await fs.readdir(renderersDir()).catch(() => [])) {
     const pid = Number(name.split('-')[0])
-    if (!running(pid)) await fs.rm(path.join(renderersDir(), name), { recursive: true, force: true })
+    if (!processAlive(pid)) await fs.rm(path.join(renderersDir(), name), { recursive: true, force: true })
   }
 }
 
@@ -61,74 +55,120 @@ const RENDER_TIMEOUT_MS = 120_000
 /** How long a closed renderer may take to exit by itself. */
 const CLOSE_WAIT_MS = 5_000
 
+type Round = { resolve: (r: { seconds: number }) => void; reject: (e: Error) => void }
+
+/** Rounds sent to a renderer and not yet answered, each with its time limit. */
+class Rounds {
+  private last = 0
+  private readonly pending = new Map<number, Round>()
+
+  /** Sends a round; past RENDER_TIMEOUT_MS it fails with `timedOut()`'s error and the renderer is killed. */
+  send(child: ChildProcess, plan: PartialPlan, outDir: string, update: SnapshotUpdate | undefined, timedOut: () => Error) {
+    return new Promise<{ seconds: number }>((resolve, reject) => {
+      const id = ++this.last
+      // A round takes seconds; one that hangs must not hold the publish (and the build lease) for ever.
+      const timer = setTimeout(() => {
+        this.pending.delete(id)
+        reject(timedOut())
+        child.kill('SIGKILL')
+      }, RENDER_TIMEOUT_MS)
+      const done =
+        <T>(settle: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer)
+          settle(value)
+        }
+      this.pending.set(id, { resolve: done(resolve), reject: done(reject) })
+      child.send({ type: 'render', id, plan, outDir, update } satisfies ToRenderer)
+    })
+  }
+
+  /** Settles the round a message answers. */
+  answer(id: number, result: { seconds: number } | Error) {
+    const round = this.pending.get(id)
+    this.pending.delete(id)
+    if (result instanceof Error) round?.reject(result)
+    else round?.resolve(result)
+  }
+
+  failAll(error: Error) {
+    for (const round of this.pending.values()) round.reject(error)
+    this.pending.clear()
+  }
+}
+
+/** Forks the renderer process (child.ts) into `dir`, with an empty first plan in `planFile`. */
+const forkRenderer = async (options: { snapshotDir: string; dist: string }, dir: string, planFile: string, output: string[]) => {
+  await removeAbandoned()
+  await fs.mkdir(renderersDir(), { recursive: true })
+  const nothing: PartialPlan = { urls: [], prefixes: [], sitemapPages: [] }
+  await fs.writeFile(planFile, JSON.stringify(nothing))
+  const { rootDir } = settings()
+  const child = fork(path.join(/* turbopackIgnore: true */ rootDir, 'site', 'renderer', 'child.ts'), [], {
+    cwd: rootDir,
+    execArgv: ['--import', 'tsx'],
+    env: childEnv({
+      SNAPSHOT_DIR: options.snapshotDir,
+      SITE_OUT_DIR: dir,
+      SITE_PARTIAL: planFile,
+      ASTRO_CACHE_DIR: path.join(options.dist, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    }),
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  })
+  keepOutput(child, output)
+  return child
+}
+
+/** Stops a renderer: disconnected, it exits on its own (flushing what it writes on exit, such as a --cpu-prof profile); one that does not within a few seconds is killed. */
+const stopRenderer = async (child: ChildProcess | undefined) => {
+  if (!child) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  if (child.connected) child.disconnect()
+  else child.kill()
+  const timer = setTimeout(() => child.kill('SIGKILL'), CLOSE_WAIT_MS)
+  await exited
+  clearTimeout(timer)
+}
+
 export const startRenderer = (options: { snapshotDir: string; dist: string }): ResidentRenderer => {
-  const name = `${process.pid}-${++started}`
-  const dir = path.join(renderersDir(), name)
+  const dir = path.join(renderersDir(), `${process.pid}-${++started}`)
   const planFile = `${dir}.plan.json`
   const output: string[] = []
   let child: ChildProcess | undefined
   let exited = false
   let assets: string[] = []
-  let nextId = 0
-  const pending = new Map<number, { resolve: (r: { seconds: number }) => void; reject: (e: Error) => void }>()
+  const rounds = new Rounds()
   const failure = (why: string) => new Error(`${why}\n${output.join('').slice(-3000)}`)
 
-  const ready = (async () => {
-    await removeAbandoned()
-    await fs.mkdir(renderersDir(), { recursive: true })
-    const nothing: PartialPlan = { urls: [], prefixes: [], sitemapPages: [] }
-    await fs.writeFile(planFile, JSON.stringify(nothing))
-    const { rootDir } = settings()
-    const process_ = fork(path.join(/* turbopackIgnore: true */ rootDir, 'site', 'renderer', 'child.ts'), [], {
-      cwd: rootDir,
-      execArgv: ['--import', 'tsx'],
-      env: childEnv({
-        SNAPSHOT_DIR: options.snapshotDir,
-        SITE_OUT_DIR: dir,
-        SITE_PARTIAL: planFile,
-        ASTRO_CACHE_DIR: path.join(options.dist, 'cache'),
-        ASTRO_TELEMETRY_DISABLED: '1',
+  const ready = forkRenderer(options, dir, planFile, output).then(
+    (process_) =>
+      new Promise<{ seconds: number }>((resolve, reject) => {
+        child = process_
+        process_.on('message', (m: FromRenderer) => {
+          if (m.type === 'ready') {
+            assets = m.assets
+            resolve({ seconds: m.seconds })
+          } else if (m.type === 'rendered') rounds.answer(m.id, { seconds: m.seconds })
+          else if (m.id === undefined) reject(failure(`the resident renderer could not start: ${m.error}`))
+          else rounds.answer(m.id, new Error(`the resident renderer failed: ${m.error}`))
+        })
+        process_.on('exit', (code, signal) => {
+          child = undefined
+          exited = true
+          const error = failure(`the resident renderer exited (${signal ?? code})`)
+          reject(error)
+          rounds.failAll(error)
+          void fs.rm(dir, { recursive: true, force: true })
+          void fs.rm(planFile, { force: true })
+        })
       }),
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    })
-    child = process_
-    process_.stdout?.on('data', (d) => output.push(String(d)))
-    process_.stderr?.on('data', (d) => output.push(String(d)))
-    return new Promise<{ seconds: number }>((resolve, reject) => {
-      process_.on('message', (m: FromRenderer) => {
-        if (m.type === 'ready') {
-          assets = m.assets
-          resolve({ seconds: m.seconds })
-        } else if (m.type === 'rendered') {
-          pending.get(m.id)?.resolve({ seconds: m.seconds })
-          pending.delete(m.id)
-        } else if (m.id === undefined) reject(failure(`the resident renderer could not start: ${m.error}`))
-        else {
-          pending.get(m.id)?.reject(new Error(`the resident renderer failed: ${m.error}`))
-          pending.delete(m.id)
-        }
-      })
-      process_.on('exit', (code, signal) => {
-        child = undefined
-        exited = true
-        const error = failure(`the resident renderer exited (${signal ?? code})`)
-        reject(error)
-        for (const p of pending.values()) p.reject(error)
-        pending.clear()
-        void fs.rm(dir, { recursive: true, force: true })
-        void fs.rm(planFile, { force: true })
-      })
-    })
-  })()
+  )
   let isReady = false
   // A renderer that failed to start is noticed by whoever waits for it, not here.
   ready.then(
-    () => {
-      isReady = true
-    },
-    () => {
-      exited = true
-    },
+    () => (isReady = true),
+    () => (exited = true),
   )
 
   return {
@@ -137,27 +177,11 @@ export const startRenderer = (options: { snapshotDir: string; dist: string }): R
     pid: () => child?.pid,
     render(plan, outDir, update) {
       const send = () =>
-        new Promise<{ seconds: number }>((resolve, reject) => {
-          if (!child) return reject(failure('the resident renderer is not running'))
-          const id = ++nextId
-          // A round takes seconds; one that hangs must not hold the publish (and the build lease) for ever.
-          const timer = setTimeout(() => {
-            pending.delete(id)
-            reject(failure(`the resident renderer did not answer within ${RENDER_TIMEOUT_MS / 1000} s`))
-            child?.kill('SIGKILL')
-          }, RENDER_TIMEOUT_MS)
-          pending.set(id, {
-            resolve: (r) => {
-              clearTimeout(timer)
-              resolve(r)
-            },
-            reject: (e) => {
-              clearTimeout(timer)
-              reject(e)
-            },
-          })
-          child.send({ type: 'render', id, plan, outDir, update } satisfies ToRenderer)
-        })
+        child
+          ? rounds.send(child, plan, outDir, update, () =>
+              failure(`the resident renderer did not answer within ${RENDER_TIMEOUT_MS / 1000} s`),
+            )
+          : Promise.reject(failure('the resident renderer is not running'))
       // Sent before this returns when the renderer is up: the caller may then block this
       // process (writing the snapshot) while the renderer works.
       return isReady ? send() : ready.then(send)
@@ -167,39 +191,27 @@ export const startRenderer = (options: { snapshotDir: string; dist: string }): R
       const live = new Set(await fs.readdir(path.join(liveDir, '_astro')).catch(() => []))
       return assets.every((a) => live.has(a))
     },
-    async close() {
-      const process_ = child
-      if (!process_) return
-      const exited = new Promise((resolve) => process_.once('exit', resolve))
-      // Disconnecting lets it exit on its own (flushing what it writes on exit, such as a
-      // --cpu-prof profile); one that does not within a few seconds is killed.
-      if (process_.connected) process_.disconnect()
-      else process_.kill()
-      const timer = setTimeout(() => process_.kill('SIGKILL'), CLOSE_WAIT_MS)
-      await exited
-      clearTimeout(timer)
-    },
+    close: () => stopRenderer(child),
   }
 }
 
-const key = Symbol.for('union-portal.resident-renderer.shared')
-const holder = globalThis as unknown as Record<symbol, { id: string; renderer: ResidentRenderer } | undefined>
+const shared = processSlot<{ id: string; renderer: ResidentRenderer }>('sharedRenderer')
 
 /** The renderer this process's incremental publishes use: started on first use, again after it died or was closed. */
 export const sharedRenderer = (options: { snapshotDir: string; dist: string }): ResidentRenderer => {
   const id = `${options.snapshotDir}\n${options.dist}`
-  const current = holder[key]
+  const current = shared.get()
   if (current?.id === id && current.renderer.alive()) return current.renderer
   void current?.renderer.close()
   const renderer = startRenderer(options)
-  holder[key] = { id, renderer }
+  shared.set({ id, renderer })
   return renderer
 }
 
 /** Stops this process's renderer (the server stopping its rebuilder); says whether one was running. */
 export const closeSharedRenderer = async (): Promise<boolean> => {
-  const current = holder[key]
-  holder[key] = undefined
+  const current = shared.get()
+  shared.set(undefined)
   const alive = current?.renderer.alive() ?? false
   await current?.renderer.close()
   return alive

@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
 import { childEnv } from '../../content-models/settings'
 
-import type { Change } from '../incremental/plan'
+import type { Change } from '../../content-models/changes'
 import type { ContentSnapshot } from '../../content-models/snapshot'
+import { runNode } from '../lib/runNode'
 import { indexChanges, indexFileOf } from './files'
 import { updateIndexFile } from './indexFile'
 import { INDEX_CHUNK_WORDS, mergeFragmentMaps, type PlannedShard } from './pagefind'
@@ -27,24 +28,10 @@ const runScript = async (
   options: { env?: NodeJS.ProcessEnv; running?: Set<ChildProcess> } = {},
 ): Promise<unknown> => {
   const script = path.resolve(/* turbopackIgnore: true */ 'site', 'search', name)
-  const output: string[] = []
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: options.env,
-    })
-    options.running?.add(child)
-    child.stdout?.on('data', (d) => output.push(String(d)))
-    child.stderr?.on('data', (d) => output.push(String(d)))
-    child.on('error', reject)
-    child.on('exit', (exitCode, signal) => {
-      options.running?.delete(child)
-      resolve(exitCode ?? (signal ? -1 : null))
-    })
-  })
-  if (code !== 0)
-    throw new Error(`search index build failed (${name}, exit ${code}); the live site is unchanged.\n${output.join('').slice(-3000)}`)
-  const last = output.join('').trim().split('\n').at(-1) ?? ''
+  const { code, output, error } = await runNode(['--import', 'tsx', script, ...args], { env: options.env, running: options.running })
+  if (code === null && error) throw error
+  if (code !== 0) throw new Error(`search index build failed (${name}, exit ${code}); the live site is unchanged.\n${output.slice(-3000)}`)
+  const last = output.trim().split('\n').at(-1) ?? ''
   return last.startsWith('{') ? JSON.parse(last) : undefined
 }
 

@@ -20,7 +20,7 @@ import type {
   SnapshotService,
   SnapshotWorkersHome,
 } from '../../content-models/snapshot'
-import { detailUrl, type Change } from '../incremental/plan'
+import type { Change } from '../../content-models/changes'
 import { ymd } from '../lib/format'
 import {
   articleFilters,
@@ -33,7 +33,7 @@ import {
 } from '../lib/searchFilters'
 import { hotlineGroups, publicShortNumbers } from '../lib/services'
 import { site } from '../lib/site'
-import { routes } from '../routes'
+import { recordUrl, routes } from '../routes'
 import { readSnapshotStreamed } from '../snapshot'
 
 /** What the server index holds for one page of the site. */
@@ -127,7 +127,7 @@ const walk = (record: unknown, omit: string[] = []) => {
 }
 
 export const articleDocument = (a: SnapshotArticle): SearchDocument => ({
-  url: detailUrl('articles', a.slug),
+  url: recordUrl('articles', a.slug),
   type: '新闻',
   title: a.title,
   summary: a.summary ?? '',
@@ -139,7 +139,7 @@ export const articleDocument = (a: SnapshotArticle): SearchDocument => ({
 })
 
 export const serviceDocument = (s: SnapshotService, regions: readonly SnapshotRegion[]): SearchDocument => ({
-  url: detailUrl('services', s.slug),
+  url: recordUrl('services', s.slug),
   type: '服务',
   title: s.name,
   summary: s.summary ?? '',
@@ -157,7 +157,7 @@ export const serviceDocument = (s: SnapshotService, regions: readonly SnapshotRe
 })
 
 export const homeDocument = (h: SnapshotWorkersHome, regions: readonly SnapshotRegion[]): SearchDocument => ({
-  url: detailUrl('workersHomes', h.slug),
+  url: recordUrl('workersHomes', h.slug),
   type: '职工之家',
   title: h.name,
   summary: '',
@@ -171,7 +171,7 @@ export const homeDocument = (h: SnapshotWorkersHome, regions: readonly SnapshotR
 })
 
 export const modelDocument = (m: SnapshotLaborModel, regions: readonly SnapshotRegion[]): SearchDocument => ({
-  url: detailUrl('laborModels', m.slug),
+  url: recordUrl('laborModels', m.slug),
   type: '劳模',
   title: m.name,
   summary: lines(m.jobTitle, m.employer),
@@ -190,7 +190,7 @@ export const organizationDocument = (
   organizations: readonly SnapshotOrganization[],
   regions: readonly SnapshotRegion[],
 ): SearchDocument => ({
-  url: detailUrl('organizations', o.slug),
+  url: recordUrl('organizations', o.slug),
   type: '工会组织',
   title: o.name,
   summary: lines(labelOf(organizationKinds, o.kind), organizations.find((p) => p.slug === o.parentSlug)?.name),
@@ -280,7 +280,7 @@ export const documentsAt = (snapshot: ContentSnapshot, urls: Iterable<string>): 
     organizations: snapshot.organizations,
   }
   for (const [kind, records] of Object.entries(kinds) as [Change['kind'], { slug: string }[]][])
-    for (const { slug } of records) byUrl.set(detailUrl(kind, slug), { kind, slug })
+    for (const { slug } of records) byUrl.set(recordUrl(kind, slug), { kind, slug })
   const found = new Map<string, SearchDocument | undefined>()
   for (const url of urls) {
     const at = byUrl.get(url)

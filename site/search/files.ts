@@ -1,4 +1,4 @@
-import type { Change } from '../incremental/plan'
+import type { Change } from '../../content-models/changes'
 
 /**
  * Names and arguments shared by the build (site/publish.ts, which the CMS server also loads)

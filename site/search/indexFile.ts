@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
 
 import type { ContentSnapshot } from '../../content-models/snapshot'
-import { detailUrl } from '../incremental/plan'
+import { recordUrl } from '../routes'
 import { HOTLINES_URL, hotlinesDocument, recordDocument, snapshotDocuments, type SearchDocument } from './documents'
 import type { IndexChange } from './files'
 import { documentTokens, fold, suffixTokens } from './text'
@@ -152,7 +152,7 @@ export const updateIndexFile = async (options: {
     const w = writer(db)
     db.exec('BEGIN')
     for (const c of options.changes) {
-      for (const slug of new Set([c.before, c.after])) if (slug && w.remove(detailUrl(c.kind, slug))) removed++
+      for (const slug of new Set([c.before, c.after])) if (slug && w.remove(recordUrl(c.kind, slug))) removed++
     }
     for (const c of options.changes) {
       const doc = c.after ? recordDocument(options.snapshot, c.kind, c.after) : undefined

@@ -1,7 +1,7 @@
 import * as OpenCC from 'opencc-js'
 
 import type { ContentSnapshot, SnapshotService } from '../../content-models/snapshot'
-import { detailUrl } from '../../site/incremental/plan'
+import { recordUrl } from '../../site/routes'
 import { site } from '../../site/lib/site'
 
 /**
@@ -143,10 +143,10 @@ const hotlinesText = (services: readonly SnapshotService[]) => {
 /** Every searchable page's URL with its folded text. */
 export const searchableTexts = (snapshot: ContentSnapshot): Map<string, string> => {
   const texts = new Map<string, string>()
-  for (const a of snapshot.articles) texts.set(detailUrl('articles', a.slug), documentText(a))
-  for (const s of snapshot.services) texts.set(detailUrl('services', s.slug), documentText(s))
-  for (const h of snapshot.workersHomes) texts.set(detailUrl('workersHomes', h.slug), documentText(h))
-  for (const m of snapshot.laborModels) texts.set(detailUrl('laborModels', m.slug), documentText(m))
+  for (const a of snapshot.articles) texts.set(recordUrl('articles', a.slug), documentText(a))
+  for (const s of snapshot.services) texts.set(recordUrl('services', s.slug), documentText(s))
+  for (const h of snapshot.workersHomes) texts.set(recordUrl('workersHomes', h.slug), documentText(h))
+  for (const m of snapshot.laborModels) texts.set(recordUrl('laborModels', m.slug), documentText(m))
   texts.set('/hotlines/', hotlinesText(snapshot.services))
   for (const [url, text] of texts) texts.set(url, foldForRecall(text))
   return texts
@@ -180,9 +180,9 @@ export const missedUrls = (expected: Set<string>, found: Iterable<string>) => {
 
 /** Every searchable page's URL with its raw (unfolded) text. */
 export const searchableDocuments = (snapshot: ContentSnapshot): { url: string; text: string }[] => [
-  ...snapshot.articles.map((a) => ({ url: detailUrl('articles', a.slug), text: documentText(a) })),
-  ...snapshot.services.map((r) => ({ url: detailUrl('services', r.slug), text: documentText(r) })),
-  ...snapshot.workersHomes.map((r) => ({ url: detailUrl('workersHomes', r.slug), text: documentText(r) })),
-  ...snapshot.laborModels.map((r) => ({ url: detailUrl('laborModels', r.slug), text: documentText(r) })),
+  ...snapshot.articles.map((a) => ({ url: recordUrl('articles', a.slug), text: documentText(a) })),
+  ...snapshot.services.map((r) => ({ url: recordUrl('services', r.slug), text: documentText(r) })),
+  ...snapshot.workersHomes.map((r) => ({ url: recordUrl('workersHomes', r.slug), text: documentText(r) })),
+  ...snapshot.laborModels.map((r) => ({ url: recordUrl('laborModels', r.slug), text: documentText(r) })),
   { url: '/hotlines/', text: hotlinesText(snapshot.services) },
 ]
