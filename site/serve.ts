@@ -12,7 +12,7 @@ import visibleDirective from 'astro/runtime/client/visible.prebuilt.js'
 import sirv from 'sirv'
 
 import { settings } from '../content-models/settings'
-import { offlineRegister, textSizeInit, textSizeToggle } from './lib/inlineScripts'
+import { offlineRegister, scriptOn, textSizeInit, textSizeToggle } from './lib/inlineScripts'
 import { liveDir } from './publish'
 import { createSearchHandler } from './search/handler'
 
@@ -20,13 +20,14 @@ import { createSearchHandler } from './search/handler'
 const cmsOrigin = settings().cmsOrigin
 
 /**
- * Every inline script the site may contain, by its exact text: the text-size snippets, the
+ * Every inline script the site may contain, by its exact text: the script-on mark, the text-size snippets, the
  * service-worker registration, and Astro's island bootstrap and hydration directives (the
  * service directory is an island; all five directives are listed so changing `client:idle`
  * needs no change here). Astro's own
  * page scripts are always emitted as files (astro.config.mjs), so 'self' covers them.
  */
 export const inlineScripts = [
+  scriptOn,
   textSizeInit,
   textSizeToggle,
   offlineRegister,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { SnapshotArticle, SnapshotCategory } from '../content-models/snapshot'
 import { touchedPages, type Change } from '../site/incremental/plan'
+import { serviceWith } from './helpers/snapshots'
 import { listingPages, newestFirst, newsListings, paginate, perPage } from '../site/lib/listing'
 
 /**
@@ -160,5 +161,13 @@ describe('the pages a change touches', () => {
     expect(urls).toEqual(['/homes/', '/homes/h1/'])
     expect(prefixes.length).toBeGreaterThan(0)
     expect(prefixes.every((p) => /^\/homes\/[a-z]+\/$/.test(p))).toBe(true)
+  })
+
+  it('renders a service’s own page and every page of the directory’s filters and data files, not the other services', () => {
+    const service = serviceWith({ slug: 's1', name: '法律援助站', category: 'legal-aid' })
+    const { urls, prefixes } = touchedPages([{ kind: 'services', after: service }], { articles: [], categories })
+    expect(urls).toEqual(['/services/s1/'])
+    // Each filter page shows every filter's count, so the whole family renders; no prefix reaches a service's own page.
+    expect(prefixes).toEqual(['/services/audience/', '/services/category/', '/services/data/', '/services/district/'])
   })
 })
