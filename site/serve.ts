@@ -75,7 +75,10 @@ export const serveSite = (port: number, dir = liveDir(), options: { search?: boo
   const files = sirv(dir, {
     dev: true,
     etag: true,
-    gzip: false,
+    // The builds write .br and .gz copies of text files (site/compress.ts); sirv sends the one
+    // the browser accepts, with its own length and ETag and `Vary: Accept-Encoding`.
+    brotli: true,
+    gzip: true,
     setHeaders: (res) => {
       for (const [k, v] of Object.entries(securityHeaders)) res.setHeader(k, v)
     },

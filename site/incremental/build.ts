@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
+import { compressFiles, compressTree } from '../compress'
 import { htmlFiles, pageUrl, urlFile } from '../lib/outputFiles'
 import type { PartialPlan } from '../lib/partial'
 import { publicTypes } from '../../content-models/publicTypes'
@@ -297,12 +298,20 @@ export const buildIncremental = async (options: {
     for (const url of renderedUrls) if (url.endsWith('/') && !(await exists(path.join(dir, urlFile(url))))) added++
     const written = await moveInto(work, dir)
     written.push(...(await copyMissingMedia(path.join(options.snapshotDir, 'media'), path.join(dir, 'media'))))
+    // The compressed copies follow their files: rewritten with them, removed with them.
+    const copies = await compressFiles(dir, [...written, ...gone.map(urlFile)])
     phases.merge += lap()
     const [searchDelta] = await searching
+    await compressTree(dir, DELTA_FOLDER)
     phases.search = lap()
     const livePages = (await readBuildInfo(live))?.pages
     const pages = livePages === undefined ? await countPages(dir) : livePages - gone.length + added
-    await writeBuildInfo(dir, { pages, base: path.basename(live), written, removed: gone.map(urlFile) })
+    await writeBuildInfo(dir, {
+      pages,
+      base: path.basename(live),
+      written: [...written, ...copies.written],
+      removed: [...gone.map(urlFile), ...copies.removed],
+    })
     return {
       dir,
       pages,
