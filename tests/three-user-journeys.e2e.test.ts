@@ -345,15 +345,14 @@ describe('three user journeys against `npm start`', () => {
 
       await step('taps-legal-aid', async () => {
         await page.locator('#services-title').locator('..').getByRole('link', { name: '法律援助', exact: true }).click()
-        await page.waitForURL(/\/services\/#cat-legal-aid$/)
+        await page.waitForURL(/\/services\/category\/legal-aid\/$/)
       })
 
       await step('narrows-to-the-district', async () => {
-        // The directory's filters appear once its script has loaded.
-        const districtSelect = page.locator('#svc-district')
-        await districtSelect.waitFor({ timeout: 30_000 })
-        await districtSelect.selectOption({ label: district.name })
-        const section = page.locator('#cat-legal-aid')
+        // The directory's filters work once its script has loaded.
+        await page.locator('astro-island:not([ssr]) #svc-district').waitFor({ timeout: 30_000 })
+        await page.locator('#svc-district').selectOption({ label: district.name })
+        const section = page.locator('.svc-matches')
         await section.getByRole('link', { name: service.name }).waitFor()
         const visible = await section.locator('li.svc-item:not([hidden]) h3 a').allTextContents()
         expect(visible).toContain(service.name)
@@ -364,7 +363,7 @@ describe('three user journeys against `npm start`', () => {
       })
 
       await step('opens-the-service', async () => {
-        await page.locator('#cat-legal-aid').getByRole('link', { name: service.name }).click()
+        await page.locator('.svc-matches').getByRole('link', { name: service.name }).click()
         await page.waitForURL(/\/services\/[^/#]+\/$/)
         expect(await page.locator('h1').textContent()).toBe(service.name)
       })
