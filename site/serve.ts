@@ -21,9 +21,9 @@ const cmsOrigin = settings().cmsOrigin
 
 /**
  * Every inline script the site may contain, by its exact text: the script-on mark, the text-size snippets, the
- * service-worker registration, and Astro's island bootstrap and hydration directives (the
- * service directory is an island; all five directives are listed so changing `client:idle`
- * needs no change here). Astro's own
+ * service-worker registration, and Astro's island bootstrap and hydration directives (no page
+ * uses an Astro island today: the service directory hydrates itself on first touch,
+ * components/ServiceFinder.astro; they stay listed so adding an island needs no change here). Astro's own
  * page scripts are always emitted as files (astro.config.mjs), so 'self' covers them.
  */
 export const inlineScripts = [

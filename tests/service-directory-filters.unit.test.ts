@@ -194,6 +194,13 @@ describe('service directory filters', () => {
     expect(requested).toEqual(['/services/data/legal-aid.json'])
   })
 
+  it('takes over what the worker chose in the server-rendered form before it hydrated', async () => {
+    const { container } = mount({ scope: { category: 'legal-aid' }, total: 2, early: () => ({ district: donggang.code, q: undefined }) })
+    await settled()
+    expect((screen.getByLabelText('地区') as HTMLSelectElement).value).toBe(donggang.code)
+    expect(shown(container)).toEqual(names('legal-city', 'legal-donggang'))
+  })
+
   it('filters by district, keeping city-wide services and placing 街道 under their district', async () => {
     const { container } = mount()
     await choose('地区', donggang.code)

@@ -1,11 +1,10 @@
 import fs from 'node:fs/promises'
-import net from 'node:net'
 import path from 'node:path'
 
 import lighthouse from 'lighthouse'
-import { chromium } from 'playwright-core'
 
 import { routes } from '../../site/routes'
+import { freePort, launchChromium } from '../../tests/helpers/browser'
 import { median } from './measure'
 
 /**
@@ -28,16 +27,6 @@ export interface LighthousePage {
   /** Everything the page loaded, as sent. */
   totalBytes: number
 }
-
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** The folders below `rel` of a build (categories, regions, records), sorted, less the listed ones. */
 const foldersUnder = async (dir: string, rel: string, except: readonly string[] = []) =>
@@ -86,17 +75,6 @@ export const pageOfEveryType = async (dir: string): Promise<Record<string, strin
   return found
 }
 
-/** A free local port for Chromium's DevTools endpoint, which Lighthouse drives. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-
 const score = (lhr: { categories: Record<string, { score: number | null } | undefined> }, key: string) =>
   Math.round((lhr.categories[key]?.score ?? Number.NaN) * 100)
 
@@ -105,14 +83,11 @@ export const measureLighthouse = async (options: {
   baseUrl: string
   pages: Record<string, string>
   runs: number
-  chromePath?: string
   log?: (message: string) => void
 }): Promise<LighthousePage[]> => {
   const port = await freePort()
-  const browser = await chromium.launch({
-    executablePath: options.chromePath ?? '/usr/bin/chromium',
-    args: [...CHROME_FLAGS, `--remote-debugging-port=${port}`],
-  })
+  // Lighthouse drives Chromium through its DevTools port.
+  const browser = await launchChromium([`--remote-debugging-port=${port}`])
   try {
     const results: LighthousePage[] = []
     for (const [kind, url] of Object.entries(options.pages)) {

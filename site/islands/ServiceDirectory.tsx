@@ -7,7 +7,8 @@
  * a few kB each), shows the matches in place of the page's list, and puts that list back when
  * the filters are cleared. Filters live in the query string, so a reload or the back button
  * keeps them. The form is rendered on the server too, in the same place, so nothing shifts
- * when the island hydrates.
+ * when the island hydrates, which it does when a worker first touches the form
+ * (components/ServiceFinder.astro, scripts/serviceFinder.ts).
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { FormEvent, Ref } from 'react'
@@ -39,7 +40,12 @@ export interface ServiceDirectoryProps {
   hotline?: string
   /** The clock "open now" reads; tests inject a fixed one. */
   clock?: () => Date
+  /** What the worker did to the server-rendered form before the island took over (scripts/serviceFinder.ts). */
+  early?: () => EarlyInput
 }
+
+/** The form's state as the worker left it before hydration, and whether 离我最近 was pressed. */
+export type EarlyInput = Partial<DirectoryFilters> & { nearest?: boolean }
 
 const PARAMS = { category: 'cat', district: 'district', audience: 'aud', openNow: 'open', q: 'q' } as const
 
@@ -113,6 +119,7 @@ export default function ServiceDirectory({
   list,
   hotline = '12351',
   clock = () => new Date(),
+  early,
 }: ServiceDirectoryProps) {
   const { category = '', district = '', audience = '' } = scope
   const start = useMemo<DirectoryFilters>(() => ({ ...noFilters, category, district, audience }), [category, district, audience])
@@ -132,10 +139,15 @@ export default function ServiceDirectory({
   clockRef.current = clock
   const [ready, setReady] = useState(false)
 
+  const earlyRef = useRef(early)
   useEffect(() => {
-    setFilters({ ...start, ...readParams(location.search, start) })
+    // Values the worker chose before hydration; undefined ones (a field not there) are left out.
+    const { nearest, ...chosen } = earlyRef.current?.() ?? {}
+    const before = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined))
+    setFilters({ ...start, ...readParams(location.search, start), ...before })
     setNow(clockRef.current())
     setReady(true)
+    if (nearest) void findNearestRef.current()
     const timer = setInterval(() => setNow(clockRef.current()), 60_000)
     return () => clearInterval(timer)
   }, [start])
@@ -178,8 +190,9 @@ export default function ServiceDirectory({
 
   useEffect(() => {
     // The page's own list stands while the island shows nothing of its own.
-    if (list) document.getElementById(list)?.toggleAttribute('hidden', active)
-  }, [active, list])
+    // Not before it is ready: a list hidden by a choice made while it loaded stays hidden.
+    if (list && ready) document.getElementById(list)?.toggleAttribute('hidden', active)
+  }, [active, list, ready])
 
   const districtNames = useMemo(() => Object.fromEntries(districts.map((d) => [d.value, d.label])), [districts])
   const pool = useMemo(() => wanted.flatMap((c) => loaded[c] ?? []), [wanted, loaded])
@@ -202,6 +215,7 @@ export default function ServiceDirectory({
     // Enter in the search box: close the phone keyboard so the results show.
     ;(document.activeElement as HTMLElement | null)?.blur?.()
   }
+  const findNearestRef = useRef(async () => {})
   const findNearest = async () => {
     setLocating(true)
     setGeoProblem(undefined)
@@ -216,6 +230,7 @@ export default function ServiceDirectory({
       setLocating(false)
     }
   }
+  findNearestRef.current = findNearest
   const status = loadProblem
     ? '服务目录未能载入，请检查网络后重试。'
     : loading
@@ -225,7 +240,7 @@ export default function ServiceDirectory({
         : `共 ${total} 项服务`
 
   return (
-    <div className="wrap svc-directory">
+    <div className="wrap svc-directory" data-ready={ready ? '' : undefined}>
       <form className="svc-filters" role="search" aria-label="筛选服务" onSubmit={onSubmit}>
         <div className="svc-f svc-f-q">
           <label htmlFor="svc-q">搜索服务</label>

@@ -54,9 +54,9 @@ export const assetsOf = (html: string): string[] => {
   return [...found]
 }
 
-/** The chunks a bundled script imports (`from"./x.js"`, `import("./x.js")`), as URLs. */
+/** The chunks a bundled script imports (`from"./x.js"`, `import("./x.js")`, `import(\`./x.js\`)`), as URLs. */
 export const importsOf = (js: string, base: string): string[] =>
-  [...js.matchAll(/(?:\bfrom\s*|\bimport\s*(?:\(\s*)?)["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => new URL(m[1]!, base).href)
+  [...js.matchAll(/(?:\bfrom\s*|\bimport\s*(?:\(\s*)?)["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)].map((m) => new URL(m[1]!, base).href)
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 

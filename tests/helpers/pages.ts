@@ -59,8 +59,14 @@ export const waitForSearchResults = (page: Page) =>
   )
 
 /** The service directory's filters appear once the React island has hydrated. */
-/** The directory's filter form is rendered on the server too: wait until its island has hydrated. */
-export const waitForDirectory = (page: Page) => page.waitForSelector('astro-island:not([ssr]) #svc-q', { timeout: 20_000 })
+/**
+ * The directory's filter form is rendered on the server and comes alive when first touched
+ * (site/scripts/serviceFinder.ts): touch it without moving focus, and wait until it has.
+ */
+export const waitForDirectory = async (page: Page) => {
+  await page.dispatchEvent('#svc-finder', 'pointerdown')
+  await page.waitForSelector('.svc-directory[data-ready]', { state: 'attached', timeout: 20_000 })
+}
 
 /**
  * Page paths of a build, by kind, picked from the sample content so the tests follow it: where a
