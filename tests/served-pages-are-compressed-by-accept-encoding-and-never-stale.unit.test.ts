@@ -6,7 +6,12 @@ import zlib from 'node:zlib'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { compressFiles, compressTree } from '../site/compress'
+import type { SnapshotArticle } from '../content-models/snapshot'
+import { compressFiles, compressTree, negotiate } from '../site/compress'
+import { indexFileOf } from '../site/search/files'
+import { createSearchHandler } from '../site/search/handler'
+import { buildIndexFile } from '../site/search/indexFile'
+import { snapshotWith } from './helpers/snapshots'
 import { serveStatic } from './helpers/site'
 
 /**
@@ -88,5 +93,72 @@ describe('compressed responses', () => {
       expect(decode(r.body, r.headers['content-encoding'])).toBe(page('第二版新闻列表'))
     }
     expect((await get('/gone.html', 'br')).status).toBe(404)
+  })
+})
+
+describe('search answers, compressed as they are made', () => {
+  it('chooses Brotli, then gzip, as the browser accepts them, and honours a refusal', () => {
+    expect(negotiate('gzip, deflate, br, zstd')).toBe('br')
+    expect(negotiate('gzip, deflate')).toBe('gzip')
+    expect(negotiate('br;q=0, gzip;q=0.8')).toBe('gzip')
+    expect(negotiate('gzip;q=0')).toBeUndefined()
+    expect(negotiate('*')).toBe('br')
+    expect(negotiate(undefined)).toBeUndefined()
+  })
+
+  it('sends /search.json and /search/ in the accepted encoding, with Vary and their own length', async () => {
+    const build = path.join(dir, 'search-build')
+    await fs.mkdir(path.join(build, 'search'), { recursive: true })
+    await fs.writeFile(path.join(build, 'search', 'index.html'), page('搜索'))
+    const article: SnapshotArticle = {
+      id: '1',
+      slug: 'a1',
+      title: '职工书屋开放',
+      summary: '书屋',
+      bodyHtml: '<p>职工书屋今天开放</p>',
+      bodyText: '职工书屋今天开放',
+      publishedAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      categories: [{ slug: 'news', name: '工会要闻' }],
+      tags: [],
+      featured: false,
+      script: 'simplified',
+    }
+    buildIndexFile(snapshotWith({ articles: [article] }), indexFileOf(build))
+    const handler = createSearchHandler({ siteDir: build, headers: {}, threads: 1, ratePerSecond: 0, log: () => undefined })
+    const server = http.createServer((req, res) => {
+      if (!handler(req, res, () => res.writeHead(404).end())) res.writeHead(404).end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    const ask = (url: string, encoding?: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`http://127.0.0.1:${port}${url}`, { headers: encoding ? { 'Accept-Encoding': encoding } : {} }, (res) => {
+            const chunks: Buffer[] = []
+            res.on('data', (c: Buffer) => chunks.push(c))
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+          })
+          .on('error', reject)
+      })
+    try {
+      for (const url of [`/search.json?q=${encodeURIComponent('书屋')}`, `/search/?q=${encodeURIComponent('书屋')}`]) {
+        const plain = await ask(url)
+        for (const [accept, sent] of [
+          ['gzip, deflate, br', 'br'],
+          ['gzip', 'gzip'],
+        ] as const) {
+          const r = await ask(url, accept)
+          expect(r.headers['content-encoding'], `${url} ${accept}`).toBe(sent)
+          expect(r.headers.vary).toBe('Accept-Encoding')
+          expect(Number(r.headers['content-length'])).toBe(r.body.length)
+          expect(decode(r.body, sent)).toBe(plain.body.toString('utf8'))
+        }
+        if (url.startsWith('/search.json')) expect(plain.body.toString('utf8')).toContain('/news/a1/')
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+      await handler.close()
+    }
   })
 })
