@@ -170,4 +170,12 @@ describe('the pages a change touches', () => {
     // Each filter page shows every filter's count, so the whole family renders; no prefix reaches a service's own page.
     expect(prefixes).toEqual(['/services/audience/', '/services/category/', '/services/data/', '/services/district/'])
   })
+
+  it('leaves the directory alone when an edit changes nothing it shows or filters by', () => {
+    const before = serviceWith({ slug: 's1', name: '法律援助站', category: 'legal-aid' })
+    const steps = { ...before, howToApply: ['电话预约'], documents: [{ name: '身份证' }], alert: '春节期间暂停' } as never
+    expect(touchedPages([{ kind: 'services', before, after: steps }], { articles: [], categories }).prefixes).toEqual([])
+    const phone = { ...before, phones: [{ number: '12351', kind: 'voice', hotline: true }] } as never
+    expect(touchedPages([{ kind: 'services', before, after: phone }], { articles: [], categories }).prefixes).toHaveLength(4)
+  })
 })

@@ -7,7 +7,7 @@ import type {
   SnapshotWorkersHome,
 } from '../../content-models/snapshot'
 import { homeFacets, modelFacets } from '../lib/facets'
-import { serviceFacets } from '../lib/serviceDirectory'
+import { directoryView, serviceFacets } from '../lib/serviceDirectory'
 import { listingPages, newestFirst, newsListings, PAGINATION_REACH, pageCount, pageHref, paginate, type NewsListing } from '../lib/listing'
 import { recordUrl, routes } from '../routes'
 
@@ -174,7 +174,8 @@ export const touchedPages = (changes: readonly Change[], snapshot: Pick<ContentS
       // The parent lists its children (name, kind, region); the children name their parent.
       for (const o of records as SnapshotOrganization[]) if (o.parentSlug) urls.add(detailUrl('organizations', o.parentSlug))
     } else if (change.kind === 'services') {
-      for (const p of serviceDirectoryPrefixes()) prefixes.add(p)
+      const unchanged = change.before && change.after && directoryView(change.before) === directoryView(change.after)
+      if (!unchanged) for (const p of serviceDirectoryPrefixes()) prefixes.add(p)
     } else if (change.kind === 'workersHomes') {
       urls.add(routes.homes.url({}))
       for (const p of facetPrefixes('workersHomes')) prefixes.add(p)

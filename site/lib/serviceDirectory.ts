@@ -127,6 +127,27 @@ export const toDirectoryItem = (service: SnapshotService, regions: readonly Snap
   }
 }
 
+/**
+ * What of a service `toDirectoryItem` reads, as one string: when an edit leaves it equal, the
+ * directory's pages and data files are as they were (an incremental publish renders none).
+ * Kept beside toDirectoryItem so the two change together.
+ */
+export const directoryView = (service: SnapshotService): string =>
+  JSON.stringify([
+    service.id,
+    service.slug,
+    service.name,
+    service.category,
+    service.status,
+    service.eligibility,
+    service.audiences,
+    service.phones,
+    service.locations,
+    service.serviceArea,
+    service.summary,
+    service.provider?.name,
+  ])
+
 const STATUS_ORDER: Record<string, number> = { active: 0, 'temporarily-closed': 1, ended: 2 }
 
 /** Directory order: by category as the vocabulary lists them, active first, then by name. */
