@@ -246,6 +246,7 @@ describe('npm run bench', () => {
       'measure',
       'search',
       'serverSearch',
+      'lighthouse',
       'publish',
       'import',
       'report',
