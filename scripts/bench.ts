@@ -22,6 +22,7 @@ Astro 构建、Pagefind 索引、峰值内存、输出大小、文章页体积�
   --import-pages P 归档导入的页面数（默认 新闻数/10，50 到 1000 之间）
   --profile        对内容导出、astro build 和常驻渲染进程做 CPU 采样，报告耗时最多的函数和模块
   --skip-publish   不测发布到上线（那是第二次全站构建；大语料时可省去）
+  --lighthouse-runs L  每类页面跑 Lighthouse（移动端预设）L 次取中位数（默认 1；0 不跑）
   --strict         有目标未达标时以退出码 3 结束
   -h, --help       显示本说明
 
@@ -36,6 +37,7 @@ const options = {
   'import-pages': { type: 'string' },
   profile: { type: 'boolean', default: false },
   'skip-publish': { type: 'boolean', default: false },
+  'lighthouse-runs': { type: 'string' },
   strict: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -128,6 +130,7 @@ try {
     importPages: positive('import-pages', values['import-pages']),
     profile: values.profile,
     skipPublish: values['skip-publish'],
+    lighthouseRuns: values['lighthouse-runs'] === '0' ? 0 : positive('lighthouse-runs', values['lighthouse-runs']),
     onEvent,
   })
   bars.stop()

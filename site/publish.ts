@@ -4,6 +4,7 @@ import path from 'node:path'
 import lockfile from 'proper-lockfile'
 
 import { childEnv, settings } from '../content-models/settings'
+import { compressTree } from './compress'
 import { runNode } from './lib/runNode'
 import { buildSearchIndexes, type SearchIndexes } from './search/build'
 import { indexFileOf } from './search/files'
@@ -111,6 +112,9 @@ export const buildSite = async (options: {
         astroSeconds = (Date.now() - started) / 1000
       },
     )
+    // The pages' compressed copies are written while the static search index, the long pole, is still being made.
+    const compressing = astroRun.then(() => compressTree(dir))
+    compressing.catch(() => undefined)
     const [astro, index] = await Promise.allSettled([
       astroRun,
       buildSearchIndexes({
@@ -122,11 +126,17 @@ export const buildSite = async (options: {
       }),
     ])
     if (astro.status === 'rejected' || index.status === 'rejected') {
+      await compressing.catch(() => undefined)
       await fs.rm(dir, { recursive: true, force: true })
       await fs.rm(indexFileOf(dir), { force: true })
       throw astro.status === 'rejected' ? astro.reason : (index as PromiseRejectedResult).reason
     }
-    if (staticSearch) for (const entry of await fs.readdir(staging)) await fs.rename(path.join(staging, entry), path.join(dir, entry))
+    await compressing
+    if (staticSearch)
+      for (const entry of await fs.readdir(staging)) {
+        await fs.rename(path.join(staging, entry), path.join(dir, entry))
+        await compressTree(dir, entry)
+      }
     const pages = await countPages(dir)
     await writeBuildInfo(dir, { pages, written: [], removed: [] })
     return { dir, pages, seconds: (Date.now() - started) / 1000, astroSeconds, search: index.value }

@@ -67,6 +67,10 @@ export const routes = {
   /** Years and months: `2024/`, `2024/page/2/`, `2024/05/`, `2024/05/page/2/`. */
   archivePeriod: route<{ path?: string }>('news/archive/[...path].astro'),
   services: route('services/index.astro'),
+  /** One filter of the directory, paged: `category/legal-aid/`, `district/330102/page/2/`. */
+  servicesFacet: route<{ facet: string; value: string; page?: string }>('services/[facet]/[value]/[...page].astro'),
+  /** A category's directory items, which the directory island fetches when a filter asks for them. */
+  servicesData: route<{ category: string }>('services/data/[category].json.ts'),
   service: detail('services'),
   /** The outdoor workers' rest stations (户外劳动者驿站), nearest first on request. */
   restStations: route('services/rest-stations.astro'),

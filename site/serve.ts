@@ -12,7 +12,7 @@ import visibleDirective from 'astro/runtime/client/visible.prebuilt.js'
 import sirv from 'sirv'
 
 import { settings } from '../content-models/settings'
-import { offlineRegister, textSizeInit, textSizeToggle } from './lib/inlineScripts'
+import { offlineRegister, scriptOn, textSizeInit, textSizeToggle } from './lib/inlineScripts'
 import { liveDir } from './publish'
 import { createOldLinkRedirects } from './redirects/handler'
 import { createSearchHandler } from './search/handler'
@@ -21,13 +21,14 @@ import { createSearchHandler } from './search/handler'
 const cmsOrigin = settings().cmsOrigin
 
 /**
- * Every inline script the site may contain, by its exact text: the text-size snippets, the
- * service-worker registration, and Astro's island bootstrap and hydration directives (the
- * service directory is an island; all five directives are listed so changing `client:idle`
- * needs no change here). Astro's own
+ * Every inline script the site may contain, by its exact text: the script-on mark, the text-size snippets, the
+ * service-worker registration, and Astro's island bootstrap and hydration directives (no page
+ * uses an Astro island today: the service directory hydrates itself on first touch,
+ * components/ServiceFinder.astro; they stay listed so adding an island needs no change here). Astro's own
  * page scripts are always emitted as files (astro.config.mjs), so 'self' covers them.
  */
 export const inlineScripts = [
+  scriptOn,
   textSizeInit,
   textSizeToggle,
   offlineRegister,
@@ -75,7 +76,10 @@ export const serveSite = (port: number, dir = liveDir(), options: { search?: boo
   const files = sirv(dir, {
     dev: true,
     etag: true,
-    gzip: false,
+    // The builds write .br and .gz copies of text files (site/compress.ts); sirv sends the one
+    // the browser accepts, with its own length and ETag and `Vary: Accept-Encoding`.
+    brotli: true,
+    gzip: true,
     setHeaders: (res) => {
       for (const [k, v] of Object.entries(securityHeaders)) res.setHeader(k, v)
     },

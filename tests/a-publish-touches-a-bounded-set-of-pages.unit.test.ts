@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { SnapshotArticle, SnapshotCategory } from '../content-models/snapshot'
 import type { Change } from '../content-models/changes'
 import { touchedPages } from '../site/incremental/plan'
+import { serviceWith } from './helpers/snapshots'
 import { listingPages, newestFirst, newsListings, paginate, perPage } from '../site/lib/listing'
 
 /**
@@ -161,5 +162,21 @@ describe('the pages a change touches', () => {
     expect(urls).toEqual(['/homes/', '/homes/h1/'])
     expect(prefixes.length).toBeGreaterThan(0)
     expect(prefixes.every((p) => /^\/homes\/[a-z]+\/$/.test(p))).toBe(true)
+  })
+
+  it('renders a service’s own page and every page of the directory’s filters and data files, not the other services', () => {
+    const service = serviceWith({ slug: 's1', name: '法律援助站', category: 'legal-aid' })
+    const { urls, prefixes } = touchedPages([{ kind: 'services', after: service }], { articles: [], categories })
+    expect(urls).toEqual(['/services/s1/'])
+    // Each filter page shows every filter's count, so the whole family renders; no prefix reaches a service's own page.
+    expect(prefixes).toEqual(['/services/audience/', '/services/category/', '/services/data/', '/services/district/'])
+  })
+
+  it('leaves the directory alone when an edit changes nothing it shows or filters by', () => {
+    const before = serviceWith({ slug: 's1', name: '法律援助站', category: 'legal-aid' })
+    const steps = { ...before, howToApply: ['电话预约'], documents: [{ name: '身份证' }], alert: '春节期间暂停' } as never
+    expect(touchedPages([{ kind: 'services', before, after: steps }], { articles: [], categories }).prefixes).toEqual([])
+    const phone = { ...before, phones: [{ number: '12351', kind: 'voice', hotline: true }] } as never
+    expect(touchedPages([{ kind: 'services', before, after: phone }], { articles: [], categories }).prefixes).toHaveLength(4)
   })
 })

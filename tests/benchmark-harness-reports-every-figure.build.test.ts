@@ -22,7 +22,7 @@ beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-report-'))
   const { runBenchmark } = await import('../scripts/bench/index')
   ;({ report, file } = await runBenchmark({ articles: 120, runs: 2, outDir, importPages: 30, onEvent: (e) => events.push(e) }))
-}, 240_000)
+}, 600_000)
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }))
 
 const f0 = () => report.figures
@@ -197,6 +197,20 @@ describe('npm run bench', () => {
     expect(p.incrementalSearchDelta).toBeGreaterThanOrEqual(2)
   })
 
+  it('runs Lighthouse on one page of every type, as our server sends it', () => {
+    const pages = report.figures.lighthouse!
+    expect(pages.map((p) => p.kind)).toEqual(
+      expect.arrayContaining(['front', 'article', 'services', 'servicesFilter', 'service', 'search']),
+    )
+    for (const p of pages) {
+      for (const score of [p.performance, p.accessibility, p.bestPractices, p.seo]) expect(score, p.kind).toBeGreaterThan(0)
+      for (const v of [p.lcpMs, p.documentBytes, p.totalBytes]) positive(v)
+      expect(p.cls, p.kind).toBeGreaterThanOrEqual(0)
+      expect(p.tbtMs, p.kind).toBeGreaterThanOrEqual(0)
+      expect(p.documentBytes, p.kind).toBeLessThan(p.totalBytes)
+    }
+  })
+
   it('judges every target and says by how much a missed one is missed', () => {
     const ids = report.targets.results.map((t) => t.id)
     expect(ids).toEqual([
@@ -216,6 +230,9 @@ describe('npm run bench', () => {
       'article-page',
       'article-js',
       'import-rate',
+      'lighthouse-performance',
+      'lighthouse-cls',
+      'services-first-view',
     ])
     for (const t of report.targets.results) {
       expect(typeof t.pass).toBe('boolean')
@@ -237,6 +254,7 @@ describe('npm run bench', () => {
       'measure',
       'search',
       'serverSearch',
+      'lighthouse',
       'publish',
       'import',
       'report',

@@ -57,8 +57,10 @@ describe('keyboard only', () => {
     const shownIds = async () => (await shownItems()).map((i) => i.id).sort()
     await page.goto(`${site.url}/services/`)
     await waitForDirectory(page)
+    // The first view lists no services (it links to the filter pages); the island lists matches once a filter is set.
     const all = await shownItems()
-    expect(all.map((i) => i.id).sort()).toEqual(ids(services))
+    expect(all).toEqual([])
+    expect(await page.locator('.svc-facets a').count()).toBeGreaterThan(0)
 
     const box = await tabTo(page, (f) => f.id === 'svc-q')
     expect(hasFocusRing(box)).toBe(true)
@@ -85,7 +87,8 @@ describe('keyboard only', () => {
     const cat = await selectValue('svc-cat')
     expect(cat).not.toBe('')
     await expect.poll(shownIds).toEqual(ids(services.filter((s) => inCategory(s, cat))))
-    expect((await shownItems()).every((i) => i.section === `cat-${cat}`)).toBe(true)
+    // The page's own links give way to the matches while a filter is set.
+    expect(await page.locator('.svc-facets').isVisible()).toBe(false)
     await page.keyboard.press('ArrowUp')
     await expect.poll(async () => (await shownItems()).length).toBe(all.length)
 

@@ -63,6 +63,10 @@ const expectSameAsFullBuild = async (mode: 'incremental' | 'full' = 'incremental
   })
   const [mine, theirs] = [await allOutputText(live), await allOutputText(full.dir)]
   expect(pagesOf(mine)).toEqual(pagesOf(theirs))
+  // The server sends the compressed copies: each must be its file as the update left it.
+  const copies = [...mine.keys()].filter((f) => /\.(br|gz)$/.test(f))
+  expect(copies.length).toBeGreaterThan(pagesOf(mine).length)
+  for (const copy of copies) expect(mine.get(copy), copy).toBe(mine.get(copy.replace(/\.(br|gz)$/, '')))
   for (const file of pagesOf(theirs)) {
     const [a, b] = rendered.has(file)
       ? [mine.get(file)!, theirs.get(file)!]

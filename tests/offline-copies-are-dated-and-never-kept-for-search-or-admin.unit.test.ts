@@ -37,10 +37,17 @@ describe('what the service worker keeps', () => {
       <astro-island component-url="/_astro/Dir.js" renderer-url="/_astro/client.js"></astro-island><link rel="icon" href="/favicon.svg">
       <a href="/news/">news</a><img src="https://elsewhere.test/x.png">`
     expect(assetsOf(html).sort()).toEqual(['/_astro/Dir.js', '/_astro/a.css', '/_astro/b.js', '/_astro/client.js', '/favicon.svg'])
-    expect(importsOf(`import{a}from"./react.1.js";import"./side.js";const m=import("./lazy.js")`, 'http://x.test/_astro/Dir.js')).toEqual([
+    expect(
+      importsOf(
+        // Vite writes a dynamic import's path in backquotes (the service directory loads its island so).
+        'import{a}from"./react.1.js";import"./side.js";const m=import("./lazy.js");const n=await import(`./mountDirectory.2.js`)',
+        'http://x.test/_astro/Dir.js',
+      ),
+    ).toEqual([
       'http://x.test/_astro/react.1.js',
       'http://x.test/_astro/side.js',
       'http://x.test/_astro/lazy.js',
+      'http://x.test/_astro/mountDirectory.2.js',
     ])
   })
 })

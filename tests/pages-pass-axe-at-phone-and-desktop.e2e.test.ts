@@ -42,7 +42,7 @@ describe.each(viewports)('axe (WCAG 2.0–2.2 A/AA) at $name width', ({ width, h
         await waitForSearchResults(page)
         expect(await page.locator('#search-results a').count()).toBeGreaterThan(0)
       }
-      if (kind === 'services') await waitForDirectory(page)
+      if (kind === 'services' || kind === 'servicesFilter') await waitForDirectory(page)
       report.push(formatViolations(`${kind} ${url}`, await seriousViolations(page)))
     }
     expect(report.filter(Boolean).join('\n')).toBe('')

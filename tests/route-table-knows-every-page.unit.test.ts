@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import * as models from '../content-models'
 import { publicTypes } from '../content-models/publicTypes'
 import { homeFacets, modelFacets } from '../site/lib/facets'
+import { serviceFacets } from '../site/lib/serviceDirectory'
 import { detailRoutes, fill, patternOf, routes } from '../site/routes'
 
 /**
@@ -58,6 +59,7 @@ describe('the route table', () => {
     const facetNames = {
       workersHomes: homeFacets([], []).map((f) => f.key),
       laborModels: modelFacets([], []).map((f) => f.key),
+      services: serviceFacets([], []).map((f) => f.key),
     } as Record<string, string[]>
     for (const type of publicTypes) {
       const siblings = new Set<string>(facetNames[type.key] ?? [])

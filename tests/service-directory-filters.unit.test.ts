@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { SnapshotHours, SnapshotRegion, SnapshotService } from '../content-models/snapshot'
 import ServiceDirectory from '../site/islands/ServiceDirectory'
 import type { ServiceDirectoryProps } from '../site/islands/ServiceDirectory'
-import { sortItems, toDirectoryItem } from '../site/lib/serviceDirectory'
+import { serviceFacets, sortItems, toDirectoryItem } from '../site/lib/serviceDirectory'
 import { forAudience, inCategory, servesDistrict } from './helpers/serviceFilters'
 import { serviceWith } from './helpers/snapshots'
 
@@ -96,14 +96,37 @@ const services: SnapshotService[] = [
 
 const items = sortItems(services.map((s) => toDirectoryItem(s, regions)))
 const districts = [qinghu, donggang, yunxi].map((r) => ({ value: r.code, label: r.name }))
-const allNames = services.map((s) => s.name)
 
 // China time: 2026-11-16 is a Monday, 2026-11-21 a Saturday.
 const mondayMorning = new Date('2026-11-16T10:00:00+08:00')
 const saturdayNight = new Date('2026-11-21T22:00:00+08:00')
 
+const facets = serviceFacets(items, districts)
+const valuesOf = (key: string) => facets.find((f) => f.key === key)!.values
+
+/** What the island fetched: the per-category data files, as the build writes them. */
+let requested: string[] = []
+beforeEach(() => {
+  requested = []
+  vi.stubGlobal('fetch', async (url: string) => {
+    requested.push(url)
+    const category = /^\/services\/data\/([\w-]+)\.json$/.exec(url)?.[1]
+    const list = items.filter((i) => i.category === category)
+    return new Response(JSON.stringify(list), { status: category && list.length ? 200 : 404 })
+  })
+})
+
 const mount = (props: Partial<ServiceDirectoryProps> = {}) =>
-  render(createElement(ServiceDirectory, { items, districts, clock: () => mondayMorning, ...props }))
+  render(
+    createElement(ServiceDirectory, {
+      categories: valuesOf('category'),
+      districts,
+      audiences: valuesOf('audience'),
+      total: items.length,
+      clock: () => mondayMorning,
+      ...props,
+    }),
+  )
 
 /** Names of the items a sighted user sees: not hidden themselves, not in a hidden section. */
 const shown = (container: HTMLElement) =>
@@ -112,9 +135,15 @@ const shown = (container: HTMLElement) =>
     .map((li) => li.querySelector('h3 a')!.textContent)
     .sort()
 
+/** The island's answer once the data it asked for has come. */
+const settled = () => waitFor(() => expect(screen.getByRole('status').textContent).not.toBe('正在载入服务…'))
+
 const names = (...slugs: string[]) => slugs.map((slug) => services.find((s) => s.slug === slug)!.name).sort()
 
-const choose = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+const choose = async (label: string, value: string) => {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } })
+  await settled()
+}
 
 afterEach(() => {
   cleanup()
@@ -122,41 +151,75 @@ afterEach(() => {
 })
 
 describe('service directory filters', () => {
-  it('shows every service and the filter controls when nothing is filtered', () => {
+  it('shows the filter controls and no list of its own, and fetches nothing, until a filter is set', async () => {
     const { container } = mount()
-    expect(shown(container)).toEqual([...allNames].sort())
+    expect(shown(container)).toEqual([])
     expect(screen.getByRole('status').textContent).toBe('共 7 项服务')
     for (const label of ['搜索服务', '类别', '地区', '适用人群', '现在开放']) expect(screen.getByLabelText(label)).toBeTruthy()
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    })
+    expect(requested).toEqual([])
   })
 
-  it('filters by category', () => {
+  it('filters by category, fetching only that category', async () => {
     const { container } = mount()
-    choose('类别', 'legal-aid')
+    await choose('类别', 'legal-aid')
     expect(shown(container)).toEqual(names('legal-city', 'legal-donggang'))
-    expect(screen.getByRole('status').textContent).toBe('找到 2 项服务（共 7 项）')
-    // Other categories' sections disappear with their items.
-    expect((container.querySelector('#cat-rest-station') as HTMLElement).hidden).toBe(true)
+    expect(screen.getByRole('status').textContent).toBe('找到 2 项服务')
+    expect(requested).toEqual(['/services/data/legal-aid.json'])
   })
 
-  it('filters by district, keeping city-wide services and placing 街道 under their district', () => {
+  it("hides the page's own list while it shows matches, and puts it back when cleared", async () => {
+    const own = document.body.appendChild(document.createElement('div'))
+    own.id = 'page-list'
+    mount({ list: 'page-list' })
+    expect(own.hidden).toBe(false)
+    await choose('类别', 'legal-aid')
+    expect(own.hidden).toBe(true)
+    fireEvent.click(screen.getAllByRole('button', { name: '清除筛选' })[0]!)
+    await waitFor(() => expect(own.hidden).toBe(false))
+    own.remove()
+  })
+
+  it("starts from its page's own filter and fetches once something beyond it is chosen", async () => {
+    const { container } = mount({ scope: { category: 'legal-aid' }, total: 2 })
+    expect((screen.getByLabelText('类别') as HTMLSelectElement).value).toBe('legal-aid')
+    expect(shown(container)).toEqual([])
+    await choose('地区', donggang.code)
+    expect(shown(container)).toEqual(names('legal-city', 'legal-donggang'))
+    await choose('地区', yunxi.code)
+    expect(shown(container)).toEqual(names('legal-city'))
+    expect(location.search).toBe(`?district=${yunxi.code}`)
+    expect(requested).toEqual(['/services/data/legal-aid.json'])
+  })
+
+  it('takes over what the worker chose in the server-rendered form before it hydrated', async () => {
+    const { container } = mount({ scope: { category: 'legal-aid' }, total: 2, early: () => ({ district: donggang.code, q: undefined }) })
+    await settled()
+    expect((screen.getByLabelText('地区') as HTMLSelectElement).value).toBe(donggang.code)
+    expect(shown(container)).toEqual(names('legal-city', 'legal-donggang'))
+  })
+
+  it('filters by district, keeping city-wide services and placing 街道 under their district', async () => {
     const { container } = mount()
-    choose('地区', donggang.code)
+    await choose('地区', donggang.code)
     expect(shown(container)).toEqual(names('legal-city', 'legal-donggang', 'rest-lingang', 'hotline-12351'))
-    choose('地区', qinghu.code)
+    await choose('地区', qinghu.code)
     expect(shown(container)).toEqual(names('legal-city', 'rest-hubin', 'hotline-12351', 'perk-swim'))
-    choose('地区', yunxi.code)
+    await choose('地区', yunxi.code)
     expect(shown(container)).toEqual(names('legal-city', 'hotline-12351', 'book-yunxi'))
   })
 
-  it('filters by audience, keeping services open to everyone', () => {
+  it('filters by audience, keeping services open to everyone', async () => {
     const { container } = mount()
-    choose('适用人群', 'gig-worker')
+    await choose('适用人群', 'gig-worker')
     expect(shown(container)).toEqual(names('legal-city', 'legal-donggang', 'hotline-12351', 'book-yunxi'))
-    choose('适用人群', 'outdoor')
+    await choose('适用人群', 'outdoor')
     expect(shown(container)).toEqual(names('legal-city', 'rest-hubin', 'rest-lingang', 'hotline-12351', 'book-yunxi'))
   })
 
-  it('shows, for every choice of category, district and audience, exactly the services that match all three', () => {
+  it('shows, for every choice of category, district and audience, exactly the services that match all three', async () => {
     const { container } = mount()
     const values = (label: string) => [...(screen.getByLabelText(label) as HTMLSelectElement).options].map((o) => o.value)
     const [categories, areas, groups] = [values('类别'), values('地区'), values('适用人群')]
@@ -165,11 +228,11 @@ describe('service directory filters', () => {
     expect(areas).toEqual(['', ...districts.map((d) => d.value)])
     expect([...groups].sort()).toEqual(['', ...new Set(services.flatMap((s) => s.audiences).filter((a) => a !== 'everyone'))].sort())
     for (const category of categories) {
-      choose('类别', category)
+      await choose('类别', category)
       for (const district of areas) {
-        choose('地区', district)
+        await choose('地区', district)
         for (const audience of groups) {
-          choose('适用人群', audience)
+          await choose('适用人群', audience)
           const expected = services.filter(
             (s) =>
               (!category || inCategory(s, category)) &&
@@ -177,30 +240,36 @@ describe('service directory filters', () => {
               (!audience || forAudience(s, audience)),
           )
           const label = `类别=${category} 地区=${district} 适用人群=${audience}`
-          expect(shown(container), label).toEqual(expected.map((s) => s.name).sort())
           const unfiltered = !category && !district && !audience
+          // Nothing chosen: the page's own list stands, the island shows none.
+          expect(shown(container), label).toEqual(unfiltered ? [] : expected.map((s) => s.name).sort())
           expect(screen.getByRole('status').textContent, label).toBe(
-            unfiltered ? `共 ${services.length} 项服务` : `找到 ${expected.length} 项服务（共 ${services.length} 项）`,
+            unfiltered ? `共 ${services.length} 项服务` : `找到 ${expected.length} 项服务`,
           )
         }
       }
     }
   })
 
-  it('filters by free text, every word must match', () => {
+  it('filters by free text, every word must match', async () => {
     const { container } = mount()
-    fireEvent.change(screen.getByLabelText('搜索服务'), { target: { value: '游泳' } })
+    const type = async (value: string) => {
+      fireEvent.change(screen.getByLabelText('搜索服务'), { target: { value } })
+      await settled()
+    }
+    await type('游泳')
     expect(shown(container)).toEqual(names('perk-swim'))
-    fireEvent.change(screen.getByLabelText('搜索服务'), { target: { value: '东港 法律' } })
+    await type('东港 法律')
     expect(shown(container)).toEqual(names('legal-donggang'))
     // Phone numbers and addresses are searchable too.
-    fireEvent.change(screen.getByLabelText('搜索服务'), { target: { value: '86121231' } })
+    await type('86121231')
     expect(shown(container)).toEqual(names('rest-hubin'))
   })
 
-  it('filters by open now with the injected clock, in China time', () => {
+  it('filters by open now with the injected clock, in China time', async () => {
     const monday = mount({ clock: () => mondayMorning })
     fireEvent.click(screen.getByLabelText('现在开放'))
+    await settled()
     // Suspended and ended services are never "open"; a weekday phone line counts.
     expect(shown(monday.container)).toEqual(names('legal-city', 'legal-donggang', 'rest-hubin', 'hotline-12351', 'perk-swim'))
     cleanup()
@@ -208,18 +277,29 @@ describe('service directory filters', () => {
 
     const saturday = mount({ clock: () => saturdayNight })
     fireEvent.click(screen.getByLabelText('现在开放'))
+    await settled()
     expect(shown(saturday.container)).toEqual(names('rest-hubin', 'hotline-12351'))
   })
 
-  it('combines filters, says when nothing matches, and clears them all', () => {
+  it('says when the data cannot be had, rather than showing nothing found', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 503 }))
+    const { container } = mount()
+    await choose('类别', 'legal-aid')
+    expect(screen.getByRole('status').textContent).toBe('服务目录未能载入，请检查网络后重试。')
+    expect(container.querySelector('.svc-empty')).toBeNull()
+  })
+
+  it('combines filters, says when nothing matches, and clears them all', async () => {
     const { container } = mount({ clock: () => saturdayNight })
-    choose('类别', 'legal-aid')
+    await choose('类别', 'legal-aid')
     fireEvent.click(screen.getByLabelText('现在开放'))
+    await settled()
     expect(shown(container)).toEqual([])
-    expect(screen.getByRole('status').textContent).toBe('找到 0 项服务（共 7 项）')
+    expect(screen.getByRole('status').textContent).toBe('找到 0 项服务')
     expect(container.querySelector('.svc-empty')?.textContent).toContain('12351')
     fireEvent.click(screen.getAllByRole('button', { name: '清除筛选' })[0]!)
-    expect(shown(container)).toEqual([...allNames].sort())
+    expect(shown(container)).toEqual([])
+    expect(screen.getByRole('status').textContent).toBe('共 7 项服务')
     expect((screen.getByLabelText('类别') as HTMLSelectElement).value).toBe('')
     expect((screen.getByLabelText('现在开放') as HTMLInputElement).checked).toBe(false)
     // Keyboard focus lands somewhere useful, not on <body>.
@@ -229,28 +309,41 @@ describe('service directory filters', () => {
   it('keeps filters in the query string and starts from it', async () => {
     history.replaceState(null, '', '/services/?cat=rest-station&open=1')
     const { container } = mount()
-    expect(shown(container)).toEqual(names('rest-hubin'))
+    await waitFor(() => expect(shown(container)).toEqual(names('rest-hubin')))
     expect((screen.getByLabelText('类别') as HTMLSelectElement).value).toBe('rest-station')
-    await act(async () => {
-      choose('类别', '')
-    })
+    await choose('类别', '')
     expect(location.search).toBe('?open=1')
+  })
+
+  it('shows a few dozen matches at a time, never the whole list at once', async () => {
+    const many = Array.from({ length: 75 }, (_, n) => ({
+      ...items[0]!,
+      id: `m${n}`,
+      slug: `m${n}`,
+      name: `服务${String(n).padStart(2, '0')}`,
+    }))
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(many)))
+    const { container } = mount({ categories: [{ value: items[0]!.category, label: 'x' }] })
+    await choose('类别', items[0]!.category)
+    expect(screen.getByRole('status').textContent).toBe('找到 75 项服务')
+    expect(container.querySelectorAll('li.svc-item')).toHaveLength(30)
+    fireEvent.click(screen.getByRole('button', { name: /显示更多/ }))
+    expect(container.querySelectorAll('li.svc-item')).toHaveLength(60)
   })
 })
 
 describe('service directory without JavaScript', () => {
-  it('server-renders every service with its tap-to-call number and no filter controls', () => {
-    const html = renderToString(createElement(ServiceDirectory, { items, districts }))
-    for (const s of services) {
-      expect(html).toContain(s.name)
-      expect(html).toContain(`href="/services/${s.slug}/"`)
-      expect(html).toContain(`href="tel:${s.phones[0]!.number.replace(/\D/g, '')}"`)
-    }
-    // Category sections carry the anchors the home page links to.
-    for (const c of ['legal-aid', 'rest-station', 'hotline', 'member-perks', 'book-house']) expect(html).toContain(`id="cat-${c}"`)
-    expect(html).toContain('暂停服务')
-    expect(html).toContain('已停止')
-    expect(html).not.toContain('<form')
-    expect(html).not.toMatch(/\shidden(=|\s|>)/)
+  it('server-renders the filter form in its place, and no list: the page around it carries the list', () => {
+    const html = renderToString(
+      createElement(ServiceDirectory, {
+        categories: valuesOf('category'),
+        districts,
+        audiences: valuesOf('audience'),
+        total: items.length,
+      }),
+    )
+    expect(html).toContain('<form')
+    expect(html).toContain('共 7 项服务')
+    expect(html).not.toContain('svc-item')
   })
 })

@@ -128,7 +128,7 @@ describe('离我最近', () => {
       await page.goto(`${site.url}/services/?cat=rest-station`)
       await waitForDirectory(page)
       await page.click('.svc-near-btn')
-      await page.waitForSelector('#near-title')
+      await page.waitForSelector('.svc-near .svc-item')
       const names = await page.$$eval('.svc-near li h3 a', (as) => as.map((a) => a.textContent))
       expect(names).toEqual(expected)
       expect(await page.textContent('.svc-near li .svc-distance strong')).toBe('约 850 米')
@@ -169,9 +169,10 @@ describe('离我最近', () => {
       await page.waitForSelector('.svc-geo-problem')
       expect(await page.textContent('.svc-geo-problem')).toContain('没有获得位置权限')
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('svc-district')
-      // The list is still the whole directory, by category.
+      // The page is still the directory's first view: its filter links, no list.
       expect(await page.locator('.svc-near').count()).toBe(0)
-      expect(await page.locator('.svc-item:visible').count()).toBe(snapshot.services.length)
+      expect(await page.locator('.svc-item:visible').count()).toBe(0)
+      expect(await page.locator('.svc-facets a:visible').count()).toBeGreaterThan(0)
     })
   }, 60_000)
 })
@@ -280,6 +281,12 @@ describe('离线可用', () => {
       await page.evaluate(() => navigator.serviceWorker.ready)
       await expect.poll(() => keptPaths(page), { timeout: 20_000 }).toEqual(['/hotlines/', '/saved/', '/services/'])
 
+      // A filter used online keeps answering offline: its category's data is kept when fetched.
+      await page.goto(`${site.url}/services/`)
+      await waitForDirectory(page)
+      await page.selectOption('#svc-cat', 'legal-aid')
+      await page.waitForSelector('.svc-matches .svc-item')
+
       await page.goto(`${site.url}/services/${legal.slug}/`)
       await page.click('.save-btn')
       await page.waitForFunction(() => /离线可用/.test(document.querySelector('.save-status')?.textContent ?? ''))
@@ -299,7 +306,11 @@ describe('离线可用', () => {
 
       expect((await offline('/services/')).banner).toContain('离线可用')
       await waitForDirectory(page) // its scripts come from the kept files too
-      expect(await page.locator('.svc-item a.tel').count()).toBeGreaterThan(10)
+      expect(await page.locator('a[href="tel:12351"]').count()).toBeGreaterThan(0)
+      await page.selectOption('#svc-cat', 'legal-aid')
+      await expect
+        .poll(() => page.locator('.svc-matches .svc-item a.tel').count())
+        .toBe(snapshot.services.filter((s) => s.category === 'legal-aid' && s.phones.length).length)
 
       expect((await offline(`/services/${legal.slug}/`)).banner).toContain('离线可用')
       for (const p of legal.phones) expect(await page.locator(`a[href="${telHref(p.number)}"]`).count(), p.number).toBeGreaterThan(0)

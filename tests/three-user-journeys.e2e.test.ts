@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -15,7 +14,7 @@ import { services as sampleServices } from '../cms/seed/data/services'
 import { settings } from '../content-models/settings'
 import { recordUrl } from '../site/routes'
 import { formatViolations, seriousViolations } from './helpers/axe'
-import { launchChromium } from './helpers/browser'
+import { freePort, launchChromium } from './helpers/browser'
 import { paragraph, pngImage } from './helpers/fixtures'
 import { openSearch } from './helpers/pages'
 import { savedPages, savedWith } from './helpers/savedPages'
@@ -46,16 +45,6 @@ interface System {
 
 let system: System
 let browser: Browser
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 /** Starts `scripts/start.ts` as `npm start` does, in its own process group, on fresh folders. */
 const startSystem = async (): Promise<System> => {
@@ -348,15 +337,13 @@ describe('three user journeys against `npm start`', () => {
 
       await step('taps-legal-aid', async () => {
         await page.locator('#services-title').locator('..').getByRole('link', { name: '法律援助', exact: true }).click()
-        await page.waitForURL(/\/services\/#cat-legal-aid$/)
+        await page.waitForURL(/\/services\/category\/legal-aid\/$/)
       })
 
       await step('narrows-to-the-district', async () => {
-        // The directory's filters appear once its script has loaded.
-        const districtSelect = page.locator('#svc-district')
-        await districtSelect.waitFor({ timeout: 30_000 })
-        await districtSelect.selectOption({ label: district.name })
-        const section = page.locator('#cat-legal-aid')
+        // Chosen at once, as a worker would: the filters come alive on the first touch and keep the choice.
+        await page.locator('#svc-district').selectOption({ label: district.name })
+        const section = page.locator('.svc-matches')
         await section.getByRole('link', { name: service.name }).waitFor()
         const visible = await section.locator('li.svc-item:not([hidden]) h3 a').allTextContents()
         expect(visible).toContain(service.name)
@@ -367,7 +354,7 @@ describe('three user journeys against `npm start`', () => {
       })
 
       await step('opens-the-service', async () => {
-        await page.locator('#cat-legal-aid').getByRole('link', { name: service.name }).click()
+        await page.locator('.svc-matches').getByRole('link', { name: service.name }).click()
         await page.waitForURL(/\/services\/[^/#]+\/$/)
         expect(await page.locator('h1').textContent()).toBe(service.name)
       })

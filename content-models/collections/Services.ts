@@ -78,6 +78,6 @@ export const Services: CollectionConfig = {
     { name: 'serviceArea', type: 'relationship', label: '服务范围', relationTo: 'regions', hasMany: true },
     { name: 'lastVerified', type: 'date', label: '最近核实日期', admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' } } },
     reviewField(),
-    slugField('name', undefined, ['rest-stations']),
+    slugField('name', undefined, ['rest-stations', 'category', 'district', 'audience', 'data']),
   ],
 }

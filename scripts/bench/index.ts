@@ -19,6 +19,7 @@ import type { ImportMessage } from './importChild'
 import type { LoadResult } from './load'
 import { bareAstroBuild } from './bareAstro'
 import { writeLegacyPages } from './legacy'
+import type { LighthousePage } from './lighthouse'
 import { articlePageWeight, median, outputSize, spread, type SearchTransfer } from './measure'
 import { measureWordingCheck } from './wordingCheck'
 import { canSampleMemory, peakOf, sampleDescendants, selfPeakRssBytes } from './memory'
@@ -51,6 +52,8 @@ export interface BenchOptions {
   profile?: boolean
   /** Skip the publish-to-live measurement, a second full build (for large corpora, where no target covers it). */
   skipPublish?: boolean
+  /** Lighthouse runs per page type (median); 0 leaves Lighthouse out. */
+  lighthouseRuns?: number
   onEvent?: (event: BenchEvent) => void
 }
 
@@ -64,6 +67,7 @@ export type BenchPhase =
   | 'measure'
   | 'search'
   | 'serverSearch'
+  | 'lighthouse'
   | 'publish'
   | 'import'
   | 'report'
@@ -84,6 +88,7 @@ export const PHASE_LABELS: Record<BenchPhase, string> = {
   measure: '输出与页面体积',
   search: '首次搜索（浏览器）',
   serverSearch: '服务器搜索（延迟、传输、召回）',
+  lighthouse: 'Lighthouse（移动端，每类页面一个）',
   publish: '发布到上线',
   import: '归档导入',
   report: '写报告',
@@ -392,6 +397,31 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       (s) =>
         `p95 ${s.latency.p95Ms.toFixed(1)} 毫秒，首次 ${(s.firstSearch.totalBytes / 1000).toFixed(1)} kB，召回率 ${s.recall.min.toFixed(3)}`,
     )
+    // ---------------------------------------------------------------- Lighthouse, a page of every type
+    const lighthouseRuns = options.lighthouseRuns ?? 1
+    const lighthouse: LighthousePage[] | null =
+      lighthouseRuns > 0
+        ? await phase(
+            'lighthouse',
+            async () => {
+              const { measureLighthouse, pageOfEveryType } = await import('./lighthouse')
+              // Our own server, as `npm start` serves the site: compressed, with the server search.
+              const own = await serveSite(0, publish.liveDir(dist))
+              try {
+                const { port } = own.address() as { port: number }
+                return await measureLighthouse({
+                  baseUrl: `http://127.0.0.1:${port}`,
+                  pages: await pageOfEveryType(liveDir),
+                  runs: lighthouseRuns,
+                  log: (m) => note(`Lighthouse ${m}`),
+                })
+              } finally {
+                await new Promise<void>((resolve) => own.close(() => resolve()))
+              }
+            },
+            (l) => `性能最低 ${Math.min(...l.map((p) => p.performance))}，CLS 最高 ${Math.max(...l.map((p) => p.cls)).toFixed(3)}`,
+          )
+        : null
     const chromiumVersion = browser ? (browser as import('playwright-core').Browser).version() : null
     await (browser as import('playwright-core').Browser | undefined)?.close()
     browser = undefined
@@ -622,6 +652,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         staffSeconds: published?.staff.medianSeconds ?? null,
         staffRuns: published?.staff.runs ?? [],
       },
+      lighthouse,
       archiveImport: {
         pages: files.length,
         imported: imported.imported,
@@ -656,6 +687,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
       versions: versions(chromiumVersion),
       params: {
         skipPublish: options.skipPublish ?? false,
+        lighthouseRuns,
         articles: plan.articles,
         services: plan.services,
         workersHomes: plan.workersHomes,

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
 
+import type { LighthousePage } from './lighthouse'
 import type { OutputSize, PageWeight, SearchTransfer } from './measure'
 import type { ProcessPeak } from './memory'
 import type { ProfileSummary } from './profile'
@@ -29,6 +30,8 @@ export interface BenchReport {
   versions: { payload: string; astro: string; pagefind: string; next: string; playwrightCore: string; chromium: string | null }
   params: {
     skipPublish: boolean
+    /** Lighthouse runs per page type; 0 when left out. */
+    lighthouseRuns: number
     articles: number
     services: number
     workersHomes: number
@@ -134,6 +137,8 @@ export interface BenchFigures {
     staffSeconds: number | null
     staffRuns: number[]
   }
+  /** Lighthouse mobile figures of one page of every type, as the site server sends it; null when left out. */
+  lighthouse: LighthousePage[] | null
   archiveImport: {
     pages: number
     imported: number
@@ -244,6 +249,35 @@ export const evaluateTargets = (f: BenchFigures, articles: number): BenchReport[
     add('article-js', '文章页外部 JavaScript = 0', f.articlePage.medianExternalJsBytes, 0, 'bytes', '<=')
     add('import-rate', '归档导入 ≥ 50 页/秒', f.archiveImport.pagesPerSecond, 50, 'pages/s', '>=')
   }
+  // Issue 26: every page fast on a worker's phone, the service directory's first view small.
+  const lighthouse = f.lighthouse ?? []
+  const worst = <K extends 'performance' | 'cls'>(key: K, pick: (values: number[]) => number) =>
+    lighthouse.length ? pick(lighthouse.map((p) => p[key])) : null
+  add(
+    'lighthouse-performance',
+    'Lighthouse 移动端性能 ≥ 95（每类页面，最低者）',
+    worst('performance', (v) => Math.min(...v)),
+    95,
+    'ratio',
+    '>=',
+  )
+  add(
+    'lighthouse-cls',
+    '累积布局偏移 CLS ≤ 0.02（每类页面，最高者）',
+    worst('cls', (v) => Math.max(...v)),
+    0.02,
+    'ratio',
+    '<=',
+  )
+  const services = lighthouse.find((p) => p.kind === 'services')
+  add(
+    'services-first-view',
+    '/services/ 首屏 HTML 传输 ≤ 50 kB（本站服务器，压缩）',
+    services?.documentBytes ?? null,
+    50_000,
+    'bytes',
+    '<=',
+  )
   return {
     scale: large ? '50k' : '10k',
     note: large
@@ -464,6 +498,17 @@ export const formatTable = (report: BenchReport): string => {
       `${f.wordingCheck.medianMs.toFixed(1)} 毫秒（${num(f.wordingCheck.chars)} 字 × ${num(f.wordingCheck.rules)} 条规则，${f.wordingCheck.runs.length} 次中位数，${num(f.wordingCheck.findings)} 处提示；规则变动后建立匹配器 ${num(Math.round(f.wordingCheck.buildMs))} 毫秒）`,
       ...target('wording-check'),
     ],
+    ...(f.lighthouse ?? []).map((p) => [
+      `Lighthouse：${p.kind}`,
+      `性能 ${p.performance}（无障碍 ${p.accessibility}，最佳实践 ${p.bestPractices}，SEO ${p.seo}），LCP ${sec(p.lcpMs / 1000)}，TBT ${Math.round(p.tbtMs)} 毫秒，CLS ${p.cls.toFixed(3)}，HTML ${kB(p.documentBytes)}，共 ${kB(p.totalBytes)}（${p.url}）`,
+      ...(p.kind === 'services' ? target('services-first-view') : ['', '']),
+    ]),
+    ...(f.lighthouse
+      ? [
+          ['Lighthouse：最低性能 / 最高 CLS', '', ...target('lighthouse-performance')],
+          ['', '', ...target('lighthouse-cls')],
+        ]
+      : []),
     ['基准测试总用时', sec(f.wallClockSeconds), '', ''],
   ]
   const header = ['项目', '结果', '目标', '']

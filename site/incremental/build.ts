@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
+import { compressFiles, compressTree } from '../compress'
 import { htmlFiles, pageUrl, urlFile } from '../lib/outputFiles'
 import type { PartialPlan } from '../lib/partial'
 import { publicTypes } from '../../content-models/publicTypes'
@@ -289,7 +290,9 @@ const mergeRendered = async (work: string, dir: string, { plan, removed }: Updat
   for (const url of renderedUrls) if (url.endsWith('/') && !(await exists(path.join(dir, urlFile(url))))) added++
   const written = await moveInto(work, dir)
   written.push(...(await copyMissingMedia(path.join(snapshotDir, 'media'), path.join(dir, 'media'))))
-  return { rendered: renderedUrls.size, gone, added, written }
+  // The compressed copies follow their files: rewritten with them, removed with them.
+  const copies = await compressFiles(dir, [...written, ...gone.map(urlFile)])
+  return { rendered: renderedUrls.size, gone, added, written: [...written, ...copies.written], removedCopies: copies.removed }
 }
 
 /** Seconds since the last call, per step of an update (for the benchmark). */
@@ -342,13 +345,14 @@ export const buildIncremental = async (options: UpdateOptions): Promise<Incremen
     searching.catch(() => undefined)
     const renderedBy = await renderPages(options, live, dist, { dir: work, planFile, plan: update.plan })
     phases.astro = lap()
-    const { rendered, gone, added, written } = await mergeRendered(work, dir, update, options.snapshotDir)
+    const { rendered, gone, added, written, removedCopies } = await mergeRendered(work, dir, update, options.snapshotDir)
     phases.merge += lap()
     const [searchDelta] = await searching
+    await compressTree(dir, DELTA_FOLDER)
     phases.search = lap()
     const livePages = (await readBuildInfo(live))?.pages
     const pages = livePages === undefined ? await countPages(dir) : livePages - gone.length + added
-    await writeBuildInfo(dir, { pages, base: path.basename(live), written, removed: gone.map(urlFile) })
+    await writeBuildInfo(dir, { pages, base: path.basename(live), written, removed: [...gone.map(urlFile), ...removedCopies] })
     return { dir, pages, seconds: (Date.now() - started) / 1000, rendered, removed: gone.length, searchDelta, phases, renderedBy }
   } catch (error) {
     // Nothing may still be writing into the folder being removed.

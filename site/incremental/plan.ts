@@ -8,6 +8,7 @@ import type {
   SnapshotWorkersHome,
 } from '../../content-models/snapshot'
 import { homeFacets, modelFacets } from '../lib/facets'
+import { directoryView, serviceFacets } from '../lib/serviceDirectory'
 import { listingPages, newsListings, PAGINATION_REACH, pageCount, pageHref, paginate, type NewsListing } from '../lib/listing'
 import { recordUrl, routes } from '../routes'
 
@@ -127,6 +128,16 @@ const facetPrefixes = (kind: 'workersHomes' | 'laborModels') =>
     ? homeFacets([], []).map((f) => routes.homesFacet.url({ facet: f.key, value: '' }))
     : modelFacets([], []).map((f) => routes.modelsFacet.url({ facet: f.key, value: '' }))
 
+/**
+ * The directory's filter pages and data files: each shows every filter's count and a
+ * district's page holds the city-wide services, so a service change renders them all (their
+ * number is bounded by the vocabulary, the districts and the directory's size, not the archive).
+ */
+const serviceDirectoryPrefixes = () => [
+  ...serviceFacets([], []).map((f) => routes.servicesFacet.url({ facet: f.key, value: '' })),
+  routes.servicesData.url({ category: '' }).replace(/\.json$/, ''),
+]
+
 export const touchedPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, 'articles' | 'categories'>): TouchedPages => {
   const urls = new Set<string>(newsPages(changes, snapshot))
   const prefixes = new Set<string>()
@@ -140,6 +151,9 @@ export const touchedPages = (changes: readonly Change[], snapshot: Pick<ContentS
     if (change.kind === 'organizations') {
       // The parent lists its children (name, kind, region); the children name their parent.
       for (const o of records as SnapshotOrganization[]) if (o.parentSlug) urls.add(detailUrl('organizations', o.parentSlug))
+    } else if (change.kind === 'services') {
+      const unchanged = change.before && change.after && directoryView(change.before) === directoryView(change.after)
+      if (!unchanged) for (const p of serviceDirectoryPrefixes()) prefixes.add(p)
     } else if (change.kind === 'workersHomes') {
       urls.add(routes.homes.url({}))
       for (const p of facetPrefixes('workersHomes')) prefixes.add(p)

@@ -8,6 +8,13 @@
 /** In <head>: applies the saved text size before first paint so the page does not jump. */
 export const textSizeInit = `try{var s=localStorage.getItem('text-size');if(s)document.documentElement.dataset.size=s}catch(e){}`
 
+/**
+ * In <head>: marks the page as having script, so controls that only script can work (the
+ * service directory's filter form) are laid out from the first paint, not added later, and
+ * are left out when script is off.
+ */
+export const scriptOn = `document.documentElement.classList.add('js')`
+
 /** At the end of <body>: the 大字 / 标准字号 button. */
 export const textSizeToggle = `(function(){var b=document.getElementById('text-size'),h=document.documentElement;function u(){var on=h.dataset.size==='large';b.setAttribute('aria-pressed',on?'true':'false');b.textContent=on?'标准字号':'大字'}u();b.addEventListener('click',function(){h.dataset.size=h.dataset.size==='large'?'':'large';try{localStorage.setItem('text-size',h.dataset.size)}catch(e){}u()})})()`
 

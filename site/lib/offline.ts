@@ -18,6 +18,13 @@ export const SAVED_AT_HEADER = 'X-Offline-Saved-At'
 export const SAVED_PAGE = routes.saved.url({})
 /** Kept from the first visit, whatever page it was. */
 export const PINNED_PAGES = [routes.hotlines.url({}), routes.services.url({}), SAVED_PAGE] as const
+/**
+ * The service directory's data files, which its filters fetch (/services/data/<category>.json):
+ * from the network when there is one, else the copy kept when they were last fetched, so the
+ * filters a worker used online still answer offline.
+ */
+export const DATA_CACHE = 'union-offline-data-v1'
+export const isDirectoryData = (pathname: string) => pathname.startsWith(routes.servicesData.url({ category: '' }).replace(/\.json$/, ''))
 /** Files every kept page may need. */
 export const PINNED_FILES = ['/favicon.svg', '/manifest.webmanifest', '/icons/icon-192.png'] as const
 
@@ -44,9 +51,9 @@ export const assetsOf = (html: string): string[] => {
   return [...found]
 }
 
-/** The chunks a bundled script imports (`from"./x.js"`, `import("./x.js")`), as URLs. */
+/** The chunks a bundled script imports (`from"./x.js"`, `import("./x.js")`, `import(\`./x.js\`)`), as URLs. */
 export const importsOf = (js: string, base: string): string[] =>
-  [...js.matchAll(/(?:\bfrom\s*|\bimport\s*(?:\(\s*)?)["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => new URL(m[1]!, base).href)
+  [...js.matchAll(/(?:\bfrom\s*|\bimport\s*(?:\(\s*)?)["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)].map((m) => new URL(m[1]!, base).href)
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 

@@ -127,6 +127,27 @@ export const toDirectoryItem = (service: SnapshotService, regions: readonly Snap
   }
 }
 
+/**
+ * What of a service `toDirectoryItem` reads, as one string: when an edit leaves it equal, the
+ * directory's pages and data files are as they were (an incremental publish renders none).
+ * Kept beside toDirectoryItem so the two change together.
+ */
+export const directoryView = (service: SnapshotService): string =>
+  JSON.stringify([
+    service.id,
+    service.slug,
+    service.name,
+    service.category,
+    service.status,
+    service.eligibility,
+    service.audiences,
+    service.phones,
+    service.locations,
+    service.serviceArea,
+    service.summary,
+    service.provider?.name,
+  ])
+
 const STATUS_ORDER: Record<string, number> = { active: 0, 'temporarily-closed': 1, ended: 2 }
 
 /** Directory order: by category as the vocabulary lists them, active first, then by name. */
@@ -188,3 +209,67 @@ export const matches = (
   }
   return true
 }
+
+/**
+ * The directory's static filter pages (GOV.UK finder style, one filter a page, paged):
+ * `/services/category/<value>/`, `/services/district/<code>/`, `/services/audience/<value>/`.
+ * A page lists the items `matches` would keep for that one filter, so the page a worker
+ * reaches with JavaScript off holds what the island shows for the same choice.
+ */
+export type ServiceFacetKey = 'category' | 'district' | 'audience'
+
+export interface ServiceFacetValue {
+  value: string
+  label: string
+  count: number
+}
+
+export interface ServiceFacet {
+  key: ServiceFacetKey
+  label: string
+  values: ServiceFacetValue[]
+}
+
+const FACET_LABELS: Record<ServiceFacetKey, string> = { category: '类别', district: '地区', audience: '适用人群' }
+
+/** The filters a facet page stands for. */
+export const facetFilters = (key: ServiceFacetKey, value: string): DirectoryFilters => ({ ...noFilters, [key]: value })
+
+/** The facets with the values that have at least one item, in vocabulary (or region list) order. */
+export const serviceFacets = (items: readonly DirectoryItem[], districts: readonly { value: string; label: string }[]): ServiceFacet[] => {
+  const count = (key: ServiceFacetKey, value: string) => items.filter((i) => matches(i, facetFilters(key, value), undefined)).length
+  const values = (key: ServiceFacetKey, pairs: readonly { value: string; label: string }[]) =>
+    pairs.map((p) => ({ value: p.value, label: p.label, count: count(key, p.value) })).filter((v) => v.count > 0)
+  return [
+    { key: 'category', label: FACET_LABELS.category, values: values('category', serviceCategories) },
+    { key: 'district', label: FACET_LABELS.district, values: values('district', districts) },
+    // Services for everyone are on every audience's page, so an audience is offered when some service names it.
+    {
+      key: 'audience',
+      label: FACET_LABELS.audience,
+      values: values(
+        'audience',
+        audiences.filter((a) => a.value !== 'everyone' && items.some((i) => i.audiences.includes(a.value))),
+      ),
+    },
+  ]
+}
+
+/** Services on one page of a filter page; a phone shows a page without scrolling for ages. */
+export const SERVICES_PER_PAGE = 20
+
+export interface ServicePage {
+  items: DirectoryItem[]
+  /** 1-based; page 1 lives at the filter's own URL, page n at `page/n/`. */
+  current: number
+  total: number
+}
+
+/** Splits a directory list into pages, first page first: the directory is in name order, not by date. */
+export const servicePages = (items: readonly DirectoryItem[], size = SERVICES_PER_PAGE): ServicePage[] => {
+  const total = Math.max(1, Math.ceil(items.length / size))
+  return Array.from({ length: total }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), current: i + 1, total }))
+}
+
+/** The URL tail of a page below its filter's URL: nothing for page 1. */
+export const servicePageSegment = (current: number) => (current === 1 ? undefined : `page/${current}`)

@@ -6,11 +6,13 @@
  */
 import {
   ASSET_CACHE,
+  DATA_CACHE,
   OFFLINE_CACHE,
   PINNED_FILES,
   PINNED_PAGES,
   SAVED_PAGE,
   markOffline,
+  isDirectoryData,
   neverCached,
   pageKey,
   storePage,
@@ -32,7 +34,7 @@ declare const self: {
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void
 }
 
-const CURRENT = new Set<string>([OFFLINE_CACHE, ASSET_CACHE])
+const CURRENT = new Set<string>([OFFLINE_CACHE, ASSET_CACHE, DATA_CACHE])
 
 const keep = async (path: string) => {
   const key = pageKey(new URL(path, self.location.origin))
@@ -80,12 +82,27 @@ const page = async (event: FetchEvent, url: URL): Promise<Response> => {
 /** Hashed build files never change; kept ones answer at once, others come from the network. */
 const file = async (request: Request): Promise<Response> => (await caches.match(request, { cacheName: ASSET_CACHE })) ?? fetch(request)
 
+/** Network first; the last copy only when there is no network. */
+const directoryData = async (event: FetchEvent): Promise<Response> => {
+  const kept = await caches.open(DATA_CACHE)
+  try {
+    const response = await fetch(event.request)
+    if (response.ok) event.waitUntil(kept.put(event.request, response.clone()))
+    return response
+  } catch (error) {
+    const copy = await kept.match(event.request)
+    if (copy) return copy
+    throw new Error(`offline and no copy of ${event.request.url}`, { cause: error })
+  }
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request
   if (request.method !== 'GET') return
   const url = new URL(request.url)
   if (url.origin !== self.location.origin || neverCached(url.pathname)) return
   if (request.mode === 'navigate') event.respondWith(page(event, url))
+  else if (isDirectoryData(url.pathname)) event.respondWith(directoryData(event))
   else if (url.pathname.startsWith('/_astro/') || (PINNED_FILES as readonly string[]).includes(url.pathname))
     event.respondWith(file(request))
 })

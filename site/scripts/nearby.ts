@@ -80,6 +80,8 @@ const setUp = (box: HTMLElement) => {
     status.classList.remove('problem')
     status.textContent = ''
     if (hint) hint.hidden = true
+    // Pressed: the hint's kept room (styles/nearby.css) is no longer needed.
+    box.classList.add('near-used')
     try {
       const origin = await requestPosition()
       const items = [...list.querySelectorAll<HTMLElement>(':scope > [data-near-item]')]

@@ -59,7 +59,14 @@ export const waitForSearchResults = (page: Page) =>
   )
 
 /** The service directory's filters appear once the React island has hydrated. */
-export const waitForDirectory = (page: Page) => page.waitForSelector('#svc-q', { timeout: 20_000 })
+/**
+ * The directory's filter form is rendered on the server and comes alive when first touched
+ * (site/scripts/serviceFinder.ts): touch it without moving focus, and wait until it has.
+ */
+export const waitForDirectory = async (page: Page) => {
+  await page.dispatchEvent('#svc-finder', 'pointerdown')
+  await page.waitForSelector('.svc-directory[data-ready]', { state: 'attached', timeout: 20_000 })
+}
 
 /**
  * Page paths of a build, by kind, picked from the sample content so the tests follow it: where a
@@ -104,6 +111,8 @@ export const samplePages = async (dir: string, snapshotDir: string) => {
     models: '/models/',
     modelDetail: await detail('laborModels', /<img/),
     services: '/services/',
+    /** A page of one filter of the service directory: a category's. */
+    servicesFilter: `/${await first('services/category')}/`,
     service: await detail('services', /class="alert/),
     hotlines: '/hotlines/',
     restStations: '/services/rest-stations/',

@@ -61,13 +61,18 @@ export const addFixtureContent = async ({ payload }: TestCms) => {
 
 export const htmlFiles = async (dir: string) => (await fs.readdir(dir, { recursive: true })).map(String).filter((f) => f.endsWith('.html'))
 
-/** Every text file of the output plus the decompressed Pagefind fragments and metadata. */
+/** Every text file of the output, its compressed copies read back, and the decompressed Pagefind fragments and metadata. */
 export const allOutputText = async (dir: string): Promise<Map<string, string>> => {
   const texts = new Map<string, string>()
   for (const rel of (await fs.readdir(dir, { recursive: true })).map(String)) {
     const file = path.join(dir, rel)
     if (!(await fs.stat(file)).isFile()) continue
     if (/\.(html|xml|json|txt)$/.test(rel)) texts.set(rel, await fs.readFile(file, 'utf8'))
+    // The compressed copies the server sends (site/compress.ts), read back: a word in one is in the output too.
+    if (/\.(html|xml|json|txt)\.(br|gz)$/.test(rel)) {
+      const data = await fs.readFile(file)
+      texts.set(rel, (rel.endsWith('.br') ? zlib.brotliDecompressSync(data) : zlib.gunzipSync(data)).toString('utf8'))
+    }
     if (/\.pf_(fragment|meta|index|filter)$/.test(rel)) {
       const text = zlib
         .gunzipSync(await fs.readFile(file))
