@@ -49,10 +49,13 @@ const outputFile = (pathname: string, type: string) => {
   return p ? `${p.slice(1)}/index.html` : 'index.html'
 }
 
-/** The URL Astro requests a path at: pages with the trailing slash, endpoints as named. */
+/**
+ * The URL Astro requests a path at: pages with the trailing slash; endpoints as getStaticPaths
+ * names them (one without an extension in its file name, `[redirectFile].ts`, keeps the slash
+ * `trailingSlash: 'always'` gives it, or its route pattern does not match).
+ */
 const requestUrl = (pathname: string, type: string) => {
-  const p = pathname.replace(/\/$/, '')
-  const url = type === 'endpoint' ? p : `${p}/`
+  const url = type === 'endpoint' ? pathname : `${pathname.replace(/\/$/, '')}/`
   return new URL(url || '/', new URL(settings().siteUrl).origin)
 }
 
