@@ -105,5 +105,3 @@ export const serveSite = (port: number, dir = liveDir(), options: { search?: boo
     server.listen(port, () => resolve(server))
   })
 }
-
-export const siteDirForLogs = (dir = liveDir()) => path.relative(settings().rootDir, dir)
