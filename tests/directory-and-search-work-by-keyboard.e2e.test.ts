@@ -115,7 +115,16 @@ describe('keyboard only', () => {
     await expect.poll(async () => (await shownItems()).every((i) => i.open)).toBe(true)
     expect(await page.locator('.svc-result').textContent()).toMatch(/^找到 \d+ 项服务/)
 
-    const clear = await tabTo(page, (f) => f.text === '清除筛选', { max: 1 })
+    // 查看结果 submits nothing anywhere: the filters stay, the page stays (it only closes a phone's keyboard).
+    const go = await tabTo(page, (f) => f.text === '查看结果', { max: 1 })
+    expect(hasFocusRing(go)).toBe(true)
+    const before = page.url()
+    await page.keyboard.press('Enter')
+    expect(page.url()).toBe(before)
+    expect(await page.locator('#svc-open').isChecked()).toBe(true)
+    await expect.poll(async () => (await shownItems()).every((i) => i.open)).toBe(true)
+
+    const clear = await tabTo(page, (f) => f.text === '清除筛选', { max: 2 })
     expect(hasFocusRing(clear)).toBe(true)
     await page.keyboard.press('Enter')
     await expect.poll(async () => (await shownItems()).length).toBe(all.length)

@@ -121,6 +121,9 @@ describe('the site built from a snapshot, with no CMS server running', () => {
         'attribute-empty-style': 'off',
         'no-redundant-role': 'off',
         'long-title': 'off',
+        // HTML attribute names are case-insensitive; React's server renderer writes some in
+        // camelCase (autoComplete, enterKeyHint) in the service directory's form, read the same.
+        'attr-case': 'off',
         'element-permitted-content': 'error',
         // Phone links are styled white-space: nowrap through these classes.
         'tel-non-breaking': ['error', { ignoreClasses: ['tel', 'nowrap'] }],

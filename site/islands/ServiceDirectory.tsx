@@ -288,6 +288,10 @@ export default function ServiceDirectory({
           <p className="svc-result" role="status" aria-live="polite">
             {status}
           </p>
+          {/* Filters apply as they change; this closes the phone keyboard so the results show (onSubmit). */}
+          <button type="submit" className="svc-clear">
+            查看结果
+          </button>
           <button type="button" className="svc-clear" onClick={clear}>
             清除筛选
           </button>
