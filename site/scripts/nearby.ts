@@ -85,6 +85,8 @@ const rankFromData = async (box: HTMLElement, list: HTMLElement, origin: LatLng)
   }
   list.replaceChildren()
   showMore()
+  // A note on what the list held (「前 20 处」) no longer describes it.
+  for (const note of document.querySelectorAll<HTMLElement>('[data-near-note]')) note.textContent = '（离您最近的在前）'
   return ranked[0] && { name: ranked[0].name, metres: ranked[0].metres }
 }
 
