@@ -73,10 +73,15 @@ export const routes = {
   servicesData: route<{ category: string }>('services/data/[category].json.ts'),
   service: detail('services'),
   /** The outdoor workers' rest stations (户外劳动者驿站), nearest first on request. */
-  restStations: route('services/rest-stations.astro'),
+  restStations: route('services/rest-stations/index.astro'),
+  /** One district's rest stations, paged: `330102/`, `330102/page/2/`; they work without script. */
+  restStationsDistrict: route<{ district: string; page?: string }>('services/rest-stations/[district]/[...page].astro'),
   homes: route('homes/index.astro'),
   home: detail('workersHomes'),
-  homesFacet: route<{ facet: string; value: string }>('homes/[facet]/[value].astro'),
+  /** One filter of the homes, paged: `level/national/`, `region/330102/page/2/`. */
+  homesFacet: route<{ facet: string; value: string; page?: string }>('homes/[facet]/[value]/[...page].astro'),
+  /** Every home's place, which 离我最近 fetches instead of reading the page. */
+  homesPlaces: route('homes/data/places.json.ts'),
   models: route('models/index.astro'),
   model: detail('laborModels'),
   modelsFacet: route<{ facet: string; value: string }>('models/[facet]/[value].astro'),

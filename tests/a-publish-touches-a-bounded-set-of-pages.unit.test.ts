@@ -164,12 +164,18 @@ describe('the pages a change touches', () => {
     expect(prefixes.every((p) => /^\/homes\/[a-z]+\/$/.test(p))).toBe(true)
   })
 
-  it('renders a service’s own page and every page of the directory’s filters and data files, not the other services', () => {
+  it('renders a service’s own page and every page of the directory’s filters, data files and rest-station districts, not the other services', () => {
     const service = serviceWith({ slug: 's1', name: '法律援助站', category: 'legal-aid' })
     const { urls, prefixes } = touchedPages([{ kind: 'services', after: service }], { articles: [], categories })
     expect(urls).toEqual(['/services/s1/'])
     // Each filter page shows every filter's count, so the whole family renders; no prefix reaches a service's own page.
-    expect(prefixes).toEqual(['/services/audience/', '/services/category/', '/services/data/', '/services/district/'])
+    expect(prefixes).toEqual([
+      '/services/audience/',
+      '/services/category/',
+      '/services/data/',
+      '/services/district/',
+      '/services/rest-stations/',
+    ])
   })
 
   it('leaves the directory alone when an edit changes nothing it shows or filters by', () => {
@@ -177,6 +183,6 @@ describe('the pages a change touches', () => {
     const steps = { ...before, howToApply: ['电话预约'], documents: [{ name: '身份证' }], alert: '春节期间暂停' } as never
     expect(touchedPages([{ kind: 'services', before, after: steps }], { articles: [], categories }).prefixes).toEqual([])
     const phone = { ...before, phones: [{ number: '12351', kind: 'voice', hotline: true }] } as never
-    expect(touchedPages([{ kind: 'services', before, after: phone }], { articles: [], categories }).prefixes).toHaveLength(4)
+    expect(touchedPages([{ kind: 'services', before, after: phone }], { articles: [], categories }).prefixes).toHaveLength(5)
   })
 })

@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 
 import type { ContentSnapshot, SnapshotCoordinates, SnapshotOrganization } from '../content-models/snapshot'
 import { telHref } from '../site/lib/format'
+import { HOMES_PER_PAGE } from '../site/lib/homes'
+import { NEAR_PLACES_SHOWN } from '../site/lib/nearPlaces'
+import { SERVICES_PER_PAGE } from '../site/lib/serviceDirectory'
 import { indexFileOf } from '../site/search/files'
 import { SearchIndex } from '../site/search/query'
 import { formatViolations, seriousViolations } from './helpers/axe'
@@ -61,7 +64,7 @@ const withContext = async (options: Parameters<Browser['newContext']>[0], run: (
 }
 
 describe('离我最近', () => {
-  it('with the location granted, lists every rest station nearest first, with distance, open state and map links', async () => {
+  it('with the location granted, lists the nearest rest stations from the data file, with distance, open state and map links', async () => {
     const all = stations()
     const located = all.filter((s) => s.location.coordinates)
     // The station the page lists last, so only sorting can bring it to the top.
@@ -81,8 +84,10 @@ describe('离我最近', () => {
         await page.goto(`${site.url}/services/rest-stations/`)
         const before = await page.$$eval('#station-list > li', (lis) => lis.map((li) => (li as HTMLElement).dataset.name))
         expect(before.at(-1)).not.toBe(target.service.name) // sanity: the default order is not the answer
+        const fetched = page.waitForResponse((r) => new URL(r.url()).pathname === '/services/data/rest-station.json')
         await page.click('.near-btn')
         await page.waitForFunction(() => /已按直线距离排序/.test(document.querySelector('.near-status')?.textContent ?? ''))
+        expect((await fetched).ok()).toBe(true)
         const cards = await page.$$eval('#station-list > li', (lis) =>
           lis.map((li) => ({
             name: (li as HTMLElement).dataset.name,
@@ -91,8 +96,8 @@ describe('离我最近', () => {
             maps: [...li.querySelectorAll('a[href^="https://uri.amap.com/"], a[href^="https://api.map.baidu.com/"]')].length,
           })),
         )
-        expect(cards.map((c) => c.name).slice(0, located.length)).toEqual(expected)
-        expect(cards).toHaveLength(all.length)
+        // The page holds one page of stations; the nearest come from the category's data file.
+        expect(cards.map((c) => c.name)).toEqual(expected.slice(0, NEAR_PLACES_SHOWN))
         expect(cards[0]!.distance).toBe('约 850 米')
         expect(await page.textContent('.near-status')).toContain(`${target.service.name}（约 850 米）`)
         for (const c of cards.slice(0, located.length)) {
@@ -105,13 +110,20 @@ describe('离我最近', () => {
     }
   }, 60_000)
 
-  it('without JavaScript, the rest stations and homes stay the full list and no button shows', async () => {
+  it('without JavaScript, the rest stations are a first page and a paged list per district, the homes a first page, and no button shows', async () => {
     await withContext({ viewport: PHONE, javaScriptEnabled: false }, async (_, page) => {
       await page.goto(`${site.url}/services/rest-stations/`)
-      expect(await page.locator('#station-list > li').count()).toBe(stations().length)
+      expect(await page.locator('#station-list > li').count()).toBe(Math.min(stations().length, SERVICES_PER_PAGE))
       expect(await page.locator('.near-btn').isVisible()).toBe(false)
+      const districtLinks = await page.$$eval('#station-districts ~ ul a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname))
+      let listed = 0
+      for (const href of districtLinks) {
+        await page.goto(`${site.url}${href}`)
+        listed += await page.locator('#station-list > li').count()
+      }
+      expect(listed).toBe(stations().filter((s) => s.location.district).length)
       await page.goto(`${site.url}/homes/`)
-      expect(await page.locator('#homes-list > li').count()).toBe(snapshot.workersHomes.length)
+      expect(await page.locator('#homes-list > li').count()).toBe(Math.min(snapshot.workersHomes.length, HOMES_PER_PAGE))
       expect(await page.locator('.near-btn').isVisible()).toBe(false)
     })
   })
@@ -145,10 +157,12 @@ describe('离我最近', () => {
     const expected = [...homes].sort((a, b) => roughMetres(here, a.coordinates!) - roughMetres(here, b.coordinates!)).map((h) => h.name)
     await withContext({ viewport: PHONE, geolocation: origin, permissions: ['geolocation'] }, async (_, page) => {
       await page.goto(`${site.url}/homes/`)
+      const fetched = page.waitForResponse((r) => new URL(r.url()).pathname === '/homes/data/places.json')
       await page.click('.near-btn')
       await page.waitForFunction(() => /已按直线距离排序/.test(document.querySelector('.near-status')?.textContent ?? ''))
+      expect((await fetched).ok()).toBe(true)
       const names = await page.$$eval('#homes-list > li h3', (hs) => hs.map((h) => h.textContent))
-      expect(names.slice(0, homes.length)).toEqual(expected)
+      expect(names).toEqual(expected.slice(0, NEAR_PLACES_SHOWN))
       expect(await page.textContent('#homes-list > li .near-distance')).toBe('约 300 米')
     })
   }, 60_000)
@@ -160,7 +174,7 @@ describe('离我最近', () => {
       await page.waitForSelector('.near-status.problem')
       expect(await page.textContent('.near-status')).toContain('没有获得位置权限')
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('station-districts')
-      expect(await page.locator('nav[aria-labelledby="station-districts"] a[href*="district="]').count()).toBeGreaterThan(0)
+      expect(await page.locator('nav[aria-labelledby="station-districts"] a[href^="/services/rest-stations/"]').count()).toBeGreaterThan(0)
       await axeClean(page, 'rest stations, location refused')
 
       await page.goto(`${site.url}/services/`)

@@ -45,6 +45,6 @@ export const WorkersHomes: CollectionConfig = {
     openingHoursField(),
     hoursExceptionsField(),
     reviewField(),
-    slugField('name', undefined, ['level', 'year', 'region']),
+    slugField('name', undefined, ['level', 'year', 'region', 'data']),
   ],
 }

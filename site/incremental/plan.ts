@@ -136,6 +136,8 @@ const facetPrefixes = (kind: 'workersHomes' | 'laborModels') =>
 const serviceDirectoryPrefixes = () => [
   ...serviceFacets([], []).map((f) => routes.servicesFacet.url({ facet: f.key, value: '' })),
   routes.servicesData.url({ category: '' }).replace(/\.json$/, ''),
+  // The rest stations' district pages list the stations of the category.
+  routes.restStationsDistrict.url({ district: '' }),
 ]
 
 export const touchedPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, 'articles' | 'categories'>): TouchedPages => {

@@ -1,6 +1,9 @@
 import { homeAwardLevels, homeFacilities, labelOf } from '../../content-models/options'
 import type { SnapshotWorkersHome } from '../../content-models/snapshot'
 
+/** Homes on one page of a list: a multiple of the three-column grid. */
+export const HOMES_PER_PAGE = 24
+
 /** Directory order: highest award level first, then the most recently named, then by name. */
 export const homesInOrder = (homes: readonly SnapshotWorkersHome[]): SnapshotWorkersHome[] => {
   const rank = (l: string) => {

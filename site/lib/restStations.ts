@@ -33,3 +33,18 @@ export const restStations = (services: readonly SnapshotService[], regions: read
         (a.district?.code ?? '~').localeCompare(b.district?.code ?? '~') ||
         a.name.localeCompare(b.name, 'zh-CN'),
     )
+
+export interface StationDistrict {
+  code: string
+  name: string
+  count: number
+}
+
+/** The districts that have stations, in region-list order, each with how many it has. */
+export const stationDistricts = (stations: readonly RestStation[], regions: readonly SnapshotRegion[]): StationDistrict[] => {
+  const counts = new Map<string, number>()
+  for (const s of stations) if (s.district) counts.set(s.district.code, (counts.get(s.district.code) ?? 0) + 1)
+  return regions
+    .filter((r) => r.level === 'district' && counts.has(r.code))
+    .map((r) => ({ code: r.code, name: r.name, count: counts.get(r.code)! }))
+}

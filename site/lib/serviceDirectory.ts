@@ -258,15 +258,15 @@ export const serviceFacets = (items: readonly DirectoryItem[], districts: readon
 /** Services on one page of a filter page; a phone shows a page without scrolling for ages. */
 export const SERVICES_PER_PAGE = 20
 
-export interface ServicePage {
-  items: DirectoryItem[]
+export interface ServicePage<T = DirectoryItem> {
+  items: T[]
   /** 1-based; page 1 lives at the filter's own URL, page n at `page/n/`. */
   current: number
   total: number
 }
 
 /** Splits a directory list into pages, first page first: the directory is in name order, not by date. */
-export const servicePages = (items: readonly DirectoryItem[], size = SERVICES_PER_PAGE): ServicePage[] => {
+export const servicePages = <T = DirectoryItem>(items: readonly T[], size = SERVICES_PER_PAGE): ServicePage<T>[] => {
   const total = Math.max(1, Math.ceil(items.length / size))
   return Array.from({ length: total }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), current: i + 1, total }))
 }
