@@ -5,12 +5,14 @@ import { defineConfig } from 'astro/config'
 
 import { settings } from './content-models/settings'
 import { mediaFromSnapshot } from './site/integrations/media'
-import { residentRenderer } from './site/integrations/residentRenderer'
+import { renderContextOf } from './site/integrations/renderContext'
 import { serviceWorker } from './site/integrations/serviceWorker'
-import { plan } from './site/lib/partial'
+import { readPartialPlan } from './site/lib/partial'
 import { noindexPaths } from './site/routes'
 
 const { siteUrl, astro } = settings()
+// A partial build's plan (site/incremental): what its pages render, and what the sitemap carries over.
+const plan = readPartialPlan(astro.partialPlan)
 
 export default defineConfig({
   site: siteUrl,
@@ -32,8 +34,9 @@ export default defineConfig({
     // Partial builds get media from site/incremental instead. Search indexes are built beside
     // the build from the snapshot (site/publish.ts), not from its pages.
     ...(plan ? [] : [mediaFromSnapshot()]),
-    // Inert unless the process is the resident renderer (site/renderer), which keeps this build's pages loaded.
-    residentRenderer(),
+    // The pages' render context for this build (site/lib/renderContext.ts). The resident renderer
+    // (site/renderer) adds its own integration to its build's inline config.
+    renderContextOf(plan),
   ],
   telemetry: false,
 })

@@ -11,12 +11,10 @@ const slots = {
   settings: 'union-portal.settings',
   /** site/snapshot.ts: the parsed snapshot, shared by the build, the publisher and the page bundle. */
   snapshotCache: 'union-portal.snapshot-cache',
-  /** site/lib/renderRound.ts: what the current render round renders and which data its pages read. */
-  renderRound: 'union-portal.render-round',
+  /** site/lib/renderContext.ts: the current render round's context (its plan, its snapshot, what its pages computed), entered by whoever starts the round. */
+  renderContext: 'union-portal.render-context',
   /** site/renderer/index.ts: this process's resident renderer, shared by every rebuilder in it. */
   sharedRenderer: 'union-portal.resident-renderer.shared',
-  /** site/renderer/child.ts → site/integrations/residentRenderer.ts: the renderer's hooks into the one build it runs. */
-  residentHost: 'union-portal.resident-renderer',
   /** cms/publishing/rebuilder.ts: the one rebuilder of this process. */
   rebuilder: 'union-portal.rebuilder',
 } as const

@@ -1,15 +1,14 @@
-import { settings } from '../content-models/settings'
 import type { SnapshotArticle } from '../content-models/snapshot'
-import { noteRead, perRound } from './lib/renderRound'
-import { readSnapshot } from './snapshot'
+import { noteRead, perRound, renderContext } from './lib/renderContext'
 
 /**
- * The snapshot this build reads (SNAPSHOT_DIR, handed over by whoever started the build). Pages
- * read it directly, not through Astro's content layer: syncing 12k records into the layer's
- * data store and inlining that store into the build cost 2.6 s of every build at 10k articles,
- * an incremental one of a dozen pages included, for records the snapshot already holds checked.
+ * The snapshot this round reads, its render context's (site/lib/renderContext.ts: SNAPSHOT_DIR
+ * unless whoever started the round said otherwise). Pages read it directly, not through Astro's
+ * content layer: syncing 12k records into the layer's data store and inlining that store into
+ * the build cost 2.6 s of every build at 10k articles, an incremental one of a dozen pages
+ * included, for records the snapshot already holds checked.
  */
-export const buildSnapshot = () => readSnapshot(settings().snapshotDir)
+export const buildSnapshot = () => renderContext().snapshot()
 
 /** Longest body text any page shows outside the article itself (meta descriptions, feed). */
 export const LEAD_CHARS = 160

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 
 import type { Change, SnapshotUpdate } from '../content-models/changes'
 import { settings } from '../content-models/settings'
-import { buildIncremental, prepareUpdateFolder, type IncrementalBuild } from './incremental/build'
+import { buildIncremental, updateFolderMaker, type IncrementalBuild } from './incremental/build'
 import { buildSite, goLive, type Fence } from './publish'
 import { closeSharedRenderer, sharedRenderer } from './renderer'
 import { readSnapshot, snapshotFile } from './snapshot'
@@ -47,6 +47,7 @@ export const createPublisher = (options: { incremental: boolean }): Publisher =>
   const folders = () => ({ snapshotDir: settings().snapshotDir, dist: settings().distDir })
   const resident = () => options.incremental && settings().residentRenderer
   let open = false
+  const prepareUpdateFolder = updateFolderMaker()
   const startRenderer = () => {
     const { snapshotDir, dist } = folders()
     if (resident() && fs.existsSync(snapshotFile(snapshotDir))) sharedRenderer({ snapshotDir, dist })

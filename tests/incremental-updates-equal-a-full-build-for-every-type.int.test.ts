@@ -8,7 +8,7 @@ import { exportSnapshot, localSource } from '../cms/export'
 import { rebuilderFor } from '../cms/publishing/rebuilder'
 import { seedSampleContent } from '../cms/seed'
 import { configureSettings, settings } from '../content-models/settings'
-import { prepareUpdateFolder } from '../site/incremental/build'
+import { updateFolderMaker } from '../site/incremental/build'
 import { buildSite, goLive, liveDir, readBuildInfo } from '../site/publish'
 import { sharedRenderer } from '../site/renderer'
 import { paragraph } from './helpers/fixtures'
@@ -179,8 +179,8 @@ describe('incremental updates on a site whose listings span several pages', () =
     await expectSameAsFullBuild('full')
     // Closed for the full build, whose memory it would add to; a renderer on the new snapshot renders the next update.
     expect(renderer.alive()).toBe(false)
-    // The rebuilder, idle, copies the new live build for the next update (or is copying it: this waits).
-    await prepareUpdateFolder(dist)
+    // The rebuilder, idle, copies the new live build for the next update (if it has not yet, this makes the copy beside it: the first to finish provides it).
+    await updateFolderMaker()(dist)
     const spare = path.join(dist, 'spare', path.basename(await fs.realpath(liveDir(dist))))
     expect(fsSync.existsSync(spare)).toBe(true)
     const a = await find('articles', 6)

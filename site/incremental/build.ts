@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
 import { compressFiles, compressTree } from '../compress'
 import { htmlFiles, pageUrl, urlFile } from '../lib/outputFiles'
+import { processAlive } from '../lib/processAlive'
 import type { PartialPlan } from '../lib/partial'
 import { publicTypes } from '../../content-models/publicTypes'
 import { settings } from '../../content-models/settings'
@@ -90,8 +92,8 @@ const spareOf = (dist: string, live: string) => path.join(dist, 'spare', path.ba
  * The folder an update is made in, holding what `live` holds. Copying the live build means a
  * new directory per page (14k at 10k articles, ~2 s; 70k at 50k, 17 s); instead the build
  * before it, which differs from it only by the files its update wrote and removed, is brought
- * level and reused (renamed). After a full build there is none: the copy prepareUpdateFolder
- * made while nobody was publishing is taken, or one is made now.
+ * level and reused (renamed). After a full build there is none: the copy made while nobody was
+ * publishing (updateFolderMaker) is taken, or one is made now.
  */
 const startFrom = async (live: string, dir: string, dist: string) => {
   const base = await reusableBase(live, dist)
@@ -111,32 +113,59 @@ const startFrom = async (live: string, dir: string, dist: string) => {
 /**
  * Makes the folder the next update of the live site starts from when it would otherwise have
  * to copy the live build (after a full build: 17 s of a first publish at 50k articles), so
- * that the copy is made while nobody waits (the rebuilder calls it when its queue is empty).
- * Says whether it made one. Builds are never written once live, so the copy stays level.
+ * that the copy is made while nobody waits (the rebuilder asks the publisher when its queue is
+ * empty). Says whether it made one. Builds are never written once live, so the copy stays
+ * level. One maker per publisher: it remembers the copy it is making (a second call waits for
+ * it) and the live build it last found to need nothing (the idle rebuilder asks every second).
  */
-export const prepareUpdateFolder = (dist = settings().distDir): Promise<boolean> =>
-  (preparing ??= makeUpdateFolder(dist).finally(() => (preparing = undefined)))
+export const updateFolderMaker = () => {
+  let preparing: Promise<boolean> | undefined
+  const seen: { settled?: string } = {}
+  return (dist = settings().distDir): Promise<boolean> =>
+    (preparing ??= makeUpdateFolder(dist, seen).finally(() => (preparing = undefined)))
+}
 
-/** The copy being made: a second caller waits for it instead of copying into the same folder. */
-let preparing: Promise<boolean> | undefined
-/** The live build last found to need nothing: the idle rebuilder asks every second. */
-let settled: string | undefined
+/** `<spare>.<pid>.<random>.tmp`: a copy of the spare being made, by the process `pid`. */
+const tempOf = (spare: string) => `${spare}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`
+const makerOf = (spare: string, name: string) =>
+  name.startsWith(`${path.basename(spare)}.`) && name.endsWith('.tmp')
+    ? Number(name.slice(path.basename(spare).length + 1).split('.')[0])
+    : undefined
 
-const makeUpdateFolder = async (dist: string): Promise<boolean> => {
+/**
+ * Copies of builds no longer live, and copies cut off half-way, are of no use. A copy another
+ * maker is making of the same build is left alone: the first to finish provides the spare.
+ */
+const removeUselessCopies = async (spare: string) => {
+  for (const name of await fs.readdir(path.dirname(spare)).catch(() => [] as string[])) {
+    const maker = makerOf(spare, name)
+    const inUse = name === path.basename(spare) || (maker !== undefined && processAlive(maker))
+    if (!inUse) await fs.rm(path.join(path.dirname(spare), name), { recursive: true, force: true })
+  }
+}
+
+const makeUpdateFolder = async (dist: string, seen: { settled?: string }): Promise<boolean> => {
   const live = await fs.realpath(liveDir(dist)).catch(() => undefined)
-  if (!live || live === settled) return false
+  if (!live || live === seen.settled) return false
   const spare = spareOf(dist, live)
   if ((await reusableBase(live, dist)) || (await exists(spare))) {
-    settled = live
+    seen.settled = live
     return false
   }
-  // Copies of builds no longer live, and copies cut off half-way, are of no use.
-  await fs.rm(path.dirname(spare), { recursive: true, force: true })
+  await removeUselessCopies(spare)
   await fs.mkdir(path.dirname(spare), { recursive: true })
-  const temp = `${spare}.${process.pid}.tmp`
-  await linkCopy(live, temp)
-  await fs.rename(temp, spare)
-  settled = live
+  const temp = tempOf(spare)
+  try {
+    await linkCopy(live, temp)
+    await fs.rename(temp, spare)
+  } catch (error) {
+    // Another maker's copy went in first.
+    if (!(await exists(spare))) throw error
+    return false
+  } finally {
+    await fs.rm(temp, { recursive: true, force: true })
+  }
+  seen.settled = live
   return true
 }
 

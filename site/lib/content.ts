@@ -9,7 +9,7 @@ import type {
 } from '../../content-models/snapshot'
 import { buildSnapshot, slimArticle } from '../loader'
 import { newestFirst } from './listing'
-import { noteRead, perRound } from './renderRound'
+import { noteRead, perRound } from './renderContext'
 
 type Collections = Omit<ReturnType<typeof buildSnapshot>, 'version' | 'generatedAt'>
 
@@ -25,7 +25,7 @@ const all = async <K extends keyof Collections>(name: K): Promise<Collections[K]
   return records.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) as Collections[K]
 }
 
-/** A collection's getter that notes the read (site/lib/renderRound.ts). */
+/** A collection's getter that notes the read (site/lib/renderContext.ts). */
 const reading =
   <T>(name: keyof Collections, get: () => T): (() => T) =>
   () => {

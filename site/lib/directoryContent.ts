@@ -1,6 +1,6 @@
 import { site } from './site'
 import { getRegions, getServices } from './content'
-import { noteRead, perRound } from './renderRound'
+import { noteRead, perRound } from './renderContext'
 import { serviceFacets, sortItems, toDirectoryItem } from './serviceDirectory'
 
 /**

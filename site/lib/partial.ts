@@ -1,14 +1,14 @@
 import fs from 'node:fs'
 
-import { settings } from '../../content-models/settings'
 import type { Route } from '../routes'
-import { currentRound, perRound } from './renderRound'
+import { renderContext } from './renderContext'
 
 /**
- * Incremental builds. When SITE_PARTIAL names a plan file (written by site/incremental), a
- * build renders only the pages the plan names, by exact URL or by URL prefix; the rest of the
- * site is carried over from the live build. Pages without getStaticPaths (home, indexes,
- * hotlines, feed) are cheap and always render.
+ * Incremental builds. A partial build renders only the pages its plan (written by
+ * site/incremental) names, by exact URL or by URL prefix; the rest of the site is carried over
+ * from the live build. Pages without getStaticPaths (home, indexes, hotlines, feed) are cheap
+ * and always render. The plan reaches the pages one way: the round's render context
+ * (site/lib/renderContext.ts).
  */
 export interface PartialPlan {
   urls: string[]
@@ -17,24 +17,29 @@ export interface PartialPlan {
   sitemapPages: string[]
 }
 
-const planFile = settings().astro.partialPlan
-/** The plan this process was started with (SITE_PARTIAL): astro.config.mjs reads it for the sitemap. */
-export const plan: PartialPlan | undefined = planFile ? (JSON.parse(fs.readFileSync(planFile, 'utf8')) as PartialPlan) : undefined
+/**
+ * The plan a partial `astro build` is given in a file (SITE_PARTIAL, see content-models/settings.ts);
+ * astro.config.mjs reads it once and hands it to the build's integrations.
+ */
+export const readPartialPlan = (file: string | undefined): PartialPlan | undefined => {
+  if (!file) return undefined
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as PartialPlan
+  } catch (error) {
+    throw new Error(`部分构建的计划文件 ${file} 无法读取（SITE_PARTIAL）：请删除该设置以构建整个网站，或重新发布以生成新的计划`, {
+      cause: error,
+    })
+  }
+}
 
 type Path = { params: Record<string, string | undefined>; props?: unknown }
 
-/** The plan of the current round: the resident renderer sets one per update, a build has its own. */
-const roundPlan = perRound(() => {
-  const current = currentRound().plan ?? plan
-  return current && { ...current, urls: new Set(current.urls) }
-})
-
 /** getStaticPaths entries of `route` that this round renders: all of them, unless it is partial. */
 export const touched = <P extends Path>(route: Route<any>, paths: P[]): P[] => {
-  const current = roundPlan()
-  if (!current) return paths
+  const { plan } = renderContext()
+  if (!plan) return paths
   return paths.filter((p) => {
     const url = route.url(p.params)
-    return current.urls.has(url) || current.prefixes.some((prefix) => url.startsWith(prefix))
+    return plan.urls.has(url) || plan.prefixes.some((prefix) => url.startsWith(prefix))
   })
 }

@@ -1,6 +1,6 @@
 import { getArticles, getCategories, getRegions } from './content'
 import { routes } from '../routes'
-import { noteRead, perRound } from './renderRound'
+import { noteRead, perRound } from './renderContext'
 
 type Link = { href: string; label: string; count: number }
 
@@ -24,7 +24,7 @@ const counts = perRound(async (): Promise<{ total: number; categories: Link[]; r
   }
 })
 
-/** The counts; noted as a read of what they are counted from on every call, cached or not (site/lib/renderRound.ts). */
+/** The counts; noted as a read of what they are counted from on every call, cached or not (site/lib/renderContext.ts). */
 export const newsSectionCounts = () => {
   for (const collection of ['articles', 'categories', 'regions']) noteRead(collection)
   return counts()

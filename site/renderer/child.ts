@@ -4,8 +4,8 @@ import path from 'node:path'
 import { build, type AstroConfig, type AstroPrerenderer } from 'astro'
 
 import { settings } from '../../content-models/settings'
-import { residentHost, type ResidentHost } from '../integrations/residentRenderer'
-import { recordingReads, startRound } from '../lib/renderRound'
+import { RESIDENT_RENDERER, residentRenderer } from '../integrations/residentRenderer'
+import { createRenderContext, enterRenderContext, recordingReads, type RenderContext } from '../lib/renderContext'
 import { astroLock } from '../publish'
 import { replaySnapshotUpdate } from '../snapshot'
 import { checkAstro, clearRouteCache, keepBundle, restoreBundle, runBuildDone } from './astroAdapter'
@@ -15,31 +15,46 @@ import type { FromRenderer, ToRenderer } from './protocol'
  * The resident renderer: runs one small `astro build` (SITE_OUT_DIR, SITE_PARTIAL: a plan that
  * names no page) and keeps what Astro loaded for it, the page bundle behind Astro's own
  * prerenderer, to render later updates without bundling the site again. Each update is a
- * round: the plan and the data the pages read are reset (site/lib/renderRound.ts), the route
- * list is asked for again, and each page is rendered and written the way `astro build` writes
- * it; then the integrations finish the folder as after a build (sitemap, service worker).
- * What this relies on of Astro beyond its public API is in astroAdapter.ts, checked at start.
+ * round with a render context of its own (site/lib/renderContext.ts: its plan, its snapshot,
+ * what its pages computed); the route list is asked for again, and each page is rendered and
+ * written the way `astro build` writes it; then the integrations finish the folder as after a
+ * build (sitemap, service worker). What this relies on of Astro beyond its public API is in
+ * astroAdapter.ts, checked at start.
  */
 
 const send = (message: FromRenderer) => process.send?.(message)
 
-let config: AstroConfig | undefined
-let prerenderer: AstroPrerenderer | undefined
-
-// Astro keeps the page bundle out of the repository's shared .astro folder only when outDir is
-// inside the working directory.
-const outDir = settings().astro.outDir
-
-const host: ResidentHost = {
-  configDone: (c) => {
-    config = c
-  },
-  wrap: (astroPrerenderer) => {
-    prerenderer = astroPrerenderer
-    return keepBundle(astroPrerenderer, outDir)
-  },
+/** What the renderer's own build left loaded: Astro's resolved config and the prerenderer holding the page bundle. */
+interface LoadedSite {
+  config: AstroConfig
+  prerenderer: AstroPrerenderer
 }
-residentHost.set(host)
+
+type Round = Omit<ToRenderer, 'id' | 'type'>
+type PageRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number]['route']
+
+/** Runs the renderer's own build, keeping its page bundle; fails loudly when Astro's internals changed. */
+const loadSite = async (outDir: string): Promise<LoadedSite> => {
+  // Astro keeps the page bundle out of the repository's shared .astro folder only when outDir is
+  // inside the working directory.
+  if (!outDir.startsWith(process.cwd() + path.sep))
+    throw new Error(`the renderer's folder ${outDir} must be inside the working directory ${process.cwd()}`)
+  await fs.rm(outDir, { recursive: true, force: true })
+  const loaded: Partial<LoadedSite> = {}
+  const host = residentRenderer({
+    configDone: (config) => (loaded.config = config),
+    wrap: (prerenderer) => ((loaded.prerenderer = prerenderer), keepBundle(prerenderer, outDir)),
+  })
+  const release = await astroLock()
+  try {
+    await build({ root: settings().rootDir, logLevel: 'error', integrations: [host] })
+  } finally {
+    await release()
+  }
+  await restoreBundle(outDir)
+  await checkAstro(loaded.prerenderer, loaded.config, outDir)
+  return loaded as LoadedSite
+}
 
 /** The file Astro writes for a path (directory format; status pages and endpoints by name). */
 const outputFile = (pathname: string, type: string) => {
@@ -59,89 +74,106 @@ const requestUrl = (pathname: string, type: string) => {
   return new URL(url || '/', new URL(settings().siteUrl).origin)
 }
 
-/** The collections each page without route params read when this renderer last rendered it. */
-const readsOf = new Map<string, Set<string>>()
+/** Renders one page in `context`: its body (none for an empty response) and the collections it read. */
+const renderPage = (site: LoadedSite, context: RenderContext, pathname: string, route: PageRoute) =>
+  recordingReads(context, async () => {
+    const result = await site.prerenderer.render(new Request(requestUrl(pathname, route.type)), { routeData: route })
+    const response = result instanceof Response ? result : result.response
+    if (response.status >= 300 && response.status < 400)
+      throw new Error(`${pathname} answered with a redirect, which only a full build writes`)
+    return response.body ? Buffer.from(await response.arrayBuffer()) : undefined
+  })
 
-const render = async ({ plan, outDir: target, update }: Omit<ToRenderer, 'id' | 'type'>) => {
-  if (!prerenderer || !config) throw new Error('the renderer has not finished its own build')
-  if (update) replaySnapshotUpdate(settings().snapshotDir, update)
-  startRound(plan)
-  // Astro keeps each route's getStaticPaths result for the life of the bundle; a round asks again.
-  clearRouteCache(prerenderer)
-  const seen = new Set<string>()
-  const pages: string[] = []
-  const changed = update && new Set<string>(update.changes.map((c) => c.kind))
-  for (const { pathname, route } of await prerenderer.getStaticPaths()) {
-    const key = pathname.replace(/\/$/, '')
-    if (seen.has(key)) continue
-    seen.add(key)
-    // A page without route params, which astro build renders every time: left as it is when it
-    // read none of the changed collections when last rendered (and the plan does not name it).
+/**
+ * The rounds of one loaded site. It remembers, for each page without route params, the
+ * collections it read when last rendered: such a page, which astro build renders every time, is
+ * left as it is when it read none of the changed collections (and the plan does not name it).
+ */
+const residentRounds = (site: LoadedSite, snapshotDir: string) => {
+  const readsOf = new Map<string, Set<string>>()
+  const unchanged = (key: string, route: PageRoute, { plan, update }: Round) => {
     const last = route.params.length === 0 ? readsOf.get(key) : undefined
-    if (last && changed && ![...last].some((c) => changed.has(c)) && !plan.urls.includes(`${key}/`)) continue
-    const { value: body, reads } = await recordingReads(async () => {
-      const result = await prerenderer!.render(new Request(requestUrl(pathname, route.type)), { routeData: route })
-      const response = result instanceof Response ? result : result.response
-      if (response.status >= 300 && response.status < 400)
-        throw new Error(`${pathname} answered with a redirect, which only a full build writes`)
-      return response.body ? Buffer.from(await response.arrayBuffer()) : undefined
-    })
-    if (route.params.length === 0) readsOf.set(key, reads)
-    if (!body) continue
-    const file = path.join(target, outputFile(pathname, route.type))
-    await fs.mkdir(path.dirname(file), { recursive: true })
-    await fs.writeFile(file, body)
-    if (route.type === 'page') pages.push(key.replace(/^\//, '') + '/')
+    const changed = update && new Set<string>(update.changes.map((c) => c.kind))
+    return Boolean(last && changed && ![...last].some((c) => changed.has(c)) && !plan.urls.includes(`${key}/`))
   }
-  // The pages carried over from the live build are listed too, so the sitemap stays whole.
-  for (const url of plan.sitemapPages) pages.push(new URL(url).pathname.replace(/^\//, ''))
-  await runBuildDone(config, target, pages, 'union-resident-renderer')
+
+  /** Renders a round's pages into its folder; says which pages (for the sitemap) it wrote. */
+  const renderPages = async (context: RenderContext, round: Round) => {
+    // Astro keeps each route's getStaticPaths result for the life of the bundle; a round asks again.
+    clearRouteCache(site.prerenderer)
+    const seen = new Set<string>()
+    const pages: string[] = []
+    for (const { pathname, route } of await site.prerenderer.getStaticPaths()) {
+      const key = pathname.replace(/\/$/, '')
+      if (seen.has(key)) continue
+      seen.add(key)
+      if (unchanged(key, route, round)) continue
+      const { value: body, reads } = await renderPage(site, context, pathname, route)
+      if (route.params.length === 0) readsOf.set(key, reads)
+      if (!body) continue
+      const file = path.join(round.outDir, outputFile(pathname, route.type))
+      await fs.mkdir(path.dirname(file), { recursive: true })
+      await fs.writeFile(file, body)
+      if (route.type === 'page') pages.push(key.replace(/^\//, '') + '/')
+    }
+    return pages
+  }
+
+  return async (round: Round) => {
+    if (round.update) replaySnapshotUpdate(snapshotDir, round.update)
+    const context = createRenderContext({ plan: round.plan, snapshotDir })
+    const leave = enterRenderContext(context)
+    let pages: string[]
+    try {
+      pages = await renderPages(context, round)
+    } finally {
+      leave()
+    }
+    // The pages carried over from the live build are listed too, so the sitemap stays whole.
+    for (const url of round.plan.sitemapPages) pages.push(new URL(url).pathname.replace(/^\//, ''))
+    await runBuildDone(site.config, round.outDir, pages, RESIDENT_RENDERER)
+  }
 }
 
-const warmUp = async () => {
+/** Rounds run one at a time, in the order they were asked for. */
+const listen = (render: (round: Round) => Promise<void>) => {
+  let queue = Promise.resolve()
+  process.on('message', (message: ToRenderer) => {
+    if (message.type !== 'render') return
+    queue = queue.then(async () => {
+      const started = Date.now()
+      try {
+        await render(message)
+        send({ type: 'rendered', id: message.id, seconds: (Date.now() - started) / 1000 })
+      } catch (error) {
+        send({ type: 'failed', id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+      }
+    })
+  })
+}
+
+const start = async () => {
   const started = Date.now()
-  if (!outDir.startsWith(process.cwd() + path.sep))
-    throw new Error(`the renderer's folder ${outDir} must be inside the working directory ${process.cwd()}`)
-  await fs.rm(outDir, { recursive: true, force: true })
-  const release = await astroLock()
-  try {
-    await build({ root: settings().rootDir, logLevel: 'error' })
-  } finally {
-    await release()
-  }
-  await restoreBundle(outDir)
-  await checkAstro(prerenderer, config, outDir)
+  const { snapshotDir, astro } = settings()
+  const render = residentRounds(await loadSite(astro.outDir), snapshotDir)
   // One round of every page without route params, thrown away: it records what each reads,
   // so the first publish, like every later one, leaves alone those it does not change (the
   // services index alone lists 5,000 services at 50k articles).
-  const rehearsal = `${outDir}-rehearsal`
+  const rehearsal = `${astro.outDir}-rehearsal`
   try {
     await render({ plan: { urls: [], prefixes: [], sitemapPages: [] }, outDir: rehearsal })
   } finally {
     await fs.rm(rehearsal, { recursive: true, force: true })
   }
-  const assets = await fs.readdir(path.join(outDir, '_astro')).catch(() => [])
+  listen(render)
+  const assets = await fs.readdir(path.join(astro.outDir, '_astro')).catch(() => [])
   send({ type: 'ready', seconds: (Date.now() - started) / 1000, assets })
 }
 
-// Rounds run one at a time, in the order they were asked for.
-let queue = Promise.resolve()
-process.on('message', (message: ToRenderer) => {
-  if (message.type !== 'render') return
-  queue = queue.then(async () => {
-    const started = Date.now()
-    try {
-      await render(message)
-      send({ type: 'rendered', id: message.id, seconds: (Date.now() - started) / 1000 })
-    } catch (error) {
-      send({ type: 'failed', id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
-    }
-  })
-})
 // The renderer lives as long as the process that started it.
 process.on('disconnect', () => process.exit(0))
 
-warmUp().catch((error: unknown) => {
+start().catch((error: unknown) => {
   send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
   process.exit(1)
 })
