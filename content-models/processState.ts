@@ -11,7 +11,11 @@ const slots = {
   settings: 'union-portal.settings',
   /** site/snapshot.ts: the parsed snapshot, shared by the build, the publisher and the page bundle. */
   snapshotCache: 'union-portal.snapshot-cache',
-  /** site/lib/renderContext.ts: the current render round's context (its plan, its snapshot, what its pages computed), entered by whoever starts the round. */
+  /**
+   * site/lib/renderContext.ts: the current render round's context (its plan, its snapshot, what its pages computed),
+   * made and entered by whoever starts the round. The pages read it in Astro's page bundle, and a page's
+   * getStaticPaths takes no argument to hand it over in.
+   */
   renderContext: 'union-portal.render-context',
   /** site/renderer/index.ts: this process's resident renderer, shared by every rebuilder in it. */
   sharedRenderer: 'union-portal.resident-renderer.shared',
