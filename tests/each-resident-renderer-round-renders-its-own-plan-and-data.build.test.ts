@@ -5,11 +5,10 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SnapshotUpdate } from '../content-models/changes'
-import type { SnapshotArticle } from '../content-models/snapshot'
 import type { PartialPlan } from '../site/lib/partial'
 import { startRenderer, type ResidentRenderer } from '../site/renderer'
 import { snapshotFile, writeSnapshot } from '../site/snapshot'
-import { snapshotWith } from './helpers/snapshots'
+import { articleWith, snapshotWith } from './helpers/snapshots'
 
 /**
  * The resident renderer renders many rounds with the same loaded pages. Each round reads only
@@ -21,22 +20,8 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'renderer-rounds-'))
 const snapshotDir = path.join(root, 'snapshot')
 let renderer: ResidentRenderer
 
-const article = (slug: string, title: string, publishedAt: string): SnapshotArticle => ({
-  id: `id-${slug}`,
-  slug,
-  title,
-  bodyHtml: `<p>${title}的正文。</p>`,
-  bodyText: `${title}的正文。`,
-  publishedAt,
-  updatedAt: publishedAt,
-  categories: [],
-  tags: [],
-  featured: false,
-  script: 'simplified',
-})
-
-const first = article('first', '职工书屋周末开放', '2026-11-02T00:00:00.000Z')
-const second = article('second', '法律援助进园区', '2026-11-01T00:00:00.000Z')
+const first = articleWith('first', '职工书屋周末开放', '2026-11-02T00:00:00.000Z')
+const second = articleWith('second', '法律援助进园区', '2026-11-01T00:00:00.000Z')
 const before = snapshotWith({ generatedAt: '2026-12-01T00:00:00.000Z', articles: [first, second] })
 
 const plan = (urls: string[]): PartialPlan => ({ urls, prefixes: [], sitemapPages: [] })

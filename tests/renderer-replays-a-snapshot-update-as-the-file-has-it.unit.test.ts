@@ -17,7 +17,7 @@ import {
   stageSnapshot,
   writeSnapshot,
 } from '../site/snapshot'
-import { serviceWith, snapshotWith } from './helpers/snapshots'
+import { articleWith, serviceWith, snapshotWith } from './helpers/snapshots'
 
 /**
  * The resident renderer does not read the snapshot a publish wrote: it replays the publish's
@@ -25,20 +25,6 @@ import { serviceWith, snapshotWith } from './helpers/snapshots'
  */
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'snapshot-replay-'))
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
-
-const article = (slug: string, title: string, publishedAt: string): SnapshotArticle => ({
-  id: `id-${slug}`,
-  slug,
-  title,
-  bodyHtml: `<p>${title}</p>`,
-  bodyText: `${title}的正文。`,
-  publishedAt,
-  updatedAt: publishedAt,
-  categories: [],
-  tags: [],
-  featured: false,
-  script: 'simplified',
-})
 
 /** Each collection by id: the file and a replayed copy may list records in different orders. */
 const byId = (s: ContentSnapshot) =>
@@ -54,9 +40,9 @@ const byId = (s: ContentSnapshot) =>
 const before = snapshotWith({
   generatedAt: '2026-12-01T00:00:00.000Z',
   articles: [
-    article('a', '职工书屋开放', '2026-11-03T00:00:00.000Z'),
-    article('b', '法律援助进园区', '2026-11-02T00:00:00.000Z'),
-    article('c', '劳模座谈会', '2026-11-01T00:00:00.000Z'),
+    articleWith('a', '职工书屋开放', '2026-11-03T00:00:00.000Z'),
+    articleWith('b', '法律援助进园区', '2026-11-02T00:00:00.000Z'),
+    articleWith('c', '劳模座谈会', '2026-11-01T00:00:00.000Z'),
   ],
 })
 
@@ -65,7 +51,7 @@ const after = (): { snapshot: ContentSnapshot; changes: Change[] } => {
   const [a, b, c] = before.articles as [SnapshotArticle, SnapshotArticle, SnapshotArticle]
   const edited = { ...a, title: '职工书屋延长开放' }
   const followed = { ...edited, organization: { slug: 'union', name: '新名称工会' } }
-  const added = article('d', '新发布：户外劳动者驿站', '2026-11-04T00:00:00.000Z')
+  const added = articleWith('d', '新发布：户外劳动者驿站', '2026-11-04T00:00:00.000Z')
   return {
     snapshot: { ...before, generatedAt: '2026-12-01T00:05:00.000Z', articles: [added, followed, b] },
     changes: [

@@ -1,4 +1,4 @@
-import type { ContentSnapshot, SnapshotService } from '../../content-models/snapshot'
+import type { ContentSnapshot, SnapshotArticle, SnapshotService } from '../../content-models/snapshot'
 
 /** A valid snapshot holding only what a test gives it: every other collection empty. */
 export const snapshotWith = (parts: Partial<Omit<ContentSnapshot, 'version'>>): ContentSnapshot => ({
@@ -27,4 +27,19 @@ export const serviceWith = (s: Partial<SnapshotService> & Pick<SnapshotService, 
   serviceArea: [],
   updatedAt: '2026-11-01T00:00:00.000Z',
   ...s,
+})
+
+/** A valid simplified-script article with nothing but a title and a date (its id from its slug). */
+export const articleWith = (slug: string, title: string, publishedAt: string): SnapshotArticle => ({
+  id: `id-${slug}`,
+  slug,
+  title,
+  bodyHtml: `<p>${title}</p>`,
+  bodyText: `${title}的正文。`,
+  publishedAt,
+  updatedAt: publishedAt,
+  categories: [],
+  tags: [],
+  featured: false,
+  script: 'simplified',
 })
