@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
@@ -47,8 +48,6 @@ const removeAbandoned = async () => {
     if (!processAlive(pid)) await fs.rm(path.join(renderersDir(), name), { recursive: true, force: true })
   }
 }
-
-let started = 0
 
 /** Longest a round may take before the renderer is killed and the publish renders with astro build. */
 const RENDER_TIMEOUT_MS = 120_000
@@ -132,7 +131,8 @@ const stopRenderer = async (child: ChildProcess | undefined) => {
 }
 
 export const startRenderer = (options: { snapshotDir: string; dist: string }): ResidentRenderer => {
-  const dir = path.join(renderersDir(), `${process.pid}-${++started}`)
+  // Named by its process (removeAbandoned reads it) and a random part: a process may start several.
+  const dir = path.join(renderersDir(), `${process.pid}-${randomUUID().slice(0, 8)}`)
   const planFile = `${dir}.plan.json`
   const output: string[] = []
   let child: ChildProcess | undefined
