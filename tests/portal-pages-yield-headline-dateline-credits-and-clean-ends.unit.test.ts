@@ -197,6 +197,24 @@ describe('credits and promos at the ends of the body', () => {
   })
 })
 
+describe('credits after the article', () => {
+  it('reads editor, source and author printed in cells of their own below the text', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2021-04-28</div>`,
+        article: bodyHtml(),
+        after: `<table><tr><td>编辑： 周敏</td><td>来源： 江南日报</td><td>作者：林晓燕 王磊</td></tr></table>
+<div class="related"><h3>相关报道</h3><ul><li><a href="/news/2021-04/20/c_9.htm">青湖区工会驿站再添新点</a> 2021-04-20</li></ul></div>`,
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expect(page.author).toBe('林晓燕 王磊')
+    expect(page.source).toBe('江南日报')
+    expect(page.responsibleEditor).toBe('周敏')
+    expectCleanEnds(page)
+  })
+})
+
 describe('authors', () => {
   it.each(['（完）', '（待续）', '（新华社）', '（江南日报）'])('never take %s closing the text for names', (closing) => {
     const page = read(
@@ -207,25 +225,20 @@ describe('authors', () => {
 
   it.each([
     ['作者：', '<div class="info">2021-04-28 作者：林晓燕 来源：江南日报</div>', bodyHtml(), '林晓燕'],
-    [
-      'a reporter line above the text',
-      '<div class="info">2021-04-28</div>',
-      `<p>本报记者 林晓燕 王磊</p>${bodyHtml()}`,
-      '本报记者 林晓燕 王磊',
-    ],
+    ['a reporter line above the text', '<div class="info">2021-04-28</div>', `<p>本报记者 林晓燕 王磊</p>${bodyHtml()}`, '林晓燕 王磊'],
     ['文/', '<div class="info">2021-04-28</div>', `<p>文/林晓燕</p>${bodyHtml()}`, '林晓燕'],
     ['文｜', '<div class="info">2021-04-28</div>', `<p>文｜林晓燕</p>${bodyHtml()}`, '林晓燕'],
     [
       'a byline span beside the date',
       '<div class="info"><span>2021-04-28</span><span class="author">记者 林晓燕</span></div>',
       bodyHtml(),
-      '记者 林晓燕',
+      '林晓燕',
     ],
     [
       'a reporter in brackets closing the text',
       '<div class="info">2021-04-28</div>',
       bodyHtml([...paragraphs.slice(0, -1), `${paragraphs.at(-1)}（记者 林晓燕）`]),
-      '记者 林晓燕',
+      '林晓燕',
     ],
     [
       'names alone in brackets closing the text',
@@ -237,13 +250,37 @@ describe('authors', () => {
       'the reporter line after the text',
       '<div class="info">2021-04-28</div>',
       `${bodyHtml()}<p>江南日报记者 林晓燕 青湖报道</p>`,
-      '江南日报记者 林晓燕',
+      '林晓燕',
     ],
     [
       'a news lead',
       '<div class="info">2021-04-28</div>',
       bodyHtml([`本报讯（通讯员 林晓燕）${paragraphs[0]}`, ...paragraphs.slice(1)]),
-      '通讯员 林晓燕',
+      '林晓燕',
+    ],
+    [
+      'a paper and a channel before the role',
+      '<div class="info">2021-04-28</div>',
+      `<p>江南日报·青湖频道记者林晓燕/文</p>${bodyHtml()}`,
+      '林晓燕',
+    ],
+    [
+      'an intern and a reporter of two papers',
+      '<div class="info">2021-04-28</div>',
+      `<p>江南日报实习生 王磊 江南晚报记者 林晓燕</p>${bodyHtml()}`,
+      '王磊 林晓燕',
+    ],
+    [
+      'a reporter line Readability leaves out, after the text',
+      '<div class="info">2021-04-28</div>',
+      `${bodyHtml()}<p style="text-indent:2em">记者 林晓燕</p>`,
+      '林晓燕',
+    ],
+    [
+      'names alone in brackets on a line after the text',
+      '<div class="info">2021-04-28</div>',
+      `${bodyHtml()}<div align="right">（林晓燕）</div>`,
+      '林晓燕',
     ],
   ])('reads %s', (_, info, article, author) => {
     const page = read(portalPage({ header: `${h1}${info}`, article }))

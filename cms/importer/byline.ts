@@ -44,6 +44,37 @@ export const readByline = (line: string): string | undefined => {
   return compact(text).length >= 2 && /\p{Script=Han}|[a-z]/iu.test(text) ? text : undefined
 }
 
+/** The role words names follow in a credit: `本报记者`, `新华社记者`, `特约通讯员`, `实习生`. */
+const roleWord = /(?:特约|见习|实习|首席|全媒体)?(?:记者|通讯员|实习生|作者|撰稿|撰文|编译|摄影)/u
+
+/**
+ * The names a credit gives, and nothing else: `光明日报记者 王建宏 张文攀` → `王建宏 张文攀`,
+ * `顶端新闻·河南商报记者马俊峰/文` → `马俊峰`, `苏报通讯员吴工宣 苏报记者千寻` → `吴工宣 千寻`,
+ * `姚峰 上海报道` → `姚峰`. The paper and the role describe the credit, not the person; the
+ * author field holds people (or the department that wrote it), as readers and search expect.
+ * Undefined when no name is left (`本报记者` alone).
+ */
+export const authorNames = (credit: string): string | undefined => {
+  let text = credit
+    .replace(lead, '')
+    .replace(/^[(（]|[)）]$/g, '')
+    .trim()
+  for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trimEnd()
+  text = text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜]\s*/, '')
+  const tokens = text.split(/[\s\u3000、，,;；]+/u).filter(Boolean)
+  const firstRole = tokens.findIndex((t) => roleWord.test(t))
+  // Without a role every word is a name; with one, the words before it name the paper.
+  const names = (firstRole < 0 ? tokens : tokens.slice(firstRole))
+    .map((t) =>
+      t
+        .split(roleWord)
+        .at(-1)!
+        .replace(/^[·•:：]+/, ''),
+    )
+    .filter(Boolean)
+  return names.length ? names.join(' ') : undefined
+}
+
 /**
  * `据新华社拉萨电（记者 格桑边觉）…`, `本报讯（通讯员 李明）…`: the byline a news lead opens
  * with. The lead stays in the text; only the credit is read.

@@ -1,5 +1,5 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
-import { closingNames, leadByline, readByline, readPublisher } from './byline'
+import { authorNames, closingNames, leadByline, readByline, readPublisher } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal } from './chrome'
 import { beijingDay, findDate } from './date'
@@ -310,7 +310,11 @@ export const extractArticle = (
     const text = body.at(-1)!.text
     const closingByline = readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
     const sourceLine = /^(?:素材来源|资料来源|来源)\s+(\S.{1,30})$/.exec(text.trim())
+    // `（袁源）` on a line of its own: the reporters' names alone.
+    const bracketed = /^[(（]([^()（）]{2,30})[)）]$/.exec(text.trim())
+    const names = bracketed ? closingNames(bracketed[1]) : undefined
     if (closingByline) fields.author ??= closingByline
+    else if (names) fields.author ??= names
     else if (sourceLine) fields.source ??= sourceLine[1]
     else break
     body.pop()
@@ -344,7 +348,7 @@ export const extractArticle = (
     title,
     publishedAt: timedDate(meta.date, fields.date),
     source: meta.source ?? fields.source ?? meta.siteName,
-    author: meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor,
+    author: authorNames(meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor ?? ''),
     responsibleEditor: meta.editor ?? fields.editor,
     summary: meta.summary ?? (fields.summary || undefined),
     tags,
