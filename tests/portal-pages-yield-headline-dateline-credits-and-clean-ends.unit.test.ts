@@ -197,6 +197,49 @@ describe('credits and promos at the ends of the body', () => {
   })
 })
 
+describe('titles', () => {
+  it.each([
+    ['the site name', '江南职工网'],
+    ['a channel', '江南网娱乐'],
+    ['the host name', 'www.jnzgw.example.cn'],
+  ])('take the headline when <title> names only %s and no heading holds it', (_, title) => {
+    const page = read(
+      portalPage({
+        title,
+        header: `<div class="crumb">江南职工网 > 工会要闻 > 正文</div><div class="bt">${headline}</div><div class="info">2021-04-28 来源：江南日报</div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expect(page.publishedAt).toBe(new Date('2021-04-28T09:00:00+08:00').toISOString())
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+})
+
+describe('blocks the page hides', () => {
+  it('never reads a share description its stylesheet hides, and still reads the editor above it', () => {
+    const lead = paragraphs[0].slice(0, paragraphs[0].indexOf('，'))
+    const page = read(
+      portalPage({
+        head: '<style>.top { color: red } #title_desc, .seo-words { display: none; }</style>',
+        header: `${h1}<div class="info">2021-04-28 09:30 来源：江南日报</div>`,
+        article: bodyHtml(),
+        after: `<div class="article-editor"><span>编辑:周敏</span></div>
+<div id="title_desc"><h1>${headline}</h1><p>${lead}</p></div>`,
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expect(page.publishedAt).toBe(new Date('2021-04-28T09:30:00+08:00').toISOString())
+    expect(page.source).toBe('江南日报')
+    expect(page.responsibleEditor).toBe('周敏')
+    expectCleanEnds(page)
+    // The description repeats the lead's first sentence; only the lead's own copy is body text.
+    expect(page.body.split(lead).length).toBe(2)
+    expect(page.last).not.toContain(lead)
+  })
+})
+
 describe('credits after the article', () => {
   it('reads editor, source and author printed in cells of their own below the text', () => {
     const page = read(

@@ -233,6 +233,7 @@ export const extractArticle = (
       break
     }
   }
+  if (!title && meta.siteTitle) title = meta.siteTitle
   if (!title) throw new ImportError('找不到标题')
   if (kicker.test(title)) {
     const next = texts.findIndex((t, i) => i > titleIdx && i < firstProse && t !== '')

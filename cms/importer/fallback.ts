@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom'
 
 import { blockText, isImageBlock, type PageBlock } from './blocks'
 import { closingNames, readByline } from './byline'
+import { dropStyleHidden } from './hidden'
 import { readLabels } from './labels'
 import type { SourceLine } from './lines'
 import { compact, titleKey } from './compare'
@@ -22,6 +23,12 @@ export const mainContent = (html: string): MainContent | undefined => {
   let article: ReturnType<Readability['parse']>
   try {
     const { document } = parseHTML(html)
+    dropStyleHidden<Element>({
+      styles: () => [...document.querySelectorAll('style')].map((el) => el.textContent ?? ''),
+      select: (selector) => [...document.querySelectorAll(selector)] as unknown as Element[],
+      textLength: (el) => ((el ?? document.body)?.textContent ?? '').length,
+      remove: (el) => el.remove(),
+    })
     article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse()
   } catch {
     // Readability walks markup linkedom could not make whole (`null.tagName` on some old

@@ -1,6 +1,7 @@
 import { type CheerioAPI, load } from 'cheerio/slim'
 
-import { isSiteName, readHeadFacts, stripOriginalTitle, titleParts } from './head'
+import { isSiteName, namesOnlySite, readHeadFacts, stripOriginalTitle, titleParts } from './head'
+import { dropStyleHidden } from './hidden'
 import type { PageImage, PageMeta, SourceLine } from './lines'
 import { titleKey as key } from './compare'
 
@@ -287,8 +288,11 @@ export const readHead = ($: CheerioAPI, html: string, body: DomNode): { meta: Pa
   const parts = titleParts($('title').first().text(), facts.siteName)
   const titleHeading = titleNode(body, stated ? [stated, ...parts.slice(1)] : parts, facts.siteName)
   const titleText = titleHeading ? textOf(titleHeading).replace(/\s+/g, ' ').trim() : ''
+  // A `<title>` naming only the site leaves the headline to the page's lines (extract.ts).
+  const siteOnly = !titleText && !stated && !!parts[0] && namesOnlySite(parts[0], facts.siteName)
   const meta: PageMeta = {
-    title: stripOriginalTitle(titleText || stated || parts[0] || '') || undefined,
+    title: siteOnly ? undefined : stripOriginalTitle(titleText || stated || parts[0] || '') || undefined,
+    siteTitle: siteOnly ? parts[0] : undefined,
     date: facts.date,
     url: facts.url,
     siteName: facts.siteName,
@@ -298,6 +302,15 @@ export const readHead = ($: CheerioAPI, html: string, body: DomNode): { meta: Pa
 
 /** The whole page as lines, for pages no platform reader recognises. */
 export const htmlToLines = (html: string, $: CheerioAPI = load(html)): { lines: SourceLine[]; meta: PageMeta } => {
+  dropStyleHidden<DomNode>({
+    styles: () =>
+      $('style')
+        .toArray()
+        .map((el) => $(el).text()),
+    select: (selector) => $(selector).toArray() as unknown as DomNode[],
+    textLength: (el) => (el ? $(el as never).text() : $('body').text()).length,
+    remove: (el) => void $(el as never).remove(),
+  })
   const root = $.root()[0] as unknown as DomNode
   const body = findFirst(root, 'body') ?? root
   const { meta, titleHeading } = readHead($, html, body)

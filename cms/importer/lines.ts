@@ -22,6 +22,8 @@ export interface SourceLine {
  */
 export interface PageMeta {
   title?: string
+  /** A `<title>` that names only the site: the title when the page shows no headline at all. */
+  siteTitle?: string
   /** ISO 8601. */
   date?: string
   url?: string
