@@ -217,6 +217,29 @@ describe('titles', () => {
   })
 })
 
+describe('links around the text', () => {
+  it('cuts a promo link above the first paragraph and links to other pages below the last', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2021-04-28 来源：江南日报</div>`,
+        article: `<p><a href="/sms/">发短信到1234 随时看工会新闻</a></p>
+${bodyHtml()}
+<p><a href="/a/1.html">青湖区职工书屋焕新开放</a></p>
+<p><a href="/a/2.html">劳模工作室成果发布</a> <a href="/a/3.html">职工推荐</a></p>`,
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/发短信|职工书屋|劳模工作室|职工推荐/)
+  })
+
+  it('keeps a last paragraph that links a few words of a sentence', () => {
+    const closing = '详情可登录<a href="/fw/">江南职工网服务专区</a>查询。'
+    const page = read(portalPage({ header: `${h1}<div class="info">2021-04-28</div>`, article: `${bodyHtml()}<p>${closing}</p>` }))
+    expect(page.last).toBe('详情可登录江南职工网服务专区查询。')
+  })
+})
+
 describe('blocks the page hides', () => {
   it('never reads a share description its stylesheet hides, and still reads the editor above it', () => {
     const lead = paragraphs[0].slice(0, paragraphs[0].indexOf('，'))

@@ -54,6 +54,9 @@ const originalTitleAuthor = (line: string) => {
 
 const trailingCredit = /[(（]([^()（）]{2,40})[)）]$/
 
+/** A short line of link text with no sentence in it: a headline of another page, a promo. */
+const isLinkList = (line: BodyLine): boolean => !!line.linked && compact(line.text).length <= 40 && !/[。！？；]/.test(line.text)
+
 /** Body text: a long line that reads as a sentence, which no menu or header line is. */
 const isProse = (s: string) => compact(s).length >= 50 && /[。，,；！？]/.test(s)
 
@@ -207,8 +210,9 @@ export const extractArticle = (
     }
   }
 
+  // A line of link text is navigation or another page's headline, never this page's.
   const skippable = (i: number) =>
-    !texts[i] || /^[-·•]/.test(texts[i]) || isChrome(simplified[i]) || readLabels(texts[i], simplified[i])?.leading
+    !texts[i] || /^[-·•]/.test(texts[i]) || isChrome(simplified[i]) || !!input[i].linked || readLabels(texts[i], simplified[i])?.leading
   if (!title && meta.title) {
     const key = titleKey(toSimplified(meta.title))
     const at = simplified.findIndex((s, i) => i <= firstProse && titleKey(s) === key)
@@ -296,15 +300,18 @@ export const extractArticle = (
     }
     // Beside the headline but outside the article: its byline was read above, the rest is chrome.
     if (hints[i] === 'header') continue
+    // `发送GP到6666 随时随地查行情`: a promo link before the first paragraph.
+    if (prelude && isLinkList({ text, gap, linked: input[i].linked })) continue
     if (originalTitleAuthor(s)) originalAuthor ??= /(\p{Script=Han}{2,4})[)）]$/u.exec(text)?.[1]
     for (const image of pendingImages.splice(0)) body.push({ text: '', gap: 0, image })
-    body.push({ text, gap, hint: hints[i] })
+    body.push({ text, gap, hint: hints[i], ...(input[i].linked ? { linked: true } : {}) })
     gap = 0
     prelude = false
   }
 
-  // A QR code, logo or banner closing the body, or an image whose caption was chrome.
-  while (body.at(-1)?.image) body.pop()
+  // A QR code, logo or banner closing the body, an image whose caption was chrome, links to
+  // other pages (`金领生活痛并快乐着`, `招商创业 雅虎推荐`) after the last paragraph.
+  while (body.length > 1 && (body.at(-1)!.image || isLinkList(body.at(-1)!))) body.pop()
   // `（通讯员 钱晓峰）`, `新京报记者 彭冲 山东冠县报道`: a byline on a line of its own after the text.
   // `整合 新华日报记者 徐睿翔` / `素材来源 江苏各地党报`: credits without a colon, several deep.
   for (let popped = 0; body.length > 1 && popped < 4; popped++) {

@@ -186,6 +186,9 @@ const imageOf = (node: DomNode): PageImage | undefined => {
   return { sources: [...new Set(sources)], alt: a.alt?.trim() || a.title?.trim() || undefined }
 }
 
+/** The share of a line's characters inside links from which it counts as linked. */
+const LINKED_SHARE = 0.8
+
 export interface FlattenOptions {
   /** The heading that is the article title: its line gets the `title` hint. */
   titleHeading?: DomNode
@@ -205,12 +208,19 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
   let buffer = ''
   let hint: SourceLine['hint']
   let afterImage = false
+  // Link density, as Readability and GeneralNewsExtractor weigh it: characters inside `<a>` against all.
+  let linkDepth = 0
+  let linkChars = 0
+  let chars = 0
 
   const flush = (blank = true) => {
     const text = buffer.replace(/[\s\u00a0]+/g, ' ').trim()
+    const linked = chars > 0 && linkChars >= chars * LINKED_SHARE
     buffer = ''
+    linkChars = 0
+    chars = 0
     if (text) {
-      lines.push({ text, hint: hint ?? (afterImage ? 'afterImage' : undefined) })
+      lines.push({ text, hint: hint ?? (afterImage ? 'afterImage' : undefined), ...(linked ? { linked } : {}) })
       afterImage = false
     }
     if (blank && lines.at(-1)?.text !== '') lines.push({ text: '' })
@@ -237,7 +247,11 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     }
     const node = step
     if (node.type === 'text') {
-      buffer += node.data ?? ''
+      const data = node.data ?? ''
+      buffer += data
+      const visible = data.replace(/[\s\u00a0]+/g, '').length
+      chars += visible
+      if (linkDepth > 0) linkChars += visible
       continue
     }
     if (node.type !== 'tag' && node.type !== 'root') continue
@@ -257,6 +271,10 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     const heading = /^h[1-6]$/.test(name)
     const caption = name === 'figcaption' || captionName.test(`${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`)
     if (!heading && !caption && !blocks.has(name)) {
+      if (name === 'a') {
+        linkDepth++
+        stack.push(() => void linkDepth--)
+      }
       pushChildren(node)
       continue
     }

@@ -13,6 +13,8 @@ export interface SourceLine {
   hint?: 'title' | 'heading' | 'caption' | 'afterImage' | 'header'
   /** On a blank line: the image that stood there. */
   image?: PageImage
+  /** Most of the line's text is the text of links: a list of other articles, a promo, a menu. */
+  linked?: boolean
 }
 
 /**
