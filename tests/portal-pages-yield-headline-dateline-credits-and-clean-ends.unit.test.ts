@@ -281,6 +281,26 @@ describe('credits after the article', () => {
   })
 })
 
+describe('a unit and its writer under the text, with no role word', () => {
+  it.each([
+    ['the unit and the writer', '江南市第一人民医院护理部 林晓燕', '林晓燕', '江南市第一人民医院护理部'],
+    ['the unit alone', '青湖区总工会', undefined, '青湖区总工会'],
+  ])('reads %s into their fields and out of the body', (_, line, author, source) => {
+    const page = read(portalPage({ header: `${h1}<div class="info">2021-04-28</div>`, article: `${bodyHtml()}<p>${line}</p>` }))
+    expect(page.author).toBe(author)
+    expect(page.source).toBe(source)
+    expect(page.last).toBe(paragraphs.at(-1))
+  })
+
+  it("keeps a notice's signature and date as its last lines", () => {
+    const page = read(
+      portalPage({ header: `${h1}<div class="info">2021-04-28</div>`, article: `${bodyHtml()}<p>青湖区总工会</p><p>2021年4月27日</p>` }),
+    )
+    expect(page.body).toContain(`${paragraphs.at(-1)}\n青湖区总工会\n2021年4月27日`)
+    expect(page.author).toBeUndefined()
+  })
+})
+
 describe('authors', () => {
   it.each(['（完）', '（待续）', '（新华社）', '（江南日报）'])('never take %s closing the text for names', (closing) => {
     const page = read(

@@ -114,3 +114,26 @@ export const closingNames = (inner: string): string | undefined => {
   if (names.length === 0 || names.length > 4) return undefined
   return names.every((n) => /^\p{Script=Han}{2,4}$/u.test(n) && !notNames.test(n)) ? names.join(' ') : undefined
 }
+
+/** The last word of a unit's name: a hospital, a bureau, a union, a department or ward of one. */
+const unitEnd =
+  /^[\p{Script=Han}（）()]{2,24}(?:院|局|委|办|会|中心|科|处|部|站|所|室|队|公司|集团|学校|学院|大学|医院|社区|街道|病区|云|报|台)$/u
+
+export interface ClosingUnit {
+  unit: string
+  /** The person the unit's line names after it, when it does. */
+  name?: string
+}
+
+/**
+ * `衢州市妇幼保健院健康教育科 汪雪梅`, `江南市第一医院`, `青湖区总工会 林晓燕`: the unit (and
+ * the writer) institutions and WeChat accounts print on a line of their own under the text,
+ * with no role word. Undefined for anything else.
+ */
+export const closingUnit = (line: string): ClosingUnit | undefined => {
+  const parts = line.trim().split(/[\s\u3000]+/u)
+  if (parts.length > 2) return undefined
+  const [unit, name] = parts
+  if (!unitEnd.test(unit) || (name !== undefined && !/^\p{Script=Han}{2,4}$/u.test(name))) return undefined
+  return { unit, name }
+}

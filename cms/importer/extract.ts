@@ -1,5 +1,5 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
-import { authorNames, closingNames, leadByline, readByline, readPublisher } from './byline'
+import { authorNames, closingNames, closingUnit, leadByline, readByline, readPublisher } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal } from './chrome'
 import { beijingDay, findDate } from './date'
@@ -321,10 +321,15 @@ export const extractArticle = (
     // `（袁源）` on a line of its own: the reporters' names alone.
     const bracketed = /^[(（]([^()（）]{2,30})[)）]$/.exec(text.trim())
     const names = bracketed ? closingNames(bracketed[1]) : undefined
+    // Only as the very last line; a notice's signature stands above its date, which ends this loop first.
+    const unit = popped === 0 ? closingUnit(text) : undefined
     if (closingByline) fields.author ??= closingByline
     else if (names) fields.author ??= names
     else if (sourceLine) fields.source ??= sourceLine[1]
-    else break
+    else if (unit) {
+      if (unit.name) fields.author ??= unit.name
+      fields.source ??= unit.unit
+    } else break
     body.pop()
   }
   // `据新华社拉萨电（记者 格桑边觉）…`: the lead names its reporter.
