@@ -240,6 +240,30 @@ ${bodyHtml()}
   })
 })
 
+describe('a modern page of 400 kB, most of it scripts, icons and styles', () => {
+  it('still has Readability bound the article: the next article teased below it stays out', () => {
+    const script = `<script>window.__config = ${JSON.stringify({ items: Array.from({ length: 3000 }, (_, i) => ({ id: i, name: `频道${i}`, url: `/c/${i}.html` })) })}</script>`
+    const icons = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `<svg viewBox="0 0 1024 1024"><path d="M${i} 894.002286c0 17.696 ${'14.299429 32 32 32h286.002286v-376H160v344z '.repeat(20)}"/></svg>`,
+    ).join('\n')
+    const css = `<style>${Array.from({ length: 1500 }, (_, i) => `.c-${i} { margin: ${i}px; padding: 0 ${i}px; }`).join('\n')}</style>`
+    const page = read(
+      portalPage({
+        head: `${css}${script}`,
+        header: `<div class="icons">${icons}</div>${h1}<div class="info">2021-04-28 09:30 来源：江南日报 举报</div>`,
+        article: bodyHtml(),
+        after: `<div class="article-extra"><p>东港区职工书屋今年新添图书三千册，配备电子阅读设备二十台，周末向社区居民开放，开放时间为每周六、周日上午九时至下午五时。</p></div>`,
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+    expect(page.body).not.toContain('职工书屋')
+  })
+})
+
 describe('blocks the page hides', () => {
   it('never reads a share description its stylesheet hides, and still reads the editor above it', () => {
     const lead = paragraphs[0].slice(0, paragraphs[0].indexOf('，'))
