@@ -39,6 +39,12 @@ describe('dates on portal pages', () => {
     expectCleanEnds(page)
   })
 
+  it.each(['江南日报 网友评论 12 条', '江南日报 举报'])('reads the source without the link after it: %s', (info) => {
+    const page = read(portalPage({ header: `${h1}<div class="info">2021-04-28 来源：${info}</div>`, article: bodyHtml() }))
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+
   it('reads the publisher printed alone beside the date as the source', () => {
     const page = read(
       portalPage({ header: `${h1}<div class="info"><span>2022-02-13 09:57</span> <span>青湖发布</span></div>`, article: bodyHtml() }),

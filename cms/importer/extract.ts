@@ -155,7 +155,8 @@ export const extractArticle = (
   const applyLabels = (line: LabelLine, allowDate: boolean) => {
     for (const { kind, value } of line.labels) {
       if (!value) continue
-      if (kind === 'source') fields.source ??= value
+      // `size="20"`: markup a broken page printed as text is never a publisher's name.
+      if (kind === 'source') fields.source ??= /[=<>"]/.test(value) ? undefined : value
       // `作者：首先欢迎你来到…？` is a question in an interview, `size="20"` broken markup.
       else if (kind === 'author' && compact(value).length <= 30 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
       else if (kind === 'editor') fields.editor ??= value
