@@ -17,6 +17,16 @@ const lead = /^[□■◇○●◎\s·•]+/
 /** A byline never reads as a sentence and is short. */
 const MAX_CHARS = 40
 
+/** A credit without its bullet, brackets, place and photo notes, and `作者：`/`文/` before it. */
+const creditText = (credit: string): string => {
+  let text = credit
+    .replace(lead, '')
+    .replace(/^[(（]|[)）]$/g, '')
+    .trim()
+  for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trimEnd()
+  return text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜]\s*/, '')
+}
+
 /**
  * The byline a line is, cleaned (`光明日报记者 王建宏 张文攀`), or undefined when the line is
  * something else. Roles and the paper stay, because `通讯员` and `记者` say who did what.
@@ -25,12 +35,7 @@ export const readByline = (line: string): string | undefined => {
   const c = compact(line)
   if (c.length < 3 || c.length > MAX_CHARS || /[。，,；;！？!?：:]/.test(line.replace(/^[^:：]{1,6}[:：]/, ''))) return undefined
   if (!role.test(line) || !/\p{Script=Han}{2}|[a-z]{3}/iu.test(line)) return undefined
-  let text = line
-    .replace(lead, '')
-    .replace(/^[(（]|[)）]$/g, '')
-    .trim()
-  for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trimEnd()
-  text = text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜]\s*/, '')
+  let text = creditText(line)
   // `苏报通讯员吴工宣计洪才苏报记者千寻`: a second role starts a second credit.
   const firstRole = /记者|通讯员/.exec(text)
   if (firstRole) {
@@ -55,13 +60,9 @@ const roleWord = /(?:特约|见习|实习|首席|全媒体)?(?:记者|通讯员|
  * Undefined when no name is left (`本报记者` alone).
  */
 export const authorNames = (credit: string): string | undefined => {
-  let text = credit
-    .replace(lead, '')
-    .replace(/^[(（]|[)）]$/g, '')
-    .trim()
-  for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trimEnd()
-  text = text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜]\s*/, '')
-  const tokens = text.split(/[\s\u3000、，,;；]+/u).filter(Boolean)
+  const tokens = creditText(credit)
+    .split(/[\s\u3000、，,;；]+/u)
+    .filter(Boolean)
   const firstRole = tokens.findIndex((t) => roleWord.test(t))
   // Without a role every word is a name; with one, the words before it name the paper.
   const names = (firstRole < 0 ? tokens : tokens.slice(firstRole))
