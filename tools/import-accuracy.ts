@@ -96,6 +96,10 @@ const labelledBody = (text: string, title: string) => {
 }
 
 /** The labelled day (`2019-9-25 8:12:00`), or the month alone (`1998-3`); undefined when the label holds no date. */
+/** Words of page chrome, as issue 23 lists what must not stay in a body. */
+const chromeWords =
+  /分享到|责任编辑|责编|本文来源|声明[:：]|延伸阅读|相关阅读|相关新闻|热点推荐|推荐阅读|扫一扫|二维码|公众号|客户端|点击进入|上一篇|下一篇|打印|关闭窗口|纠错|版权所有|ICP备|当前位置|返回顶部|阅读原文|举报/
+
 const dayOf = (labelled: string) => {
   const m = /(\d{4})\D(\d{1,2})(?:\D(\d{1,2}))?/.exec(labelled)
   return m ? [m[1], m[2].padStart(2, '0'), m[3]?.padStart(2, '0')].filter(Boolean).join('-') : undefined
@@ -128,6 +132,8 @@ const tally = {
   title: [0, 0],
   start: 0,
   end: 0,
+  /** Pages whose body keeps a line of page chrome the label does not have. */
+  chrome: 0,
 }
 for (const name of names) {
   const file = fs.readdirSync(path.join(root, 'original')).find((f) => f.startsWith(`${name}.`))!
@@ -156,6 +162,14 @@ for (const name of names) {
     else problems.push(`end: «${body.slice(-40)}» want «${wantBody.replace(/\s+/g, ' ').slice(-40)}»`)
     bodyOk = startOk && endOk
     if (bodyOk) tally.bodyRight++
+    // Chrome anywhere in the body: a short line in chrome's words that the labelled text does not have.
+    const labelled = norm(wantBody)
+    const left = body.split('\n').find((l) => l.length <= 60 && chromeWords.test(l) && !labelled.includes(norm(l)))
+    if (left) {
+      tally.chrome++
+      bodyOk = false
+      problems.push(`chrome: «${left}»`)
+    }
     // The library alone, for comparison: Readability's text over the same page.
     const alone = mainContent(decodeBuffer(bytes).text)
     const reference = alone ? ends(alone.text, labelledBody(wantBody, page.title)) : undefined
@@ -188,6 +202,6 @@ for (const name of names) {
 }
 const pct = ([a, b]: number[]) => `${a}/${b}`
 console.log(
-  `\npages ${tally.pages}, failed ${tally.failed}, fully right ${tally.full} (title, date, both body ends)\n` +
-    `body right ${tally.bodyRight} (Readability alone ${tally.readability}), body start ${tally.start}, body end ${tally.end}, date ${pct(tally.date)}, title ${pct(tally.title)}, author ${pct(tally.author)} (and the editor where the label names the editor and the page no author: ${tally.editorAsAuthor}), source ${pct(tally.source)}`,
+  `\npages ${tally.pages}, failed ${tally.failed}, fully right ${tally.full} (title, date, both body ends, no chrome)\n` +
+    `body right ${tally.bodyRight} (Readability alone ${tally.readability}), body start ${tally.start}, body end ${tally.end}, chrome left on ${tally.chrome}, date ${pct(tally.date)}, title ${pct(tally.title)}, author ${pct(tally.author)} (and the editor where the label names the editor and the page no author: ${tally.editorAsAuthor}), source ${pct(tally.source)}`,
 )
