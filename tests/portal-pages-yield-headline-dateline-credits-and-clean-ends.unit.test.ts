@@ -239,6 +239,16 @@ ${bodyHtml()}
     expect(page.body).not.toMatch(/发短信|职工书屋|劳模工作室|职工推荐/)
   })
 
+  it("keeps a notice's attachments, which are links", () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2021-04-28</div>`,
+        article: `${bodyHtml()}<p><a href="/u/1.xlsx">附件：2021年职工书屋名单.xlsx</a></p><p><a href="/u/2.docx">2.申报表.docx</a></p>`,
+      }),
+    )
+    expect(page.body).toContain('附件：2021年职工书屋名单.xlsx\n2.申报表.docx')
+  })
+
   it('keeps a last paragraph that links a few words of a sentence', () => {
     const closing = '详情可登录<a href="/fw/">江南职工网服务专区</a>查询。'
     const page = read(portalPage({ header: `${h1}<div class="info">2021-04-28</div>`, article: `${bodyHtml()}<p>${closing}</p>` }))

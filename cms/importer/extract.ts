@@ -54,8 +54,12 @@ const originalTitleAuthor = (line: string) => {
 
 const trailingCredit = /[(（]([^()（）]{2,40})[)）]$/
 
-/** A short line of link text with no sentence in it: a headline of another page, a promo. */
-const isLinkList = (line: BodyLine): boolean => !!line.linked && compact(line.text).length <= 40 && !/[。！？；]/.test(line.text)
+/**
+ * A short line of link text with no sentence in it: a headline of another page, a promo.
+ * A notice's attachment (`附件：2021年职工书屋名单.xlsx`) is a link too, and part of the notice.
+ */
+const isLinkList = (line: BodyLine): boolean =>
+  !!line.linked && compact(line.text).length <= 40 && !/[。！？；]/.test(line.text) && !/^\s*(?:附件|\d{1,2}[.、．])/.test(line.text)
 
 /** Body text: a long line that reads as a sentence, which no menu or header line is. */
 const isProse = (s: string) => compact(s).length >= 50 && /[。，,；！？]/.test(s)
