@@ -156,7 +156,7 @@ describe('importing an archive folder', () => {
     expect(pick('东港区叉车司机比武 十名“金牌叉手”出炉')).toMatchObject({
       publishedAt: '2020-05-12T08:40:00.000Z',
       source: '江南工人报',
-      author: '本报通讯员陈晓东 本报记者刘洋',
+      author: '陈晓东 刘洋',
       region: regionIds['东港区'],
     })
     // Undated: the title's year gives 31 December, and a tag tells staff to check it.

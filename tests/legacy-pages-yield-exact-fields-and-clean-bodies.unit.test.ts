@@ -198,7 +198,7 @@ describe('a portal article saved as HTML', () => {
       title: '东港区叉车司机比武 十名“金牌叉手”出炉',
       publishedAt: '2020-05-12T08:40:00.000Z',
       source: '江南工人报',
-      author: '本报通讯员陈晓东 本报记者刘洋',
+      author: '陈晓东 刘洋',
       responsibleEditor: undefined,
       summary: '五一前后，东港区总工会联合区交通运输局举办叉车司机技能比武，来自二十六家物流和制造企业的八十多名叉车司机同场竞技。',
       tags: [],

@@ -39,6 +39,12 @@ describe('dates on portal pages', () => {
     expectCleanEnds(page)
   })
 
+  it.each(['江南日报 网友评论 12 条', '江南日报 举报'])('reads the source without the link after it: %s', (info) => {
+    const page = read(portalPage({ header: `${h1}<div class="info">2021-04-28 来源：${info}</div>`, article: bodyHtml() }))
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+
   it('reads the publisher printed alone beside the date as the source', () => {
     const page = read(
       portalPage({ header: `${h1}<div class="info"><span>2022-02-13 09:57</span> <span>青湖发布</span></div>`, article: bodyHtml() }),
@@ -197,6 +203,144 @@ describe('credits and promos at the ends of the body', () => {
   })
 })
 
+describe('titles', () => {
+  it.each([
+    ['the site name', '江南职工网'],
+    ['a channel', '江南网娱乐'],
+    ['the host name', 'www.jnzgw.example.cn'],
+  ])('take the headline when <title> names only %s and no heading holds it', (_, title) => {
+    const page = read(
+      portalPage({
+        title,
+        header: `<div class="crumb">江南职工网 > 工会要闻 > 正文</div><div class="bt">${headline}</div><div class="info">2021-04-28 来源：江南日报</div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expect(page.publishedAt).toBe(new Date('2021-04-28T09:00:00+08:00').toISOString())
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+})
+
+describe('links around the text', () => {
+  it('cuts a promo link above the first paragraph and links to other pages below the last', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2021-04-28 来源：江南日报</div>`,
+        article: `<p><a href="/sms/">发短信到1234 随时看工会新闻</a></p>
+${bodyHtml()}
+<p><a href="/a/1.html">青湖区职工书屋焕新开放</a></p>
+<p><a href="/a/2.html">劳模工作室成果发布</a> <a href="/a/3.html">职工推荐</a></p>`,
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/发短信|职工书屋|劳模工作室|职工推荐/)
+  })
+
+  it("keeps a notice's attachments, which are links", () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2021-04-28</div>`,
+        article: `${bodyHtml()}<p><a href="/u/1.xlsx">附件：2021年职工书屋名单.xlsx</a></p><p><a href="/u/2.docx">2.申报表.docx</a></p>`,
+      }),
+    )
+    expect(page.body).toContain('附件：2021年职工书屋名单.xlsx\n2.申报表.docx')
+  })
+
+  it('keeps a last paragraph that links a few words of a sentence', () => {
+    const closing = '详情可登录<a href="/fw/">江南职工网服务专区</a>查询。'
+    const page = read(portalPage({ header: `${h1}<div class="info">2021-04-28</div>`, article: `${bodyHtml()}<p>${closing}</p>` }))
+    expect(page.last).toBe('详情可登录江南职工网服务专区查询。')
+  })
+})
+
+describe('a modern page of 400 kB, most of it scripts, icons and styles', () => {
+  it('still has Readability bound the article: the next article teased below it stays out', () => {
+    const script = `<script>window.__config = ${JSON.stringify({ items: Array.from({ length: 3000 }, (_, i) => ({ id: i, name: `频道${i}`, url: `/c/${i}.html` })) })}</script>`
+    const icons = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `<svg viewBox="0 0 1024 1024"><path d="M${i} 894.002286c0 17.696 ${'14.299429 32 32 32h286.002286v-376H160v344z '.repeat(20)}"/></svg>`,
+    ).join('\n')
+    const css = `<style>${Array.from({ length: 1500 }, (_, i) => `.c-${i} { margin: ${i}px; padding: 0 ${i}px; }`).join('\n')}</style>`
+    const page = read(
+      portalPage({
+        head: `${css}${script}`,
+        header: `<div class="icons">${icons}</div>${h1}<div class="info">2021-04-28 09:30 来源：江南日报 举报</div>`,
+        article: bodyHtml(),
+        after: `<div class="article-extra"><p>东港区职工书屋今年新添图书三千册，配备电子阅读设备二十台，周末向社区居民开放，开放时间为每周六、周日上午九时至下午五时。</p></div>`,
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+    expect(page.body).not.toContain('职工书屋')
+  })
+})
+
+describe('blocks the page hides', () => {
+  it('never reads a share description its stylesheet hides, and still reads the editor above it', () => {
+    const lead = paragraphs[0].slice(0, paragraphs[0].indexOf('，'))
+    const page = read(
+      portalPage({
+        head: '<style>.top { color: red } #title_desc, .seo-words { display: none; }</style>',
+        header: `${h1}<div class="info">2021-04-28 09:30 来源：江南日报</div>`,
+        article: bodyHtml(),
+        after: `<div class="article-editor"><span>编辑:周敏</span></div>
+<div id="title_desc"><h1>${headline}</h1><p>${lead}</p></div>`,
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expect(page.publishedAt).toBe(new Date('2021-04-28T09:30:00+08:00').toISOString())
+    expect(page.source).toBe('江南日报')
+    expect(page.responsibleEditor).toBe('周敏')
+    expectCleanEnds(page)
+    // The description repeats the lead's first sentence; only the lead's own copy is body text.
+    expect(page.body.split(lead).length).toBe(2)
+    expect(page.last).not.toContain(lead)
+  })
+})
+
+describe('credits after the article', () => {
+  it('reads editor, source and author printed in cells of their own below the text', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2021-04-28</div>`,
+        article: bodyHtml(),
+        after: `<table><tr><td>编辑： 周敏</td><td>来源： 江南日报</td><td>作者：林晓燕 王磊</td></tr></table>
+<div class="related"><h3>相关报道</h3><ul><li><a href="/news/2021-04/20/c_9.htm">青湖区工会驿站再添新点</a> 2021-04-20</li></ul></div>`,
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expect(page.author).toBe('林晓燕 王磊')
+    expect(page.source).toBe('江南日报')
+    expect(page.responsibleEditor).toBe('周敏')
+    expectCleanEnds(page)
+  })
+})
+
+describe('a unit and its writer under the text, with no role word', () => {
+  it.each([
+    ['the unit and the writer', '江南市第一人民医院护理部 林晓燕', '林晓燕', '江南市第一人民医院护理部'],
+    ['the unit alone', '青湖区总工会', undefined, '青湖区总工会'],
+  ])('reads %s into their fields and out of the body', (_, line, author, source) => {
+    const page = read(portalPage({ header: `${h1}<div class="info">2021-04-28</div>`, article: `${bodyHtml()}<p>${line}</p>` }))
+    expect(page.author).toBe(author)
+    expect(page.source).toBe(source)
+    expect(page.last).toBe(paragraphs.at(-1))
+  })
+
+  it("keeps a notice's signature and date as its last lines", () => {
+    const page = read(
+      portalPage({ header: `${h1}<div class="info">2021-04-28</div>`, article: `${bodyHtml()}<p>青湖区总工会</p><p>2021年4月27日</p>` }),
+    )
+    expect(page.body).toContain(`${paragraphs.at(-1)}\n青湖区总工会\n2021年4月27日`)
+    expect(page.author).toBeUndefined()
+  })
+})
+
 describe('authors', () => {
   it.each(['（完）', '（待续）', '（新华社）', '（江南日报）'])('never take %s closing the text for names', (closing) => {
     const page = read(
@@ -207,25 +351,20 @@ describe('authors', () => {
 
   it.each([
     ['作者：', '<div class="info">2021-04-28 作者：林晓燕 来源：江南日报</div>', bodyHtml(), '林晓燕'],
-    [
-      'a reporter line above the text',
-      '<div class="info">2021-04-28</div>',
-      `<p>本报记者 林晓燕 王磊</p>${bodyHtml()}`,
-      '本报记者 林晓燕 王磊',
-    ],
+    ['a reporter line above the text', '<div class="info">2021-04-28</div>', `<p>本报记者 林晓燕 王磊</p>${bodyHtml()}`, '林晓燕 王磊'],
     ['文/', '<div class="info">2021-04-28</div>', `<p>文/林晓燕</p>${bodyHtml()}`, '林晓燕'],
     ['文｜', '<div class="info">2021-04-28</div>', `<p>文｜林晓燕</p>${bodyHtml()}`, '林晓燕'],
     [
       'a byline span beside the date',
       '<div class="info"><span>2021-04-28</span><span class="author">记者 林晓燕</span></div>',
       bodyHtml(),
-      '记者 林晓燕',
+      '林晓燕',
     ],
     [
       'a reporter in brackets closing the text',
       '<div class="info">2021-04-28</div>',
       bodyHtml([...paragraphs.slice(0, -1), `${paragraphs.at(-1)}（记者 林晓燕）`]),
-      '记者 林晓燕',
+      '林晓燕',
     ],
     [
       'names alone in brackets closing the text',
@@ -237,13 +376,37 @@ describe('authors', () => {
       'the reporter line after the text',
       '<div class="info">2021-04-28</div>',
       `${bodyHtml()}<p>江南日报记者 林晓燕 青湖报道</p>`,
-      '江南日报记者 林晓燕',
+      '林晓燕',
     ],
     [
       'a news lead',
       '<div class="info">2021-04-28</div>',
       bodyHtml([`本报讯（通讯员 林晓燕）${paragraphs[0]}`, ...paragraphs.slice(1)]),
-      '通讯员 林晓燕',
+      '林晓燕',
+    ],
+    [
+      'a paper and a channel before the role',
+      '<div class="info">2021-04-28</div>',
+      `<p>江南日报·青湖频道记者林晓燕/文</p>${bodyHtml()}`,
+      '林晓燕',
+    ],
+    [
+      'an intern and a reporter of two papers',
+      '<div class="info">2021-04-28</div>',
+      `<p>江南日报实习生 王磊 江南晚报记者 林晓燕</p>${bodyHtml()}`,
+      '王磊 林晓燕',
+    ],
+    [
+      'a reporter line Readability leaves out, after the text',
+      '<div class="info">2021-04-28</div>',
+      `${bodyHtml()}<p style="text-indent:2em">记者 林晓燕</p>`,
+      '林晓燕',
+    ],
+    [
+      'names alone in brackets on a line after the text',
+      '<div class="info">2021-04-28</div>',
+      `${bodyHtml()}<div align="right">（林晓燕）</div>`,
+      '林晓燕',
     ],
   ])('reads %s', (_, info, article, author) => {
     const page = read(portalPage({ header: `${h1}${info}`, article }))

@@ -14,8 +14,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { blockText } from '../cms/importer/blocks'
-import { readByline } from '../cms/importer/byline'
-import { beijingDay } from '../cms/importer/date'
+import { closingNames, readByline } from '../cms/importer/byline'
+import { beijingDay, findDate } from '../cms/importer/date'
 import { decodeBuffer } from '../cms/importer/decode'
 import { mainContent } from '../cms/importer/fallback'
 import { parsePage } from '../cms/importer/parse'
@@ -58,11 +58,19 @@ const ends = (got: string, want: string) => {
 }
 
 /**
- * The dataset's cleaned texts sometimes begin with the headline and end with the credit
- * lines the importer moves into fields; neither counts as body text here.
+ * The dataset's cleaned texts sometimes begin with the headline block (a kicker, the
+ * headline, a subtitle, the dateline) and end with the credit lines the importer moves into
+ * fields; none of that counts as body text here.
  */
-const credit = /^[\s(（□]*(?:来源|信息来源|稿件来源|本文来源|编辑|责任编辑|责编|作者|记者|审核|校对)\s*[:：]/
+const credit = /^[\s(（□]*(?:来源|信息来源|稿件来源|本文来源|编辑|责任编辑|责编|作者|记者|审核|校对)\s*[:：]|^(?:素材来源|资料来源|整合)\s/
 const closingCredit = /[(（](?:记者|通讯员|本报记者|\p{Script=Han}{1,4}记者|责编|编辑)[^()（）]{1,30}[)）]\s*$/u
+const closingBracket = /[(（]([^()（）]{2,30})[)）]\s*$/
+/** A line of the headline block: no sentence in it, or only a date. */
+const headingLine = (line: string) => {
+  const date = findDate(line)
+  if (date && norm(line.replace(date.match, '')).length <= 12) return true
+  return norm(line).length <= 30 && !/[。，；！？]/.test(line)
+}
 const labelledBody = (text: string, title: string) => {
   const lines = text
     .split(/\r?\n/)
@@ -70,22 +78,38 @@ const labelledBody = (text: string, title: string) => {
     .filter(Boolean)
   for (;;) {
     const last = lines.at(-1)!
-    if (lines.length > 1 && (credit.test(last) || readByline(last))) lines.pop()
+    const names = closingBracket.exec(last)
+    if (lines.length > 1 && (credit.test(last) || readByline(last.replace(/^整合\s+/, '')))) lines.pop()
     else if (closingCredit.test(last)) lines[lines.length - 1] = last.replace(closingCredit, '')
+    else if (names && closingNames(names[1])) lines[lines.length - 1] = last.slice(0, names.index)
     else break
   }
-  const joined = lines.join('\n')
   const t = norm(title)
-  return t && norm(joined).startsWith(t) ? joined.slice(Math.min(joined.length - 1, joined.indexOf(lines[0]) + lines[0].length)) : joined
+  // The headline within the first three lines: it and the lines of its block go.
+  const at = t ? lines.slice(0, 3).findIndex((l) => norm(l).length >= 4 && (norm(l).includes(t) || t.includes(norm(l)))) : -1
+  if (at >= 0) {
+    let start = at + 1
+    while (start < lines.length - 1 && start <= at + 2 && headingLine(lines[start])) start++
+    lines.splice(0, start)
+  }
+  return lines.join('\n')
 }
+
+/** The labelled day (`2019-9-25 8:12:00`), or the month alone (`1998-3`); undefined when the label holds no date. */
+/** Words of page chrome, as issue 23 lists what must not stay in a body. */
+const chromeWords =
+  /分享到|责任编辑|责编|本文来源|声明[:：]|延伸阅读|相关阅读|相关新闻|热点推荐|推荐阅读|扫一扫|二维码|公众号|客户端|点击进入|上一篇|下一篇|打印|关闭窗口|纠错|版权所有|ICP备|当前位置|返回顶部|阅读原文|举报/
 
 const dayOf = (labelled: string) => {
-  const m = /(\d{4})\D(\d{1,2})\D(\d{1,2})/.exec(labelled)
-  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : undefined
+  const m = /(\d{4})\D(\d{1,2})(?:\D(\d{1,2}))?/.exec(labelled)
+  return m ? [m[1], m[2].padStart(2, '0'), m[3]?.padStart(2, '0')].filter(Boolean).join('-') : undefined
 }
 
-/** Every labelled name appears in the field. */
-const namesIn = (got: string | undefined, want: string) => !!got && want.split(/\s+/).every((name) => norm(got).includes(norm(name)))
+/**
+ * The field holds the labelled names and nothing else (`记者 张倩` is not the name `张倩`);
+ * spaces and list punctuation between names do not count.
+ */
+const namesIn = (got: string | undefined, want: string) => !!got && norm(got) === norm(want)
 
 const names = fs
   .readdirSync(path.join(root, 'original'))
@@ -102,10 +126,14 @@ const tally = {
   readability: 0,
   date: [0, 0],
   author: [0, 0],
+  /** Where the page names no author, the dataset labels the editor (`编辑：苏亮`) as one. */
+  editorAsAuthor: 0,
   source: [0, 0],
   title: [0, 0],
   start: 0,
   end: 0,
+  /** Pages whose body keeps a line of page chrome the label does not have. */
+  chrome: 0,
 }
 for (const name of names) {
   const file = fs.readdirSync(path.join(root, 'original')).find((f) => f.startsWith(`${name}.`))!
@@ -134,6 +162,14 @@ for (const name of names) {
     else problems.push(`end: «${body.slice(-40)}» want «${wantBody.replace(/\s+/g, ' ').slice(-40)}»`)
     bodyOk = startOk && endOk
     if (bodyOk) tally.bodyRight++
+    // Chrome anywhere in the body: a short line in chrome's words that the labelled text does not have.
+    const labelled = norm(wantBody)
+    const left = body.split('\n').find((l) => l.length <= 60 && chromeWords.test(l) && !labelled.includes(norm(l)))
+    if (left) {
+      tally.chrome++
+      bodyOk = false
+      problems.push(`chrome: «${left}»`)
+    }
     // The library alone, for comparison: Readability's text over the same page.
     const alone = mainContent(decodeBuffer(bytes).text)
     const reference = alone ? ends(alone.text, labelledBody(wantBody, page.title)) : undefined
@@ -142,15 +178,18 @@ for (const name of names) {
   /** One labelled field: counted, judged by `same`, and shown when it is wrong. Unlabelled fields count as right. */
   const judge = (kind: 'date' | 'author' | 'source' | 'title', got: string | undefined, same: (want: string) => boolean) => {
     const want = label(kind, name)
-    if (!want) return true
+    // A date label without a date (`刘涛`, `UNKNWON`) labels nothing.
+    if (!want || (kind === 'date' && !dayOf(want))) return true
     tally[kind][1]++
     const ok = same(want)
     if (ok) tally[kind][0]++
     else problems.push(`${kind}: ${got || '—'} want ${want}`)
     return ok
   }
-  const dateOk = judge('date', beijingDay(page.publishedAt), (want) => beijingDay(page.publishedAt) === dayOf(want))
-  judge('author', page.author, (want) => namesIn(page.author, want))
+  const dateOk = judge('date', beijingDay(page.publishedAt), (want) => beijingDay(page.publishedAt).startsWith(dayOf(want)!))
+  const authorOk = judge('author', page.author, (want) => namesIn(page.author, want))
+  const want = label('author', name)
+  if (!authorOk && want && !page.author && namesIn(page.responsibleEditor, want)) tally.editorAsAuthor++
   judge('source', page.source, (want) => !!page.source && norm(page.source) === norm(want))
   const titleOk = judge('title', page.title, (want) => norm(page.title) === norm(want))
   if (bodyOk && dateOk && titleOk) tally.full++
@@ -163,6 +202,6 @@ for (const name of names) {
 }
 const pct = ([a, b]: number[]) => `${a}/${b}`
 console.log(
-  `\npages ${tally.pages}, failed ${tally.failed}, fully right ${tally.full} (title, date, both body ends)\n` +
-    `body right ${tally.bodyRight} (Readability alone ${tally.readability}), body start ${tally.start}, body end ${tally.end}, date ${pct(tally.date)}, title ${pct(tally.title)}, author ${pct(tally.author)}, source ${pct(tally.source)}`,
+  `\npages ${tally.pages}, failed ${tally.failed}, fully right ${tally.full} (title, date, both body ends, no chrome)\n` +
+    `body right ${tally.bodyRight} (Readability alone ${tally.readability}), body start ${tally.start}, body end ${tally.end}, chrome left on ${tally.chrome}, date ${pct(tally.date)}, title ${pct(tally.title)}, author ${pct(tally.author)} (and the editor where the label names the editor and the page no author: ${tally.editorAsAuthor}), source ${pct(tally.source)}`,
 )

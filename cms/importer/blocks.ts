@@ -8,6 +8,8 @@ export interface BodyLine {
   hint?: SourceLine['hint']
   /** An image standing here (the line's text is empty). */
   image?: PageImage
+  /** See `SourceLine.linked`. */
+  linked?: boolean
 }
 
 /** An image in the body; `caption` is the caption printed under it, its best alt text. */

@@ -17,6 +17,16 @@ const lead = /^[□■◇○●◎\s·•]+/
 /** A byline never reads as a sentence and is short. */
 const MAX_CHARS = 40
 
+/** A credit without its bullet, brackets, place and photo notes, and `作者：`/`文/` before it. */
+const creditText = (credit: string): string => {
+  let text = credit
+    .replace(lead, '')
+    .replace(/^[(（]|[)）]$/g, '')
+    .trim()
+  for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trimEnd()
+  return text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜]\s*/, '')
+}
+
 /**
  * The byline a line is, cleaned (`光明日报记者 王建宏 张文攀`), or undefined when the line is
  * something else. Roles and the paper stay, because `通讯员` and `记者` say who did what.
@@ -25,12 +35,7 @@ export const readByline = (line: string): string | undefined => {
   const c = compact(line)
   if (c.length < 3 || c.length > MAX_CHARS || /[。，,；;！？!?：:]/.test(line.replace(/^[^:：]{1,6}[:：]/, ''))) return undefined
   if (!role.test(line) || !/\p{Script=Han}{2}|[a-z]{3}/iu.test(line)) return undefined
-  let text = line
-    .replace(lead, '')
-    .replace(/^[(（]|[)）]$/g, '')
-    .trim()
-  for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trimEnd()
-  text = text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜]\s*/, '')
+  let text = creditText(line)
   // `苏报通讯员吴工宣计洪才苏报记者千寻`: a second role starts a second credit.
   const firstRole = /记者|通讯员/.exec(text)
   if (firstRole) {
@@ -42,6 +47,33 @@ export const readByline = (line: string): string | undefined => {
   // `联系记者`, `记者博客`: a menu that names the role, not a person.
   if (/联系|博客|荐稿|热线|招聘/.test(text)) return undefined
   return compact(text).length >= 2 && /\p{Script=Han}|[a-z]/iu.test(text) ? text : undefined
+}
+
+/** The role words names follow in a credit: `本报记者`, `新华社记者`, `特约通讯员`, `实习生`. */
+const roleWord = /(?:特约|见习|实习|首席|全媒体)?(?:记者|通讯员|实习生|作者|撰稿|撰文|编译|摄影)/u
+
+/**
+ * The names a credit gives, and nothing else: `光明日报记者 王建宏 张文攀` → `王建宏 张文攀`,
+ * `顶端新闻·河南商报记者马俊峰/文` → `马俊峰`, `苏报通讯员吴工宣 苏报记者千寻` → `吴工宣 千寻`,
+ * `姚峰 上海报道` → `姚峰`. The paper and the role describe the credit, not the person; the
+ * author field holds people (or the department that wrote it), as readers and search expect.
+ * Undefined when no name is left (`本报记者` alone).
+ */
+export const authorNames = (credit: string): string | undefined => {
+  const tokens = creditText(credit)
+    .split(/[\s\u3000、，,;；]+/u)
+    .filter(Boolean)
+  const firstRole = tokens.findIndex((t) => roleWord.test(t))
+  // Without a role every word is a name; with one, the words before it name the paper.
+  const names = (firstRole < 0 ? tokens : tokens.slice(firstRole))
+    .map((t) =>
+      t
+        .split(roleWord)
+        .at(-1)!
+        .replace(/^[·•:：]+/, ''),
+    )
+    .filter(Boolean)
+  return names.length ? names.join(' ') : undefined
 }
 
 /**
@@ -82,4 +114,27 @@ export const closingNames = (inner: string): string | undefined => {
     .filter(Boolean)
   if (names.length === 0 || names.length > 4) return undefined
   return names.every((n) => /^\p{Script=Han}{2,4}$/u.test(n) && !notNames.test(n)) ? names.join(' ') : undefined
+}
+
+/** The last word of a unit's name: a hospital, a bureau, a union, a department or ward of one. */
+const unitEnd =
+  /^[\p{Script=Han}（）()]{2,24}(?:院|局|委|办|会|中心|科|处|部|站|所|室|队|公司|集团|学校|学院|大学|医院|社区|街道|病区|云|报|台)$/u
+
+export interface ClosingUnit {
+  unit: string
+  /** The person the unit's line names after it, when it does. */
+  name?: string
+}
+
+/**
+ * `衢州市妇幼保健院健康教育科 汪雪梅`, `江南市第一医院`, `青湖区总工会 林晓燕`: the unit (and
+ * the writer) institutions and WeChat accounts print on a line of their own under the text,
+ * with no role word. Undefined for anything else.
+ */
+export const closingUnit = (line: string): ClosingUnit | undefined => {
+  const parts = line.trim().split(/[\s\u3000]+/u)
+  if (parts.length > 2) return undefined
+  const [unit, name] = parts
+  if (!unitEnd.test(unit) || (name !== undefined && !/^\p{Script=Han}{2,4}$/u.test(name))) return undefined
+  return { unit, name }
 }

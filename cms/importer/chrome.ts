@@ -69,7 +69,7 @@ const terminals: RegExp[] = [
 /** Menus: many separators, or a run of navigation words with no sentence in it. */
 const isNav = (line: string, c: string): boolean => {
   if ((line.match(/[|｜]/g)?.length ?? 0) >= 3) return true
-  if ((line.match(/->|»|>>|＞|→/g)?.length ?? 0) >= 2) return true
+  if ((line.match(/->|»|>>|＞|→| > /g)?.length ?? 0) >= 2) return true
   if (/^[-\s>[\]|]+$/.test(line) && line.trim().length > 0) return true
   return !/[。，,；！？]/.test(c) && (c.match(navWords)?.length ?? 0) >= 3
 }

@@ -1,5 +1,5 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
-import { closingNames, leadByline, readByline, readPublisher } from './byline'
+import { authorNames, closingNames, closingUnit, leadByline, readByline, readPublisher } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal } from './chrome'
 import { beijingDay, findDate } from './date'
@@ -53,6 +53,13 @@ const originalTitleAuthor = (line: string) => {
 }
 
 const trailingCredit = /[(（]([^()（）]{2,40})[)）]$/
+
+/**
+ * A short line of link text with no sentence in it: a headline of another page, a promo.
+ * A notice's attachment (`附件：2021年职工书屋名单.xlsx`) is a link too, and part of the notice.
+ */
+const isLinkList = (line: BodyLine): boolean =>
+  !!line.linked && compact(line.text).length <= 40 && !/[。！？；]/.test(line.text) && !/^\s*(?:附件|\d{1,2}[.、．])/.test(line.text)
 
 /** Body text: a long line that reads as a sentence, which no menu or header line is. */
 const isProse = (s: string) => compact(s).length >= 50 && /[。，,；！？]/.test(s)
@@ -152,7 +159,8 @@ export const extractArticle = (
   const applyLabels = (line: LabelLine, allowDate: boolean) => {
     for (const { kind, value } of line.labels) {
       if (!value) continue
-      if (kind === 'source') fields.source ??= value
+      // `size="20"`: markup a broken page printed as text is never a publisher's name.
+      if (kind === 'source') fields.source ??= /[=<>"]/.test(value) ? undefined : value
       // `作者：首先欢迎你来到…？` is a question in an interview, `size="20"` broken markup.
       else if (kind === 'author' && compact(value).length <= 30 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
       else if (kind === 'editor') fields.editor ??= value
@@ -207,8 +215,9 @@ export const extractArticle = (
     }
   }
 
+  // A line of link text is navigation or another page's headline, never this page's.
   const skippable = (i: number) =>
-    !texts[i] || /^[-·•]/.test(texts[i]) || isChrome(simplified[i]) || readLabels(texts[i], simplified[i])?.leading
+    !texts[i] || /^[-·•]/.test(texts[i]) || isChrome(simplified[i]) || !!input[i].linked || readLabels(texts[i], simplified[i])?.leading
   if (!title && meta.title) {
     const key = titleKey(toSimplified(meta.title))
     const at = simplified.findIndex((s, i) => i <= firstProse && titleKey(s) === key)
@@ -233,6 +242,7 @@ export const extractArticle = (
       break
     }
   }
+  if (!title && meta.siteTitle) title = meta.siteTitle
   if (!title) throw new ImportError('找不到标题')
   if (kicker.test(title)) {
     const next = texts.findIndex((t, i) => i > titleIdx && i < firstProse && t !== '')
@@ -295,24 +305,36 @@ export const extractArticle = (
     }
     // Beside the headline but outside the article: its byline was read above, the rest is chrome.
     if (hints[i] === 'header') continue
+    // `发送GP到6666 随时随地查行情`: a promo link before the first paragraph.
+    if (prelude && isLinkList({ text, gap, linked: input[i].linked })) continue
     if (originalTitleAuthor(s)) originalAuthor ??= /(\p{Script=Han}{2,4})[)）]$/u.exec(text)?.[1]
     for (const image of pendingImages.splice(0)) body.push({ text: '', gap: 0, image })
-    body.push({ text, gap, hint: hints[i] })
+    body.push({ text, gap, hint: hints[i], ...(input[i].linked ? { linked: true } : {}) })
     gap = 0
     prelude = false
   }
 
-  // A QR code, logo or banner closing the body, or an image whose caption was chrome.
-  while (body.at(-1)?.image) body.pop()
+  // A QR code, logo or banner closing the body, an image whose caption was chrome, links to
+  // other pages (`金领生活痛并快乐着`, `招商创业 雅虎推荐`) after the last paragraph.
+  while (body.length > 1 && (body.at(-1)!.image || isLinkList(body.at(-1)!))) body.pop()
   // `（通讯员 钱晓峰）`, `新京报记者 彭冲 山东冠县报道`: a byline on a line of its own after the text.
   // `整合 新华日报记者 徐睿翔` / `素材来源 江苏各地党报`: credits without a colon, several deep.
   for (let popped = 0; body.length > 1 && popped < 4; popped++) {
     const text = body.at(-1)!.text
     const closingByline = readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
     const sourceLine = /^(?:素材来源|资料来源|来源)\s+(\S.{1,30})$/.exec(text.trim())
+    // `（袁源）` on a line of its own: the reporters' names alone.
+    const bracketed = /^[(（]([^()（）]{2,30})[)）]$/.exec(text.trim())
+    const names = bracketed ? closingNames(bracketed[1]) : undefined
+    // Only as the very last line; a notice's signature stands above its date, which ends this loop first.
+    const unit = popped === 0 ? closingUnit(text) : undefined
     if (closingByline) fields.author ??= closingByline
+    else if (names) fields.author ??= names
     else if (sourceLine) fields.source ??= sourceLine[1]
-    else break
+    else if (unit) {
+      if (unit.name) fields.author ??= unit.name
+      fields.source ??= unit.unit
+    } else break
     body.pop()
   }
   // `据新华社拉萨电（记者 格桑边觉）…`: the lead names its reporter.
@@ -344,7 +366,7 @@ export const extractArticle = (
     title,
     publishedAt: timedDate(meta.date, fields.date),
     source: meta.source ?? fields.source ?? meta.siteName,
-    author: meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor,
+    author: authorNames(meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor ?? ''),
     responsibleEditor: meta.editor ?? fields.editor,
     summary: meta.summary ?? (fields.summary || undefined),
     tags,

@@ -2,6 +2,9 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 
 import { blockText, isImageBlock, type PageBlock } from './blocks'
+import { closingNames, readByline } from './byline'
+import { dropStyleHidden } from './hidden'
+import { readLabels } from './labels'
 import type { SourceLine } from './lines'
 import { compact, titleKey } from './compare'
 
@@ -20,6 +23,12 @@ export const mainContent = (html: string): MainContent | undefined => {
   let article: ReturnType<Readability['parse']>
   try {
     const { document } = parseHTML(html)
+    dropStyleHidden<Element>({
+      styles: () => [...document.querySelectorAll('style')].map((el) => el.textContent ?? ''),
+      select: (selector) => [...document.querySelectorAll(selector)] as unknown as Element[],
+      textLength: (el) => ((el ?? document.body)?.textContent ?? '').length,
+      remove: (el) => el.remove(),
+    })
     article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse()
   } catch {
     // Readability walks markup linkedom could not make whole (`null.tagName` on some old
@@ -75,6 +84,23 @@ const linesAbove = (lines: SourceLine[], at: number, count: number): number => {
 /** With no headline to go by, the few lines just above the article (its date and byline). */
 const aboveArticle = (lines: SourceLine[], first: number): number => linesAbove(lines, first, 6)
 
+/**
+ * `记者 刘涛`, `编辑：金金`, `（袁源）`: a credit line. Readability often leaves such a short line
+ * out of its article (or the template prints it in a cell of its own), yet it closes the
+ * article and names its author, source or editor.
+ */
+const isCreditLine = (text: string): boolean => {
+  const t = text.trim()
+  if (t.length > 60) return false
+  const labels = readLabels(t, t)
+  if (labels?.leading) return labels.labels.every((l) => l.kind === 'source' || l.kind === 'author' || l.kind === 'editor')
+  const bracket = /^[(（]([^()（）]{2,30})[)）]$/.exec(t)
+  return !!readByline(t) || (!!bracket && (!!readByline(bracket[1]) || !!closingNames(bracket[1])))
+}
+
+/** How many credit lines after the article's last line are still read as its credits. */
+const CREDIT_LINES = 6
+
 /** Lines this short say too little to place: `分享到`, a lone date, a bullet. */
 const PLACEABLE = 6
 /** A line this long is a paragraph, not a kicker or a heading. */
@@ -106,8 +132,15 @@ export const withinMainLines = (lines: SourceLine[], main: MainContent | undefin
     const c = compact(lines[i].text)
     return !!c && main.text.includes(c) && neighbour(i, -1) && neighbour(i, 1)
   })
-  const last = inMain.lastIndexOf(true)
+  let last = inMain.lastIndexOf(true)
   if (last < 0) return lines
+  for (let i = last + 1, seen = 0; i < lines.length && seen < CREDIT_LINES; i++) {
+    if (!lines[i].text) continue
+    seen++
+    if (!isCreditLine(lines[i].text)) break
+    last = i
+    inMain[i] = true
+  }
   // The article starts at its first paragraph; a repeated headline or a kicker above it
   // must not move the header zone (date, source, byline) out of reach.
   const headline = title ? titleKey(title) : ''

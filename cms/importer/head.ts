@@ -147,6 +147,21 @@ export const titleParts = (raw: string, siteName?: string): string[] => {
   return kept
 }
 
+/**
+ * A `<title>` that names only the site or a channel (`北医新闻网`, `网易娱乐`,
+ * `blog.example.com`): old templates print it on every page, so it is never an article's title
+ * while the page shows a headline of its own.
+ */
+export const namesOnlySite = (part: string, siteName?: string): boolean => {
+  const k = key(part)
+  if (!k) return false
+  return (
+    (!!siteName && k === key(siteName)) ||
+    /^[\w-]+(?:\.[\w-]+)+$/.test(part.trim()) ||
+    (k.length <= 10 && (siteWord.test(k) || channel.test(k)))
+  )
+}
+
 /** A heading that only says the site's name: the logo in an `<h1>`. */
 export const isSiteName = (text: string, siteName: string | undefined, titleRest: string[]): boolean => {
   const k = key(text)

@@ -1,6 +1,7 @@
 import { type CheerioAPI, load } from 'cheerio/slim'
 
-import { isSiteName, readHeadFacts, stripOriginalTitle, titleParts } from './head'
+import { isSiteName, namesOnlySite, readHeadFacts, stripOriginalTitle, titleParts } from './head'
+import { dropStyleHidden } from './hidden'
 import type { PageImage, PageMeta, SourceLine } from './lines'
 import { titleKey as key } from './compare'
 
@@ -185,6 +186,9 @@ const imageOf = (node: DomNode): PageImage | undefined => {
   return { sources: [...new Set(sources)], alt: a.alt?.trim() || a.title?.trim() || undefined }
 }
 
+/** The share of a line's characters inside links from which it counts as linked. */
+const LINKED_SHARE = 0.8
+
 export interface FlattenOptions {
   /** The heading that is the article title: its line gets the `title` hint. */
   titleHeading?: DomNode
@@ -204,12 +208,19 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
   let buffer = ''
   let hint: SourceLine['hint']
   let afterImage = false
+  // Link density, as Readability and GeneralNewsExtractor weigh it: characters inside `<a>` against all.
+  let linkDepth = 0
+  let linkChars = 0
+  let chars = 0
 
   const flush = (blank = true) => {
     const text = buffer.replace(/[\s\u00a0]+/g, ' ').trim()
+    const linked = chars > 0 && linkChars >= chars * LINKED_SHARE
     buffer = ''
+    linkChars = 0
+    chars = 0
     if (text) {
-      lines.push({ text, hint: hint ?? (afterImage ? 'afterImage' : undefined) })
+      lines.push({ text, hint: hint ?? (afterImage ? 'afterImage' : undefined), ...(linked ? { linked } : {}) })
       afterImage = false
     }
     if (blank && lines.at(-1)?.text !== '') lines.push({ text: '' })
@@ -236,7 +247,11 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     }
     const node = step
     if (node.type === 'text') {
-      buffer += node.data ?? ''
+      const data = node.data ?? ''
+      buffer += data
+      const visible = data.replace(/[\s\u00a0]+/g, '').length
+      chars += visible
+      if (linkDepth > 0) linkChars += visible
       continue
     }
     if (node.type !== 'tag' && node.type !== 'root') continue
@@ -256,6 +271,10 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     const heading = /^h[1-6]$/.test(name)
     const caption = name === 'figcaption' || captionName.test(`${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`)
     if (!heading && !caption && !blocks.has(name)) {
+      if (name === 'a') {
+        linkDepth++
+        stack.push(() => void linkDepth--)
+      }
       pushChildren(node)
       continue
     }
@@ -287,8 +306,11 @@ export const readHead = ($: CheerioAPI, html: string, body: DomNode): { meta: Pa
   const parts = titleParts($('title').first().text(), facts.siteName)
   const titleHeading = titleNode(body, stated ? [stated, ...parts.slice(1)] : parts, facts.siteName)
   const titleText = titleHeading ? textOf(titleHeading).replace(/\s+/g, ' ').trim() : ''
+  // A `<title>` naming only the site leaves the headline to the page's lines (extract.ts).
+  const siteOnly = !titleText && !stated && !!parts[0] && namesOnlySite(parts[0], facts.siteName)
   const meta: PageMeta = {
-    title: stripOriginalTitle(titleText || stated || parts[0] || '') || undefined,
+    title: siteOnly ? undefined : stripOriginalTitle(titleText || stated || parts[0] || '') || undefined,
+    siteTitle: siteOnly ? parts[0] : undefined,
     date: facts.date,
     url: facts.url,
     siteName: facts.siteName,
@@ -298,6 +320,15 @@ export const readHead = ($: CheerioAPI, html: string, body: DomNode): { meta: Pa
 
 /** The whole page as lines, for pages no platform reader recognises. */
 export const htmlToLines = (html: string, $: CheerioAPI = load(html)): { lines: SourceLine[]; meta: PageMeta } => {
+  dropStyleHidden<DomNode>({
+    styles: () =>
+      $('style')
+        .toArray()
+        .map((el) => $(el).text()),
+    select: (selector) => $(selector).toArray() as unknown as DomNode[],
+    textLength: (el) => (el ? $(el as never).text() : $('body').text()).length,
+    remove: (el) => void $(el as never).remove(),
+  })
   const root = $.root()[0] as unknown as DomNode
   const body = findFirst(root, 'body') ?? root
   const { meta, titleHeading } = readHead($, html, body)

@@ -38,7 +38,7 @@ export interface LabelLine {
  * separator (`仙桃市总工会浏览次数：639`, `孙海燕 发布于 2024-03-05`), a tool bracket `【`.
  */
 const valueEnd =
-  /(?:浏览次数|阅读次数|点击数|浏览量|阅读量)[:：]|[【[\]】]|返回\p{Script=Han}{0,6}首页|返回搜狐|\s(?:发布于|发表于|更新于|阅读|浏览|点击|评论)(?:\s|[:：]|\d)|\s(?:19|20)\d{2}[-/.年]\d/u
+  /(?:浏览次数|阅读次数|点击数|浏览量|阅读量)[:：]|[【[\]】]|返回\p{Script=Han}{0,6}首页|返回搜狐|\s(?:发布于|发表于|更新于|阅读|浏览|点击|评论)(?:\s|[:：]|\d)|\s(?:举报|纠错|分享|收藏|打印)$|\s网友评论|\s(?:19|20)\d{2}[-/.年]\d/u
 
 /** Separators a value is trimmed of; by hand, since `[…]+$` rescans a run of them from every start. */
 const separator = /[\s|｜,，;；·]/

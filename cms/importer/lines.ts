@@ -13,6 +13,8 @@ export interface SourceLine {
   hint?: 'title' | 'heading' | 'caption' | 'afterImage' | 'header'
   /** On a blank line: the image that stood there. */
   image?: PageImage
+  /** Most of the line's text is the text of links: a list of other articles, a promo, a menu. */
+  linked?: boolean
 }
 
 /**
@@ -22,6 +24,8 @@ export interface SourceLine {
  */
 export interface PageMeta {
   title?: string
+  /** A `<title>` that names only the site: the title when the page shows no headline at all. */
+  siteTitle?: string
   /** ISO 8601. */
   date?: string
   url?: string
