@@ -67,8 +67,16 @@ type Incremental = (payload: Payload, docs: DocRef[], context: BuildContext) => 
  */
 const COMMITTED_AFTER_MS = 500
 
-/** Resolves once the transaction `req` runs in has ended (Payload removes `req.transactionID` when it commits or rolls back). */
-const transactionEnded = async (req: PayloadRequest) => {
+/**
+ * Resolves once the writes made with `req` are committed; says whether they are. Payload keeps a
+ * transaction's id in `req.transactionID` and removes it when it commits or rolls back. While it
+ * is being begun the field holds a Promise, which stays there when the adapter began none (the
+ * SQLite adapter, unless given transactionOptions): each write then commits as it is made, so the
+ * request, written before the hook asked, is committed already. Without that case every publish
+ * from this process waited for the next look at the queue.
+ */
+export const transactionEnded = async (req: PayloadRequest): Promise<boolean> => {
+  if (req.transactionID instanceof Promise && !(await req.transactionID.catch(() => undefined))) return true
   for (const deadline = Date.now() + COMMITTED_AFTER_MS * 20; req.transactionID !== undefined && Date.now() < deadline;)
     await new Promise((r) => setTimeout(r, 5))
   return req.transactionID === undefined
