@@ -193,6 +193,11 @@ class QueueRebuilder implements Rebuilder {
   private readonly retryMs: number
   private failedInARow = 0
   private running = false
+  /**
+   * Something was asked for after the running look read the queue: a request that committed
+   * meanwhile is not in what it read, so it looks again at once instead of at its next poll.
+   */
+  private lookAgain = false
   private started = false
   private timer: NodeJS.Timeout | undefined
   private waiters: (() => void)[] = []
@@ -218,6 +223,12 @@ class QueueRebuilder implements Rebuilder {
     if (!this.started) return
     clearTimeout(this.timer)
     this.timer = setTimeout(() => void this.tick(), ms)
+  }
+
+  /** Looks at the queue now, or right after the look that is running. */
+  private nudge() {
+    if (this.running) this.lookAgain = true
+    else this.wake(0)
   }
 
   private settle() {
@@ -269,6 +280,7 @@ class QueueRebuilder implements Rebuilder {
   private async tick() {
     if (this.running || !this.started) return
     this.running = true
+    this.lookAgain = false
     let next = this.pollMs
     // Only callers waiting before this look at the queue may be told it is empty: a request
     // committed while it looked is seen by the next one.
@@ -291,21 +303,21 @@ class QueueRebuilder implements Rebuilder {
       this.payload.logger.error({ err: error }, '[site] 处理网站生成队列时出错，稍后重试')
     } finally {
       this.running = false
-      this.wake(next)
+      this.wake(this.lookAgain ? 0 : next)
     }
   }
 
   async request(reason: string, doc?: DocRef) {
     this.committedHere.add(String(await requestSiteBuild(this.payload, reason, doc, { queue: this.queue })))
     if (!this.started) this.start()
-    else if (!this.running) this.wake(0)
+    else this.nudge()
   }
 
   queued(jobId: string | number, req: PayloadRequest) {
     this.start()
     void transactionEnded(req).then((ended) => {
       if (ended) this.committedHere.add(String(jobId))
-      if (!this.running) this.wake(0)
+      this.nudge()
     })
   }
 
