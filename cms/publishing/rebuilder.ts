@@ -269,12 +269,14 @@ class QueueRebuilder implements Rebuilder {
     }
   }
 
-  /** While nobody publishes, the next update's folder is made ready (after a full build). */
+  /** While nobody publishes, the snapshot is read and the next update's folder made ready (after a full build). */
   private async whileIdle() {
     if (!this.incremental) return
     await this.publisher
       .prepare()
-      .catch((error: unknown) => this.payload.logger.warn({ err: error }, '[site] 未能预先准备下次增量更新的目录，下次更新时再复制'))
+      .catch((error: unknown) =>
+        this.payload.logger.warn({ err: error }, '[site] 未能预先读入内容快照或准备下次增量更新的目录，下次更新时再做'),
+      )
   }
 
   private async tick() {
