@@ -253,7 +253,11 @@ const readSnapshotInSteps = async (dir: string): Promise<ContentSnapshot> => {
   // The records are checked; the rest of the contract (version, every collection there) with empty lists.
   const head = parseSnapshot(JSON.stringify({ ...data, ...Object.fromEntries(Object.keys(lists).map((k) => [k, []])) }), file)
   const snapshot = { ...head, ...lists } as ContentSnapshot
-  for (const update of loggedUpdates(dir, snapshot.generatedAt)) applyUpdate(snapshot, update)
+  // Each logged update sorts the articles again: one at a time too.
+  for (const update of loggedUpdates(dir, snapshot.generatedAt)) {
+    applyUpdate(snapshot, update)
+    await new Promise((resolve) => setImmediate(resolve))
+  }
   return snapshot
 }
 
