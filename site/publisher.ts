@@ -5,7 +5,7 @@ import { settings } from '../content-models/settings'
 import { buildIncremental, updateFolderMaker, type IncrementalBuild } from './incremental/build'
 import { buildSite, goLive, type Fence } from './publish'
 import { closeSharedRenderer, sharedRenderer } from './renderer'
-import { readSnapshot, snapshotFile } from './snapshot'
+import { preloadSnapshot, readSnapshot, snapshotFile } from './snapshot'
 
 /**
  * The site's side of publishing, in one place: a full build, an update with a publish's
@@ -19,7 +19,10 @@ export interface Publisher {
   full(exportSnapshot: (snapshotDir: string) => Promise<unknown>, context: PublishContext): Promise<{ pages: number }>
   /** Patches the snapshot with `patch`, renders what its changes touch and puts the result live. */
   update(patch: (snapshotDir: string) => Promise<SnapshotPatch>, context: PublishContext): Promise<PublishedUpdate>
-  /** While nobody publishes: makes the folder the next update starts from (after a full build). */
+  /**
+   * While nobody publishes: reads the snapshot into memory and makes the folder the next update
+   * starts from (after a full build), so that the first publish does neither.
+   */
   prepare(): Promise<void>
   /** Loads the renderer ahead of the first publish, once there is a snapshot to render. */
   start(): void
@@ -86,7 +89,9 @@ export const createPublisher = (options: { incremental: boolean }): Publisher =>
       return { ...build, phases: { snapshot: snapshotSeconds, ...build.phases } }
     },
     async prepare() {
-      if (options.incremental) await prepareUpdateFolder(folders().dist)
+      if (!options.incremental) return
+      const { snapshotDir, dist } = folders()
+      await Promise.all([preloadSnapshot(snapshotDir), prepareUpdateFolder(dist)])
     },
     start() {
       open = true

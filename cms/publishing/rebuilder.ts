@@ -67,8 +67,16 @@ type Incremental = (payload: Payload, docs: DocRef[], context: BuildContext) => 
  */
 const COMMITTED_AFTER_MS = 500
 
-/** Resolves once the transaction `req` runs in has ended (Payload removes `req.transactionID` when it commits or rolls back). */
-const transactionEnded = async (req: PayloadRequest) => {
+/**
+ * Resolves once the writes made with `req` are committed; says whether they are. Payload keeps a
+ * transaction's id in `req.transactionID` and removes it when it commits or rolls back. While it
+ * is being begun the field holds a Promise, which stays there when the adapter began none (the
+ * SQLite adapter, unless given transactionOptions): each write then commits as it is made, so the
+ * request, written before the hook asked, is committed already. Without that case every publish
+ * from this process waited for the next look at the queue.
+ */
+export const transactionEnded = async (req: PayloadRequest): Promise<boolean> => {
+  if (req.transactionID instanceof Promise && !(await req.transactionID.catch(() => undefined))) return true
   for (const deadline = Date.now() + COMMITTED_AFTER_MS * 20; req.transactionID !== undefined && Date.now() < deadline;)
     await new Promise((r) => setTimeout(r, 5))
   return req.transactionID === undefined
@@ -185,6 +193,11 @@ class QueueRebuilder implements Rebuilder {
   private readonly retryMs: number
   private failedInARow = 0
   private running = false
+  /**
+   * Something was asked for after the running look read the queue: a request that committed
+   * meanwhile is not in what it read, so it looks again at once instead of at its next poll.
+   */
+  private lookAgain = false
   private started = false
   private timer: NodeJS.Timeout | undefined
   private waiters: (() => void)[] = []
@@ -210,6 +223,12 @@ class QueueRebuilder implements Rebuilder {
     if (!this.started) return
     clearTimeout(this.timer)
     this.timer = setTimeout(() => void this.tick(), ms)
+  }
+
+  /** Looks at the queue now, or right after the look that is running. */
+  private nudge() {
+    if (this.running) this.lookAgain = true
+    else this.wake(0)
   }
 
   private settle() {
@@ -250,17 +269,20 @@ class QueueRebuilder implements Rebuilder {
     }
   }
 
-  /** While nobody publishes, the next update's folder is made ready (after a full build). */
+  /** While nobody publishes, the snapshot is read and the next update's folder made ready (after a full build). */
   private async whileIdle() {
     if (!this.incremental) return
     await this.publisher
       .prepare()
-      .catch((error: unknown) => this.payload.logger.warn({ err: error }, '[site] 未能预先准备下次增量更新的目录，下次更新时再复制'))
+      .catch((error: unknown) =>
+        this.payload.logger.warn({ err: error }, '[site] 未能预先读入内容快照或准备下次增量更新的目录，下次更新时再做'),
+      )
   }
 
   private async tick() {
     if (this.running || !this.started) return
     this.running = true
+    this.lookAgain = false
     let next = this.pollMs
     // Only callers waiting before this look at the queue may be told it is empty: a request
     // committed while it looked is seen by the next one.
@@ -283,21 +305,21 @@ class QueueRebuilder implements Rebuilder {
       this.payload.logger.error({ err: error }, '[site] 处理网站生成队列时出错，稍后重试')
     } finally {
       this.running = false
-      this.wake(next)
+      this.wake(this.lookAgain ? 0 : next)
     }
   }
 
   async request(reason: string, doc?: DocRef) {
     this.committedHere.add(String(await requestSiteBuild(this.payload, reason, doc, { queue: this.queue })))
     if (!this.started) this.start()
-    else if (!this.running) this.wake(0)
+    else this.nudge()
   }
 
   queued(jobId: string | number, req: PayloadRequest) {
     this.start()
     void transactionEnded(req).then((ended) => {
       if (ended) this.committedHere.add(String(jobId))
-      if (!this.running) this.wake(0)
+      this.nudge()
     })
   }
 

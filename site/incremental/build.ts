@@ -30,7 +30,10 @@ export interface IncrementalBuild extends SiteBuild {
   searchDelta: number
   /** What rendered the pages: the resident renderer, or a partial `astro build`. */
   renderedBy: 'resident' | 'astro'
-  /** Seconds spent in each step, for the benchmark; `search` is only what was left after the pages were merged. */
+  /**
+   * Seconds spent in each step, for the benchmark; `merge` includes making the new build's folder,
+   * which runs while the pages render, and `search` is only what was left after the pages were merged.
+   */
   phases: Record<'plan' | 'astro' | 'merge' | 'search', number>
 }
 
@@ -359,21 +362,23 @@ export const buildIncremental = async (options: UpdateOptions): Promise<Incremen
   await fs.mkdir(path.dirname(planFile), { recursive: true })
   await fs.writeFile(planFile, JSON.stringify(update.plan))
   phases.plan = lap()
-  let searching: Promise<[number, unknown]> | undefined
-  try {
-    await startFrom(live, dir, dist)
-    phases.merge = lap()
-    // The search indexes come from the snapshot, not from the pages: they are updated while the
-    // pages render (in the renderer's process or astro's). The server index has no delta: the
-    // changed records are replaced in a copy of the live one.
-    searching = Promise.all([
+  // The pages need only the plan: the new build's folder is made from the live one, and the
+  // search indexes are updated in it (from the snapshot, not the pages; the server index has no
+  // delta, the changed records are replaced in a copy of the live one), while they render.
+  const making = Date.now()
+  const made = startFrom(live, dir, dist).then(() => (Date.now() - making) / 1000)
+  const searching = made.then(() =>
+    Promise.all([
       updateSearchDelta({ live, dir, snapshot, changes: options.changes }),
       updateServerIndex({ snapshotDir: options.snapshotDir, snapshot, buildDir: dir, liveDir: live, changes: options.changes }),
-    ])
-    // Awaited below; a rendering failure must not leave its rejection unhandled meanwhile.
-    searching.catch(() => undefined)
+    ]),
+  )
+  // Awaited below; a rendering failure must not leave their rejections unhandled meanwhile.
+  searching.catch(() => undefined)
+  try {
     const renderedBy = await renderPages(options, live, dist, { dir: work, planFile, plan: update.plan })
     phases.astro = lap()
+    phases.merge = await made
     const { rendered, gone, added, written, removedCopies } = await mergeRendered(work, dir, update, options.snapshotDir)
     phases.merge += lap()
     const [searchDelta] = await searching
@@ -385,7 +390,7 @@ export const buildIncremental = async (options: UpdateOptions): Promise<Incremen
     return { dir, pages, seconds: (Date.now() - started) / 1000, rendered, removed: gone.length, searchDelta, phases, renderedBy }
   } catch (error) {
     // Nothing may still be writing into the folder being removed.
-    await searching?.catch(() => undefined)
+    await searching.catch(() => undefined)
     await fs.rm(dir, { recursive: true, force: true })
     await fs.rm(indexFileOf(dir), { force: true })
     throw error
