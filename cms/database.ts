@@ -56,8 +56,10 @@ export const databaseAdapter = (uri = settings().databaseUri): DatabaseAdapterOb
 
 /**
  * Whether a save and what it causes (a publish and its build-queue entry) commit together.
- * SQLite always writes in transactions; Payload's MongoDB adapter only when connected to a
- * replica set (it turns its transactions off at connect otherwise).
+ * Payload's MongoDB adapter uses transactions only when connected to a replica set (it turns them
+ * off at connect otherwise). Its SQLite adapter begins none unless given `transactionOptions`,
+ * which Payload's documentation advises against (they lock the file for the other processes), so
+ * on SQLite every write commits by itself.
  */
 export const writesAreAtomic = (payload: Payload): boolean =>
-  payload.db.name !== 'mongoose' || (payload.db as unknown as MongooseAdapter).transactionOptions !== false
+  payload.db.name === 'mongoose' && (payload.db as unknown as MongooseAdapter).transactionOptions !== false

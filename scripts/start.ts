@@ -34,6 +34,8 @@ const prepare = async () => {
   say(`数据库：${kind === 'mongodb' ? 'MongoDB' : `SQLite（${sqliteUrl(databaseUri).replace(/^file:/, '')}）`}，正在检查表结构…`)
   const payload = await openPayload()
   if (writesAreAtomic(payload)) say('写入：事务（发布与其建站排队一同提交）')
+  else if (kind === 'sqlite')
+    say('写入：逐条提交（SQLite 不使用事务）：发布与其建站排队是两次写入，进程在两者之间退出时，网站要到下次发布或重新启动才会更新。')
   else
     say(
       '注意：MongoDB 不是以副本集连接的（DATABASE_URI 中没有 replicaSet=…），写入不使用事务：发布与其建站排队是两次写入，进程在两者之间退出时，网站要到下次发布或重新启动才会更新。生产环境请使用副本集（单节点也可以）。',
