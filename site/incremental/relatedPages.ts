@@ -15,25 +15,36 @@ const listed = (a: SnapshotArticle | undefined) => {
 /**
  * Article pages whose related news (lib/related.ts) differ before and after the changes: the
  * lists are made with the pages' own function from the articles before and after, and only the
- * articles a changed one is a candidate for are compared. The live pages always hold these
+ * articles a changed one is a candidate for are compared (each step makes only the buckets of
+ * the articles it asks about: a publish at 50k articles needs a handful). The live pages always hold these
  * lists, so the pages linking to a renamed or removed article are among them.
  */
 const relatedAsides = (changes: readonly ArticleChange[], before: readonly SnapshotArticle[], after: readonly SnapshotArticle[]) => {
-  const [was, is] = [relatedNews(before), relatedNews(after)]
-  const changed = new Set(changes.flatMap((c) => [c.before?.slug, c.after?.slug]))
+  const versions = (which: 'before' | 'after') => changes.flatMap((c) => (c[which] ? [c[which]] : []))
+  const [near, nearNow] = [relatedNews(before, versions('before')), relatedNews(after, versions('after'))]
+  const changed = new Set([...versions('before'), ...versions('after')].map((a) => a.slug))
   const candidates = new Set<string>()
-  for (const c of changes) {
-    if (c.before) for (const a of was.newerNeighbours(c.before)) candidates.add(a.slug)
-    if (c.after) for (const a of is.newerNeighbours(c.after)) candidates.add(a.slug)
-  }
+  for (const a of versions('before')) for (const n of near.newerNeighbours(a)) candidates.add(n.slug)
+  for (const a of versions('after')) for (const n of nearNow.newerNeighbours(a)) candidates.add(n.slug)
+  // A changed article's own page is rendered anyway.
+  for (const slug of changed) candidates.delete(slug)
+  if (!candidates.size) return []
   const [beforeBySlug, afterBySlug] = [before, after].map((list) => new Map(list.map((a) => [a.slug, a])))
-  const view = (list: SnapshotArticle[]) => list.map(listed).join('\n')
-  return [...candidates].filter((slug) => {
+  // Pages that are there before and after (one that is gone has no aside), compared.
+  const pairs = [...candidates].flatMap((slug) => {
     const [b, a] = [beforeBySlug.get(slug), afterBySlug.get(slug)]
-    // A changed article's own page is rendered anyway; one that is gone has no aside.
-    if (changed.has(slug) || !a || !b) return false
-    return view(was.relatedTo(b)) !== view(is.relatedTo(a))
+    return b && a ? [{ slug, b, a }] : []
   })
+  const was = relatedNews(
+    before,
+    pairs.map((p) => p.b),
+  )
+  const is = relatedNews(
+    after,
+    pairs.map((p) => p.a),
+  )
+  const view = (list: SnapshotArticle[]) => list.map(listed).join('\n')
+  return pairs.filter(({ b, a }) => view(was.relatedTo(b)) !== view(is.relatedTo(a))).map((p) => p.slug)
 }
 
 /** Labor models whose news list (their relatedArticles) holds an article whose listing changed. */

@@ -24,22 +24,35 @@ const indexIn = (list: readonly number[], value: number) => {
   return low
 }
 
+/** The tags, sections and regions of some articles, to make only their buckets. */
+const keySets = (articles: readonly SnapshotArticle[]) => ({
+  tags: new Set(articles.flatMap((a) => a.tags)),
+  categories: new Set(articles.flatMap((a) => a.categories.map((c) => c.slug))),
+  regions: new Set(articles.flatMap((a) => (a.region ? [a.region.code] : []))),
+  slugs: new Set(articles.map((a) => a.slug)),
+})
+
 /**
  * Every tag's, section's and region's news as places in `articles` (which must be newest first,
- * content-models/changes.ts `newestFirst`), and each article's place by slug: the plan asks
- * about versions of an article that are not the list's own objects. Numbers, not a map per
- * article: the plan makes this twice a publish, at 50k articles.
+ * content-models/changes.ts `newestFirst`), or only those of the articles `about` names, and
+ * the places of those articles by slug (the plan asks about versions of an article that are
+ * not the list's own objects). The plan makes these four times a publish at 50k articles,
+ * for a few articles each time: it leaves out the rest.
  */
-const bucketsOf = (articles: readonly SnapshotArticle[]) => {
+const bucketsOf = (articles: readonly SnapshotArticle[], about?: readonly SnapshotArticle[]) => {
+  const only = about && keySets(about)
   const buckets = new Map<string, number[]>()
   const places = new Map<string, number>()
+  const add = (key: string, i: number) => {
+    const list = buckets.get(key)
+    if (!list) buckets.set(key, [i])
+    else if (list[list.length - 1] !== i) list.push(i)
+  }
   articles.forEach((a, i) => {
-    places.set(a.slug, i)
-    for (const key of keysOf(a)) {
-      const list = buckets.get(key)
-      if (list) list.push(i)
-      else buckets.set(key, [i])
-    }
+    if (!only || only.slugs.has(a.slug)) places.set(a.slug, i)
+    for (const t of a.tags) if (!only || only.tags.has(t)) add(`t:${t}`, i)
+    for (const c of a.categories) if (!only || only.categories.has(c.slug)) add(`c:${c.slug}`, i)
+    if (a.region && (!only || only.regions.has(a.region.code))) add(`r:${a.region.code}`, i)
   })
   /** The articles of each of `article`'s buckets within `reach` of it: older (reach > 0) or newer. */
   const near = (article: SnapshotArticle, reach: number): number[] => {
@@ -60,10 +73,11 @@ const bucketsOf = (articles: readonly SnapshotArticle[]) => {
  * each of its tags, sections and regions: a page costs a few hundred comparisons, and its list
  * depends only on older news, so publishing new news never changes an older page's list (an
  * incremental publish renders no page for it, and which pages show a record can be computed:
- * `relatedNews(…).newerNeighbours`).
+ * `relatedNews(…).newerNeighbours`). `about`, when given, names the only articles it is asked
+ * about (by slug); an article outside it has no related news and no neighbours.
  */
-export const relatedNews = (articles: readonly SnapshotArticle[]) => {
-  const near = bucketsOf(articles)
+export const relatedNews = (articles: readonly SnapshotArticle[], about?: readonly SnapshotArticle[]) => {
+  const near = bucketsOf(articles, about)
   const relatedTo = (article: SnapshotArticle, limit = 4): SnapshotArticle[] => {
     const candidates = new Set(near(article, PER_BUCKET).map((i) => articles[i]!))
     const score = (other: SnapshotArticle) =>
