@@ -254,6 +254,9 @@ export const pagedFacetPaths = <T>(facets: Facet<T>[], items: readonly T[], perP
     })),
   )
 
+/** What one of those pages gets: its filter, the whole filtered list's items, this page of them, every facet. */
+export type PagedFacetProps<T> = ReturnType<typeof pagedFacetPaths<T>>[number]['props']
+
 /** Every (facet, value) pair that gets a static page, with the items it lists. */
 export const facetPages = <T>(facets: readonly Facet<T>[], items: readonly T[]) =>
   facets.flatMap((facet) =>
