@@ -17,15 +17,13 @@ export interface PublicType {
   drafts: boolean
   /** A change to one record can be applied to the live site without rebuilding it whole. */
   incremental: boolean
-  /** Its pages link to other records by title (related news), so renames reach them. */
-  linksToRecords: boolean
 }
 
 /** Snapshot lists that hold records of one collection. */
 export type SnapshotRecordKey = Exclude<keyof ContentSnapshot, 'version' | 'generatedAt'>
 
 export const publicTypes = [
-  { slug: 'articles', key: 'articles', section: 'news', label: '新闻', drafts: true, incremental: true, linksToRecords: true },
+  { slug: 'articles', key: 'articles', section: 'news', label: '新闻', drafts: true, incremental: true },
   {
     slug: 'workers-homes',
     key: 'workersHomes',
@@ -33,10 +31,9 @@ export const publicTypes = [
     label: '职工之家',
     drafts: true,
     incremental: true,
-    linksToRecords: false,
   },
-  { slug: 'labor-models', key: 'laborModels', section: 'models', label: '劳模', drafts: true, incremental: true, linksToRecords: true },
-  { slug: 'services', key: 'services', section: 'services', label: '服务', drafts: true, incremental: true, linksToRecords: false },
+  { slug: 'labor-models', key: 'laborModels', section: 'models', label: '劳模', drafts: true, incremental: true },
+  { slug: 'services', key: 'services', section: 'services', label: '服务', drafts: true, incremental: true },
   // Union organizations are kept by reviewers without drafts (reference data), but each has a page.
   {
     slug: 'organizations',
@@ -45,7 +42,6 @@ export const publicTypes = [
     label: '工会组织',
     drafts: false,
     incremental: true,
-    linksToRecords: false,
   },
 ] as const satisfies readonly PublicType[]
 

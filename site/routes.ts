@@ -84,7 +84,8 @@ export const routes = {
   homesPlaces: route('homes/data/places.json.ts'),
   models: route('models/index.astro'),
   model: detail('laborModels'),
-  modelsFacet: route<{ facet: string; value: string }>('models/[facet]/[value].astro'),
+  /** One filter of the labor models, paged like the homes': `honor/<key>/`, `year/2019/page/2/`. */
+  modelsFacet: route<{ facet: string; value: string; page?: string }>('models/[facet]/[value]/[...page].astro'),
   organizations: route('organizations/index.astro'),
   organization: detail('organizations'),
   hotlines: route('hotlines.astro'),

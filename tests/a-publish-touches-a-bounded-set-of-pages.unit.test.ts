@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import type { SnapshotArticle, SnapshotCategory } from '../content-models/snapshot'
+import type { SnapshotArticle, SnapshotCategory, SnapshotService } from '../content-models/snapshot'
 import type { Change } from '../content-models/changes'
 import { touchedPages } from '../site/incremental/plan'
-import { serviceWith } from './helpers/snapshots'
+import { directoryOf, filterPages } from '../site/lib/directoryPages'
+import { relatedIndex } from '../site/lib/related'
+import { routes } from '../site/routes'
+import { serviceWith, snapshotWith } from './helpers/snapshots'
 import { listingPages, newestFirst, newsListings, paginate, perPage } from '../site/lib/listing'
 
 /**
@@ -75,7 +78,7 @@ describe('the pages a change touches', () => {
       const fresh = article(size + 1)
       const after = [fresh, ...before].sort(newestFirst)
       const change: Change = { kind: 'articles', after: fresh }
-      const { urls, prefixes } = touchedPages([change], { articles: after, categories })
+      const { urls, prefixes } = touchedPages([change], snapshotWith({ articles: after, categories }))
       const differing = differingPages(before, after)
       expect(differing.length).toBeGreaterThan(0)
       expect(urls).toEqual(expect.arrayContaining(differing))
@@ -90,7 +93,7 @@ describe('the pages a change touches', () => {
     const before = Array.from({ length: 6000 }, (_, i) => article(i, { region: many[i % many.length] })).sort(newestFirst)
     const fresh = article(6001, { region: many[17] })
     const after = [fresh, ...before].sort(newestFirst)
-    const { urls } = touchedPages([{ kind: 'articles', after: fresh }], { articles: after, categories })
+    const { urls } = touchedPages([{ kind: 'articles', after: fresh }], snapshotWith({ articles: after, categories }))
     expect(urls).toEqual(expect.arrayContaining(differingPages(before, after)))
     expect(urls.length).toBeLessThanOrEqual(60)
   })
@@ -101,7 +104,7 @@ describe('the pages a change touches', () => {
     const last = new Date(before[0]!.publishedAt)
     const fresh = article(20_001, { publishedAt: `${last.getUTCFullYear() + 1}-01-05T02:00:00.000Z` })
     const after = [fresh, ...before].sort(newestFirst)
-    const { urls } = touchedPages([{ kind: 'articles', after: fresh }], { articles: after, categories })
+    const { urls } = touchedPages([{ kind: 'articles', after: fresh }], snapshotWith({ articles: after, categories }))
     const previousYear = `/news/archive/${last.getUTCFullYear()}/`
     const previousMonth = `/news/archive/${last.getUTCFullYear()}/${String(last.getUTCMonth() + 1).padStart(2, '0')}/`
     expect(urls).toEqual(expect.arrayContaining([...differingPages(before, after), previousYear, previousMonth]))
@@ -114,7 +117,7 @@ describe('the pages a change touches', () => {
     const before = archive(2000)
     const fresh = article(2001, { region: { code: '330799', name: '新设区', level: 'district' } })
     const after = [fresh, ...before].sort(newestFirst)
-    const { urls } = touchedPages([{ kind: 'articles', after: fresh }], { articles: after, categories })
+    const { urls } = touchedPages([{ kind: 'articles', after: fresh }], snapshotWith({ articles: after, categories }))
     const linking = [
       ...listingPages(
         newsListings(
@@ -127,12 +130,12 @@ describe('the pages a change touches', () => {
     expect(urls).toEqual(expect.arrayContaining(linking))
   })
 
-  it('re-renders the pages that show an article edited in place, and no other listing page', () => {
+  it('re-renders the pages that show an article edited in place, its related news among them, and no other page', () => {
     const list = archive(3000)
     const target = list[700]!
     const edited = { ...target, title: '改过的标题' }
     const after = list.map((a) => (a.id === target.id ? edited : a))
-    const { urls } = touchedPages([{ kind: 'articles', before: target, after: edited }], { articles: after, categories })
+    const { urls } = touchedPages([{ kind: 'articles', before: target, after: edited }], snapshotWith({ articles: after, categories }))
     const showing = [
       ...listingPages(
         newsListings(
@@ -144,45 +147,127 @@ describe('the pages a change touches', () => {
       .filter(([, slugs]) => slugs.includes(target.slug))
       .map(([u]) => u)
     expect(showing.length).toBeGreaterThanOrEqual(4) // all news, its section, its region, its year and month
-    expect(urls.sort()).toEqual([...showing, `/news/${target.slug}/`].sort())
+    // Article pages whose related news show it, found over every article (not only its neighbours).
+    const relatedTo = relatedIndex(after)
+    const asides = after.filter((a) => relatedTo(a).some((r) => r.slug === target.slug)).map((a) => `/news/${a.slug}/`)
+    expect(asides.length).toBeGreaterThan(0)
+    expect(urls.sort()).toEqual([...showing, ...asides, `/news/${target.slug}/`].sort())
   })
 
   it('names the pages that disappear and those whose items shift when an old article is removed', () => {
     const before = archive(1000)
     const removed = before[900]!
     const after = before.filter((a) => a.id !== removed.id)
-    const { urls } = touchedPages([{ kind: 'articles', before: removed }], { articles: after, categories })
+    const { urls } = touchedPages([{ kind: 'articles', before: removed }], snapshotWith({ articles: after, categories }))
     expect(urls).toEqual(expect.arrayContaining(differingPages(before, after)))
     expect(urls).toContain(`/news/${removed.slug}/`)
   })
 
   it('renders a workers’ home’s own page, its directory and facet pages, not the other homes', () => {
     const home = { slug: 'h1', name: '港务职工之家' } as never
-    const { urls, prefixes } = touchedPages([{ kind: 'workersHomes', after: home }], { articles: [], categories })
+    const { urls, prefixes } = touchedPages([{ kind: 'workersHomes', after: home }], snapshotWith({ articles: [], categories }))
     expect(urls).toEqual(['/homes/', '/homes/h1/'])
     expect(prefixes.length).toBeGreaterThan(0)
     expect(prefixes.every((p) => /^\/homes\/[a-z]+\/$/.test(p))).toBe(true)
   })
 
-  it('renders a service’s own page and every page of the directory’s filters, data files and rest-station districts, not the other services', () => {
-    const service = serviceWith({ slug: 's1', name: '法律援助站', category: 'legal-aid' })
-    const { urls, prefixes } = touchedPages([{ kind: 'services', after: service }], { articles: [], categories })
-    expect(urls).toEqual(['/services/s1/'])
-    // Each filter page shows every filter's count, so the whole family renders; no prefix reaches a service's own page.
-    expect(prefixes).toEqual([
-      '/services/audience/',
-      '/services/category/',
-      '/services/data/',
-      '/services/district/',
-      '/services/rest-stations/',
+  it('leaves the directory alone when an edit changes nothing it shows or filters by', () => {
+    const services = directory(1000)
+    const before = services[7]!
+    const steps = { ...before, howToApply: ['电话预约'], documents: ['身份证'], alert: '春节期间暂停' }
+    const after = services.map((s) => (s.id === before.id ? steps : s))
+    expect(touchedPages([{ kind: 'services', before, after: steps }], snapshotWith({ services: after, regions: districts })).urls).toEqual([
+      `/services/${before.slug}/`,
     ])
   })
+})
 
-  it('leaves the directory alone when an edit changes nothing it shows or filters by', () => {
-    const before = serviceWith({ slug: 's1', name: '法律援助站', category: 'legal-aid' })
-    const steps = { ...before, howToApply: ['电话预约'], documents: [{ name: '身份证' }], alert: '春节期间暂停' } as never
-    expect(touchedPages([{ kind: 'services', before, after: steps }], { articles: [], categories }).prefixes).toEqual([])
-    const phone = { ...before, phones: [{ number: '12351', kind: 'voice', hotline: true }] } as never
-    expect(touchedPages([{ kind: 'services', before, after: phone }], { articles: [], categories }).prefixes).toHaveLength(5)
+/**
+ * The service directory at a provincial federation's size: 1,000 services over the categories,
+ * eight districts and the audiences, a third of them for everyone (so on every audience's
+ * pages). Expected pages come from the pages' own list (filterPages), never from the plan.
+ */
+const districts = Array.from({ length: 8 }, (_, i) => ({
+  code: `3307${String(i + 1).padStart(2, '0')}`,
+  name: `第${i + 1}区`,
+  level: 'district',
+}))
+const categoryValues = ['legal-aid', 'hardship-aid', 'employment', 'rest-station', 'book-house', 'member-perks', 'counselling']
+const audienceValues = ['member', 'migrant-worker', 'gig-worker', 'hardship', 'women', 'outdoor', 'young']
+const directory = (n: number): SnapshotService[] =>
+  Array.from({ length: n }, (_, i) => {
+    const district = districts[(i * 5) % districts.length]!
+    return serviceWith({
+      slug: `s${String(i).padStart(4, '0')}`,
+      name: `服务点${String((i * 7919) % n).padStart(4, '0')}`,
+      category: categoryValues[i % categoryValues.length]!,
+      audiences: i % 3 === 0 ? ['everyone'] : [audienceValues[i % audienceValues.length]!],
+      serviceArea: [district],
+      locations: [{ address: `${district.name}某路${i}号`, district, openingHours: [], hoursExceptions: [], amenities: [] }] as never,
+    })
+  })
+
+/** Each filter page's URL and the slugs it lists, as the page builds them. */
+const filterPageItems = (services: SnapshotService[]) =>
+  new Map(
+    filterPages(directoryOf(services, districts, '12351')).map(({ params, props }) => [
+      routes.servicesFacet.url(params),
+      props.page.items.map((i) => i.slug),
+    ]),
+  )
+
+describe('the pages a service change touches', () => {
+  const services = directory(1000)
+  const pagesOf = (list: SnapshotService[]) => filterPageItems(list)
+  const plan = (change: Change, after: SnapshotService[]) => touchedPages([change], snapshotWith({ services: after, regions: districts }))
+
+  it('renders the filter pages a renamed service is on and those its new place shifts, not every page of every filter', () => {
+    const target = services.find((s) => s.audiences.includes('everyone') && s.category === 'legal-aid')!
+    const renamed = { ...target, name: `${target.name}（新址）` }
+    const after = services.map((s) => (s.id === target.id ? renamed : s))
+    const [was, is] = [pagesOf(services), pagesOf(after)]
+    const differing = [...is.keys()].filter((url) => was.get(url)!.join() !== is.get(url)!.join())
+    const showing = [...is].filter(([, slugs]) => slugs.includes(target.slug)).map(([url]) => url)
+    // On every audience's list (it is for everyone), its category's and its district's.
+    expect(showing.length).toBeGreaterThanOrEqual(audienceValues.length + 2)
+    const { urls, prefixes } = plan({ kind: 'services', before: target, after: renamed }, after)
+    expect(prefixes).toEqual([])
+    expect(urls).toEqual(expect.arrayContaining([...showing, ...differing, `/services/${target.slug}/`]))
+    // Nothing else of the directory's filter pages: the others show what they showed.
+    expect(urls.filter((u) => is.has(u)).sort()).toEqual([...new Set([...showing, ...differing])].sort())
+    expect(is.size).toBeGreaterThan(200)
+    expect(urls.length).toBeLessThanOrEqual(60)
+  })
+
+  it('renders the data file and rest-station pages of a changed station, and every filter page when a count moves', () => {
+    const target = services.find((s) => s.category === 'rest-station')!
+    const moved = { ...target, category: 'legal-aid', phones: [{ number: '12351', kind: 'voice', hotline: true }] } as SnapshotService
+    const after = services.map((s) => (s.id === target.id ? moved : s))
+    const { urls } = plan({ kind: 'services', before: target, after: moved }, after)
+    expect(urls).toEqual(expect.arrayContaining(['/services/data/rest-station.json', '/services/data/legal-aid.json']))
+    expect(urls.some((u) => u.startsWith('/services/rest-stations/'))).toBe(true)
+    // Each filter page shows every filter's count (its nav and form): the category counts moved.
+    expect(urls).toEqual(expect.arrayContaining([...pagesOf(after).keys()]))
+  })
+
+  it('renders the pages of a new service and of one that goes', () => {
+    const fresh = serviceWith({
+      slug: 'new-one',
+      name: '新开的服务点',
+      category: 'legal-aid',
+      audiences: ['women'],
+      serviceArea: [districts[2]!],
+    })
+    const added = plan({ kind: 'services', after: fresh }, [...services, fresh]).urls
+    const addedPages = [...pagesOf([...services, fresh])].filter(([, slugs]) => slugs.includes('new-one')).map(([u]) => u)
+    expect(addedPages.length).toBeGreaterThanOrEqual(3)
+    expect(added).toEqual(expect.arrayContaining(addedPages))
+    const gone = services[10]!
+    const removed = plan(
+      { kind: 'services', before: gone },
+      services.filter((s) => s !== gone),
+    ).urls
+    const removedPages = [...pagesOf(services)].filter(([, slugs]) => slugs.includes(gone.slug)).map(([u]) => u)
+    expect(removed).toEqual(expect.arrayContaining(removedPages))
   })
 })

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
 import { organizations as sampleOrgs } from '../cms/seed/data/organizations'
-import type { SnapshotOrganization, SnapshotService } from '../content-models/snapshot'
+import type { SnapshotOrganization } from '../content-models/snapshot'
 import type { Change } from '../content-models/changes'
 import { touchedPages } from '../site/incremental/plan'
-import { ancestors, flattenTree, organizationJsonLd, organizationTree, organizationUrl } from '../site/lib/organizations'
+import { serviceWith, snapshotWith } from './helpers/snapshots'
+import { ancestors, flattenTree, organizationJsonLd, organizationTree } from '../site/lib/organizations'
+import { recordUrl } from '../site/routes'
 
 /** The sample tree as the snapshot carries it. */
 const orgs: SnapshotOrganization[] = sampleOrgs.map((o) => ({
@@ -23,7 +25,7 @@ const orgs: SnapshotOrganization[] = sampleOrgs.map((o) => ({
   })),
 }))
 const bySlug = new Map(orgs.map((o) => [o.slug, o]))
-const touched = (changes: Change[]) => touchedPages(changes, { articles: [], categories: [] }).urls
+const touched = (changes: Change[]) => touchedPages(changes, snapshotWith({})).urls
 
 describe('organizationTree', () => {
   it('holds every organization exactly once, each under its own parent, at its depth', () => {
@@ -68,7 +70,7 @@ describe('organizationJsonLd', () => {
     const ld = organizationJsonLd(street, 'https://example.org', parent, children)
     expect(ld.parentOrganization).toEqual({
       '@type': 'Organization',
-      '@id': `https://example.org${organizationUrl(parent.slug)}`,
+      '@id': `https://example.org${recordUrl('organizations', parent.slug)}`,
       name: parent.name,
     })
     expect(ld.subOrganization?.map((c) => c.name)).toEqual(children.map((c) => c.name))
@@ -84,16 +86,25 @@ describe('the incremental plan for organizations', () => {
   it('renders the changed organization and its parent (which lists it), old and new', () => {
     const moved = { ...street, phones: [], parentSlug: 'org-city-fed' }
     expect(touched([{ kind: 'organizations', before: street, after: moved }])).toEqual(
-      [organizationUrl(street.slug), organizationUrl(street.parentSlug!), organizationUrl('org-city-fed')].sort(),
+      [
+        recordUrl('organizations', street.slug),
+        recordUrl('organizations', street.parentSlug!),
+        recordUrl('organizations', 'org-city-fed'),
+      ].sort(),
     )
   })
 
   it('renders the organization page a service, home or article appears on', () => {
-    const service = { slug: 'svc-x', name: '某服务', provider: { slug: street.slug, name: street.name } } as SnapshotService
+    const service = serviceWith({
+      slug: 'svc-x',
+      name: '某服务',
+      category: 'legal-aid',
+      provider: { slug: street.slug, name: street.name },
+    })
     const moved = { ...service, provider: { slug: 'org-city-fed', name: '江南市总工会' } }
     const prefixes = touched([{ kind: 'services', before: service, after: moved }])
-    expect(prefixes).toContain(organizationUrl(street.slug))
-    expect(prefixes).toContain(organizationUrl('org-city-fed'))
+    expect(prefixes).toContain(recordUrl('organizations', street.slug))
+    expect(prefixes).toContain(recordUrl('organizations', 'org-city-fed'))
     expect(prefixes).toContain('/services/svc-x/')
   })
 })

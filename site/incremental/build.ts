@@ -8,14 +8,13 @@ import { compressFiles, compressTree } from '../compress'
 import { htmlFiles, pageUrl, urlFile } from '../lib/outputFiles'
 import { processAlive } from '../lib/processAlive'
 import type { PartialPlan } from '../lib/partial'
-import { publicTypes } from '../../content-models/publicTypes'
 import { settings } from '../../content-models/settings'
 import { countPages, liveDir, newBuildId, readBuildInfo, runAstro, writeBuildInfo, type SiteBuild } from '../publish'
 import type { ResidentRenderer } from '../renderer'
 import { readSnapshot } from '../snapshot'
 import type { Change, SnapshotUpdate } from '../../content-models/changes'
 import type { ContentSnapshot } from '../../content-models/snapshot'
-import { relinkedUrls, removedUrls, touchedPages } from './plan'
+import { removedUrls, touchedPages } from './plan'
 import { updateServerIndex } from '../search/build'
 import { indexFileOf } from '../search/files'
 import { DELTA_FOLDER } from '../search/pagefind'
@@ -43,22 +42,6 @@ const sitemapUrls = async (dir: string): Promise<string[]> => {
   const urls: string[] = []
   for (const f of files) for (const m of (await fs.readFile(path.join(dir, f), 'utf8')).matchAll(/<loc>([^<]+)<\/loc>/g)) urls.push(m[1]!)
   return urls
-}
-
-/** Detail pages of the live site that link to any of `urls` (news, labor models: related news) must be rendered again. */
-const pagesLinkingTo = async (live: string, urls: string[]): Promise<string[]> => {
-  if (!urls.length) return []
-  const needles = urls.map((u) => `href="${u}"`)
-  const found: string[] = []
-  for (const { section } of publicTypes.filter((t) => t.linksToRecords)) {
-    const entries = await fs.readdir(path.join(live, section), { withFileTypes: true }).catch(() => [])
-    for (const entry of entries) {
-      if (!entry.isDirectory()) continue
-      const html = await fs.readFile(path.join(live, section, entry.name, 'index.html'), 'utf8').catch(() => '')
-      if (needles.some((n) => html.includes(n))) found.push(`/${section}/${entry.name}/`)
-    }
-  }
-  return found
 }
 
 const exists = (file: string) =>
@@ -250,12 +233,10 @@ interface UpdatePlan {
   removed: Set<string>
 }
 
-/** The pages the changes touch (site/incremental/plan.ts), those linking to a removed or renamed record, and the sitemap entries kept. */
+/** The pages the changes touch (site/incremental/plan.ts, from the snapshot) and the sitemap entries kept. */
 const planUpdate = async (live: string, changes: Change[], snapshot: ContentSnapshot): Promise<UpdatePlan> => {
   const removed = new Set(removedUrls(changes))
-  const touched = touchedPages(changes, snapshot)
-  const urls = [...new Set([...touched.urls, ...(await pagesLinkingTo(live, relinkedUrls(changes)))])]
-  const prefixes = touched.prefixes
+  const { urls, prefixes } = touchedPages(changes, snapshot)
   // Pages the plan names are in the sitemap only if this build renders them again.
   const named = new Set([...urls, ...removed])
   const sitemapPages = (await sitemapUrls(live)).filter((u) => {

@@ -8,9 +8,10 @@ import type {
   SnapshotWorkersHome,
 } from '../../content-models/snapshot'
 import { homeFacets, modelFacets } from '../lib/facets'
-import { directoryView, serviceFacets } from '../lib/serviceDirectory'
 import { listingPages, newsListings, PAGINATION_REACH, pageCount, pageHref, paginate, type NewsListing } from '../lib/listing'
 import { recordUrl, routes } from '../routes'
+import { pagesListingArticles } from './relatedPages'
+import { serviceDirectoryPages } from './servicePages'
 
 /**
  * Which pages a change (content-models/changes.ts) touches: the site owns its URL scheme, so it
@@ -71,18 +72,24 @@ const archiveNeighbours = (before: readonly NewsListing[], after: readonly NewsL
   return found
 }
 
+/** The articles newest first before and after the changes. */
+interface ArticlesBeforeAndAfter {
+  before: SnapshotArticle[]
+  after: SnapshotArticle[]
+}
+
 /**
  * News listings: every listing page whose items differ before and after the change, or that
  * shows a changed article (its title or summary), and, when section counts change, /news/. Pages are numbered from the oldest (lib/listing.ts),
  * so a new article changes the newest pages only.
  */
-const newsPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, 'articles' | 'categories'>): string[] => {
-  const articleChanges = changes.filter((c): c is Change & { kind: 'articles' } => c.kind === 'articles')
-  if (!articleChanges.length) return []
-  const categories = snapshot.categories.map((c) => c.slug)
-  const after = [...snapshot.articles].sort(newestFirst)
+const newsPages = (
+  articleChanges: readonly (Change & { kind: 'articles' })[],
+  { before, after }: ArticlesBeforeAndAfter,
+  categories: readonly string[],
+): string[] => {
   const listingsAfter = newsListings(after, categories)
-  const listingsBefore = newsListings(recordsBefore('articles', after, articleChanges).sort(newestFirst), categories)
+  const listingsBefore = newsListings(before, categories)
   // Only the listings a changed article is in, before or after, can differ: the rest are not compared.
   const versions = articleChanges.flatMap((c) => [c.before, c.after]).filter((a): a is SnapshotArticle => a !== undefined)
   const affected = new Set(newsListings(versions, categories).map((l) => l.base))
@@ -128,20 +135,32 @@ const facetPrefixes = (kind: 'workersHomes' | 'laborModels') =>
     ? homeFacets([], []).map((f) => routes.homesFacet.url({ facet: f.key, value: '' }))
     : modelFacets([], []).map((f) => routes.modelsFacet.url({ facet: f.key, value: '' }))
 
-/**
- * The directory's filter pages and data files: each shows every filter's count and a
- * district's page holds the city-wide services, so a service change renders them all (their
- * number is bounded by the vocabulary, the districts and the directory's size, not the archive).
- */
-const serviceDirectoryPrefixes = () => [
-  ...serviceFacets([], []).map((f) => routes.servicesFacet.url({ facet: f.key, value: '' })),
-  routes.servicesData.url({ category: '' }).replace(/\.json$/, ''),
-  // The rest stations' district pages list the stations of the category.
-  routes.restStationsDistrict.url({ district: '' }),
-]
+/** What the plan reads of the snapshot (after the changes). */
+export type PlanSnapshot = Pick<ContentSnapshot, 'articles' | 'categories' | 'services' | 'regions' | 'laborModels'>
 
-export const touchedPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, 'articles' | 'categories'>): TouchedPages => {
-  const urls = new Set<string>(newsPages(changes, snapshot))
+/** The pages that list changed articles: news listings, related news, labor models' news. */
+const articlePages = (changes: readonly Change[], snapshot: PlanSnapshot): string[] => {
+  const articleChanges = changes.filter((c): c is Change & { kind: 'articles' } => c.kind === 'articles')
+  if (!articleChanges.length) return []
+  const after = [...snapshot.articles].sort(newestFirst)
+  const versions = { before: recordsBefore('articles', after, articleChanges).sort(newestFirst), after }
+  return [
+    ...newsPages(
+      articleChanges,
+      versions,
+      snapshot.categories.map((c) => c.slug),
+    ),
+    ...pagesListingArticles(articleChanges, versions.before, versions.after, snapshot.laborModels),
+  ]
+}
+
+/**
+ * Every page a publish renders again, found from the route table and the snapshot before and
+ * after the changes (never from the built pages): each record's own page, the listings,
+ * filters and lists of other pages it is on, and the pages whose counts or paging it moves.
+ */
+export const touchedPages = (changes: readonly Change[], snapshot: PlanSnapshot): TouchedPages => {
+  const urls = new Set<string>([...articlePages(changes, snapshot), ...serviceDirectoryPages(changes, snapshot)])
   const prefixes = new Set<string>()
   for (const change of changes) {
     const records = [change.before, change.after].filter((r): r is NonNullable<typeof r> => r !== undefined)
@@ -153,9 +172,6 @@ export const touchedPages = (changes: readonly Change[], snapshot: Pick<ContentS
     if (change.kind === 'organizations') {
       // The parent lists its children (name, kind, region); the children name their parent.
       for (const o of records as SnapshotOrganization[]) if (o.parentSlug) urls.add(detailUrl('organizations', o.parentSlug))
-    } else if (change.kind === 'services') {
-      const unchanged = change.before && change.after && directoryView(change.before) === directoryView(change.after)
-      if (!unchanged) for (const p of serviceDirectoryPrefixes()) prefixes.add(p)
     } else if (change.kind === 'workersHomes') {
       urls.add(routes.homes.url({}))
       for (const p of facetPrefixes('workersHomes')) prefixes.add(p)
@@ -170,16 +186,3 @@ export const touchedPages = (changes: readonly Change[], snapshot: Pick<ContentS
 /** Detail pages that no longer exist after the changes (unpublished, deleted, or renamed). */
 export const removedUrls = (changes: readonly Change[]): string[] =>
   changes.flatMap((c) => (c.before && c.before.slug !== c.after?.slug ? [detailUrl(c.kind, c.before.slug)] : []))
-
-/**
- * Detail URLs whose title changed or went away: other pages may link to them (related news,
- * a labor model's news), and those links must be found and rendered again.
- */
-export const relinkedUrls = (changes: readonly Change[]): string[] =>
-  changes.flatMap((c) => {
-    if (!c.before) return []
-    const before = c.before as { slug: string; title?: string; name?: string }
-    const after = c.after as { slug: string; title?: string; name?: string } | undefined
-    const gone = !after || after.slug !== before.slug
-    return gone || (before.title ?? before.name) !== (after.title ?? after.name) ? [detailUrl(c.kind, before.slug)] : []
-  })

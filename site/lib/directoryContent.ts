@@ -1,7 +1,7 @@
 import { site } from './site'
 import { getRegions, getServices } from './content'
 import { noteRead, perRound } from './renderContext'
-import { serviceFacets, sortItems, toDirectoryItem } from './serviceDirectory'
+import { directoryOf } from './directoryPages'
 
 /**
  * The service directory as the pages read it: every item in display order, the district
@@ -10,10 +10,7 @@ import { serviceFacets, sortItems, toDirectoryItem } from './serviceDirectory'
  */
 const load = perRound(async () => {
   const [services, regions] = await Promise.all([getServices(), getRegions()])
-  const items = sortItems(services.map((s) => toDirectoryItem(s, regions, site.hotline.number)))
-  const districts = regions.filter((r) => r.level === 'district').map((r) => ({ value: r.code, label: r.name }))
-  const facets = serviceFacets(items, districts)
-  return { items, districts, facets }
+  return directoryOf(services, regions, site.hotline.number)
 })
 
 export const getDirectory = () => {

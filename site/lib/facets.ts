@@ -1,5 +1,6 @@
 import { homeAwardLevels, honorLevels, honorTitles, labelOf, laborModelKinds } from '../../content-models/options'
 import type { SnapshotLaborModel, SnapshotRegion, SnapshotWorkersHome } from '../../content-models/snapshot'
+import { servicePages, servicePageSegment } from './serviceDirectory'
 
 /**
  * Filters for the workers' homes and labor-model directories. Without client script a filter
@@ -237,6 +238,24 @@ export const modelFacets = (models: readonly SnapshotLaborModel[], regions: read
     },
   ]
 }
+
+/** Labor models on one page of a filter's list: a multiple of the three-column grid, as the homes'. */
+export const MODELS_PER_PAGE = 24
+
+/**
+ * getStaticPaths entries of a directory's filter pages, each value's list paged (`page/2/`):
+ * /homes/year/2019/page/2/, /models/honor/<key>/.
+ */
+export const pagedFacetPaths = <T>(facets: Facet<T>[], items: readonly T[], perPage: number) =>
+  facetPages(facets, items).flatMap((p) =>
+    servicePages(p.items, perPage).map((page) => ({
+      params: { facet: p.facet, value: p.value, page: servicePageSegment(page.current) },
+      props: { ...p, page, facets },
+    })),
+  )
+
+/** What one of those pages gets: its filter, the whole filtered list's items, this page of them, every facet. */
+export type PagedFacetProps<T> = ReturnType<typeof pagedFacetPaths<T>>[number]['props']
 
 /** Every (facet, value) pair that gets a static page, with the items it lists. */
 export const facetPages = <T>(facets: readonly Facet<T>[], items: readonly T[]) =>

@@ -54,6 +54,7 @@ import type {
   SnapshotRegion,
   SnapshotService,
 } from '../../content-models/snapshot'
+import { routes } from '../routes'
 import { timeText } from './hours'
 import { phonesHotlineFirst } from './services'
 import { sortItems, toDirectoryItem } from './serviceDirectory'
@@ -174,7 +175,7 @@ export const hsdsServicePage = ({ services, regions, organizations, siteUrl, hot
       organization_id: org?.id,
       name: s.name,
       description: s.summary,
-      url: s.website ?? `${siteUrl}/services/${s.slug}/`,
+      url: s.website ?? `${siteUrl}${routes.service.url({ slug: s.slug })}`,
       status: HSDS_STATUS[s.status],
       alert: s.alert,
       eligibility_description: s.eligibility,

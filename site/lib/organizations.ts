@@ -7,8 +7,6 @@ import type { SnapshotArticle, SnapshotOrganization, SnapshotService, SnapshotWo
 import { labelOf, organizationKinds } from '../../content-models/options'
 import { routes } from '../routes'
 
-export const organizationUrl = (slug: string) => routes.organization.url({ slug })
-
 export interface OrgNode {
   org: SnapshotOrganization
   children: OrgNode[]
@@ -99,7 +97,7 @@ export const organizationJsonLd = (
   parent?: SnapshotOrganization,
   children: readonly SnapshotOrganization[] = [],
 ) => {
-  const url = `${siteUrl}${organizationUrl(org.slug)}`
+  const url = `${siteUrl}${routes.organization.url({ slug: org.slug })}`
   return {
     '@context': 'https://schema.org',
     '@type': 'Organization',
@@ -122,10 +120,10 @@ export const organizationJsonLd = (
       : undefined,
     sameAs: org.website,
     parentOrganization: parent
-      ? { '@type': 'Organization', '@id': `${siteUrl}${organizationUrl(parent.slug)}`, name: parent.name }
+      ? { '@type': 'Organization', '@id': `${siteUrl}${routes.organization.url({ slug: parent.slug })}`, name: parent.name }
       : undefined,
     subOrganization: children.length
-      ? children.map((c) => ({ '@type': 'Organization', '@id': `${siteUrl}${organizationUrl(c.slug)}`, name: c.name }))
+      ? children.map((c) => ({ '@type': 'Organization', '@id': `${siteUrl}${routes.organization.url({ slug: c.slug })}`, name: c.name }))
       : undefined,
   }
 }

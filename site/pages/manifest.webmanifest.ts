@@ -27,7 +27,7 @@ export const GET: APIRoute = () =>
         { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
       ],
       shortcuts: [
-        { name: '服务热线', url: '/hotlines/' },
+        { name: '服务热线', url: routes.hotlines.url({}) },
         { name: '我的收藏', url: routes.saved.url({}) },
         { name: '户外劳动者驿站', url: routes.restStations.url({}) },
       ],

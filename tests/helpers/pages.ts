@@ -108,7 +108,10 @@ export const samplePages = async (dir: string, snapshotDir: string) => {
     region: `/${await first('news/region')}/`,
     homes: '/homes/',
     homeDetail: await detail('workersHomes', /<img/),
+    /** A page of one filter of the homes and of the labor models (components/FacetPage.astro). */
+    homesFilter: `/${await first('homes/level')}/`,
     models: '/models/',
+    modelsFilter: `/${await first('models/kind')}/`,
     modelDetail: await detail('laborModels', /<img/),
     services: '/services/',
     /** A page of one filter of the service directory: a category's. */

@@ -2,20 +2,19 @@
 import type { APIRoute } from 'astro'
 
 import { getDirectory } from '../../../lib/directoryContent'
+import { categoryDataFiles } from '../../../lib/directoryPages'
+import type { DirectoryItem } from '../../../lib/serviceDirectory'
 import { touched } from '../../../lib/partial'
 import { routes } from '../../../routes'
 
 export async function getStaticPaths() {
-  const { facets } = await getDirectory()
-  const categories = facets.find((f) => f.key === 'category')!.values
   return touched(
     routes.servicesData,
-    categories.map((c) => ({ params: { category: c.value } })),
+    categoryDataFiles(await getDirectory()).map(({ params, items }) => ({ params, props: { items } })),
   )
 }
 
-export const GET: APIRoute = async ({ params }) => {
-  const { items } = await getDirectory()
-  const list = items.filter((i) => i.category === params.category)
-  return new Response(JSON.stringify(list), { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
-}
+export const GET: APIRoute = ({ props }) =>
+  new Response(JSON.stringify((props as { items: DirectoryItem[] }).items), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  })
