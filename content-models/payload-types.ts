@@ -217,6 +217,15 @@ export interface Article {
   region?: (number | null) | Region;
   organization?: (number | null) | Organization;
   categories?: (number | Category)[] | null;
+  duplicateSignature?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1035,6 +1044,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   region?: T;
   organization?: T;
   categories?: T;
+  duplicateSignature?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -11,6 +11,7 @@ export const signedIn: Access = ({ req }) => Boolean(req.user)
 export const reviewers: Access = ({ req }) => isReviewerUser(req.user)
 export const admins: Access = ({ req }) => hasRole(req.user, 'admin')
 export const adminsField: FieldAccess = ({ req }) => hasRole(req.user, 'admin')
+export const nobodyField: FieldAccess = () => false
 
 /** The public sees published documents only; staff see drafts too. */
 export const publishedOrSignedIn: Access = ({ req }) => (req.user ? true : published)

@@ -40,16 +40,18 @@ export const signature = (text: string): Uint32Array => {
 
 const SHINGLE = 3
 
-export const similarity = (a: Uint32Array, b: Uint32Array) => {
-  let same = 0
-  for (let i = 0; i < PERMUTATIONS; i++) if (a[i] === b[i]) same++
-  return same / PERMUTATIONS
-}
-
 /** Bodies shorter than this say too little to call two pages the same. */
 const MIN_BODY = 80
 /** Share of text two pages must have in common to be one article. */
 const MIN_SIMILARITY = 0.8
+/** The most positions two signatures may differ in and still reach MIN_SIMILARITY. */
+const MAX_DIFFERENT = PERMUTATIONS - Math.ceil(MIN_SIMILARITY * PERMUTATIONS)
+
+/** What a body is compared by: its signature, or none when it is too short to tell. */
+export const bodySignature = (bodyText: string): Uint32Array | undefined => {
+  const body = comparable(bodyText)
+  return body.length >= MIN_BODY ? signature(body) : undefined
+}
 
 export interface KnownArticle {
   id?: number | string
@@ -72,16 +74,34 @@ export type DuplicateReason = 'same-file' | 'title-date' | 'body'
 export class DuplicateIndex {
   private byTitleDate = new Map<string, KnownArticle>()
   private byOrigin = new Map<string, KnownArticle>()
-  private signatures: { signature: Uint32Array; article: KnownArticle }[] = []
+  /**
+   * Signatures end to end in one array, in the order added, beside the article each belongs to
+   * (undefined once forgotten): every page is compared with every known body, so at 50k
+   * articles the scan must touch memory in order and stop at the first hopeless position.
+   */
+  private signatures = new Uint32Array(PERMUTATIONS * 1024)
+  private signed: (KnownArticle | undefined)[] = []
 
   private static key = (title: string, publishedAt: string | null | undefined) => `${comparable(title)}|${beijingDay(publishedAt)}`
 
   add(article: KnownArticle, bodyText: string) {
+    this.addSigned(article, bodySignature(bodyText))
+  }
+
+  /** As `add`, with the body's signature already made (`bodySignature`), as the CMS stores it. */
+  addSigned(article: KnownArticle, bodySignature: Uint32Array | undefined) {
     const key = DuplicateIndex.key(article.title, article.publishedAt)
     if (!this.byTitleDate.has(key)) this.byTitleDate.set(key, article)
     if (article.originalUrl && !this.byOrigin.has(article.originalUrl)) this.byOrigin.set(article.originalUrl, article)
-    const body = comparable(bodyText)
-    if (body.length >= MIN_BODY) this.signatures.push({ signature: signature(body), article })
+    if (!bodySignature) return
+    const at = this.signed.length * PERMUTATIONS
+    if (at + PERMUTATIONS > this.signatures.length) {
+      const grown = new Uint32Array(this.signatures.length * 2)
+      grown.set(this.signatures)
+      this.signatures = grown
+    }
+    this.signatures.set(bodySignature, at)
+    this.signed.push(article)
   }
 
   find(title: string, publishedAt: string | null | undefined, bodyText: string, originalUrl?: string): Duplicate | undefined {
@@ -92,11 +112,15 @@ export class DuplicateIndex {
       return { of: sameFile, reason: 'same-file' }
     const same = this.byTitleDate.get(DuplicateIndex.key(title, publishedAt))
     if (same) return { of: same, reason: 'title-date' }
-    const body = comparable(bodyText)
-    if (body.length < MIN_BODY) return undefined
-    const own = signature(body)
-    for (const known of this.signatures) {
-      if (similarity(known.signature, own) >= MIN_SIMILARITY) return { of: known.article, reason: 'body' }
+    const own = bodySignature(bodyText)
+    if (!own) return undefined
+    const all = this.signatures
+    for (let k = 0; k < this.signed.length; k++) {
+      const article = this.signed[k]
+      if (!article) continue
+      let different = 0
+      for (let p = 0, at = k * PERMUTATIONS; p < PERMUTATIONS && different <= MAX_DIFFERENT; p++, at++) if (all[at] !== own[p]) different++
+      if (different <= MAX_DIFFERENT) return { of: article, reason: 'body' }
     }
     return undefined
   }
@@ -105,7 +129,7 @@ export class DuplicateIndex {
   remove(article: KnownArticle) {
     for (const [key, known] of this.byTitleDate) if (known === article) this.byTitleDate.delete(key)
     for (const [key, known] of this.byOrigin) if (known === article) this.byOrigin.delete(key)
-    this.signatures = this.signatures.filter((s) => s.article !== article)
+    for (let k = 0; k < this.signed.length; k++) if (this.signed[k] === article) this.signed[k] = undefined
   }
 
   get size() {

@@ -4,6 +4,7 @@ import { writesAreAtomic } from '../database'
 
 import { blockText, isImageBlock, type PageBlock } from './blocks'
 import { DuplicateIndex, type DuplicateReason, type KnownArticle } from './dedupe'
+import { addExistingArticles } from './existingArticles'
 import { INFERRED_DATE_TAG, inferDate } from './date'
 import { ImportError } from './errors'
 import { urlDate } from './head'
@@ -80,21 +81,8 @@ const WRITES_IN_FLIGHT = 4
  * never idle while the loop waits on the database, few enough that parsed pages do not pile up.
  */
 const PARSED_AHEAD_PER_THREAD = 4
-/** Existing articles read per query when the duplicate index is filled. */
-const EXISTING_PAGE = 250
-/** Existing articles signed for the duplicate index before the event loop is let go. */
-const SIGNED_BETWEEN_YIELDS = 25
 
 export const bodyText = (blocks: PageBlock[]) => blocks.map(blockText).filter(Boolean).join('\n')
-
-/** Plain text of stored Lexical rich text, for comparing against new pages. */
-const lexicalText = (node: unknown): string => {
-  if (!node || typeof node !== 'object') return ''
-  const n = node as { text?: unknown; children?: unknown; root?: unknown }
-  if (typeof n.text === 'string') return n.text
-  if (n.root) return lexicalText(n.root)
-  return Array.isArray(n.children) ? n.children.map(lexicalText).join('\n') : ''
-}
 
 const reasonOf = (error: unknown) =>
   error instanceof ImportError ? error.message : `无法读取：${error instanceof Error ? error.message : String(error)}`
@@ -112,42 +100,11 @@ export const importArchive = async (payload: Payload, files: string[], options: 
   let parseMs = 0
 
   const index = new DuplicateIndex()
-  // A page of bodies at a time: the index keeps a small signature per article, while all bodies
-  // of a 50k archive read at once took hundreds of MB at the start of every import.
-  // After the last id read, not by page number: with drafts, page 40 of 250 took 133 ms of
-  // SQLite work on the event loop against 37 ms for any stretch read by id.
-  for (let after: number | string | undefined, more = true; more;) {
-    const existing = await payload.find({
-      collection: 'articles',
-      draft: true,
-      depth: 0,
-      limit: EXISTING_PAGE,
-      pagination: false,
-      sort: 'id',
-      ...(after === undefined ? {} : { where: { id: { greater_than: after } } }),
-      select: { title: true, publishedAt: true, body: true, originalUrl: true },
-    })
-    for (const [k, doc] of existing.docs.entries()) {
-      // Folding and signing a body takes about a millisecond: a page of them in one go held the
-      // CMS's event loop for 0.7 s at 10k articles. Other requests go first every few.
-      if (k % SIGNED_BETWEEN_YIELDS === SIGNED_BETWEEN_YIELDS - 1) await new Promise((resolve) => setImmediate(resolve))
-      // A draft autosaved before anything was typed (opening 新建 saves one) has no title and
-      // duplicates nothing; folding its missing title stopped every import.
-      if (!doc.title) continue
-      index.add(
-        {
-          id: doc.id,
-          title: doc.title,
-          publishedAt: doc.publishedAt,
-          originalUrl: doc.originalUrl,
-          label: `已有文章 #${doc.id}「${doc.title}」`,
-        },
-        lexicalText(doc.body),
-      )
-    }
-    after = existing.docs.at(-1)?.id
-    more = existing.docs.length === EXISTING_PAGE
-  }
+  // Read while the parse threads analyse the site.
+  const existing = addExistingArticles(payload, index).then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  )
   const regions: KnownRegion[] = (
     await payload.find({ collection: 'regions', pagination: false, depth: 0, select: { name: true, level: true } })
   ).docs.map((r) => ({ id: r.id, name: toSimplified(r.name), level: r.level }))
@@ -186,13 +143,19 @@ export const importArchive = async (payload: Payload, files: string[], options: 
     site = options.site ?? (await analyseFilesWith(files, relativeNames(files, options.root), pool.features, { inFlight: ahead }))
     parseMs += performance.now() - t1
     parseOptions = { ...options.parseOptions, boilerplate: site.template }
+    const failed = await existing
+    if (failed) throw failed.error
   } catch (error) {
+    await existing
     await pool.close()
     throw error
   }
 
   try {
     for (const [i, file] of files.entries()) {
+      // Parsed pages and finished writes resolve as microtasks, which run before any other
+      // request: without a turn of the event loop here the whole batch ran as one task.
+      await new Promise((resolve) => setImmediate(resolve))
       requestUpTo(i + ahead)
       const place = site.pages[i]
       const skipped = skipReason(place.verdict)

@@ -11,6 +11,7 @@ import * as migration_20261207_032148_import_batch_renamed_files from './2026120
 import * as migration_20261207_032434_wording_rules from './20261207_032434_wording_rules';
 import * as migration_20261207_032832_users_sign_in_throttle from './20261207_032832_users_sign_in_throttle';
 import * as migration_20261207_032957_article_corrections from './20261207_032957_article_corrections';
+import * as migration_20261207_063659_article_duplicate_signature from './20261207_063659_article_duplicate_signature';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261207_032957_article_corrections.up,
     down: migration_20261207_032957_article_corrections.down,
-    name: '20261207_032957_article_corrections'
+    name: '20261207_032957_article_corrections',
+  },
+  {
+    up: migration_20261207_063659_article_duplicate_signature.up,
+    down: migration_20261207_063659_article_duplicate_signature.down,
+    name: '20261207_063659_article_duplicate_signature'
   },
 ];

@@ -1,0 +1,65 @@
+import type { JSONField } from 'payload'
+
+import { nobodyField } from '../access'
+import { bodySignature } from './dedupe'
+
+/**
+ * Every article keeps the signature its body is compared by for duplicates (dedupe.ts), made
+ * when it is saved. An import reads these instead of every body: folding and signing 50k
+ * bodies took over a minute at the start of each import, and more with each article added.
+ */
+
+/** Changes whenever `signature` or `comparable` would sign the same body differently; older values are signed again. */
+const VERSION = 1
+
+/** As stored: the signature's bytes in base64, or null for a body too short to compare. */
+export interface StoredSignature {
+  version: number
+  minhash: string | null
+}
+
+/** Plain text of stored Lexical rich text, for comparing against new pages. */
+export const lexicalText = (node: unknown): string => {
+  if (!node || typeof node !== 'object') return ''
+  const n = node as { text?: unknown; children?: unknown; root?: unknown }
+  if (typeof n.text === 'string') return n.text
+  if (n.root) return lexicalText(n.root)
+  return Array.isArray(n.children) ? n.children.map(lexicalText).join('\n') : ''
+}
+
+export const storedSignature = (body: unknown): StoredSignature => {
+  const signature = bodySignature(lexicalText(body))
+  return {
+    version: VERSION,
+    minhash: signature ? Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64') : null,
+  }
+}
+
+/**
+ * The signature a stored value holds: `null` when the body is too short to compare, undefined
+ * when the value is missing or from another version (the body must be signed again).
+ */
+export const readStoredSignature = (value: unknown): Uint32Array | null | undefined => {
+  const stored = value as Partial<StoredSignature> | null | undefined
+  if (stored?.version !== VERSION) return undefined
+  if (stored.minhash === null) return null
+  if (typeof stored.minhash !== 'string') return undefined
+  const bytes = Buffer.from(stored.minhash, 'base64')
+  // Copied out: a Uint32Array over Node's pooled buffer may sit at an unaligned offset.
+  return bytes.length % 4 === 0 ? new Uint32Array(new Uint8Array(bytes).buffer) : undefined
+}
+
+/**
+ * The field, hidden from staff and from the API: the CMS remakes it from the body at every save,
+ * from the stored body when a save leaves the body out.
+ */
+export const duplicateSignatureField = (): JSONField => ({
+  name: 'duplicateSignature',
+  type: 'json',
+  label: '查重指纹',
+  admin: { hidden: true },
+  access: { read: nobodyField, create: nobodyField, update: nobodyField },
+  hooks: {
+    beforeChange: [({ siblingData, originalDoc }) => storedSignature('body' in siblingData ? siblingData.body : originalDoc?.body)],
+  },
+})
