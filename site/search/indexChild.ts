@@ -6,7 +6,7 @@ import { planShards } from './pagefind'
  * Builds the server search index, and plans the static one, in a process of its own
  * (site/search/build.ts starts it): the snapshot it reads and SQLite's memory leave with it,
  * not with the CMS server or the build.
- *   build  <snapshotDir> <file>                                         the server index
+ *   build  <snapshotDir> <file>   the server index
  *   all    <snapshotDir> <file> <outDir> <recordsDir> <pagesPerShard> <tierPages>   the server index
  *          and the static index's shards as records (site/search/pagefind.ts), from one parse of the snapshot
  */
