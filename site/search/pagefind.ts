@@ -43,7 +43,8 @@ export const INDEX_CHUNK_WORDS = 5000
  * (site/scripts/searchPagefind.ts). A first search loads each of its shards' metadata and a
  * chunk per query word, ~37 bytes a page for a three-pair query besides ~170 kB of runtime and
  * page, so this bounds a first search at any archive size (measured on the benchmark's 10k site:
- * 5 shards, 404 kB over 45 requests; every shard, 626 kB over 59; at 50k every shard took ~2.3 MB).
+ * 5 shards, 404 kB over 45 requests; every shard, 626 kB over 59; at 50k, 334 kB over 45, where
+ * every shard took ~2.3 MB over ~200).
  */
 export const TIER_PAGES = 8000
 
