@@ -183,13 +183,13 @@ const openIndexes = async (): Promise<SearchBackend> => {
     /** Group `g`'s results, in order: merged for relevance (one ranking), shard after shard by date; its changed pages placed in. */
     const groupResults = async (g: number): Promise<Result[]> => {
       const group = groups[g] ?? []
-      const indexes = order ? group.map((s) => instance([s])) : group.length ? [instance(group)] : []
-      const lists = await Promise.all(
-        indexes.map(async (pending) => {
-          const index = await pending
-          return (await holdsEveryWord(index)) ? (await index.search(query, { filters, sort: order })).results : []
-        }),
-      )
+      const lists: Result[][] = []
+      // One index at a time: every instance runs in the page's one copy of Pagefind's WebAssembly,
+      // and several searching at once trapped it ("memory access out of bounds", date order at 50k).
+      for (const shards of order ? group.map((s) => [s]) : group.length ? [group] : []) {
+        const index = await instance(shards)
+        lists.push((await holdsEveryWord(index)) ? (await index.search(query, { filters, sort: order })).results : [])
+      }
       const mine = changed.filter((c) => c.group === g).map((c) => c.result)
       return withDelta(
         lists.flat().filter((r) => !superseded.has(r.id)),
