@@ -95,6 +95,8 @@ export const buildSite = async (options: {
   staticSearch?: boolean
   env?: Record<string, string>
   searchShardPages?: number
+  /** Dated pages in each tier of the static index (tests make several tiers of a small site). */
+  searchTierPages?: number
   /** Stops Astro (the build lease was lost): the build rejects with the signal's reason. */
   signal?: AbortSignal
 }): Promise<SiteBuild & { astroSeconds: number; search: SearchIndexes }> => {
@@ -122,6 +124,7 @@ export const buildSite = async (options: {
         buildDir: dir,
         staticDir: staticSearch ? staging : undefined,
         pagesPerShard: options.searchShardPages ?? settings().searchShardPages,
+        tierPages: options.searchTierPages,
         astroDone: astroRun.catch(() => undefined),
       }),
     ])

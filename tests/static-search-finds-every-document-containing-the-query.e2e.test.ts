@@ -8,6 +8,7 @@ import type { ContentSnapshot } from '../content-models/snapshot'
 import { launchChromium } from './helpers/browser'
 import { buildSampleSite, type SampleSite } from './helpers/sampleSite'
 import { snapshotDocuments } from '../site/search/documents'
+import type { ShardManifest } from '../site/search/pagefind'
 import { documentText, expectedUrls, foldForRecall, missedUrls, recallQueries, searchableDocuments } from './helpers/searchRecall'
 import { addFixtureContent } from './helpers/site'
 
@@ -15,7 +16,8 @@ import { addFixtureContent } from './helpers/site'
  * The static path of search (Pagefind in the browser, no server answering /search.json):
  * every published document whose text contains the query is among the results, for every
  * query of the recall set; expected sets come from the snapshot (tests/helpers/searchRecall.ts).
- * Shards of 40 pages make the sample site's index several Pagefind indexes, as a large site's is.
+ * Shards of 40 pages make the sample site's index several Pagefind indexes, as a large site's is,
+ * and tiers of 40 dated pages make each of them a tier the page reads only when asked for more.
  */
 let site: SampleSite
 let snapshot: ContentSnapshot
@@ -23,7 +25,7 @@ let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  site = await buildSampleSite(addFixtureContent, { searchShardPages: 40 })
+  site = await buildSampleSite(addFixtureContent, { searchShardPages: 40, searchTierPages: 40 })
   snapshot = JSON.parse(await fs.readFile(path.join(site.snapshotDir, 'content.json'), 'utf8')) as ContentSnapshot
   browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
@@ -44,10 +46,15 @@ const settled = () =>
     },
   )
 
-/** Every result of a search, through the page: "more" until it hides. */
-const allResults = async (query: string, extra = '') => {
-  await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}${extra}`)
-  await settled()
+const shardManifest = async () => JSON.parse(await fs.readFile(path.join(site.dir, 'pagefind', 'shards.json'), 'utf8')) as ShardManifest
+const firstLinks = () => page.locator('#search-results h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))
+
+/** Every result of a search, through the page: "more" until it hides (`reload: false` goes on from the page as it is). */
+const allResults = async (query: string, extra = '', options: { reload?: boolean } = {}) => {
+  if (options.reload !== false) {
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}${extra}`)
+    await settled()
+  }
   while (await page.locator('#search-more').isVisible()) {
     const before = await page.locator('#search-results li').count()
     await page.click('#search-more')
@@ -65,9 +72,49 @@ const allResults = async (query: string, extra = '') => {
 }
 
 describe('static search in Chromium', () => {
-  it('indexes the sample site in several shards', async () => {
-    const manifest = JSON.parse(await fs.readFile(path.join(site.dir, 'pagefind', 'shards.json'), 'utf8')) as { shards: { path: string }[] }
+  it('indexes the sample site in several shards and tiers', async () => {
+    const manifest = await shardManifest()
     expect(manifest.shards.length).toBeGreaterThan(1)
+    expect(new Set(manifest.shards.map((s) => s.tier)).size).toBeGreaterThanOrEqual(3)
+  })
+
+  it('reads only the first tier for a first search, and the older tiers when asked for more', async () => {
+    const manifest = await shardManifest()
+    const firstTier = new Set(manifest.shards.filter((s) => s.tier === 0).map((s) => s.path))
+    const lastTier = manifest.shards.filter((s) => s.tier === Math.max(...manifest.shards.map((t) => t.tier))).map((s) => s.path)
+    // The shard folder a request of the index reads from (the runtime and shards.json are in the first).
+    const folders = new Set<string>()
+    const onRequest = (request: { url: () => string }) => {
+      const pathname = new URL(request.url()).pathname
+      const folder = /\.pf_(meta|index|fragment)$/.test(pathname) && pathname.match(/^\/pagefind\/(shard-\d+\/)?/)?.[0]
+      if (folder) folders.add(folder)
+    }
+    page.on('request', onRequest)
+    try {
+      await page.goto(`${site.url}/search/?q=${encodeURIComponent('工会')}`)
+      await settled()
+      expect([...folders].sort()).toEqual([...firstTier].sort())
+      const status = (await page.locator('#search-status').textContent()) ?? ''
+      expect(status).toMatch(/找到 \d+ 条结果（先查了\d{4}年\d{1,2}月以来的内容，点“显示更多结果”查更早的）/)
+      const newsUrls = [...expectedUrls(snapshot, '工会')].filter((u) => u.startsWith('/news/'))
+      const dateOf = new Map(snapshot.articles.map((a) => [`/news/${a.slug}/`, a.publishedAt ?? '']))
+      const oldest = newsUrls.filter((u) => dateOf.get(u)).sort((a, b) => dateOf.get(a)!.localeCompare(dateOf.get(b)!))[0]!
+      expect(await firstLinks()).not.toContain(oldest)
+      const { links, total } = await allResults('工会', '', { reload: false })
+      expect(links).toContain(oldest)
+      expect(total).toBe(links.length)
+      expect(missedUrls(expectedUrls(snapshot, '工会'), links)).toEqual([])
+      for (const folder of lastTier) expect(folders).toContain(folder)
+
+      // A year (Beijing time, as the filter has it) reads at once the shards that reach into it.
+      const year = new Date(Date.parse(dateOf.get(oldest)!) + 8 * 3600_000).getUTCFullYear()
+      await page.goto(`${site.url}/search/?q=${encodeURIComponent('工会')}&年份=${year}`)
+      await settled()
+      expect(await page.locator('#search-status').textContent()).not.toContain('先查了')
+      expect((await allResults('工会', '', { reload: false })).links).toContain(oldest)
+    } finally {
+      page.off('request', onRequest)
+    }
   })
 
   it('has recall queries that each match something, including one-script-only ones', () => {
@@ -143,9 +190,10 @@ describe('static search in Chromium', () => {
   }, 60_000)
 
   it('marks the query in excerpts as the page writes it, Traditional included', async () => {
-    await page.goto(`${site.url}/search/?q=${encodeURIComponent('旧城区职工书屋')}`)
-    await settled()
-    const marks = await page.locator('#search-results li:first-child p mark').allTextContents()
+    // An archive page: listed once the older tiers are read.
+    const { links } = await allResults('旧城区职工书屋')
+    expect(links).toContain('/news/archive-traditional-book-house/')
+    const marks = await page.locator('#search-results li:has(a[href="/news/archive-traditional-book-house/"]) p mark').allTextContents()
     expect(marks).toContain('舊城區職工書屋')
   })
 })

@@ -6,7 +6,7 @@ import type { CustomRecord } from 'pagefind'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import type { SearchDocument } from '../site/search/documents'
-import { indexFold, planShards, type ShardManifest } from '../site/search/pagefind'
+import { indexFold, planShards, shardTiers, type ShardManifest } from '../site/search/pagefind'
 import { documentRecord } from '../site/search/pagefindWrite'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shards-'))
@@ -32,7 +32,7 @@ const documents = (): SearchDocument[] =>
 
 const words = (r: CustomRecord) => r.content.split(' ').length
 
-const plan = async (name: string, options: { pagesPerShard?: number; wordsPerShard?: number }) => {
+const plan = async (name: string, options: { pagesPerShard?: number; wordsPerShard?: number; tierPages?: number }) => {
   const docs = documents()
   const outDir = path.join(tmp, name)
   const planned = await planShards(docs, outDir, path.join(tmp, `${name}.records`), options)
@@ -85,8 +85,30 @@ describe('the static search index, split into shards', () => {
 
   it('holds at most the pages asked for, and an empty index still has its one shard', async () => {
     const { shards } = await plan('pages', { pagesPerShard: 7 })
-    expect(shards.map((s) => s.length)).toEqual([...Array(8).fill(7), 4])
+    // 54 dated pages, then the 6 undated ones in a shard of their own.
+    expect(shards.map((s) => s.length)).toEqual([...Array(7).fill(7), 5, 6])
     const empty = await planShards([], path.join(tmp, 'empty'), path.join(tmp, 'empty.records'))
     expect(empty.map((s) => [s.folder, s.pages])).toEqual([['pagefind', 0]])
+  })
+
+  it('puts the newest pages and every undated one in the first tier, older pages in tiers of bounded size', async () => {
+    const { shards, manifest } = await plan('tiers', { pagesPerShard: 7, tierPages: 15 })
+    const tiers = manifest.shards.map((s) => s.tier)
+    // Dated shards of 7, 7, 7, …, 5 in pairs (14 pages ≤ 15), the undated shard with the newest.
+    expect(tiers).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 0])
+    expect(manifest.shards.at(-1)!.newest).toBeUndefined()
+    expect(shards.at(-1)!.every((r) => !r.sort?.date)).toBe(true)
+    // Every dated page of tier 0 is newer than every page of later tiers.
+    const datesOf = (tier: number) => shards.filter((_, i) => tiers[i] === tier).flatMap((s) => s.map((r) => r.sort?.date ?? ''))
+    const first = datesOf(0).filter(Boolean)
+    expect(first.length).toBe(14)
+    for (const tier of [1, 2, 3]) for (const d of datesOf(tier)) expect(d <= first.at(-1)!).toBe(true)
+    // Without the option, a small site is one tier.
+    expect((await plan('one-tier', { pagesPerShard: 7 })).manifest.shards.every((s) => s.tier === 0)).toBe(true)
+  })
+
+  it('gives a shard larger than a tier a tier of its own', () => {
+    const d = '2024-01-01'
+    expect(shardTiers([{ pages: 9, newest: d }, { pages: 3, newest: d }, { pages: 3, newest: d }, { pages: 20 }], 6)).toEqual([0, 1, 1, 0])
   })
 })

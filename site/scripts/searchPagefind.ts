@@ -1,11 +1,14 @@
 import { decodeContent, excerptHtml, foldWith, INDEX_LANGUAGE, pagefindQuery, queryTerms, type Fold } from '../lib/searchTokens'
-import type { ResultItem, ResultSet, SearchBackend, SearchRequest } from './searchView'
+import type { ShardManifest } from '../search/pagefind'
+import type { ResultItem, ResultSet, SearchBackend, SearchRequest, SortOrder } from './searchView'
 
 /**
  * Search over Pagefind's JS API on a plain static host. The main index comes in shards
- * (site/integrations/pagefind.ts, /pagefind/shards.json): for relevance they are merged into
- * one Pagefind instance (one WebAssembly module), which ranks by score; for date order each
- * shard is searched on its own, newest shard first, because shards hold consecutive spans of
+ * (site/search/pagefind.ts, /pagefind/shards.json) grouped in tiers: a search reads the first
+ * tier (the newest pages and the undated ones) and each older tier only when the visitor asks
+ * for more, so a first search costs the same at any archive size. Within a tier the shards
+ * are merged into one Pagefind instance for relevance, which ranks by score; for date order
+ * each shard is searched on its own, newest first, because shards hold consecutive spans of
  * dates and Pagefind sorts only within an index. Pages changed since the last full build are
  * in the delta index (/pagefind-delta/), whose manifest names the main index's stale records.
  */
@@ -18,7 +21,8 @@ type Instance = {
   search: (q: string | null, o: Record<string, unknown>) => Promise<{ results: Result[] }>
 }
 type PagefindModule = { createInstance: (o: { basePath: string; noWorker?: boolean }) => Instance }
-type ShardManifest = { shards: { path: string; pages: number; newest?: string; oldest?: string }[] }
+/** A manifest written before tiers has none. */
+type Shard = Omit<ShardManifest['shards'][number], 'tier'> & { tier?: number }
 /** Written by site/incremental/searchDelta.ts. */
 type DeltaManifest = { urls: string[]; superseded: string[] }
 
@@ -72,8 +76,55 @@ export const pagefindBackend = async (): Promise<SearchBackend> => {
   }
 }
 
+/**
+ * The groups of shards a search reads, one after the other, the next each time the visitor
+ * asks for more: the tiers the planner chose (site/search/pagefind.ts), newest first, or
+ * oldest first for that order. Date order leaves out undated shards: Pagefind leaves pages
+ * without the sort key out of sorted results. A year filter reads at once the shards whose
+ * dates reach into that year, and the undated ones: among dated pages only news has a year
+ * (its publication's, as its date), while workers' homes and labor models have theirs undated.
+ */
+const groupsFor = (shards: readonly Shard[], sort: SortOrder, year?: string): Shard[][] => {
+  const tiers = new Map<number, Shard[]>()
+  const inYear = (s: Shard) => !year || !s.newest || (s.newest >= `${year}-01-01` && (s.oldest ?? '') <= `${year}-12-31`)
+  for (const s of shards) {
+    if ((sort !== 'relevance' && !s.newest) || !inYear(s)) continue
+    if (year) {
+      tiers.set(0, [...(tiers.get(0) ?? []), s])
+      continue
+    }
+    // A manifest from before tiers had none: all its shards are one group, as they were searched.
+    const tier = s.tier ?? 0
+    tiers.set(tier, [...(tiers.get(tier) ?? []), s])
+  }
+  const groups = [...tiers.entries()].sort((a, b) => a[0] - b[0]).map(([, group]) => group)
+  return sort === 'oldest' ? groups.reverse().map((group) => [...group].reverse()) : groups
+}
+
+/**
+ * The group a changed page (from the delta index) is listed with: by relevance the first;
+ * by date the one whose span of dates holds its date, so date order holds across groups.
+ */
+const groupOfDate = (groups: readonly Shard[][], sort: SortOrder, date: string) => {
+  if (sort === 'relevance' || !date) return 0
+  const i = groups.findIndex((g) => g.some((s) => (sort === 'oldest' ? (s.newest ?? '') >= date : (s.oldest ?? '') <= date)))
+  return i < 0 ? Math.max(0, groups.length - 1) : i
+}
+
+/** 2021-05-04 → 2021年5月 */
+const month = (date: string) => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月`
+
+/** Said after the count while older (or, oldest first, newer) groups are still unread. */
+const partialNote = (read: readonly Shard[], sort: SortOrder) => {
+  const dated = read.filter((s) => s.newest)
+  if (!dated.length) return ''
+  const bound = sort === 'oldest' ? month(dated.at(-1)!.newest!) : month(dated.at(-1)!.oldest!)
+  const span = sort === 'oldest' ? `${bound}以前` : `${bound}以来`
+  return `（先查了${span}的内容，点“显示更多结果”查${sort === 'oldest' ? '更晚' : '更早'}的）`
+}
+
 const openIndexes = async (): Promise<SearchBackend> => {
-  const { shards } = await json<ShardManifest>('/pagefind/shards.json', { shards: [{ path: '/pagefind/', pages: 0 }] })
+  const { shards } = await json<{ shards: Shard[] }>('/pagefind/shards.json', { shards: [{ path: '/pagefind/', pages: 0 }] })
   // A module imported again under a new URL is a new instance; the browser's cache still serves the file.
   const load = loads++
   const module = (await import(/* @vite-ignore */ `${shards[0]!.path}pagefind.js${load ? `?load=${load}` : ''}`)) as PagefindModule
@@ -87,17 +138,23 @@ const openIndexes = async (): Promise<SearchBackend> => {
     await instance.init()
     return instance
   }
-  const merged = await create(
-    shards[0]!.path,
-    shards.slice(1).map((s) => s.path),
-  )
+  // Instances are made when a search first reaches their shards, and kept for the next searches.
+  const instances = new Map<string, Promise<Instance>>()
+  const instance = (group: readonly Shard[]) => {
+    const key = group.map((s) => s.path).join(' ')
+    if (!instances.has(key))
+      instances.set(
+        key,
+        create(
+          group[0]!.path,
+          group.slice(1).map((s) => s.path),
+        ),
+      )
+    return instances.get(key)!
+  }
   const manifest = await json<DeltaManifest>('/pagefind-delta/manifest.json', { urls: [], superseded: [] })
   const delta = manifest.urls.length ? await create('/pagefind-delta/') : undefined
   const superseded = new Set(manifest.superseded)
-  const alone = new Map<string, Promise<Instance>>()
-  // One shard needs no instance of its own: the merged one is it.
-  const shardAlone = (path: string) =>
-    shards.length === 1 ? Promise.resolve(merged) : (alone.get(path) ?? alone.set(path, create(path)).get(path)!)
 
   const plain = foldWith('')
   let fold: Promise<Fold> | undefined
@@ -109,52 +166,83 @@ const openIndexes = async (): Promise<SearchBackend> => {
     const terms = queryTerms(q, f)
     const query = terms.length ? pagefindQuery(terms) : null
     const order = sort === 'relevance' ? undefined : { date: sort === 'oldest' ? 'asc' : 'desc' }
-    let main: Result[]
-    if (!order) main = (await merged.search(query, { filters })).results
-    else {
-      const inOrder = sort === 'oldest' ? [...shards].reverse() : shards
-      const lists = await Promise.all(
-        inOrder.map(async (s) => (await (await shardAlone(s.path)).search(query, { filters, sort: order })).results),
-      )
-      main = lists.flat()
-    }
     const words = query ? queryWords(query) : []
-    // A word no index holds would be dropped from the query, not fail it: then nothing matches.
-    for (const word of words.length > 1 ? words : []) {
-      const anywhere = (await merged.search(word, {})).results.length || (delta && (await delta.search(word, {})).results.length)
-      if (!anywhere) return { total: 0, next: async () => [] }
+    // A word an index does not hold is dropped from its query, not failed: then nothing there matches.
+    const holdsEveryWord = async (index: Instance) => {
+      for (const word of words.length > 1 ? words : []) if (!(await index.search(word, {})).results.length) return false
+      return true
     }
-    // The delta is small: its answers are checked before they are placed.
-    const changedAll = delta ? (await delta.search(query, { filters, sort: order })).results : []
-    const changed: Result[] = []
-    for (const r of changedAll) if (holds(await r.data(), words)) changed.push(r)
-    const results = await withDelta(
-      main.filter((r) => !superseded.has(r.id)),
-      changed,
-      sort,
-    )
+    const groups = groupsFor(shards, sort, filters['年份'])
+    // The delta is small: its answers are checked, and dated, before they are placed.
+    const changedAll = delta && (await holdsEveryWord(delta)) ? (await delta.search(query, { filters, sort: order })).results : []
+    const changed: { result: Result; group: number }[] = []
+    for (const result of changedAll) {
+      const data = await result.data()
+      if (holds(data, words)) changed.push({ result, group: groupOfDate(groups, sort, data.meta.date ?? '') })
+    }
+    /** Group `g`'s results, in order: merged for relevance (one ranking), shard after shard by date; its changed pages placed in. */
+    const groupResults = async (g: number): Promise<Result[]> => {
+      const group = groups[g] ?? []
+      const lists: Result[][] = []
+      // One index at a time: every instance runs in the page's one copy of Pagefind's WebAssembly,
+      // and several searching at once trapped it ("memory access out of bounds", date order at 50k).
+      for (const shards of order ? group.map((s) => [s]) : group.length ? [group] : []) {
+        const index = await instance(shards)
+        lists.push((await holdsEveryWord(index)) ? (await index.search(query, { filters, sort: order })).results : [])
+      }
+      const mine = changed.filter((c) => c.group === g).map((c) => c.result)
+      return withDelta(
+        lists.flat().filter((r) => !superseded.has(r.id)),
+        mine,
+        sort,
+      )
+    }
+
+    let results = await groupResults(0)
+    let read = 1
     let checked = 0
     let dropped = 0
+    let asked = 0
+    // The next group's results join those not listed yet: ranked in by score, or after them by date.
+    const widen = async () => {
+      const added = await groupResults(read++)
+      const rest = [...results.slice(checked), ...added]
+      results = [...results.slice(0, checked), ...(order ? rest : rest.sort((a, b) => b.score - a.score))]
+    }
     return {
       get total() {
         return results.length - dropped
       },
+      get note() {
+        return read < groups.length ? partialNote(groups.slice(0, read).flat(), sort) : ''
+      },
+      get open() {
+        return read < groups.length
+      },
       next: async () => {
         const shown: ResultItem[] = []
         let budget = MAX_CHECKED
-        while (shown.length < PAGE && checked < results.length && budget > 0) {
-          const slice = results.slice(checked, checked + PAGE)
-          checked += slice.length
-          budget -= slice.length
-          for (const data of await Promise.all(slice.map((r) => r.data()))) {
-            if (holds(data, words)) shown.push(item(data, terms, f))
-            else dropped++
+        // The first listing reads the first group only; each ask for more reads one more group,
+        // and more until something is found.
+        if (asked++ && read < groups.length) await widen()
+        for (;;) {
+          while (shown.length < PAGE && checked < results.length && budget > 0) {
+            const slice = results.slice(checked, checked + PAGE)
+            checked += slice.length
+            budget -= slice.length
+            for (const data of await Promise.all(slice.map((r) => r.data()))) {
+              if (holds(data, words)) shown.push(item(data, terms, f))
+              else dropped++
+            }
           }
-        }
-        // Past the budget the rest is not read: counted as not matching, so the count stays honest.
-        if (budget <= 0 && shown.length < PAGE) {
-          dropped += results.length - checked
-          checked = results.length
+          // Past the budget the rest is not read: counted as not matching, so the count stays honest.
+          if (budget <= 0 && shown.length < PAGE) {
+            dropped += results.length - checked
+            checked = results.length
+          }
+          if (shown.length || checked < results.length || read >= groups.length || asked === 1) break
+          await widen()
+          budget = MAX_CHECKED
         }
         return shown
       },

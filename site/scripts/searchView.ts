@@ -26,6 +26,8 @@ export interface ResultSet {
   readonly total: number
   /** Said after the count: the server read only part of the candidates (a very common term). */
   readonly note?: string
+  /** Parts of the index are still unread (Pagefind's older tiers): "more" reads them even when `total` are shown. */
+  readonly open?: boolean
   /** The next results to show (empty when there are none). */
   next: () => Promise<ResultItem[]>
 }
@@ -103,7 +105,7 @@ export const startSearchPage = (doc: Document, backend: SearchBackend, options: 
     if (replace) list.replaceChildren(...nodes)
     else list.append(...nodes)
     shown = (replace ? 0 : shown) + items.length
-    more.hidden = shown >= current!.total
+    more.hidden = shown >= current!.total && !current!.open
     // A backend may learn only while listing that some results did not match (Pagefind): the count follows.
     if (!replace) statusLine.textContent = counted(current!.total, request().q, current!.note)
     return true

@@ -106,6 +106,8 @@ export const buildSearchIndexes = async (options: {
   buildDir: string
   staticDir?: string
   pagesPerShard?: number
+  /** Dated pages a first static search covers (TIER_PAGES unless given). */
+  tierPages?: number
   /** Settles when `astro build` is done: Pagefind then takes both cores. */
   astroDone?: Promise<unknown>
 }): Promise<SearchIndexes> => {
@@ -114,7 +116,15 @@ export const buildSearchIndexes = async (options: {
   const file = indexFileOf(options.buildDir)
   const recordsDir = `${staticDir}.records`
   try {
-    const args = ['all', options.snapshotDir, file, staticDir, recordsDir, String(options.pagesPerShard ?? 0)]
+    const args = [
+      'all',
+      options.snapshotDir,
+      file,
+      staticDir,
+      recordsDir,
+      String(options.pagesPerShard ?? 0),
+      String(options.tierPages ?? 0),
+    ]
     const r = (await runChild(args)) as { serverSeconds: number; shards: PlannedShard[]; planSeconds: number }
     const started = Date.now()
     await indexShards(r.shards, staticDir, Math.min(2, os.availableParallelism()), options.astroDone ?? Promise.resolve())

@@ -37,9 +37,20 @@ export const WORDS_PER_SHARD = 1_200_000
  */
 export const INDEX_CHUNK_WORDS = 5000
 
-/** Written beside the first shard: where each shard is and which dates it holds, newest first. */
+/**
+ * Dated pages a tier holds at most: the search page first searches tier 0 (the newest pages
+ * and every undated one) and the older tiers, in turn, only when the visitor asks for more
+ * (site/scripts/searchPagefind.ts). A first search loads each of its shards' metadata and a
+ * chunk per query word, ~37 bytes a page for a three-pair query besides ~170 kB of runtime and
+ * page, so this bounds a first search at any archive size (measured on the benchmark's 10k site:
+ * 5 shards, 404 kB over 45 requests; every shard, 626 kB over 59; at 50k, 334 kB over 45, where
+ * every shard took ~2.3 MB over ~200).
+ */
+export const TIER_PAGES = 8000
+
+/** Written beside the first shard: where each shard is, which dates it holds (newest first) and its tier. */
 export interface ShardManifest {
-  shards: { path: string; pages: number; newest?: string; oldest?: string }[]
+  shards: { path: string; pages: number; newest?: string; oldest?: string; tier: number }[]
 }
 
 /** A shard as planned: its records' file, the folder (under the output folder) it is indexed into. */
@@ -64,19 +75,39 @@ const wordsOf = (content: string) => {
 }
 
 /**
+ * The tier of each shard (newest first, undated last): dated shards in runs of at most
+ * `tierPages` pages (a shard larger than that is a tier alone), undated shards in tier 0,
+ * which a first search covers whole.
+ */
+export const shardTiers = (shards: readonly { pages: number; newest?: string }[], tierPages: number): number[] => {
+  let tier = 0
+  let pages = 0
+  return shards.map((s) => {
+    if (!s.newest) return 0
+    if (pages && pages + s.pages > tierPages) {
+      tier++
+      pages = 0
+    }
+    pages += s.pages
+    return tier
+  })
+}
+
+/**
  * Splits `all` (every searchable page of a snapshot: snapshotDocuments) into shards of at most
  * WORDS_PER_SHARD indexed words and `pagesPerShard` pages, and writes each shard's Pagefind
  * records to `recordsDir` (a line each). Pages are sharded newest first by their sort date, so
  * each shard holds one span of dates and the search page can list date-sorted results shard
- * after shard (site/scripts/searchPagefind.ts). Also writes what does not depend on Pagefind's
- * output into `outDir`: the shard manifest, the folding table the search page folds queries
- * with, and the empty delta a full build starts with.
+ * after shard (site/scripts/searchPagefind.ts); undated pages get shards of their own, in the
+ * first tier (shardTiers). Also writes what does not depend on Pagefind's output into `outDir`:
+ * the shard manifest, the folding table the search page folds queries with, and the empty
+ * delta a full build starts with.
  */
 export const planShards = async (
   all: SearchDocument[],
   outDir: string,
   recordsDir: string,
-  options: { pagesPerShard?: number; wordsPerShard?: number } = {},
+  options: { pagesPerShard?: number; wordsPerShard?: number; tierPages?: number } = {},
 ): Promise<PlannedShard[]> => {
   const maxPages = options.pagesPerShard || Infinity
   const maxWords = options.wordsPerShard ?? WORDS_PER_SHARD
@@ -103,7 +134,9 @@ export const planShards = async (
     documents[i] = undefined as never
     const record = documentRecord(doc, fold)
     const w = wordsOf(record.content)
-    if (lines.length && (lines.length >= maxPages || words + w > maxWords)) await close()
+    // The first undated page starts a shard: undated pages are searched first, dated ones by tier.
+    const undatedStarts = !doc.sortDate && dates.length > 0
+    if (lines.length && (lines.length >= maxPages || words + w > maxWords || undatedStarts)) await close()
     lines.push(JSON.stringify(record))
     words += w
     if (doc.sortDate) dates.push(doc.sortDate)
@@ -113,8 +146,9 @@ export const planShards = async (
   if (lines.length || !planned.length) await close()
   const main = path.join(outDir, 'pagefind')
   await fs.mkdir(main, { recursive: true })
+  const tiers = shardTiers(planned, options.tierPages || TIER_PAGES)
   const manifest: ShardManifest = {
-    shards: planned.map((s) => ({ path: `/${s.folder}/`, pages: s.pages, newest: s.newest, oldest: s.oldest })),
+    shards: planned.map((s, i) => ({ path: `/${s.folder}/`, pages: s.pages, newest: s.newest, oldest: s.oldest, tier: tiers[i]! })),
   }
   await fs.writeFile(path.join(main, 'shards.json'), JSON.stringify(manifest))
   await fs.writeFile(path.join(main, 'simplified-pairs.json'), JSON.stringify(simplifiedTable()))

@@ -24,14 +24,19 @@ export interface SampleSite {
  */
 export const buildSampleSite = async (
   addContent?: (cms: TestCms) => Promise<void>,
-  options: { search?: boolean; searchShardPages?: number } = {},
+  options: { search?: boolean; searchShardPages?: number; searchTierPages?: number } = {},
 ): Promise<SampleSite> => {
   const cms = await startTestCms()
   await seedSampleContent(cms.payload)
   if (addContent) await addContent(cms)
   const snapshotDir = path.join(cms.dir, 'snapshot')
   await exportSnapshot(localSource(cms.payload, path.join(cms.dir, 'media')), snapshotDir)
-  const build = await buildSite({ snapshotDir, dist: path.join(cms.dir, 'dist'), searchShardPages: options.searchShardPages })
+  const build = await buildSite({
+    snapshotDir,
+    dist: path.join(cms.dir, 'dist'),
+    searchShardPages: options.searchShardPages,
+    searchTierPages: options.searchTierPages,
+  })
   const server = await serveStatic(build.dir, { search: options.search })
   return {
     cms,
