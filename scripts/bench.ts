@@ -19,6 +19,8 @@ Astro 构建、Pagefind 索引、峰值内存、输出大小、文章页体积�
   --out DIR        报告目录（默认 reports/）
   --keep           保留临时工作目录（数据库、快照、构建结果）
   --concurrency C  生成语料时同时进行的写入数（默认 4）
+  --bulk-articles  新闻直接按批写入数据库表，不经 Local API（超过 5 万篇时默认如此）
+  --no-bulk-articles  即使超过 5 万篇也逐篇经 Local API 写入
   --import-pages P 归档导入的页面数（默认 新闻数/10，50 到 1000 之间）
   --profile        对内容导出、astro build 和常驻渲染进程做 CPU 采样，报告耗时最多的函数和模块
   --skip-publish   不测发布到上线（那是第二次全站构建；大语料时可省去）
@@ -34,6 +36,7 @@ const options = {
   out: { type: 'string' },
   keep: { type: 'boolean', default: false },
   concurrency: { type: 'string', default: '4' },
+  'bulk-articles': { type: 'boolean' },
   'import-pages': { type: 'string' },
   profile: { type: 'boolean', default: false },
   'skip-publish': { type: 'boolean', default: false },
@@ -48,7 +51,7 @@ const fail = (message: string): never => {
 }
 const { values } = (() => {
   try {
-    return parseArgs({ options })
+    return parseArgs({ options, allowNegative: true })
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error))
   }
@@ -127,6 +130,7 @@ try {
     outDir: values.out,
     keep: values.keep,
     concurrency: positive('concurrency', values.concurrency),
+    bulkArticles: values['bulk-articles'],
     importPages: positive('import-pages', values['import-pages']),
     profile: values.profile,
     skipPublish: values['skip-publish'],
