@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 
-import type { z } from 'zod'
+import { z } from 'zod'
 
 import { applyUpdate, type SnapshotUpdate } from '../content-models/changes'
 import { processSlot } from '../content-models/processState'
@@ -138,6 +138,62 @@ const fileLines = function* (file: string): Generator<string> {
 }
 
 /**
+ * The data of a snapshot file as JSON.parse would return it, read a line (a record) at a time:
+ * the whole text of a large snapshot is longer than a JavaScript string may be (about 1.7 GB at
+ * 200k articles; V8 stops at 512 MB). `onHead` gets the fields that are not collections before
+ * any record; `onRecord` gets each record with its collection's list, and adds it or not.
+ * Undefined for a file in another layout (one line, written by hand or an older version).
+ */
+const readSnapshotLines = (
+  file: string,
+  onHead: (head: Record<string, unknown>) => void,
+  onRecord: (key: string, record: unknown, list: unknown[]) => void,
+): Record<string, unknown> | undefined => {
+  // The first line of this layout is short (the fields that are not collections); a file of one
+  // long line is not split line by line (each read would split it all again).
+  const head = Buffer.alloc(64 << 10)
+  const fd = fs.openSync(file, 'r')
+  const headText = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString('utf8')
+  fs.closeSync(fd)
+  if (!headText.includes('\n')) return undefined
+  const lines = fileLines(file)
+  const first = lines.next()
+  if (first.done || !/^\{.*,$/.test(first.value)) return undefined
+  let data: Record<string, unknown>
+  try {
+    data = JSON.parse(`${first.value.slice(0, -1)}}`) as Record<string, unknown>
+  } catch (error) {
+    throw new Error(`Snapshot ${file} is not valid JSON (a cut-off write?). Run "npm run export" to write it again.`, { cause: error })
+  }
+  onHead(data)
+  let key: string | undefined
+  let list: unknown[] | undefined
+  let closed = false
+  for (const line of lines) {
+    const open = /^"([^"]+)":\[$/.exec(line)
+    if (open) {
+      key = open[1]!
+      data[key] = list = []
+    } else if (/^\](,|\})?$/.test(line)) {
+      list = undefined
+      closed = line === ']}'
+    } else if (list) {
+      let record: unknown
+      try {
+        record = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line)
+      } catch (error) {
+        throw new Error(`Snapshot ${file} is not valid JSON in "${key}" (a cut-off write?). Run "npm run export" to write it again.`, {
+          cause: error,
+        })
+      }
+      onRecord(key!, record, list)
+    } else if (line) throw new Error(`Snapshot ${file}: unexpected line outside a collection. Run "npm run export" to write it again.`)
+  }
+  if (!closed) throw new Error(`Snapshot ${file} ends before its last "]}" (a cut-off write?). Run "npm run export" to write it again.`)
+  return data
+}
+
+/**
  * The snapshot in `dir` without its articles, each of which goes to `onArticle` as it is read:
  * a reader that needs each article once (the search index build) never holds them all, nor
  * the file's text. Not checked against the schema (readSnapshot is); a file in another
@@ -145,39 +201,28 @@ const fileLines = function* (file: string): Generator<string> {
  */
 export const readSnapshotStreamed = (dir: string, onArticle: (article: ContentSnapshot['articles'][number]) => void): ContentSnapshot => {
   const file = snapshotFile(dir)
-  const lines = fileLines(file)
-  // The first line of this layout is short (the fields that are not collections); a file of one
-  // long line is not split line by line (each read would split it all again).
-  const head = Buffer.alloc(64 << 10)
-  const fd = fs.openSync(file, 'r')
-  const headText = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString('utf8')
-  fs.closeSync(fd)
-  const first = headText.includes('\n') ? lines.next() : undefined
-  if (!first || first.done || !/^\{.*,$/.test(first.value)) {
+  // Articles the log changed are passed on in their last logged version, after the file's.
+  let updates: SnapshotUpdate[] = []
+  const logged = new Map<string, ContentSnapshot['articles'][number] | undefined>()
+  const data = readSnapshotLines(
+    file,
+    (head) => {
+      updates = loggedUpdates(dir, String(head.generatedAt))
+      for (const u of updates) for (const c of u.changes) if (c.kind === 'articles') logged.set(String((c.before ?? c.after)!.id), c.after)
+    },
+    (key, record, list) => {
+      const article = record as ContentSnapshot['articles'][number]
+      if (key !== 'articles') list.push(record)
+      else if (!logged.has(String(article.id))) onArticle(article)
+    },
+  )
+  if (!data) {
     const whole = JSON.parse(fs.readFileSync(file, 'utf8')) as ContentSnapshot
     for (const update of loggedUpdates(dir, whole.generatedAt)) applyUpdate(whole, update)
     whole.articles.forEach(onArticle)
     return { ...whole, articles: [] }
   }
-  const snapshot = JSON.parse(`${first.value.slice(0, -1)}}`) as ContentSnapshot
-  // Articles the log changed are passed on in their last logged version, after the file's.
-  const updates = loggedUpdates(dir, snapshot.generatedAt)
-  const logged = new Map<string, ContentSnapshot['articles'][number] | undefined>()
-  for (const u of updates) for (const c of u.changes) if (c.kind === 'articles') logged.set(String((c.before ?? c.after)!.id), c.after)
-  let list: unknown[] | undefined
-  let streaming = false
-  for (const line of lines) {
-    const open = /^"([^"]+)":\[$/.exec(line)
-    if (open) {
-      streaming = open[1] === 'articles'
-      ;(snapshot as unknown as Record<string, unknown>)[open[1]!] = list = []
-    } else if (/^\](,|\})?$/.test(line)) list = undefined
-    else if (list) {
-      const record = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as ContentSnapshot['articles'][number]
-      if (!streaming) list.push(record)
-      else if (!logged.has(String(record.id))) onArticle(record)
-    } else if (line) throw new Error(`Snapshot ${file}: unexpected line outside a collection. Run "npm run export" to write it again.`)
-  }
+  const snapshot = data as unknown as ContentSnapshot
   for (const article of logged.values()) if (article) onArticle(article)
   for (const update of updates) applyUpdate(snapshot, update, 'articles')
   return snapshot
@@ -191,23 +236,53 @@ export const parseSnapshot = (json: string, file: string): ContentSnapshot => {
   } catch (error) {
     throw new Error(`Snapshot ${file} is not valid JSON (a cut-off write?). Run "npm run export" to write it again.`, { cause: error })
   }
+  return checkSnapshot(data, file)
+}
+
+type Issue = z.core.$ZodIssue
+
+/**
+ * Checks parsed snapshot data against the schema, a record at a time, each replaced in place by
+ * its checked copy: checking the whole at once would hold two copies of every article.
+ */
+const checkSnapshot = (data: unknown, file: string): ContentSnapshot => {
   const version = (data as { version?: unknown } | null)?.version
   if (version !== SNAPSHOT_VERSION) {
     throw new Error(
       `Snapshot ${file} has version ${String(version)}; this site reads version ${SNAPSHOT_VERSION}. Run "npm run export" to write it again.`,
     )
   }
-  const result = contentSnapshotSchema.safeParse(data)
-  if (!result.success) {
-    const issues = result.error.issues.slice(0, 5).map(describeIssue)
-    const more = result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more)` : ''
+  const record = data as Record<string, unknown>
+  const issues: Issue[] = []
+  let count = 0
+  const note = (list: Issue[], prefix: PropertyKey[]) => {
+    count += list.length
+    for (const issue of list) if (issues.length < 5) issues.push({ ...issue, path: [...prefix, ...issue.path] })
+  }
+  const collections = new Set<string>()
+  for (const [key, schema] of Object.entries(contentSnapshotSchema.shape)) {
+    const list = record[key]
+    if (!(schema instanceof z.ZodArray) || !Array.isArray(list)) continue
+    collections.add(key)
+    const element = schema.element as z.ZodType
+    for (let i = 0; i < list.length; i++) {
+      const checked = element.safeParse(list[i])
+      if (checked.success) list[i] = checked.data
+      else note(checked.error.issues, [key, i])
+    }
+  }
+  // The rest (version, generatedAt, a missing or mistyped collection) checked with the collections' records left out.
+  const rest = contentSnapshotSchema.safeParse(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, collections.has(k) ? [] : v])))
+  if (!rest.success) note(rest.error.issues, [])
+  if (count > 0) {
+    const more = count > 5 ? ` (and ${count - 5} more)` : ''
     throw new Error(
-      `Snapshot ${file} does not match the content-models/snapshot.ts schema: ${issues.join('; ')}${more}. ` +
+      `Snapshot ${file} does not match the content-models/snapshot.ts schema: ${issues.map(describeIssue).join('; ')}${more}. ` +
         'Export it again with "npm run export"; if it was just exported, the exporter (cms/export/map.ts) and the schema disagree.',
-      { cause: result.error },
     )
   }
-  return result.data
+  // Keys the schema does not know are dropped, as a whole-object check drops them.
+  return Object.fromEntries(Object.keys(contentSnapshotSchema.shape).map((k) => [k, record[k]])) as ContentSnapshot
 }
 
 /** The snapshot in `dir`, parsed once per version of the file. */
@@ -232,7 +307,12 @@ export const readSnapshot = (dir: string): ContentSnapshot => {
 /** What the files in `dir` hold (content.json with its log applied), read now, past any cached copy. */
 export const readSnapshotFiles = (dir: string): ContentSnapshot => {
   const file = snapshotFile(dir)
-  const snapshot = parseSnapshot(fs.readFileSync(file, 'utf8'), file)
+  const data = readSnapshotLines(
+    file,
+    () => {},
+    (_key, record, list) => list.push(record),
+  )
+  const snapshot = data ? checkSnapshot(data, file) : parseSnapshot(fs.readFileSync(file, 'utf8'), file)
   for (const update of loggedUpdates(dir, snapshot.generatedAt)) applyUpdate(snapshot, update)
   return snapshot
 }
