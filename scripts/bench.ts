@@ -14,7 +14,8 @@ Astro 构建、Pagefind 索引、峰值内存、输出大小、文章页体积�
 单篇发布到上线、归档导入速率。结果打印为表格，并写入 reports/bench-<时间>.json。
 
 选项：
-  --articles N     新闻篇数（默认 10000；服务、职工之家、劳模按比例生成）
+  --articles N     新闻篇数（默认 10000；服务、职工之家、劳模按比例生成，超过 5 万篇不再增加）
+  --others-at M    服务、职工之家、劳模按 M 篇新闻的比例生成（默认与新闻数相同）
   --runs R         可廉价重复的测量重复 R 次取中位数（默认 3）
   --out DIR        报告目录（默认 reports/）
   --keep           保留临时工作目录（数据库、快照、构建结果）
@@ -37,6 +38,7 @@ const options = {
   keep: { type: 'boolean', default: false },
   concurrency: { type: 'string', default: '4' },
   'bulk-articles': { type: 'boolean' },
+  'others-at': { type: 'string' },
   'import-pages': { type: 'string' },
   profile: { type: 'boolean', default: false },
   'skip-publish': { type: 'boolean', default: false },
@@ -131,6 +133,7 @@ try {
     keep: values.keep,
     concurrency: positive('concurrency', values.concurrency),
     bulkArticles: values['bulk-articles'],
+    othersAt: positive('others-at', values['others-at']),
     importPages: positive('import-pages', values['import-pages']),
     profile: values.profile,
     skipPublish: values['skip-publish'],

@@ -50,9 +50,12 @@ export interface CorpusPlan {
  */
 export const OTHERS_GROW_UNTIL = 50_000
 
-/** ≈ 1k services, 300 homes and 500 labor models per 10k articles up to 50k articles, at least a few of each. */
-export const planCorpus = (articles: number): CorpusPlan => {
-  const scale = Math.min(articles, OTHERS_GROW_UNTIL)
+/**
+ * ≈ 1k services, 300 homes and 500 labor models per 10k articles, at least a few of each;
+ * `othersAt`: size those as for that many articles instead (at most OTHERS_GROW_UNTIL).
+ */
+export const planCorpus = (articles: number, othersAt = articles): CorpusPlan => {
+  const scale = Math.min(othersAt, OTHERS_GROW_UNTIL)
   return {
     articles,
     services: Math.max(5, Math.round(scale / 10)),

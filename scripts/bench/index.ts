@@ -46,6 +46,8 @@ export interface BenchOptions {
   keep?: boolean
   /** Local API writes in flight while generating. */
   concurrency?: number
+  /** Size services, workers' homes and labor models as for this many articles (default: as many as `articles`, at most 50k). */
+  othersAt?: number
   /**
    * Write the articles straight through the database adapter, in parts (scripts/bench/bulkArticles.ts),
    * not through the Local API; default: above BULK_ABOVE articles, where the Local API would take hours.
@@ -129,7 +131,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
   const concurrency = Math.max(1, options.concurrency ?? 4)
   const bulkArticles = options.bulkArticles ?? options.articles > BULK_ABOVE
   const seed = options.seed ?? 'union-portal-bench'
-  const plan = planCorpus(Math.max(1, Math.floor(options.articles)))
+  const plan = planCorpus(Math.max(1, Math.floor(options.articles)), options.othersAt)
   const importPages = options.importPages ?? Math.min(1000, Math.max(50, Math.round(plan.articles / 10)))
   const root = process.cwd()
   const outDir = path.resolve(options.outDir ?? path.join(root, 'reports'))
