@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { SNAPSHOT_VERSION, type ContentSnapshot } from '../content-models/snapshot'
+import { articleWith } from './helpers/snapshots'
 import {
   readSnapshot,
   readSnapshotFiles,
@@ -121,19 +122,7 @@ describe('the content snapshot on disk', () => {
     const fd = fs.openSync(snapshotFile(at), 'w')
     fs.writeSync(fd, `${JSON.stringify({ version: head.version, generatedAt: head.generatedAt }).slice(0, -1)},\n"articles":[`)
     for (let i = 0; i < count; i++) {
-      const article = {
-        id: String(i),
-        slug: `a-${i}`,
-        title: `第${i}篇`,
-        bodyHtml: `<p>${i}</p>`,
-        bodyText: body,
-        publishedAt: '2026-11-30T02:00:00.000Z',
-        updatedAt: '2026-11-30T02:00:00.000Z',
-        categories: [],
-        tags: [],
-        featured: false,
-        script: 'simplified',
-      }
+      const article = articleWith({ slug: `a-${i}`, title: `第${i}篇`, bodyHtml: `<p>${i}</p>`, bodyText: body })
       fs.writeSync(fd, `${i ? ',' : ''}\n${JSON.stringify(article)}`)
     }
     for (const [key, list] of Object.entries(head))

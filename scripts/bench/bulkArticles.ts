@@ -133,26 +133,13 @@ export const bulkArticleWriter = async (payload: Payload, seed: string, refs: Bu
       )
       const own = articles.map((a, k) => relations(a, ids[k]!, refs, ''))
       const versioned = articles.map((a, k) => relations(a, versionIds[k]!, refs, 'version.'))
-      await insertAll(
-        tx,
-        t.rels,
-        own.flatMap((r) => r.rels),
-      )
-      await insertAll(
-        tx,
-        t.texts,
-        own.flatMap((r) => r.texts),
-      )
-      await insertAll(
-        tx,
-        t.versionRels,
-        versioned.flatMap((r) => r.rels),
-      )
-      await insertAll(
-        tx,
-        t.versionTexts,
-        versioned.flatMap((r) => r.texts),
-      )
+      const children = [
+        [t.rels, own.flatMap((r) => r.rels)],
+        [t.texts, own.flatMap((r) => r.texts)],
+        [t.versionRels, versioned.flatMap((r) => r.rels)],
+        [t.versionTexts, versioned.flatMap((r) => r.texts)],
+      ] as const
+      for (const [table, rows] of children) await insertAll(tx, table, rows as Record<string, unknown>[])
     })
     return { ids, published: articles.filter((a) => !a.draft).length }
   }
