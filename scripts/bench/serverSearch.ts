@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs/promises'
 import http from 'node:http'
-import path from 'node:path'
 
-import type { ContentSnapshot } from '../../content-models/snapshot'
 import { buildServerIndex } from '../../site/search/build'
 import { SearchIndex } from '../../site/search/query'
+import { readSnapshotFiles } from '../../site/snapshot'
 import { expectedUrls, recall } from '../../tests/helpers/searchRecall'
 import { peakOf, sampleDescendants } from './memory'
 import { median } from './measure'
@@ -229,7 +227,8 @@ export const measureRecall = async (
   indexFile: string,
   queries: readonly string[],
 ): Promise<ServerSearchFigures['recall']> => {
-  const snapshot = JSON.parse(await fs.readFile(path.join(snapshotDir, 'content.json'), 'utf8')) as ContentSnapshot
+  // Read as the build reads it: at 200k articles the file is longer than one JavaScript string may be.
+  const snapshot = readSnapshotFiles(snapshotDir)
   const index = new SearchIndex(indexFile)
   try {
     const rows = queries.map((query) => {
