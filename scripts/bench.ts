@@ -14,11 +14,14 @@ Astro 构建、Pagefind 索引、峰值内存、输出大小、文章页体积�
 单篇发布到上线、归档导入速率。结果打印为表格，并写入 reports/bench-<时间>.json。
 
 选项：
-  --articles N     新闻篇数（默认 10000；服务、职工之家、劳模按比例生成）
+  --articles N     新闻篇数（默认 10000；服务、职工之家、劳模按比例生成，超过 5 万篇不再增加）
+  --others-at M    服务、职工之家、劳模按 M 篇新闻的比例生成（默认与新闻数相同）
   --runs R         可廉价重复的测量重复 R 次取中位数（默认 3）
   --out DIR        报告目录（默认 reports/）
   --keep           保留临时工作目录（数据库、快照、构建结果）
   --concurrency C  生成语料时同时进行的写入数（默认 4）
+  --bulk-articles  新闻直接按批写入数据库表，不经 Local API（超过 5 万篇时默认如此）
+  --no-bulk-articles  即使超过 5 万篇也逐篇经 Local API 写入
   --import-pages P 归档导入的页面数（默认 新闻数/10，50 到 1000 之间）
   --profile        对内容导出、astro build 和常驻渲染进程做 CPU 采样，报告耗时最多的函数和模块
   --skip-publish   不测发布到上线（那是第二次全站构建；大语料时可省去）
@@ -34,6 +37,8 @@ const options = {
   out: { type: 'string' },
   keep: { type: 'boolean', default: false },
   concurrency: { type: 'string', default: '4' },
+  'bulk-articles': { type: 'boolean' },
+  'others-at': { type: 'string' },
   'import-pages': { type: 'string' },
   profile: { type: 'boolean', default: false },
   'skip-publish': { type: 'boolean', default: false },
@@ -48,7 +53,7 @@ const fail = (message: string): never => {
 }
 const { values } = (() => {
   try {
-    return parseArgs({ options })
+    return parseArgs({ options, allowNegative: true })
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error))
   }
@@ -127,6 +132,8 @@ try {
     outDir: values.out,
     keep: values.keep,
     concurrency: positive('concurrency', values.concurrency),
+    bulkArticles: values['bulk-articles'],
+    othersAt: positive('others-at', values['others-at']),
     importPages: positive('import-pages', values['import-pages']),
     profile: values.profile,
     skipPublish: values['skip-publish'],

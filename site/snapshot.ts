@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 
-import { ZodArray, type z } from 'zod'
+import { z } from 'zod'
 
 import { applyUpdate, type SnapshotUpdate } from '../content-models/changes'
 import { processSlot } from '../content-models/processState'
@@ -137,6 +137,76 @@ const fileLines = function* (file: string): Generator<string> {
   }
 }
 
+/** What snapshotLines reads: the fields that are not collections, then each record with its collection's list. */
+type SnapshotLine = { head: Record<string, unknown> } | { key: string; record: unknown; list: unknown[] }
+
+/**
+ * The data of a snapshot file as JSON.parse would return it, read a line (a record) at a time:
+ * the whole text of a large snapshot is longer than a JavaScript string may be (about 1.7 GB at
+ * 200k articles; V8 stops at 512 MB). It yields the head before any record, then each record
+ * with its collection's list, for the reader to add or not; it returns the data, or undefined
+ * for a file in another layout (one line, written by hand or an older version).
+ */
+const snapshotLines = function* (file: string): Generator<SnapshotLine, Record<string, unknown> | undefined> {
+  // The first line of this layout is short (the fields that are not collections); a file of one
+  // long line is not split line by line (each read would split it all again).
+  const head = Buffer.alloc(64 << 10)
+  const fd = fs.openSync(file, 'r')
+  const headText = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString('utf8')
+  fs.closeSync(fd)
+  if (!headText.includes('\n')) return undefined
+  const lines = fileLines(file)
+  const first = lines.next()
+  if (first.done || !/^\{.*,$/.test(first.value)) return undefined
+  let data: Record<string, unknown>
+  try {
+    data = JSON.parse(`${first.value.slice(0, -1)}}`) as Record<string, unknown>
+  } catch (error) {
+    throw new Error(`Snapshot ${file} is not valid JSON (a cut-off write?). Run "npm run export" to write it again.`, { cause: error })
+  }
+  yield { head: data }
+  let key: string | undefined
+  let list: unknown[] | undefined
+  let closed = false
+  for (const line of lines) {
+    const open = /^"([^"]+)":\[$/.exec(line)
+    if (open) {
+      key = open[1]!
+      data[key] = list = []
+    } else if (/^\](,|\})?$/.test(line)) {
+      list = undefined
+      closed = line === ']}'
+    } else if (list) {
+      let record: unknown
+      try {
+        record = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line)
+      } catch (error) {
+        throw new Error(`Snapshot ${file} is not valid JSON in "${key}" (a cut-off write?). Run "npm run export" to write it again.`, {
+          cause: error,
+        })
+      }
+      yield { key: key!, record, list }
+    } else if (line) throw new Error(`Snapshot ${file}: unexpected line outside a collection. Run "npm run export" to write it again.`)
+  }
+  if (!closed) throw new Error(`Snapshot ${file} ends before its last "]}" (a cut-off write?). Run "npm run export" to write it again.`)
+  return data
+}
+
+/** snapshotLines read through at once, `onHead` and `onRecord` called as it goes. */
+const readSnapshotLines = (
+  file: string,
+  onHead: (head: Record<string, unknown>) => void,
+  onRecord: (key: string, record: unknown, list: unknown[]) => void,
+): Record<string, unknown> | undefined => {
+  const lines = snapshotLines(file)
+  for (let next = lines.next(); ; next = lines.next()) {
+    if (next.done) return next.value
+    const line = next.value
+    if ('head' in line) onHead(line.head)
+    else onRecord(line.key, line.record, line.list)
+  }
+}
+
 /**
  * The snapshot in `dir` without its articles, each of which goes to `onArticle` as it is read:
  * a reader that needs each article once (the search index build) never holds them all, nor
@@ -145,39 +215,28 @@ const fileLines = function* (file: string): Generator<string> {
  */
 export const readSnapshotStreamed = (dir: string, onArticle: (article: ContentSnapshot['articles'][number]) => void): ContentSnapshot => {
   const file = snapshotFile(dir)
-  const lines = fileLines(file)
-  // The first line of this layout is short (the fields that are not collections); a file of one
-  // long line is not split line by line (each read would split it all again).
-  const head = Buffer.alloc(64 << 10)
-  const fd = fs.openSync(file, 'r')
-  const headText = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString('utf8')
-  fs.closeSync(fd)
-  const first = headText.includes('\n') ? lines.next() : undefined
-  if (!first || first.done || !/^\{.*,$/.test(first.value)) {
+  // Articles the log changed are passed on in their last logged version, after the file's.
+  let updates: SnapshotUpdate[] = []
+  const logged = new Map<string, ContentSnapshot['articles'][number] | undefined>()
+  const data = readSnapshotLines(
+    file,
+    (head) => {
+      updates = loggedUpdates(dir, String(head.generatedAt))
+      for (const u of updates) for (const c of u.changes) if (c.kind === 'articles') logged.set(String((c.before ?? c.after)!.id), c.after)
+    },
+    (key, record, list) => {
+      const article = record as ContentSnapshot['articles'][number]
+      if (key !== 'articles') list.push(record)
+      else if (!logged.has(String(article.id))) onArticle(article)
+    },
+  )
+  if (!data) {
     const whole = JSON.parse(fs.readFileSync(file, 'utf8')) as ContentSnapshot
     for (const update of loggedUpdates(dir, whole.generatedAt)) applyUpdate(whole, update)
     whole.articles.forEach(onArticle)
     return { ...whole, articles: [] }
   }
-  const snapshot = JSON.parse(`${first.value.slice(0, -1)}}`) as ContentSnapshot
-  // Articles the log changed are passed on in their last logged version, after the file's.
-  const updates = loggedUpdates(dir, snapshot.generatedAt)
-  const logged = new Map<string, ContentSnapshot['articles'][number] | undefined>()
-  for (const u of updates) for (const c of u.changes) if (c.kind === 'articles') logged.set(String((c.before ?? c.after)!.id), c.after)
-  let list: unknown[] | undefined
-  let streaming = false
-  for (const line of lines) {
-    const open = /^"([^"]+)":\[$/.exec(line)
-    if (open) {
-      streaming = open[1] === 'articles'
-      ;(snapshot as unknown as Record<string, unknown>)[open[1]!] = list = []
-    } else if (/^\](,|\})?$/.test(line)) list = undefined
-    else if (list) {
-      const record = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as ContentSnapshot['articles'][number]
-      if (!streaming) list.push(record)
-      else if (!logged.has(String(record.id))) onArticle(record)
-    } else if (line) throw new Error(`Snapshot ${file}: unexpected line outside a collection. Run "npm run export" to write it again.`)
-  }
+  const snapshot = data as unknown as ContentSnapshot
   for (const article of logged.values()) if (article) onArticle(article)
   for (const update of updates) applyUpdate(snapshot, update, 'articles')
   return snapshot
@@ -191,22 +250,54 @@ export const parseSnapshot = (json: string, file: string): ContentSnapshot => {
   } catch (error) {
     throw new Error(`Snapshot ${file} is not valid JSON (a cut-off write?). Run "npm run export" to write it again.`, { cause: error })
   }
+  return checkSnapshot(data, file)
+}
+
+type Issue = z.core.$ZodIssue
+
+/**
+ * Checks parsed snapshot data against the schema, a record at a time, each replaced in place by
+ * its checked copy: checking the whole at once would hold two copies of every article.
+ */
+const checkSnapshot = (data: unknown, file: string): ContentSnapshot => {
   const version = (data as { version?: unknown } | null)?.version
   if (version !== SNAPSHOT_VERSION) {
     throw new Error(
       `Snapshot ${file} has version ${String(version)}; this site reads version ${SNAPSHOT_VERSION}. Run "npm run export" to write it again.`,
     )
   }
-  const result = contentSnapshotSchema.safeParse(data)
-  if (!result.success) throw schemaMismatch(file, result.error.issues, result.error)
-  return result.data
+  const record = data as Record<string, unknown>
+  const issues: Issue[] = []
+  let count = 0
+  const note = (list: Issue[], prefix: PropertyKey[]) => {
+    count += list.length
+    for (const issue of list) if (issues.length < 5) issues.push({ ...issue, path: [...prefix, ...issue.path] })
+  }
+  const collections = new Set<string>()
+  for (const [key, schema] of Object.entries(contentSnapshotSchema.shape)) {
+    const list = record[key]
+    if (!(schema instanceof z.ZodArray) || !Array.isArray(list)) continue
+    collections.add(key)
+    const element = schema.element as z.ZodType
+    for (let i = 0; i < list.length; i++) {
+      const checked = element.safeParse(list[i])
+      if (checked.success) list[i] = checked.data
+      else note(checked.error.issues, [key, i])
+    }
+  }
+  // The rest (version, generatedAt, a missing or mistyped collection) checked with the collections' records left out.
+  const rest = contentSnapshotSchema.safeParse(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, collections.has(k) ? [] : v])))
+  if (!rest.success) note(rest.error.issues, [])
+  if (count > 0) throw schemaMismatch(file, issues, count)
+  // Keys the schema does not know are dropped, as a whole-object check drops them.
+  return Object.fromEntries(Object.keys(contentSnapshotSchema.shape).map((k) => [k, record[k]])) as ContentSnapshot
 }
 
-const schemaMismatch = (file: string, found: z.core.$ZodIssue[], cause: unknown) => {
-  const issues = found.slice(0, 5).map(describeIssue)
-  const more = found.length > 5 ? ` (and ${found.length - 5} more)` : ''
+/** The error for a snapshot that does not match the schema: its first five issues, and what to do. */
+const schemaMismatch = (file: string, issues: Issue[], count: number, cause?: unknown) => {
+  const more = count > 5 ? ` (and ${count - 5} more)` : ''
   return new Error(
-    `Snapshot ${file} does not match the content-models/snapshot.ts schema: ${issues.join('; ')}${more}. ` +
+    `Snapshot ${file} does not match the content-models/snapshot.ts schema: ${issues.slice(0, 5).map(describeIssue).join('; ')}${more}. ` +
       'Export it again with "npm run export"; if it was just exported, the exporter (cms/export/map.ts) and the schema disagree.',
     { cause },
   )
@@ -216,71 +307,47 @@ const schemaMismatch = (file: string, found: z.core.$ZodIssue[], cause: unknown)
 const STEP_MS = 15
 
 /**
- * What readSnapshotFiles returns, parsed and checked a record at a time (the file's layout,
- * snapshotChunks), giving the event loop back every few milliseconds. A file in another layout
- * (one line) is read at once.
+ * What readSnapshotFiles returns, each record checked as it is read, giving the event loop back
+ * every few milliseconds. A file in another layout (one line) is read at once.
  */
 const readSnapshotInSteps = async (dir: string): Promise<ContentSnapshot> => {
   const file = snapshotFile(dir)
-  const bytes = await fsp.readFile(file)
-  const firstEnd = bytes.indexOf(10)
-  const first = bytes.toString('utf8', 0, firstEnd < 0 ? bytes.length : firstEnd)
-  if (firstEnd < 0 || !/^\{.*,$/.test(first)) return readSnapshotFiles(dir)
-  let data: Record<string, unknown>
-  try {
-    data = JSON.parse(`${first.slice(0, -1)}}`) as Record<string, unknown>
-  } catch (error) {
-    throw new Error(`Snapshot ${file} is not valid JSON (a cut-off write?). Run "npm run export" to write it again.`, { cause: error })
-  }
-  const lists: Record<string, unknown[]> = {}
-  let key: string | undefined
+  const events = snapshotLines(file)
   let since = performance.now()
-  for (let at = firstEnd + 1; at < bytes.length;) {
-    const newline = bytes.indexOf(10, at)
-    const end = newline < 0 ? bytes.length : newline
-    const line = bytes.toString('utf8', at, end)
-    at = end + 1
-    const open = /^"([^"]+)":\[$/.exec(line)
-    if (open) lists[(key = open[1]!)] = []
-    else if (/^\](,|\})?$/.test(line)) key = undefined
-    else if (key !== undefined) lists[key]!.push(parseRecord(file, key, lists[key]!.length, line))
-    else if (line) throw new Error(`Snapshot ${file}: unexpected line outside a collection. Run "npm run export" to write it again.`)
+  let next = events.next()
+  for (; !next.done; next = events.next()) {
+    const event = next.value
+    if ('key' in event) event.list.push(checkRecord(file, event.key, event.list.length, event.record))
     if (performance.now() - since > STEP_MS) {
       await new Promise((resolve) => setImmediate(resolve))
       since = performance.now()
     }
   }
+  const data = next.value
+  if (!data) return readSnapshotFiles(dir)
   // The records are checked; the rest of the contract (version, every collection there) with empty lists.
-  const head = parseSnapshot(JSON.stringify({ ...data, ...Object.fromEntries(Object.keys(lists).map((k) => [k, []])) }), file)
-  const snapshot = { ...head, ...lists } as ContentSnapshot
+  const lists = Object.entries(data).filter(([, v]) => Array.isArray(v))
+  const snapshot = checkSnapshot({ ...data, ...Object.fromEntries(lists.map(([k]) => [k, []])) }, file) as unknown as Record<
+    string,
+    unknown
+  >
+  for (const [key, list] of lists) if (key in snapshot) snapshot[key] = list
   // Each logged update sorts the articles again: one at a time too.
-  for (const update of loggedUpdates(dir, snapshot.generatedAt)) {
-    applyUpdate(snapshot, update)
+  for (const update of loggedUpdates(dir, String(data.generatedAt))) {
+    applyUpdate(snapshot as unknown as ContentSnapshot, update)
     await new Promise((resolve) => setImmediate(resolve))
   }
-  return snapshot
+  return snapshot as unknown as ContentSnapshot
 }
 
-/** One record's line, checked against its collection's schema. */
-const parseRecord = (file: string, key: string, index: number, line: string): unknown => {
-  let record: unknown
-  try {
-    record = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line)
-  } catch (error) {
-    throw new Error(`Snapshot ${file}: ${key}[${index}] is not valid JSON (a cut-off write?). Run "npm run export" to write it again.`, {
-      cause: error,
-    })
-  }
+/** One record, checked against its collection's schema. */
+const checkRecord = (file: string, key: string, index: number, record: unknown): unknown => {
   const schema = contentSnapshotSchema.shape[key as keyof typeof contentSnapshotSchema.shape]
-  if (!(schema instanceof ZodArray)) return record
-  const result = schema.element.safeParse(record)
-  if (!result.success)
-    throw schemaMismatch(
-      file,
-      result.error.issues.map((i) => ({ ...i, path: [key, index, ...i.path] })),
-      result.error,
-    )
-  return result.data
+  if (!(schema instanceof z.ZodArray)) return record
+  const result = (schema.element as z.ZodType).safeParse(record)
+  if (result.success) return result.data
+  const issues = result.error.issues.map((i) => ({ ...i, path: [key, index, ...i.path] }))
+  throw schemaMismatch(file, issues, issues.length, result.error)
 }
 
 /** The snapshot in `dir`, parsed once per version of the file. */
@@ -332,7 +399,12 @@ export const preloadSnapshot = async (dir: string): Promise<void> => {
 /** What the files in `dir` hold (content.json with its log applied), read now, past any cached copy. */
 export const readSnapshotFiles = (dir: string): ContentSnapshot => {
   const file = snapshotFile(dir)
-  const snapshot = parseSnapshot(fs.readFileSync(file, 'utf8'), file)
+  const data = readSnapshotLines(
+    file,
+    () => {},
+    (_key, record, list) => list.push(record),
+  )
+  const snapshot = data ? checkSnapshot(data, file) : parseSnapshot(fs.readFileSync(file, 'utf8'), file)
   for (const update of loggedUpdates(dir, snapshot.generatedAt)) applyUpdate(snapshot, update)
   return snapshot
 }

@@ -20,8 +20,20 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'renderer-rounds-'))
 const snapshotDir = path.join(root, 'snapshot')
 let renderer: ResidentRenderer
 
-const first = articleWith('first', '职工书屋周末开放', '2026-11-02T00:00:00.000Z')
-const second = articleWith('second', '法律援助进园区', '2026-11-01T00:00:00.000Z')
+const first = articleWith({
+  slug: 'first',
+  title: '职工书屋周末开放',
+  bodyHtml: '<p>职工书屋周末开放</p>',
+  publishedAt: '2026-11-02T00:00:00.000Z',
+  updatedAt: '2026-11-02T00:00:00.000Z',
+})
+const second = articleWith({
+  slug: 'second',
+  title: '法律援助进园区',
+  bodyHtml: '<p>法律援助进园区</p>',
+  publishedAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+})
 const before = snapshotWith({ generatedAt: '2026-12-01T00:00:00.000Z', articles: [first, second] })
 
 const plan = (urls: string[]): PartialPlan => ({ urls, prefixes: [], sitemapPages: [] })

@@ -40,9 +40,27 @@ const byId = (s: ContentSnapshot) =>
 const before = snapshotWith({
   generatedAt: '2026-12-01T00:00:00.000Z',
   articles: [
-    articleWith('a', '职工书屋开放', '2026-11-03T00:00:00.000Z'),
-    articleWith('b', '法律援助进园区', '2026-11-02T00:00:00.000Z'),
-    articleWith('c', '劳模座谈会', '2026-11-01T00:00:00.000Z'),
+    articleWith({
+      slug: 'a',
+      title: '职工书屋开放',
+      bodyHtml: '<p>职工书屋开放</p>',
+      publishedAt: '2026-11-03T00:00:00.000Z',
+      updatedAt: '2026-11-03T00:00:00.000Z',
+    }),
+    articleWith({
+      slug: 'b',
+      title: '法律援助进园区',
+      bodyHtml: '<p>法律援助进园区</p>',
+      publishedAt: '2026-11-02T00:00:00.000Z',
+      updatedAt: '2026-11-02T00:00:00.000Z',
+    }),
+    articleWith({
+      slug: 'c',
+      title: '劳模座谈会',
+      bodyHtml: '<p>劳模座谈会</p>',
+      publishedAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    }),
   ],
 })
 
@@ -51,7 +69,13 @@ const after = (): { snapshot: ContentSnapshot; changes: Change[] } => {
   const [a, b, c] = before.articles as [SnapshotArticle, SnapshotArticle, SnapshotArticle]
   const edited = { ...a, title: '职工书屋延长开放' }
   const followed = { ...edited, organization: { slug: 'union', name: '新名称工会' } }
-  const added = articleWith('d', '新发布：户外劳动者驿站', '2026-11-04T00:00:00.000Z')
+  const added = articleWith({
+    slug: 'd',
+    title: '新发布：户外劳动者驿站',
+    bodyHtml: '<p>新发布：户外劳动者驿站</p>',
+    publishedAt: '2026-11-04T00:00:00.000Z',
+    updatedAt: '2026-11-04T00:00:00.000Z',
+  })
   return {
     snapshot: { ...before, generatedAt: '2026-12-01T00:05:00.000Z', articles: [added, followed, b] },
     changes: [

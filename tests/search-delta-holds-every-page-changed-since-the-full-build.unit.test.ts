@@ -6,21 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import type { SnapshotArticle } from '../content-models/snapshot'
 import { updateSearchDelta, type SearchDeltaManifest } from '../site/incremental/searchDelta'
-import { snapshotWith } from './helpers/snapshots'
+import { articleWith, snapshotWith } from './helpers/snapshots'
 
-const article = (slug: string, title: string): SnapshotArticle => ({
-  id: slug,
-  slug,
-  title,
-  bodyHtml: '',
-  bodyText: `${title}的正文。`,
-  publishedAt: '2026-11-30T02:00:00.000Z',
-  updatedAt: '2026-11-30T02:00:00.000Z',
-  categories: [],
-  tags: [],
-  featured: false,
-  script: 'simplified',
-})
+const article = (slug: string, title: string): SnapshotArticle => articleWith({ slug, title })
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'search-delta-'))
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))

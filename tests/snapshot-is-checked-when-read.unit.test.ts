@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -5,7 +6,16 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { SNAPSHOT_VERSION, type ContentSnapshot } from '../content-models/snapshot'
-import { readSnapshot, readSnapshotForUpdate, readSnapshotStreamed, replaceSnapshot, snapshotFile, writeSnapshot } from '../site/snapshot'
+import { articleWith } from './helpers/snapshots'
+import {
+  readSnapshot,
+  readSnapshotFiles,
+  readSnapshotForUpdate,
+  readSnapshotStreamed,
+  replaceSnapshot,
+  snapshotFile,
+  writeSnapshot,
+} from '../site/snapshot'
 
 /** The snapshot module is the one reader and writer of content.json; a bad file is refused with a message that names it. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-snapshot-'))
@@ -101,4 +111,33 @@ describe('the content snapshot on disk', () => {
     expect(readSnapshotStreamed(at, (a) => again.push(a))).toEqual({ ...snapshot, articles: [] })
     expect(again).toEqual(articles)
   })
+
+  it('reads a snapshot longer than a JavaScript string can be (200k articles), and refuses one cut off', () => {
+    const at = path.join(dir, 'long')
+    fs.mkdirSync(at, { recursive: true })
+    // As writeSnapshot lays it out, a record a line, with the text of every body together past V8's string limit.
+    const body = 'a'.repeat(8 << 20)
+    const count = Math.ceil(constants.MAX_STRING_LENGTH / body.length) + 1
+    const { articles: _none, ...head } = empty()
+    const fd = fs.openSync(snapshotFile(at), 'w')
+    fs.writeSync(fd, `${JSON.stringify({ version: head.version, generatedAt: head.generatedAt }).slice(0, -1)},\n"articles":[`)
+    for (let i = 0; i < count; i++) {
+      const article = articleWith({ slug: `a-${i}`, title: `第${i}篇`, bodyHtml: `<p>${i}</p>`, bodyText: body })
+      fs.writeSync(fd, `${i ? ',' : ''}\n${JSON.stringify(article)}`)
+    }
+    for (const [key, list] of Object.entries(head))
+      if (Array.isArray(list)) fs.writeSync(fd, `\n],\n${JSON.stringify(key)}:[${list.map((r) => `\n${JSON.stringify(r)}`).join(',')}`)
+    fs.writeSync(fd, '\n]}\n')
+    fs.closeSync(fd)
+    expect(fs.statSync(snapshotFile(at)).size).toBeGreaterThan(constants.MAX_STRING_LENGTH)
+    const read = readSnapshotFiles(at)
+    expect(read.articles).toHaveLength(count)
+    expect(read.articles.at(-1)!.slug).toBe(`a-${count - 1}`)
+    expect(read.regions).toEqual(empty().regions)
+    // The same file cut off after its articles: refused in words, not read as a smaller site.
+    fs.truncateSync(snapshotFile(at), fs.statSync(snapshotFile(at)).size - 200)
+    expect(() => readSnapshotFiles(at)).toThrow(/long\/content\.json.*(cut-off|not valid JSON).*npm run export/s)
+    fs.rmSync(at, { recursive: true, force: true })
+    // Half a gigabyte written and read on two shared cores.
+  }, 240_000)
 })

@@ -19,13 +19,19 @@ export const readContent = async (
 ): Promise<{ snapshot: ContentSnapshot; media: Map<string, string | undefined> }> => {
   const media = new Map<string, string | undefined>()
   const image = map.mediaCollector((file, url) => media.set(file, url))
-  const raw = Object.fromEntries(await Promise.all(exportedTypes.map(async (t) => [t.key, await source.list(t.slug)] as const))) as Record<
-    SnapshotRecordKey,
-    RawDoc[]
-  >
-  const snapshotArticles = published(raw.articles)
-    .map((d) => map.article(d, image))
-    .sort(newestFirst)
+  // Articles are mapped a page at a time: their raw documents (depth 1, every cover, region and
+  // organization copied into each) are several times the size of what the snapshot keeps.
+  const readArticles = async () => {
+    const mapped: ContentSnapshot['articles'] = []
+    for await (const page of source.pages('articles')) for (const d of published(page)) mapped.push(map.article(d, image))
+    return mapped.sort(newestFirst)
+  }
+  const [snapshotArticles, raw] = await Promise.all([
+    readArticles(),
+    Promise.all(exportedTypes.filter((t) => t.key !== 'articles').map(async (t) => [t.key, await source.list(t.slug)] as const)).then(
+      (entries) => Object.fromEntries(entries) as Record<Exclude<SnapshotRecordKey, 'articles'>, RawDoc[]>,
+    ),
+  ])
   const articleSlugs = new Set(snapshotArticles.map((a) => a.slug))
   const snapshot: ContentSnapshot = {
     version: SNAPSHOT_VERSION,

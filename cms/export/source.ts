@@ -13,27 +13,52 @@ export type RawDoc = Record<string, any>
  */
 export interface ContentSource {
   list(collection: string): Promise<RawDoc[]>
+  /**
+   * The same documents a page at a time, so a reader can map each page and let the raw
+   * documents go (200k articles at depth 1 would not fit a process's heap at once).
+   */
+  pages(collection: string): AsyncGenerator<RawDoc[]>
   mediaFile(filename: string, url?: string): Promise<Buffer>
   describe: string
 }
 
 const PUBLISHED = { _status: { equals: 'published' } }
 
+/** Documents per page: a page of articles at depth 1 is a few megabytes. */
+const PAGE = 500
+
+/** All of a source's pages as one list. */
+const collect = async (pages: AsyncGenerator<RawDoc[]>): Promise<RawDoc[]> => {
+  const docs: RawDoc[] = []
+  for await (const page of pages) docs.push(...page)
+  return docs
+}
+
 /** `media`: the media store, or the folder of a local one. */
-export const localSource = (payload: Payload, media: MediaStore | string): ContentSource => ({
-  describe: 'embedded database',
-  async list(collection) {
-    const result = await payload.find({
-      collection: collection as never,
-      where: isDrafted(collection) ? PUBLISHED : {},
-      depth: 1,
-      pagination: false,
-      overrideAccess: false,
-    })
-    return result.docs as RawDoc[]
-  },
-  mediaFile: (filename) => asMediaStore(media).read(filename),
-})
+export const localSource = (payload: Payload, media: MediaStore | string): ContentSource => {
+  const pages = async function* (collection: string) {
+    for (let page = 1; ; page++) {
+      // Sorted by id: the default order (creation time) ties for documents written together, and would page unstably.
+      const result = await payload.find({
+        collection: collection as never,
+        where: isDrafted(collection) ? PUBLISHED : {},
+        depth: 1,
+        sort: 'id',
+        limit: PAGE,
+        page,
+        overrideAccess: false,
+      })
+      yield result.docs as RawDoc[]
+      if (!result.hasNextPage) return
+    }
+  }
+  return {
+    describe: 'embedded database',
+    list: (collection) => collect(pages(collection)),
+    pages,
+    mediaFile: (filename) => asMediaStore(media).read(filename),
+  }
+}
 
 export const restSource = (baseUrl: string): ContentSource => {
   const base = baseUrl.replace(/(?<!\/)\/+$/, '')
@@ -46,18 +71,19 @@ export const restSource = (baseUrl: string): ContentSource => {
     if (!res.ok) throw new Error(`GET ${url} answered ${res.status} ${res.statusText}`)
     return res
   }
+  const pages = async function* (collection: string) {
+    for (let page = 1; ; page++) {
+      const query = new URLSearchParams({ depth: '1', limit: String(PAGE), page: String(page), sort: 'id' })
+      if (isDrafted(collection)) query.set('where[_status][equals]', 'published')
+      const body = (await (await get(`${base}/api/${collection}?${query}`)).json()) as { docs: RawDoc[]; hasNextPage: boolean }
+      yield body.docs
+      if (!body.hasNextPage) return
+    }
+  }
   return {
     describe: `CMS at ${base}`,
-    async list(collection) {
-      const docs: RawDoc[] = []
-      for (let page = 1; ; page++) {
-        const query = new URLSearchParams({ depth: '1', limit: '500', page: String(page) })
-        if (isDrafted(collection)) query.set('where[_status][equals]', 'published')
-        const body = (await (await get(`${base}/api/${collection}?${query}`)).json()) as { docs: RawDoc[]; hasNextPage: boolean }
-        docs.push(...body.docs)
-        if (!body.hasNextPage) return docs
-      }
-    },
+    list: (collection) => collect(pages(collection)),
+    pages,
     async mediaFile(filename, url) {
       const res = await get(url ? new URL(url, base).toString() : `${base}/api/media/file/${encodeURIComponent(filename)}`)
       return Buffer.from(await res.arrayBuffer())

@@ -13,6 +13,16 @@ const datePart = (value: unknown): string => {
 }
 
 /**
+ * The slug a title and (for a dated collection) its date mint before any numbered suffix (`20230606-ermqxr`); a second
+ * document with the same base gets `-2`, `-3`… Also used by the benchmark's bulk writer.
+ */
+export const slugBase = (title: string, dated: boolean, date?: unknown): string =>
+  [dated ? datePart(date) : '', hash(title.trim())].filter(Boolean).join('-')
+
+/** The candidates for a base in the order they are tried: the base, then `-2` to `-99`. */
+export const slugCandidate = (base: string, n: number): string => (n === 1 ? base : `${base}-${n}`)
+
+/**
  * Slugs are minted once, from the date and title, and then kept: published URLs are cited
  * in print and on WeChat, so a title edit must not break them. Two documents with the same
  * title on the same day (a yearly notice, say) get a numbered suffix instead of an error.
@@ -24,11 +34,10 @@ const slugFromTitle =
     if (typeof originalDoc?.slug === 'string' && originalDoc.slug) return originalDoc.slug
     const title = data?.[titleField] ?? originalDoc?.[titleField]
     if (typeof title !== 'string' || !title.trim()) return value
-    const date = dateField ? datePart(data?.[dateField] ?? originalDoc?.[dateField]) : ''
-    const base = [date, hash(title.trim())].filter(Boolean).join('-')
+    const base = slugBase(title, Boolean(dateField), dateField ? (data?.[dateField] ?? originalDoc?.[dateField]) : undefined)
     if (!collection) return base
     for (let n = 1; n < 100; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`
+      const candidate = slugCandidate(base, n)
       const taken = await req.payload.count({
         collection: collection.slug as CollectionSlug,
         where: { slug: { equals: candidate }, ...(originalDoc?.id ? { id: { not_equals: originalDoc.id } } : {}) },

@@ -44,14 +44,26 @@ export interface CorpusPlan {
   images: number
 }
 
-/** ≈ 1k services, 300 homes and 500 labor models per 10k articles, at least a few of each. */
-export const planCorpus = (articles: number): CorpusPlan => ({
-  articles,
-  services: Math.max(5, Math.round(articles / 10)),
-  workersHomes: Math.max(3, Math.round(articles * 0.03)),
-  laborModels: Math.max(5, Math.round(articles * 0.05)),
-  images: 8,
-})
+/**
+ * Past this many articles the other collections stop growing: a larger archive is more years
+ * of news (200k is a provincial federation's twenty years), not more services or workers' homes.
+ */
+export const OTHERS_GROW_UNTIL = 50_000
+
+/**
+ * ≈ 1k services, 300 homes and 500 labor models per 10k articles, at least a few of each;
+ * `othersAt`: size those as for that many articles instead (at most OTHERS_GROW_UNTIL).
+ */
+export const planCorpus = (articles: number, othersAt = articles): CorpusPlan => {
+  const scale = Math.min(othersAt, OTHERS_GROW_UNTIL)
+  return {
+    articles,
+    services: Math.max(5, Math.round(scale / 10)),
+    workersHomes: Math.max(3, Math.round(scale * 0.03)),
+    laborModels: Math.max(5, Math.round(scale * 0.05)),
+    images: 8,
+  }
+}
 
 export const FIRST_YEAR = 2014
 export const LAST_YEAR = 2025

@@ -16,6 +16,7 @@ interface GenerateRequest {
   plan: CorpusPlan
   seed: string
   concurrency: number
+  bulkArticles: boolean
 }
 
 const send = (message: GenerateMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()))
@@ -31,6 +32,7 @@ const main = async () => {
   const result = await loadCorpus(payload, request.plan, {
     seed: request.seed,
     concurrency: request.concurrency,
+    bulkArticles: request.bulkArticles,
     onProgress: (done, total, collection) => {
       // IPC per document would cost more than the writes it reports; ten a second is plenty.
       if (done < total && performance.now() - lastSent < 100) return

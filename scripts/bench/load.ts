@@ -3,6 +3,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import { categories } from '../../cms/seed/data/categories'
 import { drawSampleImage } from '../../cms/seed/images'
 import { blocksToLexical } from '../../cms/seed/richText'
+import { bulkArticleWriter } from './bulkArticles'
 import { weekdaySet } from '../../content-models/fields/hours'
 import type { SampleHours } from '../../cms/seed/types'
 import {
@@ -17,6 +18,9 @@ import {
 } from './corpus'
 
 type Id = number | string
+
+/** Articles per bulk transaction: big enough that the statements dominate, small enough to hold a part's rows in memory. */
+export const BULK_PART = 2000
 
 export interface LoadResult {
   /** Documents written, by collection. */
@@ -59,7 +63,13 @@ const hours = (list: SampleHours[]) => list.map((h) => ({ allDay: false, ...h, d
 export const loadCorpus = async (
   payload: Payload,
   plan: CorpusPlan,
-  options: { seed: string; concurrency: number; onProgress?: (done: number, total: number, collection: string) => void },
+  options: {
+    seed: string
+    concurrency: number
+    /** Write the articles in parts straight through the database adapter (scripts/bench/bulkArticles.ts) instead of the Local API. */
+    bulkArticles?: boolean
+    onProgress?: (done: number, total: number, collection: string) => void
+  },
 ): Promise<LoadResult> => {
   const context = { seeding: true }
   const { seed, concurrency } = options
@@ -165,31 +175,44 @@ export const loadCorpus = async (
 
   const articleIds: Id[] = new Array(plan.articles)
   let publishedArticles = 0
-  await timed('articles', () =>
-    pool(plan.articles, concurrency, async (i) => {
-      const a = benchArticle(seed, i, images.length)
-      if (!a.draft) publishedArticles++
-      articleIds[i] = await create(
-        'articles',
-        {
-          title: a.title,
-          summary: a.summary,
-          body: blocksToLexical(a.body),
-          cover: image(a.cover),
-          publishedAt: a.publishedAt,
-          source: a.source,
-          author: a.author,
-          responsibleEditor: a.responsibleEditor,
-          region: a.regionCode ? regionIds.get(a.regionCode) : undefined,
-          organization: a.organizationKey ? orgIds.get(a.organizationKey) : undefined,
-          categories: a.categorySlugs.map((s) => categoryIds.get(s)),
-          tags: a.tags,
-          featured: a.featured,
-        },
-        a.draft,
-      )
-    }),
-  )
+  if (options.bulkArticles) {
+    const write = await bulkArticleWriter(payload, seed, { regionIds, orgIds, categoryIds, imageIds })
+    await timed('articles', async () => {
+      for (let from = 0; from < plan.articles; from += BULK_PART) {
+        const to = Math.min(plan.articles, from + BULK_PART)
+        const part = await write(from, to)
+        part.ids.forEach((id, k) => (articleIds[from + k] = id))
+        publishedArticles += part.published
+        for (let k = from; k < to; k++) wrote('articles')
+      }
+    })
+  } else {
+    await timed('articles', () =>
+      pool(plan.articles, concurrency, async (i) => {
+        const a = benchArticle(seed, i, images.length)
+        if (!a.draft) publishedArticles++
+        articleIds[i] = await create(
+          'articles',
+          {
+            title: a.title,
+            summary: a.summary,
+            body: blocksToLexical(a.body),
+            cover: image(a.cover),
+            publishedAt: a.publishedAt,
+            source: a.source,
+            author: a.author,
+            responsibleEditor: a.responsibleEditor,
+            region: a.regionCode ? regionIds.get(a.regionCode) : undefined,
+            organization: a.organizationKey ? orgIds.get(a.organizationKey) : undefined,
+            categories: a.categorySlugs.map((s) => categoryIds.get(s)),
+            tags: a.tags,
+            featured: a.featured,
+          },
+          a.draft,
+        )
+      }),
+    )
+  }
 
   await timed('services', () =>
     pool(plan.services, concurrency, async (i) => {

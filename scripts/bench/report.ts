@@ -39,6 +39,8 @@ export interface BenchReport {
     images: number
     runs: number
     concurrency: number
+    /** Articles written in bulk through the database adapter instead of the Local API (scripts/bench/bulkArticles.ts). */
+    bulkArticles: boolean
     seed: string
     importPages: number
     searchQuery: string

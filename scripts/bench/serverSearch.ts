@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs/promises'
 import http from 'node:http'
-import path from 'node:path'
 
-import type { ContentSnapshot } from '../../content-models/snapshot'
 import { buildServerIndex } from '../../site/search/build'
 import { SearchIndex } from '../../site/search/query'
+import { readSnapshotFiles } from '../../site/snapshot'
 import { expectedUrls, recall } from '../../tests/helpers/searchRecall'
 import { peakOf, sampleDescendants } from './memory'
 import { median } from './measure'
@@ -131,10 +129,24 @@ export const measureLatency = async (
         .on('error', reject)
     })
   try {
-    // One pass first, unmeasured: the server opens the index and the OS caches its pages.
-    for (const q of queries) await get(q)
+    // One pass first, unmeasured: the server opens the index and the OS caches its pages. A cold
+    // common word over a large archive (200k articles) can pass the server's time limit on a busy
+    // machine: it is asked again, and one still refused counts as an error, not as a failed run.
     const times: number[] = []
     let errors = 0
+    for (const q of queries) {
+      for (let attempt = 1; ; attempt++) {
+        const ok = await get(q).then(
+          () => true,
+          () => false,
+        )
+        if (ok) break
+        if (attempt === 3) {
+          errors++
+          break
+        }
+      }
+    }
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         for (let r = 0; r < rounds; r++) {
@@ -229,7 +241,8 @@ export const measureRecall = async (
   indexFile: string,
   queries: readonly string[],
 ): Promise<ServerSearchFigures['recall']> => {
-  const snapshot = JSON.parse(await fs.readFile(path.join(snapshotDir, 'content.json'), 'utf8')) as ContentSnapshot
+  // Read as the build reads it: at 200k articles the file is longer than one JavaScript string may be.
+  const snapshot = readSnapshotFiles(snapshotDir)
   const index = new SearchIndex(indexFile)
   try {
     const rows = queries.map((query) => {

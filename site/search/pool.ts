@@ -10,7 +10,8 @@ export interface ThreadMessage {
   request?: SearchRequest
 }
 
-export type ThreadReply = { id: number; response?: SearchResponse; error?: string; opening?: boolean }
+/** `started`: the thread has the index open and begins the query now (its time limit starts here). */
+export type ThreadReply = { id: number; response?: SearchResponse; error?: string; opening?: boolean; started?: boolean }
 
 /** An index the thread could not open (a broken or missing file), as opposed to a failed query. */
 export class IndexUnreadable extends Error {}
@@ -24,7 +25,12 @@ export interface SearchPoolOptions {
   /** Queries in flight or waiting on the ordinary threads, and on the slow lane, before more are refused. */
   maxWaiting?: number
   maxWaitingCostly?: number
-  /** A query not answered in this time has its thread stopped and replaced. */
+  /**
+   * A query not answered in this time from when its thread begins it has the thread stopped and
+   * replaced. Not from when it was sent: before its first answer a thread starts and opens the
+   * index, reading every document's metadata (seconds at 200k articles on a busy machine), and a
+   * limit that counted that stopped every thread before it could ever answer.
+   */
   timeoutMs?: number
 }
 
@@ -37,7 +43,7 @@ export interface SearchPool {
 
 interface Thread {
   worker: Worker
-  pending: Map<number, { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>
+  pending: Map<number, { resolve: (r: SearchResponse) => void; reject: (e: Error) => void; started: () => void }>
 }
 
 interface Lane {
@@ -78,6 +84,7 @@ export const createSearchPool = (options: SearchPoolOptions | number): SearchPoo
     worker.on('message', (reply: ThreadReply) => {
       const waiting = thread.pending.get(reply.id)
       if (!waiting) return
+      if (reply.started) return waiting.started()
       thread.pending.delete(reply.id)
       if (reply.response) waiting.resolve(reply.response)
       else if (reply.error) waiting.reject(reply.opening ? new IndexUnreadable(reply.error) : new Error(reply.error))
@@ -109,17 +116,20 @@ export const createSearchPool = (options: SearchPoolOptions | number): SearchPoo
     new Promise<SearchResponse>((resolve, reject) => {
       if (closed) return reject(new Error('the search pool is closed'))
       const id = ++nextId
-      const timer = setTimeout(() => {
-        if (!thread.pending.has(id)) return
-        thread.pending.delete(id)
-        reject(new SearchBusy(`a search ran past ${timeoutMs} ms; its thread was stopped`))
-        // The thread is busy with it and nothing can interrupt SQLite from here; the others on it fail too.
-        void thread.worker.terminate()
-      }, timeoutMs)
-      timer.unref()
+      let timer: NodeJS.Timeout | undefined
       thread.pending.set(id, {
         resolve: (r) => (clearTimeout(timer), resolve(r)),
         reject: (e) => (clearTimeout(timer), reject(e)),
+        started: () => {
+          timer = setTimeout(() => {
+            if (!thread.pending.has(id)) return
+            thread.pending.delete(id)
+            reject(new SearchBusy(`a search ran past ${timeoutMs} ms; its thread was stopped`))
+            // The thread is busy with it and nothing can interrupt SQLite from here; the others on it fail too.
+            void thread.worker.terminate()
+          }, timeoutMs)
+          timer.unref()
+        },
       })
       // Waiting on a reply keeps the process alive; idle threads do not.
       if (thread.pending.size === 1) thread.worker.ref()

@@ -33,6 +33,8 @@ parentPort!.on('message', (message: ThreadMessage) => {
   let reply: ThreadReply
   try {
     const index = indexOf(message.file)
+    // The pool's time limit for this query starts now, with the index open (site/search/pool.ts).
+    if (message.request) parentPort!.postMessage({ id: message.id, started: true } satisfies ThreadReply)
     reply = message.request ? { id: message.id, response: index.search(message.request) } : { id: message.id }
   } catch (error) {
     reply = {

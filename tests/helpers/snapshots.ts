@@ -29,17 +29,16 @@ export const serviceWith = (s: Partial<SnapshotService> & Pick<SnapshotService, 
   ...s,
 })
 
-/** A valid simplified-script article with nothing but a title and a date (its id from its slug). */
-export const articleWith = (slug: string, title: string, publishedAt: string): SnapshotArticle => ({
-  id: `id-${slug}`,
-  slug,
-  title,
-  bodyHtml: `<p>${title}</p>`,
-  bodyText: `${title}的正文。`,
-  publishedAt,
-  updatedAt: publishedAt,
+/** A valid article with nothing but what a test gives it (its id is its slug unless given; its body text says its title). */
+export const articleWith = (a: Partial<SnapshotArticle> & Pick<SnapshotArticle, 'slug' | 'title'>): SnapshotArticle => ({
+  id: a.slug,
+  bodyHtml: '',
+  bodyText: `${a.title}的正文。`,
+  publishedAt: '2026-11-30T02:00:00.000Z',
+  updatedAt: '2026-11-30T02:00:00.000Z',
   categories: [],
   tags: [],
   featured: false,
   script: 'simplified',
+  ...a,
 })
