@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { slugBase, slugCandidate } from '../../cms/hooks/uniqueSlug'
+import { storedSignature } from '../../cms/importer/storedSignature'
 import { blocksToLexical } from '../../cms/seed/richText'
 import { benchArticle, type BenchArticle } from './corpus'
 
@@ -17,7 +18,7 @@ type Id = number | string
  * stated in the report and README: validation, access control and the hooks, whose outcome
  * for the generated data is computed here instead — the slug (the hook's own functions,
  * `cms/hooks/uniqueSlug.ts`), `reviewState` (approved once published, as
- * `cms/hooks/reviewState.ts` sets it), no wording confirmations (the generated news has none
+ * `cms/hooks/reviewState.ts` sets it), the duplicate signature (its hook's own function), no wording confirmations (the generated news has none
  * to confirm). tests/the-bulk-corpus-writer-writes-the-rows-the-local-api-writes.int.test.ts
  * holds the rows equal to the Local API's for the same generated articles.
  */
@@ -49,26 +50,31 @@ type Drizzle = {
 }
 
 /** The document's own columns, as the Local API stores them for the generated article. */
-const documentRow = (a: BenchArticle, slug: string, refs: BulkReferences, now: string) => ({
-  title: a.title,
-  summary: a.summary ?? null,
-  body: blocksToLexical(a.body),
-  cover: a.cover === undefined ? null : (refs.imageIds[a.cover] ?? null),
-  source: a.source,
-  author: a.author ?? null,
-  responsibleEditor: a.responsibleEditor ?? null,
-  script: 'simplified',
-  slug,
-  publishedAt: a.publishedAt,
-  reviewState: a.draft ? 'writing' : 'approved',
-  featured: a.featured,
-  region: a.regionCode ? (refs.regionIds.get(a.regionCode) ?? null) : null,
-  organization: a.organizationKey ? (refs.orgIds.get(a.organizationKey) ?? null) : null,
-  wordingConfirmations: [],
-  updatedAt: now,
-  createdAt: now,
-  _status: a.draft ? 'draft' : 'published',
-})
+const documentRow = (a: BenchArticle, slug: string, refs: BulkReferences, now: string) => {
+  const body = blocksToLexical(a.body)
+  return {
+    title: a.title,
+    summary: a.summary ?? null,
+    body,
+    // What the signature field's hook makes at every save (cms/importer/storedSignature.ts).
+    duplicateSignature: storedSignature(body),
+    cover: a.cover === undefined ? null : (refs.imageIds[a.cover] ?? null),
+    source: a.source,
+    author: a.author ?? null,
+    responsibleEditor: a.responsibleEditor ?? null,
+    script: 'simplified',
+    slug,
+    publishedAt: a.publishedAt,
+    reviewState: a.draft ? 'writing' : 'approved',
+    featured: a.featured,
+    region: a.regionCode ? (refs.regionIds.get(a.regionCode) ?? null) : null,
+    organization: a.organizationKey ? (refs.orgIds.get(a.organizationKey) ?? null) : null,
+    wordingConfirmations: [],
+    updatedAt: now,
+    createdAt: now,
+    _status: a.draft ? 'draft' : 'published',
+  }
+}
 
 const versionRow = (id: Id, doc: Record<string, unknown>, now: string) => ({
   parent: id,
