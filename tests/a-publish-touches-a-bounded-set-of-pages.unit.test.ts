@@ -239,15 +239,33 @@ describe('the pages a service change touches', () => {
     expect(urls.length).toBeLessThanOrEqual(60)
   })
 
-  it('renders the data file and rest-station pages of a changed station, and every filter page when a count moves', () => {
+  /** Each filter's list (its first page's URL → every slug on any of its pages), as the pages build them. */
+  const listsOf = (list: SnapshotService[]) => {
+    const lists = new Map<string, string[]>()
+    for (const { params, props } of filterPages(directoryOf(list, districts, '12351'))) {
+      const base = routes.servicesFacet.url({ facet: params.facet, value: params.value })
+      lists.set(base, [...(lists.get(base) ?? []), ...props.page.items.map((i) => i.slug)])
+    }
+    return lists
+  }
+
+  it('renders the data files and rest-station pages of a moved station, and every page of the lists it left or joined, no other filter page', () => {
     const target = services.find((s) => s.category === 'rest-station')!
     const moved = { ...target, category: 'legal-aid', phones: [{ number: '12351', kind: 'voice', hotline: true }] } as SnapshotService
     const after = services.map((s) => (s.id === target.id ? moved : s))
     const { urls } = plan({ kind: 'services', before: target, after: moved }, after)
     expect(urls).toEqual(expect.arrayContaining(['/services/data/rest-station.json', '/services/data/legal-aid.json']))
     expect(urls.some((u) => u.startsWith('/services/rest-stations/'))).toBe(true)
-    // Each filter page shows every filter's count (its nav and form): the category counts moved.
-    expect(urls).toEqual(expect.arrayContaining([...pagesOf(after).keys()]))
+    // A filter page shows its own list's count, not the other filters' (filterChoices): every page
+    // of a list that grew or shrank is rendered (its count), and of the others those whose items differ.
+    const [was, is] = [listsOf(services), listsOf(after)]
+    const resized = [...is.keys()].filter((base) => was.get(base)!.length !== is.get(base)!.length)
+    expect(resized.sort()).toEqual(['/services/category/legal-aid/', '/services/category/rest-station/'])
+    const [pagesWere, pagesAre] = [pagesOf(services), pagesOf(after)]
+    const differing = [...pagesAre.keys()].filter((u) => pagesWere.get(u)?.join() !== pagesAre.get(u)!.join())
+    const expected = [...pagesAre.keys()].filter((u) => differing.includes(u) || resized.some((base) => u.startsWith(base)))
+    expect(urls.filter((u) => pagesAre.has(u)).sort()).toEqual(expected.sort())
+    expect(expected.length).toBeLessThan(pagesAre.size / 2)
   })
 
   it('renders the pages of a new service and of one that goes', () => {

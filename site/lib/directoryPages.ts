@@ -7,7 +7,16 @@
 import type { SnapshotRegion, SnapshotService } from '../../content-models/snapshot'
 import { routes } from '../routes'
 import { restStations, stationDistricts } from './restStations'
-import { facetFilters, matches, serviceFacets, servicePages, servicePageSegment, sortItems, toDirectoryItem } from './serviceDirectory'
+import {
+  facetFilters,
+  matches,
+  serviceFacets,
+  servicePages,
+  servicePageSegment,
+  sortItems,
+  toDirectoryItem,
+  type ServiceFacet,
+} from './serviceDirectory'
 
 /** Every item in display order, the district choices and the facets with their counts. */
 export const directoryOf = (services: readonly SnapshotService[], regions: readonly SnapshotRegion[], nationalHotline: string) => {
@@ -18,6 +27,18 @@ export const directoryOf = (services: readonly SnapshotService[], regions: reado
 }
 
 export type Directory = ReturnType<typeof directoryOf>
+
+/** A filter as a filter page offers it: its values without their counts. */
+export type FilterChoice = Omit<ServiceFacet, 'values'> & { values: { value: string; label: string }[] }
+
+/**
+ * The filters a filter page offers, without counts: with them every filter page showed every
+ * value's count, so a new service (or one moved to another category, district or audience)
+ * changed all of them — 327 pages rendered for one publish among 1,000 services. A filter page
+ * shows its own count; the directory's first page keeps every count.
+ */
+export const filterChoices = (facets: readonly ServiceFacet[]): FilterChoice[] =>
+  facets.map((f) => ({ ...f, values: f.values.map(({ value, label }) => ({ value, label })) }))
 
 /** One page of one filter's list: /services/category/legal-aid/, /services/district/<code>/page/2/. */
 export const filterPages = ({ items, facets }: Pick<Directory, 'items' | 'facets'>) =>
@@ -51,10 +72,11 @@ export const stationDistrictPages = (services: readonly SnapshotService[], regio
 /** The URL of each of those pages, with what it shows, for comparing two versions of the directory. */
 export const directoryPageViews = (services: readonly SnapshotService[], regions: readonly SnapshotRegion[], nationalHotline: string) => {
   const directory = directoryOf(services, regions, nationalHotline)
-  // Every filter page shows every filter's counts and the district choices (the nav and the form).
-  const shared = JSON.stringify([directory.facets, directory.districts])
+  // Every filter page offers every filter's values and the district choices (the nav and the form), and shows its own count.
+  const shared = JSON.stringify([filterChoices(directory.facets), directory.districts])
   const views = new Map<string, string>()
-  for (const { params, props } of filterPages(directory)) views.set(routes.servicesFacet.url(params), JSON.stringify([shared, props.page]))
+  for (const { params, props } of filterPages(directory))
+    views.set(routes.servicesFacet.url(params), JSON.stringify([shared, props.value, props.page]))
   for (const { params, items } of categoryDataFiles(directory)) views.set(routes.servicesData.url(params), JSON.stringify(items))
   for (const { params, props } of stationDistrictPages(services, regions))
     views.set(routes.restStationsDistrict.url(params), JSON.stringify([props.districts, props.page]))
