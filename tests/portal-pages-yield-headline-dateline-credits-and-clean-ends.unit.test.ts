@@ -415,3 +415,57 @@ describe('authors', () => {
     expect(page.last).not.toContain('林晓燕')
   })
 })
+
+describe('government 信息公开 pages', () => {
+  const notice = '江南市人民政府办公室关于做好户外劳动者服务站点建设工作的通知'
+  const table = (rows: string) => `<table class="xxgk-table"><tbody>${rows}</tbody></table>`
+  const beijing = (day: string) => new Date(`${day}T09:00:00+08:00`).toISOString()
+  const disclosure = (block: string, body = '<div class="article-body">') =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${notice}_江南市人民政府门户网站</title></head><body>
+<div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a></div>
+${block}<h1>${notice}</h1>${body}${bodyHtml()}</div>
+<div class="foot">主办：江南市人民政府办公室　网站标识码3301000001</div></body></html>`
+
+  it.each([
+    [
+      'a table whose title row comes before 成文日期, on a page the government reader reads',
+      table(`<tr><td>标　　题：</td><td colspan="3">${notice}</td></tr>
+<tr><td>发文机关：</td><td>江南市人民政府办公室</td><td>成文日期：</td><td>2021年03月02日</td></tr>
+<tr><td>发文字号：</td><td>江政办发〔2021〕5号</td><td>发布日期：</td><td>2021年03月09日</td></tr>
+<tr><td>索 引 号：</td><td>11330100MB0000000X/2021-00012</td></tr>`),
+      '<div id="zoom">',
+    ],
+    [
+      'the same table on a page only the general path reads',
+      table(`<tr><td>标　　题：</td><td colspan="3">${notice}</td></tr>
+<tr><td>发文机关：</td><td>江南市人民政府办公室</td><td>成文日期：</td><td>2021年03月02日</td></tr>
+<tr><td>发文字号：</td><td>江政办发〔2021〕5号</td><td>发布日期：</td><td>2021年03月09日</td></tr>
+<tr><td>索 引 号：</td><td>11330100MB0000000X/2021-00012</td></tr>`),
+      '<div class="article-body">',
+    ],
+    [
+      'a list with bold labels above the headline',
+      `<ul class="xxgk"><li><b>索引号：</b>11330100MB0000000X/2021-00012</li><li><b>发布机构：</b>江南市人民政府办公室</li>
+<li><b>生成日期：</b>2021-03-02</li><li><b>发布日期：</b>2021-03-09</li><li><b>文号：</b>江政办发〔2021〕5号</li></ul>`,
+      '<div class="article-body">',
+    ],
+  ])('dates %s by its 发布日期, and keeps the table out of the body', (_, block, body) => {
+    const page = read(disclosure(block, body))
+    expect(page.title).toBe(notice)
+    expect(page.publishedAt).toBe(beijing('2021-03-09'))
+    expect(page.first).toContain(paragraphs[0].slice(0, 20))
+    expect(page.last).toContain(paragraphs.at(-1)!.slice(-20))
+    expect(page.body).not.toMatch(/索引号|索 引 号|发文机关|发文字号|成文日期|发布日期|网站标识码/)
+  })
+
+  it('dates a page by its 成文日期 when that is the only date it prints', () => {
+    const page = read(
+      disclosure(
+        table(`<tr><td>索　引　号：</td><td>2021-00012</td><td>发文机关：</td><td>江南市人民政府办公室</td></tr>
+<tr><td>成文日期：</td><td>2021-03-02</td><td>文　　号：</td><td>江政办发〔2021〕5号</td></tr>`),
+      ),
+    )
+    expect(page.publishedAt).toBe(beijing('2021-03-02'))
+    expect(page.body).not.toMatch(/索引号|成文日期/)
+  })
+})
