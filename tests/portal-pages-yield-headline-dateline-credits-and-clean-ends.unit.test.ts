@@ -403,6 +403,24 @@ describe('authors', () => {
       '林晓燕',
     ],
     [
+      'a commentator whose name runs into the institution and post after it',
+      '<div class="info">2021-04-28</div>',
+      `${bodyHtml()}<p>　　（作者：林晓燕浙江大学公共管理学院教授）</p>`,
+      '林晓燕',
+    ],
+    [
+      'the visible byline, not the editor a hidden block for search engines names as author',
+      `<div style="display:none">
+        <span>2021-04-28 10:31:00</span>
+        <span>来源：江南日报</span>
+        <span>作者：王磊</span>
+        <span>责任编辑：王磊</span>
+      </div>
+      <div class="info">2021年04月28日 10:31　来源：江南日报</div>`,
+      `${bodyHtml()}<p>　　(作者：林晓燕浙江大学公共管理学院教授)</p><div class="editor">【编辑:王磊】</div>`,
+      '林晓燕',
+    ],
+    [
       'names alone in brackets on a line after the text',
       '<div class="info">2021-04-28</div>',
       `${bodyHtml()}<div align="right">（林晓燕）</div>`,

@@ -52,6 +52,26 @@ export const readByline = (line: string): string | undefined => {
 /** The role words names follow in a credit: `本报记者`, `新华社记者`, `特约通讯员`, `实习生`. */
 const roleWord = /(?:特约|见习|实习|首席|全媒体)?(?:记者|通讯员|实习生|作者|撰稿|撰文|编译|摄影)/u
 
+/** Where an institution's name begins: a province, a large city, the nation or its centre. */
+const placeStart =
+  /^(?:中国|中央|国家|全国|国务院|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|南京|武汉|广州|深圳|杭州|西安|成都|厦门|青岛|大连|苏州|清华|复旦|同济|南开|浙大|中山)/u
+/** What a commentator's affiliation ends with: the post or degree after the institution. */
+const postEnd =
+  /(?:教授|研究员|讲师|博士|博士后|博士生|硕士|研究生|院长|主任|所长|书记|专家|学者|会长|理事长|首席经济学家|分析师|律师|医师)$/u
+
+/**
+ * `方敏北京大学经济学院教授`: a commentator's name run into the institution and post a paper
+ * prints after it. The name is the two or three characters before the institution begins.
+ */
+const nameBeforePost = (token: string): string | undefined => {
+  if (!postEnd.test(token) || !/^\p{Script=Han}{6,40}$/u.test(token)) return undefined
+  for (const length of [2, 3]) if (placeStart.test(token.slice(length))) return token.slice(0, length)
+  return undefined
+}
+
+/** A word of a credit that is an affiliation and no name: `北京大学经济学院教授`. */
+const isAffiliation = (token: string) => token.length > 4 && postEnd.test(token) && placeStart.test(token)
+
 /**
  * The names a credit gives, and nothing else: `光明日报记者 王建宏 张文攀` → `王建宏 张文攀`,
  * `顶端新闻·河南商报记者马俊峰/文` → `马俊峰`, `苏报通讯员吴工宣 苏报记者千寻` → `吴工宣 千寻`,
@@ -72,7 +92,8 @@ export const authorNames = (credit: string): string | undefined => {
         .at(-1)!
         .replace(/^[·•:：]+/, ''),
     )
-    .filter(Boolean)
+    .map((t) => nameBeforePost(t) ?? t)
+    .filter((t) => t && !isAffiliation(t))
   return names.length ? names.join(' ') : undefined
 }
 

@@ -328,6 +328,7 @@ export const htmlToLines = (html: string, $: CheerioAPI = load(html)): { lines: 
     select: (selector) => $(selector).toArray() as unknown as DomNode[],
     textLength: (el) => (el ? $(el as never).text() : $('body').text()).length,
     remove: (el) => void $(el as never).remove(),
+    inlineStyle: (el) => el.attribs?.style ?? '',
   })
   const root = $.root()[0] as unknown as DomNode
   const body = findFirst(root, 'body') ?? root
