@@ -203,6 +203,26 @@ describe('credits and promos at the ends of the body', () => {
   })
 })
 
+describe('what portals print under the text', () => {
+  it.each([
+    ['a keyword line', '<p class="keywords">关键字 : 新就业形态 入会</p>'],
+    [
+      'a comment box with the comments in it',
+      `<div class="cmt"><p>36条评论|1,204人参与网友评论</p><p>最热评论</p><p>青湖老刘江南市</p>
+<p>快递小哥终于有了自己的家，点赞江南市总工会！</p><p>12月3日11:02举报赞85回复</p></div>`,
+    ],
+    ['a platform statement', '<p>平台声明：该文观点仅代表作者本人，江南号系信息发布平台，本站仅提供信息存储空间服务。</p>'],
+    ['a reprint notice', '<p>江南职工网（www.jnzg.cn）专稿，未经书面授权请勿转载。</p>'],
+    ['an original-work notice', '<p>本作品为“江南工会科普”原创，转载时务请注明出处。</p>'],
+    ['a link to the rest of the text', '<p>《江南日报》（2021年12月04日 03版）</p><p>阅读剩余全文（）</p>'],
+    ['production credits', '<p>总监制：王 磊</p><p>监 制：林晓燕</p><p>审 读：周 敏</p>'],
+  ])('ends the text before %s', (_, tail) => {
+    const page = read(portalPage({ header: `${h1}<div class="info">2021-12-03 10:20</div>`, article: `${bodyHtml()}${tail}` }))
+    expect(page.last).toMatch(new RegExp(`${paragraphs.at(-1)!.slice(-20)}$|^《江南日报》（2021年12月04日 03版）$`))
+    expect(page.body).not.toMatch(/关键字|评论|举报|平台声明|专稿|转载|阅读剩余全文|监\s*制|审\s*读/)
+  })
+})
+
 describe('titles', () => {
   it.each([
     ['the site name', '江南职工网'],
