@@ -45,6 +45,26 @@ describe('dates on portal pages', () => {
     expectCleanEnds(page)
   })
 
+  it.each([
+    ['a date run into it', '<div class="info">来源：江南日报2021-04-28 10:31</div>'],
+    ['the reporter beside it', '<div class="info">2021-04-28 10:31 来源：江南日报 林晓燕</div>'],
+    ['the site beside it', '<div class="info">2021-04-28 10:31 来源：江南日报 江南职工网</div>'],
+    ['the 选稿 editor after it', '<div class="info">2021-04-28 10:31 来源：江南日报 选稿：王磊</div>'],
+  ])('reads the source without %s', (_, info) => {
+    const page = read(portalPage({ header: `${h1}${info}`, article: bodyHtml() }))
+    expect(page.source).toBe('江南日报')
+    expect(page.publishedAt).toBe(new Date('2021-04-28T10:31:00+08:00').toISOString())
+    expectCleanEnds(page)
+  })
+
+  it('reads the source without the site beside it on a government-style page', () => {
+    const page = read(`<!DOCTYPE html><html><head><title>${headline}_江南市人民政府</title></head><body>
+<h1>${headline}</h1><div class="info">发布时间：2021-04-28 10:31 来源：江南发布 江南市人民政府网 浏览次数：12</div>
+<div class="TRS_Editor">${bodyHtml()}</div><div class="foot">江南市人民政府 网站标识码3301000001</div></body></html>`)
+    expect(page.platform).toBe('政府网站')
+    expect(page.source).toBe('江南发布')
+  })
+
   it('reads the publisher printed alone beside the date as the source', () => {
     const page = read(
       portalPage({ header: `${h1}<div class="info"><span>2022-02-13 09:57</span> <span>青湖发布</span></div>`, article: bodyHtml() }),

@@ -120,6 +120,22 @@ export const readPublisher = (text: string): string | undefined => {
   return publisher.test(t) ? t : undefined
 }
 
+/** A date run into the value before it: `人民日报2024-05-13 08:49`. */
+const gluedDate = /(?:19|20)\d{2}[-/.年]\d/
+
+/**
+ * The publisher a `来源：` label names, without what the template prints after it: a date
+ * run into it (`人民日报2024-05-13 08:49`), or the reporter or the site beside it
+ * (`中国新闻网 王帆`, `央视新闻客户端 中国青年网`) once the first word is a publisher's name.
+ */
+export const sourceName = (value: string): string => {
+  const date = gluedDate.exec(value)
+  const v = date && date.index > 0 ? value.slice(0, date.index).trim() : value
+  const [first, next] = v.split(/[\s\u3000]+/u)
+  // `人民网 - 人民日报` names both, joined on purpose.
+  return next && !/^[-－—·|｜/]/.test(next) && readPublisher(first) ? first : v
+}
+
 /** Words a closing bracket holds that are not names: `（完）`, `（待续）`, `（原创）`, `（新华社）`. */
 const notNames =
   /^(?:完|全文完|待续|未完|未完待续|续|上|中|下|原创|转载|图|摄|供图|资料图|图片|有删节|节选|摘编|编者按)$|[社网报台刊部局委办处厅会所站院校]$/u

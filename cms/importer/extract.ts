@@ -1,5 +1,5 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
-import { authorNames, closingNames, closingUnit, leadByline, readByline, readPublisher } from './byline'
+import { authorNames, closingNames, closingUnit, leadByline, readByline, readPublisher, sourceName } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal } from './chrome'
 import { beijingDay, findDate } from './date'
@@ -160,7 +160,7 @@ export const extractArticle = (
     for (const { kind, value } of line.labels) {
       if (!value) continue
       // `size="20"`: markup a broken page printed as text is never a publisher's name.
-      if (kind === 'source') fields.source ??= /[=<>"]/.test(value) ? undefined : value
+      if (kind === 'source') fields.source ??= /[=<>"]/.test(value) ? undefined : sourceName(value)
       // `作者：首先欢迎你来到…？` is a question in an interview, `size="20"` broken markup.
       else if (kind === 'author' && compact(value).length <= 30 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
       else if (kind === 'editor') fields.editor ??= value
