@@ -461,6 +461,24 @@ describe('authors', () => {
       '林晓燕',
     ],
     [
+      'a commentator credited with 丨 and a role of 评论员',
+      '<div class="info">2021-04-28</div>',
+      `<p>文丨江南时评特约评论员 林晓燕</p>${bodyHtml()}`,
+      '林晓燕',
+    ],
+    [
+      'an agency lead naming its reporters with no role word',
+      '<div class="info">2021-04-28</div>',
+      bodyHtml([`新华社江南4月27日电（林晓燕、王磊） ${paragraphs[0]}`, ...paragraphs.slice(1)]),
+      '林晓燕 王磊',
+    ],
+    [
+      'a two-character name padded to the width of three',
+      '<div class="info">2021-04-28</div>',
+      `<div class="author">本报记者  林晓燕  王  磊</div>${bodyHtml()}`,
+      '林晓燕 王磊',
+    ],
+    [
       'names alone in brackets on a line after the text',
       '<div class="info">2021-04-28</div>',
       `${bodyHtml()}<div align="right">（林晓燕）</div>`,
@@ -471,6 +489,18 @@ describe('authors', () => {
     expect(page.author).toBe(author)
     expect(page.last).toContain(paragraphs.at(-1)!.slice(-20))
     expect(page.last).not.toContain('林晓燕')
+  })
+})
+
+describe('credits written with slashes', () => {
+  it('reads 文/ as the author and 编辑/ as the editor under the text, and keeps both out of it', () => {
+    const page = read(
+      portalPage({ header: `${h1}<div class="info">2021-04-28</div>`, article: `${bodyHtml()}<p>文/林晓燕</p><p>编辑/王磊</p>` }),
+    )
+    expect(page.author).toBe('林晓燕')
+    expect(page.responsibleEditor).toBe('王磊')
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/林晓燕|王磊/)
   })
 })
 

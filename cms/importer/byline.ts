@@ -8,7 +8,7 @@ import { compact } from './compare'
  */
 
 /** A role that introduces names. `文`/`图` count only beside a slash (`文/张三`, `张三/文`). */
-const role = /记者|通讯员|作者|撰稿|撰文|编译|摄影|特约|文\s*[/／|｜]|[/／]\s*文|图\s*[/／|｜]|[/／]\s*图/
+const role = /记者|通讯员|作者|撰稿|撰文|编译|摄影|特约|评论员|文\s*[/／|｜丨]|[/／]\s*文|图\s*[/／|｜丨]|[/／]\s*图/
 
 /** What follows the names and is not one: where the reporter filed from, photo credits. */
 const tail = /(?:(?:\p{Script=Han}{2,8})?(?:摄影)?报道|[/／]\s*文(?:\s*[/／]\s*图)?|受访者供图|供图|发自\p{Script=Han}{2,6})$/u
@@ -24,7 +24,7 @@ const creditText = (credit: string): string => {
     .replace(/^[(（]|[)）]$/g, '')
     .trim()
   for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trimEnd()
-  return text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜]\s*/, '')
+  return text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜丨]\s*/, '')
 }
 
 /**
@@ -50,7 +50,18 @@ export const readByline = (line: string): string | undefined => {
 }
 
 /** The role words names follow in a credit: `本报记者`, `新华社记者`, `特约通讯员`, `实习生`. */
-const roleWord = /(?:特约|见习|实习|首席|全媒体)?(?:记者|通讯员|实习生|作者|撰稿|撰文|编译|摄影)/u
+const roleWord = /(?:特约|见习|实习|首席|全媒体)?(?:记者|通讯员|实习生|作者|撰稿|撰文|编译|摄影|评论员)/u
+
+/** `王乐文  方  敏`: papers pad a two-character name to the width of three, so its halves are one name. */
+const joinPaddedNames = (tokens: string[]): string[] => {
+  const out: string[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const single = (t: string | undefined) => t !== undefined && /^\p{Script=Han}$/u.test(t)
+    if (single(tokens[i]) && single(tokens[i + 1])) out.push(tokens[i] + tokens[++i])
+    else out.push(tokens[i])
+  }
+  return out
+}
 
 /** Where an institution's name begins: a province, a large city, the nation or its centre. */
 const placeStart =
@@ -94,7 +105,7 @@ export const authorNames = (credit: string): string | undefined => {
     )
     .map((t) => nameBeforePost(t) ?? t)
     .filter((t) => t && !isAffiliation(t))
-  return names.length ? names.join(' ') : undefined
+  return names.length ? joinPaddedNames(names).join(' ') : undefined
 }
 
 /**
@@ -106,7 +117,8 @@ export const leadByline = (paragraph: string): string | undefined => {
     /^(?:本报讯|本台讯|本网讯|据\p{Script=Han}{2,12}电|\p{Script=Han}{2,10}讯|\p{Script=Han}{2,8}\d{1,2}月\d{1,2}日电)[\s\u3000]*[(（]([^()（）]{2,30})[)）]/u.exec(
       paragraph.trim().slice(0, 80),
     )
-  return m ? readByline(m[1]) : undefined
+  // `新华社北京5月19日电（刘艺、杨吉）`: an agency's lead names its reporters with no role word.
+  return m ? (readByline(m[1]) ?? closingNames(m[1])) : undefined
 }
 
 /** `光明网`, `江南日报客户端`, `青湖发布`: a publisher's name printed alone beside the date. */
@@ -119,6 +131,10 @@ export const readPublisher = (text: string): string | undefined => {
   while (t && '|｜·-'.includes(t.at(-1)!)) t = t.slice(0, -1)
   return publisher.test(t) ? t : undefined
 }
+
+/** `编辑/倪家宁` under `文/栗思`: the editor's credit, written the way the byline is; the name, or undefined. */
+export const slashEditor = (line: string): string | undefined =>
+  /^(?:编辑|责编|责任编辑)\s*[/／]\s*(\p{Script=Han}{2,4})$/u.exec(line.trim())?.[1]
 
 /** A date run into the value before it: `人民日报2024-05-13 08:49`. */
 const gluedDate = /(?:19|20)\d{2}[-/.年]\d/

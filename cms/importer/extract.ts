@@ -1,5 +1,5 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
-import { authorNames, closingNames, closingUnit, leadByline, readByline, readPublisher, sourceName } from './byline'
+import { authorNames, closingNames, closingUnit, leadByline, readByline, readPublisher, slashEditor, sourceName } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal } from './chrome'
 import { beijingDay, findDate } from './date'
@@ -323,6 +323,7 @@ export const extractArticle = (
     const text = body.at(-1)!.text
     const closingByline = readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
     const sourceLine = /^(?:素材来源|资料来源|来源)\s+(\S.{1,30})$/.exec(text.trim())
+    const editor = slashEditor(text)
     // `（袁源）` on a line of its own: the reporters' names alone.
     const bracketed = /^[(（]([^()（）]{2,30})[)）]$/.exec(text.trim())
     const names = bracketed ? closingNames(bracketed[1]) : undefined
@@ -331,6 +332,7 @@ export const extractArticle = (
     if (closingByline) fields.author ??= closingByline
     else if (names) fields.author ??= names
     else if (sourceLine) fields.source ??= sourceLine[1]
+    else if (editor) fields.editor ??= editor
     else if (unit) {
       if (unit.name) fields.author ??= unit.name
       fields.source ??= unit.unit
