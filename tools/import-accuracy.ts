@@ -63,7 +63,9 @@ const ends = (got: string, want: string) => {
  * fields; none of that counts as body text here.
  */
 const credit = /^[\s(（□]*(?:来源|信息来源|稿件来源|本文来源|编辑|责任编辑|责编|作者|记者|审核|校对)\s*[:：]|^(?:素材来源|资料来源|整合)\s/
-const closingCredit = /[(（](?:记者|通讯员|本报记者|\p{Script=Han}{1,4}记者|责编|编辑)[^()（）]{1,30}[)）]\s*$/u
+// `（经济日报评论员）`: a commentary signed by its paper's commentator, a credit like `（记者 …）`.
+const closingCredit =
+  /[(（](?:(?:记者|通讯员|本报记者|\p{Script=Han}{1,4}记者|责编|编辑)[^()（）]{1,30}|\p{Script=Han}{2,8}评论员)[)）]\s*$/u
 const closingBracket = /[(（]([^()（）]{2,30})[)）]\s*$/
 /** A line of the headline block: no sentence in it, or only a date. */
 const headingLine = (line: string) => {
