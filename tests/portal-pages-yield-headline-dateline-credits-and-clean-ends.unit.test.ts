@@ -504,6 +504,63 @@ describe('credits written with slashes', () => {
   })
 })
 
+describe('credits around the headline and under the text, as modern portals print them', () => {
+  it('reads a byline printed between the headline and the dateline', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="author">本报记者  林晓燕  王  磊</div><div class="channel">2024年05月10日06:58 | 来源：江南日报</div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.author).toBe('林晓燕 王磊')
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+
+  it('never starts the text with where the poster was', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="article-info"><span class="time">2024-05-20 06:48</span></div>`,
+        article: `<div class="area"><span>发布于：</span><span>江南市</span></div>${bodyHtml()}`,
+      }),
+    )
+    expect(page.first).toContain(paragraphs[0].slice(0, 20))
+    expect(page.body).not.toMatch(/发布于/)
+  })
+
+  it('cuts a front-page link glued to the last paragraph and reads the labelled credit it closed', () => {
+    const credit = '（本文来源：江南日报 作者：江南市职工发展研究中心劳动关系研究部部长，“新业态”课题组组长、研究员林晓燕）'
+    const back = '<a href="https://www.jnzg.cn/" id="back">返回江南号，查看更多</a>'
+    const page = read(
+      portalPage({ header: `${h1}<div class="info">2024-05-13 06:15</div>`, article: `${bodyHtml()}<p>${credit}${back}</p>` }),
+    )
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/查看更多|研究员/)
+  })
+
+  it.each([
+    ['作者：江南市职工发展研究中心劳动关系研究部部长，“新业态”课题组组长、研究员林晓燕', '林晓燕'],
+    ['作者：江南大学法学院教授林晓燕', '林晓燕'],
+  ])('reads the name after its posts: %s', (credit, name) => {
+    const page = read(portalPage({ header: `${h1}<div class="info">2024-05-13 06:15</div>`, article: `<p>${credit}</p>${bodyHtml()}` }))
+    expect(page.author).toBe(name)
+  })
+
+  it('reads the author and editor credited without colons under the text, with the layout credit beside them', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2024-01-25 18:03</div>`,
+        article: `${bodyHtml()}<p>作者 <strong>林晓燕 王磊</strong></p><p>编辑 <strong>周敏 </strong>｜<strong> </strong>排版<strong> 陈静</strong></p>`,
+      }),
+    )
+    expect(page.author).toBe('林晓燕 王磊')
+    expect(page.responsibleEditor).toBe('周敏')
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/林晓燕|周敏|排版/)
+  })
+})
+
 describe('government 信息公开 pages', () => {
   const notice = '江南市人民政府办公室关于做好户外劳动者服务站点建设工作的通知'
   const table = (rows: string) => `<table class="xxgk-table"><tbody>${rows}</tbody></table>`

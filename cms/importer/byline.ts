@@ -67,8 +67,11 @@ const joinPaddedNames = (tokens: string[]): string[] => {
 const placeStart =
   /^(?:中国|中央|国家|全国|国务院|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|南京|武汉|广州|深圳|杭州|西安|成都|厦门|青岛|大连|苏州|清华|复旦|同济|南开|浙大|中山)/u
 /** What a commentator's affiliation ends with: the post or degree after the institution. */
-const postEnd =
-  /(?:教授|研究员|讲师|博士|博士后|博士生|硕士|研究生|院长|主任|所长|书记|专家|学者|会长|理事长|首席经济学家|分析师|律师|医师)$/u
+const posts =
+  '教授|研究员|讲师|博士|博士后|博士生|硕士|研究生|院长|部长|处长|局长|科长|组长|社长|校长|行长|主编|主任|所长|书记|秘书长|专家|学者|会长|理事长|董事长|总经理|首席经济学家|分析师|律师|医师|导师|委员|顾问|主席|代表|工程师|编辑|作家|评论员'
+const postEnd = new RegExp(`(?:${posts})$`, 'u')
+/** `研究员徐占忱`: the last post of an affiliation, then the name. */
+const postThenName = new RegExp(`(?:${posts})(\\p{Script=Han}{2,3})$`, 'u')
 
 /**
  * `方敏北京大学经济学院教授`: a commentator's name run into the institution and post a paper
@@ -80,8 +83,15 @@ const nameBeforePost = (token: string): string | undefined => {
   return undefined
 }
 
-/** A word of a credit that is an affiliation and no name: `北京大学经济学院教授`. */
-const isAffiliation = (token: string) => token.length > 4 && postEnd.test(token) && placeStart.test(token)
+/** `…部长、研究员徐占忱`: a name printed after its post, the last word of a commentator's credit. */
+const nameAfterPost = (token: string): string | undefined =>
+  token.length > 4 && !postEnd.test(token) ? postThenName.exec(token)?.[1] : undefined
+
+/**
+ * A word of a credit that is an affiliation and no name: `北京大学经济学院教授`,
+ * `“一带一路”研究部部长`; names are four characters at most, so a longer word ending in a post is none.
+ */
+const isAffiliation = (token: string) => token.length > 4 && postEnd.test(token)
 
 /**
  * The names a credit gives, and nothing else: `光明日报记者 王建宏 张文攀` → `王建宏 张文攀`,
@@ -103,7 +113,7 @@ export const authorNames = (credit: string): string | undefined => {
         .at(-1)!
         .replace(/^[·•:：]+/, ''),
     )
-    .map((t) => nameBeforePost(t) ?? t)
+    .map((t) => nameBeforePost(t) ?? nameAfterPost(t) ?? t)
     .filter((t) => t && !isAffiliation(t))
   return names.length ? joinPaddedNames(names).join(' ') : undefined
 }
@@ -132,9 +142,14 @@ export const readPublisher = (text: string): string | undefined => {
   return publisher.test(t) ? t : undefined
 }
 
-/** `编辑/倪家宁` under `文/栗思`: the editor's credit, written the way the byline is; the name, or undefined. */
-export const slashEditor = (line: string): string | undefined =>
-  /^(?:编辑|责编|责任编辑)\s*[/／]\s*(\p{Script=Han}{2,4})$/u.exec(line.trim())?.[1]
+/**
+ * `编辑/倪家宁` under `文/栗思`, `编辑 周褶褶 ｜ 排版 魏蔚` under `作者 王之言`: the editor's credit
+ * written the way the byline is, with no colon, and the layout credits beside it; the editor's name, or undefined.
+ */
+export const editorCredit = (line: string): string | undefined =>
+  /^(?:编辑|责编|责任编辑)(?:\s*[/／]\s*|\s+)(\p{Script=Han}{2,4})(?:\s*[|｜丨]\s*(?:排版|校对|审核|美编|设计|视觉|制图)(?:\s*[/／:：]\s*|\s*)\p{Script=Han}{2,4})*$/u.exec(
+    line.trim(),
+  )?.[1]
 
 /** A date run into the value before it: `人民日报2024-05-13 08:49`. */
 const gluedDate = /(?:19|20)\d{2}[-/.年]\d/

@@ -9,6 +9,12 @@ import { compact } from './compare'
 const navWords =
   /首页|帮助|会员列表|最新帖子|精华区|每日签到|统计排行|社区服务|博客|搜索|论坛|设置|消息|导航|排行|签到|大转盘|门户|专题|家园/g
 
+/** A platform's link back to its front page, often glued to the last paragraph: `返回搜狐，查看更多`. */
+const backLink = /返回\p{Script=Han}{1,8}[，,]?\s*查看更多$/u
+
+/** The last paragraph without a front-page link glued to its end. */
+export const withoutBackLink = (text: string): string => text.replace(backLink, '').trimEnd()
+
 /** Whole-line shapes: a line that starts (or is) like this is chrome at any length. */
 const rules: RegExp[] = [
   // login and registration prompts
@@ -41,6 +47,9 @@ const rules: RegExp[] = [
   /^[-=_*~—.·]{3,}(?:(?:分隔线|分割线)[-=_*~—.·]*)?$/,
   // breadcrumbs
   /^(首页|当前位置|您的位置|你的位置|位置)[:：>»]/,
+  // where the poster was, as platforms print it beside the date: `发布于：北京市`, `IP属地：江苏`
+  /^(?:发布于|IP属地|ip属地)[:：]\p{Script=Han}{2,10}$/u,
+  new RegExp(`^${backLink.source}`, 'u'),
   // the production credits a portal prints under a commentary: `总监制：…`, `审 读：…`, `排版 …`
   /^(?:总监制|监制|审读|排版|校对|终审|出品人|统筹)[:：]/,
 ]

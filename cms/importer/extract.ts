@@ -1,7 +1,7 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
-import { authorNames, closingNames, closingUnit, leadByline, readByline, readPublisher, slashEditor, sourceName } from './byline'
+import { authorNames, closingNames, closingUnit, leadByline, readByline, readPublisher, editorCredit, sourceName } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
-import { isChrome, isTerminal } from './chrome'
+import { isChrome, isTerminal, withoutBackLink } from './chrome'
 import { beijingDay, findDate } from './date'
 import { ImportError } from './errors'
 import { readLabels, type LabelLine } from './labels'
@@ -52,7 +52,7 @@ const originalTitleAuthor = (line: string) => {
   return end !== null && /[(（]原标题[:：]./u.test(line.slice(0, end.index))
 }
 
-const trailingCredit = /[(（]([^()（）]{2,40})[)）]$/
+const trailingCredit = /[(（]([^()（）]{2,80})[)）]$/
 
 /**
  * A short line of link text with no sentence in it: a headline of another page, a promo.
@@ -161,8 +161,9 @@ export const extractArticle = (
       if (!value) continue
       // `size="20"`: markup a broken page printed as text is never a publisher's name.
       if (kind === 'source') fields.source ??= /[=<>"]/.test(value) ? undefined : sourceName(value)
-      // `作者：首先欢迎你来到…？` is a question in an interview, `size="20"` broken markup.
-      else if (kind === 'author' && compact(value).length <= 30 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
+      // `作者：首先欢迎你来到…？` is a question in an interview, `size="20"` broken markup; a credit of
+      // 60 characters names a commentator after their posts (`…部长、研究员徐占忱`).
+      else if (kind === 'author' && compact(value).length <= 60 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
       else if (kind === 'editor') fields.editor ??= value
       else if (kind === 'summary') fields.summary ??= cleanSummary(value)
       else if (kind === 'date' && allowDate) fields.date ??= findDate(value)?.iso
@@ -252,6 +253,9 @@ export const extractArticle = (
       titleIdx = next
     }
   }
+  // `本报记者  王乐文  方  敏` between the headline and the dateline: the body loop starts below the date.
+  for (let i = titleIdx + 1; titleIdx >= 0 && i < dateIdx && !fields.author; i++)
+    fields.author = texts[i] ? readByline(texts[i]) : undefined
   title = title.replace(/\s+/g, ' ').trim()
   const ownTitle = titleKey(toSimplified(title))
 
@@ -317,13 +321,14 @@ export const extractArticle = (
   // A QR code, logo or banner closing the body, an image whose caption was chrome, links to
   // other pages (`金领生活痛并快乐着`, `招商创业 雅虎推荐`) after the last paragraph.
   while (body.length > 1 && (body.at(-1)!.image || isLinkList(body.at(-1)!))) body.pop()
+  if (body.length) body.at(-1)!.text = withoutBackLink(body.at(-1)!.text)
   // `（通讯员 钱晓峰）`, `新京报记者 彭冲 山东冠县报道`: a byline on a line of its own after the text.
   // `整合 新华日报记者 徐睿翔` / `素材来源 江苏各地党报`: credits without a colon, several deep.
   for (let popped = 0; body.length > 1 && popped < 4; popped++) {
     const text = body.at(-1)!.text
     const closingByline = readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
     const sourceLine = /^(?:素材来源|资料来源|来源)\s+(\S.{1,30})$/.exec(text.trim())
-    const editor = slashEditor(text)
+    const editor = editorCredit(text)
     // `（袁源）` on a line of its own: the reporters' names alone.
     const bracketed = /^[(（]([^()（）]{2,30})[)）]$/.exec(text.trim())
     const names = bracketed ? closingNames(bracketed[1]) : undefined
@@ -347,7 +352,7 @@ export const extractArticle = (
   const last = body.at(-1)
   const credit = last && trailingCredit.exec(last.text)
   const bracketCredit = credit && (readByline(credit[1]) ?? closingNames(credit[1]))
-  if (last && credit && bracketCredit && !/[:：]/.test(credit[1])) {
+  if (last && credit && bracketCredit && credit[1].length <= 40 && !/[:：]/.test(credit[1])) {
     // `……高质量发展。（记者 胡晓蓉）`
     fields.author ??= bracketCredit
     last.text = last.text.slice(0, credit.index).trim()

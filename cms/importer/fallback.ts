@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 
 import { blockText, isImageBlock, type PageBlock } from './blocks'
-import { closingNames, readByline, slashEditor } from './byline'
+import { closingNames, readByline, editorCredit } from './byline'
 import { dropStyleHidden } from './hidden'
 import { readLabels } from './labels'
 import type { SourceLine } from './lines'
@@ -102,7 +102,7 @@ const isCreditLine = (text: string): boolean => {
   const labels = readLabels(t, t)
   if (labels?.leading) return labels.labels.every((l) => l.kind === 'source' || l.kind === 'author' || l.kind === 'editor')
   const bracket = /^[(（]([^()（）]{2,30})[)）]$/.exec(t)
-  return !!readByline(t) || !!slashEditor(t) || (!!bracket && (!!readByline(bracket[1]) || !!closingNames(bracket[1])))
+  return !!readByline(t) || !!editorCredit(t) || (!!bracket && (!!readByline(bracket[1]) || !!closingNames(bracket[1])))
 }
 
 /** How many credit lines after the article's last line are still read as its credits. */
