@@ -263,6 +263,22 @@ describe('titles', () => {
   })
 })
 
+describe('a short headline', () => {
+  it('takes the heading that repeats a short, punctuated <title> over a sidebar heading', () => {
+    const short = '突发！江南暴雨'
+    const page = read(
+      portalPage({
+        title: short,
+        header: `<h1 id="ivs_title">${short}</h1><div class="info">2024-05-20 13:31</div>`,
+        article: bodyHtml(),
+        after: '<div class="hotSearch"><h1>热点搜索</h1><input type="text" aria-label="请输入搜索关键词"></div>',
+      }),
+    )
+    expect(page.title).toBe(short)
+    expectCleanEnds(page)
+  })
+})
+
 describe('links around the text', () => {
   it('cuts a promo link above the first paragraph and links to other pages below the last', () => {
     const page = read(
