@@ -87,8 +87,10 @@ const labelledBody = (text: string, title: string) => {
     else break
   }
   const t = norm(title)
-  // The headline within the first three lines: it and the lines of its block go.
-  const at = t ? lines.slice(0, 3).findIndex((l) => norm(l).length >= 4 && (norm(l).includes(t) || t.includes(norm(l)))) : -1
+  // The headline within the first three lines: it and the lines of its block go. A part of it
+  // counts only when it is half the headline or more: a place name the text links (`呼和浩特`) is not it.
+  const isHeadline = (l: string) => norm(l).length >= Math.max(4, t.length / 2) && (norm(l).includes(t) || t.includes(norm(l)))
+  const at = t ? lines.slice(0, 3).findIndex(isHeadline) : -1
   if (at >= 0) {
     let start = at + 1
     while (start < lines.length - 1 && start <= at + 2 && headingLine(lines[start])) start++
