@@ -232,6 +232,10 @@ describe('what portals print under the text', () => {
 <p>快递小哥终于有了自己的家，点赞江南市总工会！</p><p>12月3日11:02举报赞85回复</p></div>`,
     ],
     ['a platform statement', '<p>平台声明：该文观点仅代表作者本人，江南号系信息发布平台，本站仅提供信息存储空间服务。</p>'],
+    [
+      "a platform's statement with no label and the comments under it",
+      '<p>以上内容（包括图片及视频）为创作者平台“江南号”用户上传并发布，本平台仅提供信息存储服务</p><p>写得真好，江南工会为职工办了一件实事，我们快递员终于有了歇脚的地方！</p>',
+    ],
     ['a reprint notice', '<p>江南职工网（www.jnzg.cn）专稿，未经书面授权请勿转载。</p>'],
     ['an original-work notice', '<p>本作品为“江南工会科普”原创，转载时务请注明出处。</p>'],
     ['a link to the rest of the text', '<p>《江南日报》（2021年12月04日 03版）</p><p>阅读剩余全文（）</p>'],
@@ -239,7 +243,7 @@ describe('what portals print under the text', () => {
   ])('ends the text before %s', (_, tail) => {
     const page = read(portalPage({ header: `${h1}<div class="info">2021-12-03 10:20</div>`, article: `${bodyHtml()}${tail}` }))
     expect(page.last).toMatch(new RegExp(`${paragraphs.at(-1)!.slice(-20)}$|^《江南日报》（2021年12月04日 03版）$`))
-    expect(page.body).not.toMatch(/关键字|评论|举报|平台声明|专稿|转载|阅读剩余全文|监\s*制|审\s*读/)
+    expect(page.body).not.toMatch(/关键字|评论|举报|平台声明|信息存储|歇脚的地方！|专稿|转载|阅读剩余全文|监\s*制|审\s*读/)
   })
 })
 
