@@ -581,6 +581,57 @@ describe('credits around the headline and under the text, as modern portals prin
   })
 })
 
+describe('a news portal page that reports on a government', () => {
+  const govParagraphs = [...paragraphs.slice(0, 3), `江南市人民政府有关负责同志表示，${paragraphs[3]}`]
+  const govBody = `<div class="article-content">${bodyHtml(govParagraphs)}</div>`
+
+  it('is read as a portal page, with the publisher printed beside the date as its source', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="date-source"><span class="date">2024年05月10日 00:26</span> <a class="source" href="https://jnrb.example.cn/">江南日报</a></div>`,
+        article: govBody,
+      }),
+    )
+    expect(page.platform).toBe('通用')
+    expect(page.source).toBe('江南日报')
+  })
+
+  it('reads the paper a portal runs into 作者： as the source, and the reporters under the text as the author', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="date-source"><span class="date">2024年05月16日 17:02</span> <a class="source" href="https://jnrb.example.cn/">江南日报</a><span class="date">作者：江南日报</span></div>`,
+        article: `${govBody}<p>　　（江南台记者 林晓燕 王磊）</p><p class="show_author">责任编辑：周敏</p>`,
+        after: '<p>举报邮箱：jubao@jnzg.example.cn</p><p>江南新闻客户端</p>',
+      }),
+    )
+    expect(page.source).toBe('江南日报')
+    expect(page.author).toBe('林晓燕 王磊')
+    expect(page.body).not.toMatch(/举报|林晓燕|客户端/)
+  })
+
+  it('reads the publisher beside the date ahead of a labelled credit', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info"><span>2024-05-16 17:02</span> <span>江南日报</span> <span>作者：林晓燕</span></div>`,
+        article: govBody,
+      }),
+    )
+    expect(page.source).toBe('江南日报')
+    expect(page.author).toBe('林晓燕')
+  })
+
+  it('reads the publisher 本文来源于 introduces, whatever its name ends with', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="ar_source"><span class="source">本文来源于<a href="https://tjj.example.cn/">江南市统计局</a>　<span>2024-05-11 09:36:26</span></span></div>`,
+        article: govBody,
+      }),
+    )
+    expect(page.source).toBe('江南市统计局')
+    expect(page.publishedAt).toBe(new Date('2024-05-11T09:36:26+08:00').toISOString())
+  })
+})
+
 describe('government 信息公开 pages', () => {
   const notice = '江南市人民政府办公室关于做好户外劳动者服务站点建设工作的通知'
   const table = (rows: string) => `<table class="xxgk-table"><tbody>${rows}</tbody></table>`

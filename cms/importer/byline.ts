@@ -135,11 +135,14 @@ export const leadByline = (paragraph: string): string | undefined => {
 const publisher = /^[\p{Script=Han}A-Za-z·]{2,12}(?:网|报|台|社|客户端|发布|新闻|在线|频道|杂志|公众号|总工会|工会)$/u
 
 export const readPublisher = (text: string): string | undefined => {
+  // `本文来源于国家统计局`: the words introduce the publisher, whatever its name ends with, and are not part of it.
   let t = text.replace(/[\s\u3000]+/g, '')
+  const introduced = /^(?:本文)?来源于/.test(t)
+  t = t.replace(/^(?:本文)?来源于/, '')
   // Trimmed by hand: an unanchored `[…]+$` would rescan every run of separators.
   while (t && '|｜·-'.includes(t[0]!)) t = t.slice(1)
   while (t && '|｜·-'.includes(t.at(-1)!)) t = t.slice(0, -1)
-  return publisher.test(t) ? t : undefined
+  return publisher.test(t) || (introduced && /^[\p{Script=Han}A-Za-z·]{2,16}$/u.test(t)) ? t : undefined
 }
 
 /**

@@ -73,6 +73,8 @@ const terminals: RegExp[] = [
   /powered\s*by/i,
   // a portal's keyword line, comment box and "read the rest" link under the text
   /^(?:关键字|关键词)[:：]|^\d[\d,]*条评论|^(?:最热评论|最新评论|热门评论|全部评论)|^阅读剩余全文/,
+  // the portal's report line under the text: `举报邮箱：jubao@…`, `违法和不良信息举报电话：…`
+  /^(?:违法和不良信息)?举报(?:邮箱|电话|热线)[:：]/,
   // a platform's statement under a user's post: `以上内容…由“快传号”用户上传并发布，本平台仅提供信息存储服务`
   /仅提供信息存储(?:空间)?服务/,
   // reprint notices: `本作品为“…”原创，转载时务请注明出处`, `某某网专稿，未经书面授权请勿转载`

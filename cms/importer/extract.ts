@@ -163,6 +163,8 @@ export const extractArticle = (
       if (kind === 'source') fields.source ??= /[=<>"]/.test(value) ? undefined : sourceName(value)
       // `作者：首先欢迎你来到…？` is a question in an interview, `size="20"` broken markup; a credit of
       // 60 characters names a commentator after their posts (`…部长、研究员徐占忱`).
+      // `作者：新京报`: a portal filling the author with the paper names its source.
+      else if (kind === 'author' && readPublisher(value)) fields.source ??= readPublisher(value)
       else if (kind === 'author' && compact(value).length <= 60 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
       else if (kind === 'editor') fields.editor ??= value
       else if (kind === 'summary') fields.summary ??= cleanSummary(value)
@@ -204,13 +206,18 @@ export const extractArticle = (
       dateIdx = i
       // `时间:2016-03-07 来源:青湖区总工会 作者:女工部`: one line, several fields.
       const labels = readLabels(texts[i], simplified[i])
-      if (labels) applyLabels(labels, false)
-      else {
+      if (labels) {
+        applyLabels(labels, false)
+        // `2024年05月16日 17:02 新京报 作者：新京报`: the publisher beside the date, ahead of the labels.
+        if (!labels.leading) fields.source ??= readPublisher(labels.before.replace(found.match, ' ').trim())
+      } else {
         // `2021-04-28 记者 林晓燕`, `2022-02-13 09:57 光明网`: a byline or the publisher beside the date.
         const rest = texts[i].replace(found.match, ' ').trim()
         const credit = readByline(rest)
-        if (credit) fields.author ??= credit
-        else fields.source ??= readPublisher(rest)
+        const names = credit && authorNames(credit)
+        if (credit && names && !readPublisher(names)) fields.author ??= credit
+        // `新京报作者：新京报`: a portal fills the author with the paper, run into the publisher's name.
+        else fields.source ??= readPublisher(rest) ?? readPublisher(rest.replace(/(?:作者|编辑|责编)[:：].*$/u, ''))
       }
       break
     }

@@ -31,6 +31,8 @@ export interface LabelLine {
   labels: Label[]
   /** Whether the line starts with a label (after a list dash or bullet). */
   leading: boolean
+  /** The text ahead of the first label: `2024年05月16日 17:02 新京报` before `作者：新京报`. */
+  before: string
 }
 
 /**
@@ -72,5 +74,5 @@ export const readLabels = (original: string, simplified: string): LabelLine | un
   })
   // `【纠错】 责任编辑：…`: the portal's correction link before the credit.
   const leading = /^[\s\-·•□【[(（]*(?:纠错[】\]]?\s*)?$/.test(simplified.slice(0, matches[0].index))
-  return { labels, leading }
+  return { labels, leading, before: from.slice(0, matches[0].index) }
 }
