@@ -581,6 +581,40 @@ describe('credits around the headline and under the text, as modern portals prin
   })
 })
 
+describe('an agency story a portal reprints', () => {
+  it('reads the source printed between the headline and the dateline', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="ly">来源：江南日报</div><div class="zz">作者：</div><div class="sj">2023-12-01 14:43</div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+
+  it('names the agency its lead was filed by as the source when nothing else does', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2023-12-01 14:43</div>`,
+        article: bodyHtml([`新华社江南11月30日电 ${paragraphs[0]}`, ...paragraphs.slice(1)]),
+      }),
+    )
+    expect(page.source).toBe('新华社')
+  })
+
+  it('drops the agency headline printed in several lines above the text', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2023-12-01 14:43</div>`,
+        article: `<p><strong>${headline}强调</strong></p><p><strong>把服务站点建成劳动者的温馨家园</strong></p><p><strong>林晓燕王磊出席</strong></p>${bodyHtml()}`,
+      }),
+    )
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/温馨家园|出席/)
+  })
+})
+
 describe('a news portal page that reports on a government', () => {
   const govParagraphs = [...paragraphs.slice(0, 3), `江南市人民政府有关负责同志表示，${paragraphs[3]}`]
   const govBody = `<div class="article-content">${bodyHtml(govParagraphs)}</div>`

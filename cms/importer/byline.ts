@@ -131,6 +131,17 @@ export const leadByline = (paragraph: string): string | undefined => {
   return m ? (readByline(m[1]) ?? closingNames(m[1])) : undefined
 }
 
+/**
+ * `新华社上海11月30日电`, `据中新网电`, `北京商报讯`: the agency or paper a news lead names as the
+ * one that filed it, ahead of the place and date; the page's source when nothing else names one.
+ */
+export const leadSource = (paragraph: string): string | undefined => {
+  const filed = /^据?([^\s，。,、：:（(]{2,24}?)(?:\d{1,2}月\d{1,2}日)?[电讯]/u.exec(paragraph.trim().slice(0, 40))?.[1]
+  const name = filed && /^[\p{Script=Han}A-Za-z0-9]{2,8}?(?:社|网|报|台)/u.exec(filed)?.[0]
+  // What follows the name is the place it filed from (`上海`), nothing else.
+  return name && /^\p{Script=Han}{0,6}$/u.test(filed.slice(name.length)) ? name : undefined
+}
+
 /** `光明网`, `江南日报客户端`, `青湖发布`: a publisher's name printed alone beside the date. */
 const publisher = /^[\p{Script=Han}A-Za-z·]{2,12}(?:网|报|台|社|客户端|发布|新闻|在线|频道|杂志|公众号|总工会|工会)$/u
 

@@ -1,5 +1,15 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
-import { authorNames, closingNames, closingUnit, leadByline, readByline, readPublisher, editorCredit, sourceName } from './byline'
+import {
+  authorNames,
+  closingNames,
+  closingUnit,
+  leadByline,
+  leadSource,
+  readByline,
+  readPublisher,
+  editorCredit,
+  sourceName,
+} from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal, withoutBackLink } from './chrome'
 import { beijingDay, findDate } from './date'
@@ -260,9 +270,12 @@ export const extractArticle = (
       titleIdx = next
     }
   }
-  // `本报记者  王乐文  方  敏` between the headline and the dateline: the body loop starts below the date.
-  for (let i = titleIdx + 1; titleIdx >= 0 && i < dateIdx && !fields.author; i++)
-    fields.author = texts[i] ? readByline(texts[i]) : undefined
+  // `来源：新华社`, `本报记者  王乐文  方  敏` between the headline and the dateline: the body loop starts below the date.
+  for (let i = titleIdx + 1; titleIdx >= 0 && i < dateIdx; i++) {
+    const labels = texts[i] ? readLabels(texts[i], simplified[i]) : undefined
+    if (labels?.leading) applyLabels(labels, false)
+    else if (texts[i]) fields.author ??= readByline(texts[i])
+  }
   title = title.replace(/\s+/g, ' ').trim()
   const ownTitle = titleKey(toSimplified(title))
 
@@ -272,6 +285,7 @@ export const extractArticle = (
   let prelude = true
   let ended = false
   let originalAuthor: string | undefined
+  let headlineBlock = false
   // Photos above the first paragraph (a lead photo) join the body when it starts.
   const pendingImages: NonNullable<BodyLine['image']>[] = []
   for (let i = Math.max(titleIdx, dateIdx) + 1; i < n; i++) {
@@ -301,6 +315,10 @@ export const extractArticle = (
     if (ended || toolbar || isChrome(s)) continue
     if (prelude || body.length < 3 || hints[i] === 'header') {
       if (titleKey(s) === ownTitle || /^[(（]?原标题[:：]/.test(s)) continue
+      // `…座谈会强调` / `推动…取得新的重大突破` / `李强蔡奇出席`: a news agency's headline in several
+      // lines above the text, the first of them the page's title and a verb; none of them is text.
+      if (prelude && titleKey(s).startsWith(ownTitle) && titleKey(s).length <= ownTitle.length + 4) headlineBlock = true
+      if (prelude && headlineBlock && compact(s).length <= 30 && !/[，。；！？,]/.test(s)) continue
       // `【新春走基层】`: the column's name above the text is a tag, not a paragraph.
       const column = prelude ? /^【([^【】]{2,12})】$/.exec(text.trim()) : null
       if (column) {
@@ -354,6 +372,7 @@ export const extractArticle = (
   // `据新华社拉萨电（记者 格桑边觉）…`: the lead names its reporter.
   const lead = body.find((b) => !b.image && b.hint !== 'heading')
   if (lead) fields.author ??= leadByline(lead.text)
+  if (lead) fields.source ??= leadSource(lead.text)
 
   // `……发放到各基层工会。（编辑：王芳）`: a credit in brackets closing the last paragraph.
   const last = body.at(-1)
