@@ -581,6 +581,23 @@ describe('credits around the headline and under the text, as modern portals prin
   })
 })
 
+describe('a byline and a labelled source on the last line', () => {
+  const closing = '<p>　　江南报·江南网记者 林晓燕 来源：江南日报</p>'
+  it.each([
+    ['a portal page', portalPage({ header: `${h1}<div class="info">2024-05-13 06:03</div>`, article: `${bodyHtml()}${closing}` })],
+    [
+      'a government-style page',
+      `<!DOCTYPE html><html><head><title>${headline}_江南网</title></head><body><h1>${headline}</h1>
+<div class="info">发布时间：2024-05-13 06:03 来源：江南日报 浏览次数：12</div><div class="TRS_Editor">${bodyHtml()}${closing}</div></body></html>`,
+    ],
+  ])('are read into their fields and out of the text on %s', (_, html) => {
+    const page = read(html)
+    expect(page.author).toBe('林晓燕')
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+})
+
 describe('an agency story a portal reprints', () => {
   it('reads the source printed between the headline and the dateline', () => {
     const page = read(

@@ -359,7 +359,14 @@ export const extractArticle = (
     const names = bracketed ? closingNames(bracketed[1]) : undefined
     // Only as the very last line; a notice's signature stands above its date, which ends this loop first.
     const unit = popped === 0 ? closingUnit(text) : undefined
-    if (closingByline) fields.author ??= closingByline
+    // `中青报·中青网记者 魏其濛 来源：中国青年报`: the byline, then labelled credits.
+    const labelled = readLabels(text, toSimplified(text))
+    const creditKinds = labelled && !labelled.leading && labelled.labels.every((l) => ['source', 'editor', 'author'].includes(l.kind))
+    const creditThenLabels = creditKinds ? readByline(labelled.before) : undefined
+    if (creditThenLabels) {
+      fields.author ??= creditThenLabels
+      applyLabels(labelled!, false)
+    } else if (closingByline) fields.author ??= closingByline
     else if (names) fields.author ??= names
     else if (sourceLine) fields.source ??= sourceLine[1]
     else if (editor) fields.editor ??= editor
