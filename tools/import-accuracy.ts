@@ -18,6 +18,7 @@ import { closingNames, readByline } from '../cms/importer/byline'
 import { beijingDay, findDate } from '../cms/importer/date'
 import { decodeBuffer } from '../cms/importer/decode'
 import { mainContent } from '../cms/importer/fallback'
+import { readLabels } from '../cms/importer/labels'
 import { parsePage } from '../cms/importer/parse'
 import { toSimplified } from '../cms/importer/script'
 
@@ -81,7 +82,14 @@ const labelledBody = (text: string, title: string) => {
   for (;;) {
     const last = lines.at(-1)!
     const names = closingBracket.exec(last)
-    if (lines.length > 1 && (credit.test(last) || readByline(last.replace(/^整合\s+/, '')))) lines.pop()
+    // `中青报·中青网记者 魏其濛 来源：中国青年报`: a byline, then labelled credits.
+    const labelled = readLabels(last, toSimplified(last))
+    const creditThenLabels =
+      !!labelled &&
+      !labelled.leading &&
+      labelled.labels.every((l) => ['source', 'editor', 'author'].includes(l.kind)) &&
+      !!readByline(labelled.before)
+    if (lines.length > 1 && (credit.test(last) || creditThenLabels || readByline(last.replace(/^整合\s+/, '')))) lines.pop()
     else if (closingCredit.test(last)) lines[lines.length - 1] = last.replace(closingCredit, '')
     else if (names && closingNames(names[1])) lines[lines.length - 1] = last.slice(0, names.index)
     else break
