@@ -598,6 +598,16 @@ describe('a byline and a labelled source on the last line', () => {
   })
 })
 
+describe('a video above the text', () => {
+  it('never starts the text with the player caption, its toggle or its controls', () => {
+    const video = `<div class="player"><p>江南市新就业形态劳动者入会集中行动启动 时长：01:45 来源：江南网</p><a href="#">展开</a>
+<p>江南市新就业形态劳动者入会集中行动启动仪式现场收起</p><p>00:00/00:00</p><p>时长：01:45建议WIFI下打开</p></div>`
+    const page = read(portalPage({ header: `${h1}<div class="info">2024-05-20 10:00</div>`, article: `${video}${bodyHtml()}` }))
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/时长|收起|00:00/)
+  })
+})
+
 describe('an agency story a portal reprints', () => {
   it('reads the source printed between the headline and the dateline', () => {
     const page = read(

@@ -45,6 +45,9 @@ const rules: RegExp[] = [
   /[(（]\d{1,2}[-/]\d{1,2}[)）]$/,
   // separators drawn with dashes
   /^[-=_*~—.·]{3,}(?:(?:分隔线|分割线)[-=_*~—.·]*)?$/,
+  // a video player's caption and controls: `…播出 时长：01:45 来源：电影网`, `时长：01:45建议WIFI下打开`, `00:00/00:00`
+  /时长[:：]\d{1,2}:\d{2}/,
+  /^\d{1,2}:\d{2}(?:[/／]\d{1,2}:\d{2})?$/,
   // breadcrumbs
   /^(首页|当前位置|您的位置|你的位置|位置)[:：>»]/,
   // where the poster was, as platforms print it beside the date: `发布于：北京市`, `IP属地：江苏`
@@ -58,6 +61,9 @@ const rules: RegExp[] = [
 const shortRules: RegExp[] = [
   // moderator notices, scan-to-follow, captcha, reply box, footers and copyright
   /本帖.{0,20}(编辑|操作|加亮|置顶|加精|高亮|移动)/,
+  // a collapsible caption with its toggle run into it: `…5月20日起电影频道22:00播出收起`; `展开全文` alone
+  // (a headline may end in 展开: `全面合作项目即将展开`)
+  /收起$|^展开(?:全文)?$/,
   /阅读原文|写留言|预览时标签不可点|点个?[“"]?在看|分享给朋友|点击蓝字|点击上方/,
   /扫一扫|扫码关注|微信扫|关注我们|访问微社区|二维码|手机版|手机访问|APP下载/i,
   /验证问题|验证码|正确答案|请输入答案|回答问题|请回答/,
