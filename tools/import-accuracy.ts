@@ -64,9 +64,9 @@ const ends = (got: string, want: string) => {
  * fields; none of that counts as body text here.
  */
 const credit = /^[\s(（□]*(?:来源|信息来源|稿件来源|本文来源|编辑|责任编辑|责编|作者|记者|审核|校对)\s*[:：]|^(?:素材来源|资料来源|整合)\s/
-// `（经济日报评论员）`: a commentary signed by its paper's commentator, a credit like `（记者 …）`.
+// `（经济日报评论员）`, `（作者韩涵系政邦智库研究员）`: a commentary's signature, a credit like `（记者 …）`.
 const closingCredit =
-  /[(（](?:(?:记者|通讯员|本报记者|\p{Script=Han}{1,4}记者|责编|编辑)[^()（）]{1,30}|\p{Script=Han}{2,8}评论员)[)）]\s*$/u
+  /[(（](?:(?:记者|通讯员|本报记者|\p{Script=Han}{1,4}记者|责编|编辑|作者)[^()（）]{1,30}|\p{Script=Han}{2,8}评论员)[)）]\s*$/u
 const closingBracket = /[(（]([^()（）]{2,30})[)）]\s*$/
 /** A line of the headline block: no sentence in it, or only a date. */
 const headingLine = (line: string) => {
@@ -94,6 +94,8 @@ const labelledBody = (text: string, title: string) => {
     else if (names && closingNames(names[1])) lines[lines.length - 1] = last.slice(0, names.index)
     else break
   }
+  // `文丨政能亮特约评论员 韩涵` opening the text: a byline, as closing credits are, is not body text.
+  while (lines.length > 1 && lines[0].length <= 30 && readByline(lines[0])) lines.shift()
   const t = norm(title)
   // The headline within the first three lines: it and the lines of its block go. A part of it
   // counts only when it is half the headline or more: a place name the text links (`呼和浩特`) is not it.
