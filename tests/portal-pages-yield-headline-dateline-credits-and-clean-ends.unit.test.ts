@@ -200,6 +200,20 @@ describe('headlines', () => {
     expect(page.title).toBe(headline)
     expectCleanEnds(page)
   })
+
+  it('takes the heading that repeats a short, punctuated <title> over a sidebar heading', () => {
+    const short = '突发！江南暴雨'
+    const page = read(
+      portalPage({
+        title: short,
+        header: `<h1 id="ivs_title">${short}</h1><div class="info">2024-05-20 13:31</div>`,
+        article: bodyHtml(),
+        after: '<div class="hotSearch"><h1>热点搜索</h1><input type="text" aria-label="请输入搜索关键词"></div>',
+      }),
+    )
+    expect(page.title).toBe(short)
+    expectCleanEnds(page)
+  })
 })
 
 describe('credits and promos at the ends of the body', () => {
@@ -263,22 +277,6 @@ describe('titles', () => {
     expect(page.title).toBe(headline)
     expect(page.publishedAt).toBe(new Date('2021-04-28T09:00:00+08:00').toISOString())
     expect(page.source).toBe('江南日报')
-    expectCleanEnds(page)
-  })
-})
-
-describe('a short headline', () => {
-  it('takes the heading that repeats a short, punctuated <title> over a sidebar heading', () => {
-    const short = '突发！江南暴雨'
-    const page = read(
-      portalPage({
-        title: short,
-        header: `<h1 id="ivs_title">${short}</h1><div class="info">2024-05-20 13:31</div>`,
-        article: bodyHtml(),
-        after: '<div class="hotSearch"><h1>热点搜索</h1><input type="text" aria-label="请输入搜索关键词"></div>',
-      }),
-    )
-    expect(page.title).toBe(short)
     expectCleanEnds(page)
   })
 })
@@ -646,15 +644,30 @@ describe('a news portal page that reports on a government', () => {
   const govParagraphs = [...paragraphs.slice(0, 3), `江南市人民政府有关负责同志表示，${paragraphs[3]}`]
   const govBody = `<div class="article-content">${bodyHtml(govParagraphs)}</div>`
 
-  it('is read as a portal page, with the publisher printed beside the date as its source', () => {
-    const page = read(
-      portalPage({
-        header: `${h1}<div class="date-source"><span class="date">2024年05月10日 00:26</span> <a class="source" href="https://jnrb.example.cn/">江南日报</a></div>`,
-        article: govBody,
-      }),
-    )
+  it.each([
+    [
+      'the publisher printed beside the date',
+      '<div class="date-source"><span class="date">2024年05月10日 00:26</span> <a class="source" href="https://jnrb.example.cn/">江南日报</a></div>',
+      '江南日报',
+      undefined,
+    ],
+    [
+      'the publisher beside the date ahead of a labelled credit',
+      '<div class="info"><span>2024-05-16 17:02</span> <span>江南日报</span> <span>作者：林晓燕</span></div>',
+      '江南日报',
+      '林晓燕',
+    ],
+    [
+      'the publisher 本文来源于 introduces, whatever its name ends with',
+      '<div class="ar_source"><span class="source">本文来源于<a href="https://tjj.example.cn/">江南市统计局</a>　<span>2024-05-11 09:36:26</span></span></div>',
+      '江南市统计局',
+      undefined,
+    ],
+  ])('is read as a portal page, with %s as its source', (_, info, source, author) => {
+    const page = read(portalPage({ header: `${h1}${info}`, article: govBody }))
     expect(page.platform).toBe('通用')
-    expect(page.source).toBe('江南日报')
+    expect(page.source).toBe(source)
+    expect(page.author).toBe(author)
   })
 
   it('reads the paper a portal runs into 作者： as the source, and the reporters under the text as the author', () => {
@@ -669,34 +682,16 @@ describe('a news portal page that reports on a government', () => {
     expect(page.author).toBe('林晓燕 王磊')
     expect(page.body).not.toMatch(/举报|林晓燕|客户端/)
   })
-
-  it('reads the publisher beside the date ahead of a labelled credit', () => {
-    const page = read(
-      portalPage({
-        header: `${h1}<div class="info"><span>2024-05-16 17:02</span> <span>江南日报</span> <span>作者：林晓燕</span></div>`,
-        article: govBody,
-      }),
-    )
-    expect(page.source).toBe('江南日报')
-    expect(page.author).toBe('林晓燕')
-  })
-
-  it('reads the publisher 本文来源于 introduces, whatever its name ends with', () => {
-    const page = read(
-      portalPage({
-        header: `${h1}<div class="ar_source"><span class="source">本文来源于<a href="https://tjj.example.cn/">江南市统计局</a>　<span>2024-05-11 09:36:26</span></span></div>`,
-        article: govBody,
-      }),
-    )
-    expect(page.source).toBe('江南市统计局')
-    expect(page.publishedAt).toBe(new Date('2024-05-11T09:36:26+08:00').toISOString())
-  })
 })
 
 describe('government 信息公开 pages', () => {
   const notice = '江南市人民政府办公室关于做好户外劳动者服务站点建设工作的通知'
   const table = (rows: string) => `<table class="xxgk-table"><tbody>${rows}</tbody></table>`
   const beijing = (day: string) => new Date(`${day}T09:00:00+08:00`).toISOString()
+  const fullTable = table(`<tr><td>标　　题：</td><td colspan="3">${notice}</td></tr>
+<tr><td>发文机关：</td><td>江南市人民政府办公室</td><td>成文日期：</td><td>2021年03月02日</td></tr>
+<tr><td>发文字号：</td><td>江政办发〔2021〕5号</td><td>发布日期：</td><td>2021年03月09日</td></tr>
+<tr><td>索 引 号：</td><td>11330100MB0000000X/2021-00012</td></tr>`)
   const disclosure = (block: string, body = '<div class="article-body">') =>
     `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${notice}_江南市人民政府门户网站</title></head><body>
 <div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a></div>
@@ -704,22 +699,8 @@ ${block}<h1>${notice}</h1>${body}${bodyHtml()}</div>
 <div class="foot">主办：江南市人民政府办公室　网站标识码3301000001</div></body></html>`
 
   it.each([
-    [
-      'a table whose title row comes before 成文日期, on a page the government reader reads',
-      table(`<tr><td>标　　题：</td><td colspan="3">${notice}</td></tr>
-<tr><td>发文机关：</td><td>江南市人民政府办公室</td><td>成文日期：</td><td>2021年03月02日</td></tr>
-<tr><td>发文字号：</td><td>江政办发〔2021〕5号</td><td>发布日期：</td><td>2021年03月09日</td></tr>
-<tr><td>索 引 号：</td><td>11330100MB0000000X/2021-00012</td></tr>`),
-      '<div id="zoom">',
-    ],
-    [
-      'the same table on a page only the general path reads',
-      table(`<tr><td>标　　题：</td><td colspan="3">${notice}</td></tr>
-<tr><td>发文机关：</td><td>江南市人民政府办公室</td><td>成文日期：</td><td>2021年03月02日</td></tr>
-<tr><td>发文字号：</td><td>江政办发〔2021〕5号</td><td>发布日期：</td><td>2021年03月09日</td></tr>
-<tr><td>索 引 号：</td><td>11330100MB0000000X/2021-00012</td></tr>`),
-      '<div class="article-body">',
-    ],
+    ['a table whose title row comes before 成文日期, on a page the government reader reads', fullTable, '<div id="zoom">'],
+    ['the same table on a page only the general path reads', fullTable, '<div class="article-body">'],
     [
       'a list with bold labels above the headline',
       `<ul class="xxgk"><li><b>索引号：</b>11330100MB0000000X/2021-00012</li><li><b>发布机构：</b>江南市人民政府办公室</li>
