@@ -362,6 +362,14 @@ describe('blocks the page hides', () => {
 })
 
 describe('credits after the article', () => {
+  it('reads a source line written with a bar instead of a colon', () => {
+    const page = read(
+      portalPage({ header: `${h1}<div class="info">2024-05-18 16:56</div>`, article: `${bodyHtml()}<p>来源 | 江南日报</p>` }),
+    )
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+
   it('reads editor, source and author printed in cells of their own below the text', () => {
     const page = read(
       portalPage({
@@ -489,6 +497,12 @@ describe('authors', () => {
       '<div class="info">2021-04-28</div>',
       bodyHtml([`新华社江南4月27日电（林晓燕、王磊） ${paragraphs[0]}`, ...paragraphs.slice(1)]),
       '林晓燕 王磊',
+    ],
+    [
+      'a photographer credited in brackets under the text',
+      '<div class="info">2021-04-28</div>',
+      `${bodyHtml()}<p>（林晓燕摄）</p>`,
+      '林晓燕',
     ],
     [
       'a two-character name padded to the width of three',

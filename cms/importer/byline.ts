@@ -114,7 +114,9 @@ export const authorNames = (credit: string): string | undefined => {
         .replace(/^[·•:：]+/, ''),
     )
     .map((t) => nameBeforePost(t) ?? nameAfterPost(t) ?? t)
-    .filter((t) => t && !isAffiliation(t))
+    // `刘满仓摄`, `刘满仓 摄`: a photographer's credit names the photographer.
+    .map((t) => (/^\p{Script=Han}{2,3}摄$/u.test(t) ? t.slice(0, -1) : t))
+    .filter((t) => t && t !== '摄' && !isAffiliation(t))
   return names.length ? joinPaddedNames(names).join(' ') : undefined
 }
 

@@ -352,7 +352,7 @@ export const extractArticle = (
   for (let popped = 0; body.length > 1 && popped < 4; popped++) {
     const text = body.at(-1)!.text
     const closingByline = readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
-    const sourceLine = /^(?:素材来源|资料来源|来源)\s+(\S.{1,30})$/.exec(text.trim())
+    const sourceLine = /^(?:素材来源|资料来源|来源)(?:\s*[|｜]\s*|\s+)(\S.{1,30})$/.exec(text.trim())
     const editor = editorCredit(text)
     // `（袁源）` on a line of its own: the reporters' names alone.
     const bracketed = /^[(（]([^()（）]{2,30})[)）]$/.exec(text.trim())
