@@ -672,6 +672,12 @@ describe('a news portal page that reports on a government', () => {
       '林晓燕',
     ],
     [
+      'the site 原创： names, its name run into the date',
+      '<div class="info">原创：39江南健康网2024-04-23 12:27:25</div>',
+      '39江南健康网',
+      undefined,
+    ],
+    [
       'the publisher 本文来源于 introduces, whatever its name ends with',
       '<div class="ar_source"><span class="source">本文来源于<a href="https://tjj.example.cn/">江南市统计局</a>　<span>2024-05-11 09:36:26</span></span></div>',
       '江南市统计局',

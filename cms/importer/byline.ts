@@ -144,14 +144,15 @@ export const leadSource = (paragraph: string): string | undefined => {
   return name && /^\p{Script=Han}{0,6}$/u.test(filed.slice(name.length)) ? name : undefined
 }
 
-/** `光明网`, `江南日报客户端`, `青湖发布`: a publisher's name printed alone beside the date. */
-const publisher = /^[\p{Script=Han}A-Za-z·]{2,12}(?:网|报|台|社|客户端|发布|新闻|在线|频道|杂志|公众号|总工会|工会)$/u
+/** `光明网`, `江南日报客户端`, `青湖发布`, `39健康网`: a publisher's name printed alone beside the date. */
+const publisher = /^(?:\d{1,4})?[\p{Script=Han}A-Za-z·]{2,12}(?:网|报|台|社|客户端|发布|新闻|在线|频道|杂志|公众号|总工会|工会)$/u
 
 export const readPublisher = (text: string): string | undefined => {
   // `本文来源于国家统计局`: the words introduce the publisher, whatever its name ends with, and are not part of it.
   let t = text.replace(/[\s\u3000]+/g, '')
   const introduced = /^(?:本文)?来源于/.test(t)
-  t = t.replace(/^(?:本文)?来源于/, '')
+  // `原创：39健康网` beside the date: the site that wrote it.
+  t = t.replace(/^(?:本文)?来源于|^原创[:：]/, '')
   // Trimmed by hand: an unanchored `[…]+$` would rescan every run of separators.
   while (t && '|｜·-'.includes(t[0]!)) t = t.slice(1)
   while (t && '|｜·-'.includes(t.at(-1)!)) t = t.slice(0, -1)
