@@ -354,6 +354,21 @@ describe('hidden text and dates that are not the post date', () => {
     expect(page.publishedAt).toBe(new Date(1625904000 * 1000).toISOString())
   })
 
+  it('drops the headline a WeChat account printed again as <h1> at the head of a reposted report', () => {
+    const html = fs
+      .readFileSync(path.join(dir, 'wechat-ct-only.html'), 'utf8')
+      .replace(
+        /(<div class="rich_media_content " id="js_content"[^>]*>)/,
+        '$1<h1><span><strong>青湖区总工会举行</strong></span></h1><h1><strong>职工子女暑期托管班开班仪式</strong></h1>',
+      )
+    const page = parsePage(new TextEncoder().encode(html), 'wechat-repost.html')
+    expect(page.title).toBe('青湖区开展职工子女暑期托管服务')
+    expect(page.blocks.map(blockText).find(Boolean)).toBe(
+      '7月10日，青湖区总工会职工子女暑期托管班开班，首批招收六到十二岁的职工子女一百二十名。',
+    )
+    expect(bodyOf(page)).not.toMatch(/举行|开班仪式/)
+  })
+
   it('keeps the government section and site name from the meta tags', () => {
     const page = parse('gov-trs-meta.html')
     expect({ column: page.column, siteName: page.siteName }).toEqual({ column: '工作动态', siteName: '江南市总工会' })

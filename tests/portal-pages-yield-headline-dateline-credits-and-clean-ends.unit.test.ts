@@ -45,6 +45,26 @@ describe('dates on portal pages', () => {
     expectCleanEnds(page)
   })
 
+  it.each([
+    ['a date run into it', '<div class="info">来源：江南日报2021-04-28 10:31</div>'],
+    ['the reporter beside it', '<div class="info">2021-04-28 10:31 来源：江南日报 林晓燕</div>'],
+    ['the site beside it', '<div class="info">2021-04-28 10:31 来源：江南日报 江南职工网</div>'],
+    ['the 选稿 editor after it', '<div class="info">2021-04-28 10:31 来源：江南日报 选稿：王磊</div>'],
+  ])('reads the source without %s', (_, info) => {
+    const page = read(portalPage({ header: `${h1}${info}`, article: bodyHtml() }))
+    expect(page.source).toBe('江南日报')
+    expect(page.publishedAt).toBe(new Date('2021-04-28T10:31:00+08:00').toISOString())
+    expectCleanEnds(page)
+  })
+
+  it('reads the source without the site beside it on a government-style page', () => {
+    const page = read(`<!DOCTYPE html><html><head><title>${headline}_江南市人民政府</title></head><body>
+<h1>${headline}</h1><div class="info">发布时间：2021-04-28 10:31 来源：江南发布 江南市人民政府网 浏览次数：12</div>
+<div class="TRS_Editor">${bodyHtml()}</div><div class="foot">江南市人民政府 网站标识码3301000001</div></body></html>`)
+    expect(page.platform).toBe('政府网站')
+    expect(page.source).toBe('江南发布')
+  })
+
   it('reads the publisher printed alone beside the date as the source', () => {
     const page = read(
       portalPage({ header: `${h1}<div class="info"><span>2022-02-13 09:57</span> <span>青湖发布</span></div>`, article: bodyHtml() }),
@@ -180,6 +200,20 @@ describe('headlines', () => {
     expect(page.title).toBe(headline)
     expectCleanEnds(page)
   })
+
+  it('takes the heading that repeats a short, punctuated <title> over a sidebar heading', () => {
+    const short = '突发！江南暴雨'
+    const page = read(
+      portalPage({
+        title: short,
+        header: `<h1 id="ivs_title">${short}</h1><div class="info">2024-05-20 13:31</div>`,
+        article: bodyHtml(),
+        after: '<div class="hotSearch"><h1>热点搜索</h1><input type="text" aria-label="请输入搜索关键词"></div>',
+      }),
+    )
+    expect(page.title).toBe(short)
+    expectCleanEnds(page)
+  })
 })
 
 describe('credits and promos at the ends of the body', () => {
@@ -200,6 +234,30 @@ describe('credits and promos at the ends of the body', () => {
     expect(page.source).toBe('江南日报')
     expect(page.responsibleEditor).toBe('周敏')
     expectCleanEnds(page)
+  })
+})
+
+describe('what portals print under the text', () => {
+  it.each([
+    ['a keyword line', '<p class="keywords">关键字 : 新就业形态 入会</p>'],
+    [
+      'a comment box with the comments in it',
+      `<div class="cmt"><p>36条评论|1,204人参与网友评论</p><p>最热评论</p><p>青湖老刘江南市</p>
+<p>快递小哥终于有了自己的家，点赞江南市总工会！</p><p>12月3日11:02举报赞85回复</p></div>`,
+    ],
+    ['a platform statement', '<p>平台声明：该文观点仅代表作者本人，江南号系信息发布平台，本站仅提供信息存储空间服务。</p>'],
+    [
+      "a platform's statement with no label and the comments under it",
+      '<p>以上内容（包括图片及视频）为创作者平台“江南号”用户上传并发布，本平台仅提供信息存储服务</p><p>写得真好，江南工会为职工办了一件实事，我们快递员终于有了歇脚的地方！</p>',
+    ],
+    ['a reprint notice', '<p>江南职工网（www.jnzg.cn）专稿，未经书面授权请勿转载。</p>'],
+    ['an original-work notice', '<p>本作品为“江南工会科普”原创，转载时务请注明出处。</p>'],
+    ['a link to the rest of the text', '<p>《江南日报》（2021年12月04日 03版）</p><p>阅读剩余全文（）</p>'],
+    ['production credits', '<p>总监制：王 磊</p><p>监 制：林晓燕</p><p>审 读：周 敏</p>'],
+  ])('ends the text before %s', (_, tail) => {
+    const page = read(portalPage({ header: `${h1}<div class="info">2021-12-03 10:20</div>`, article: `${bodyHtml()}${tail}` }))
+    expect(page.last).toMatch(new RegExp(`${paragraphs.at(-1)!.slice(-20)}$|^《江南日报》（2021年12月04日 03版）$`))
+    expect(page.body).not.toMatch(/关键字|评论|举报|平台声明|信息存储|歇脚的地方！|专稿|转载|阅读剩余全文|监\s*制|审\s*读/)
   })
 })
 
@@ -304,6 +362,14 @@ describe('blocks the page hides', () => {
 })
 
 describe('credits after the article', () => {
+  it('reads a source line written with a bar instead of a colon', () => {
+    const page = read(
+      portalPage({ header: `${h1}<div class="info">2024-05-18 16:56</div>`, article: `${bodyHtml()}<p>来源 | 江南日报</p>` }),
+    )
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+
   it('reads editor, source and author printed in cells of their own below the text', () => {
     const page = read(
       portalPage({
@@ -403,6 +469,48 @@ describe('authors', () => {
       '林晓燕',
     ],
     [
+      'a commentator whose name runs into the institution and post after it',
+      '<div class="info">2021-04-28</div>',
+      `${bodyHtml()}<p>　　（作者：林晓燕浙江大学公共管理学院教授）</p>`,
+      '林晓燕',
+    ],
+    [
+      'the visible byline, not the editor a hidden block for search engines names as author',
+      `<div style="display:none">
+        <span>2021-04-28 10:31:00</span>
+        <span>来源：江南日报</span>
+        <span>作者：王磊</span>
+        <span>责任编辑：王磊</span>
+      </div>
+      <div class="info">2021年04月28日 10:31　来源：江南日报</div>`,
+      `${bodyHtml()}<p>　　(作者：林晓燕浙江大学公共管理学院教授)</p><div class="editor">【编辑:王磊】</div>`,
+      '林晓燕',
+    ],
+    [
+      'a commentator credited with 丨 and a role of 评论员',
+      '<div class="info">2021-04-28</div>',
+      `<p>文丨江南时评特约评论员 林晓燕</p>${bodyHtml()}`,
+      '林晓燕',
+    ],
+    [
+      'an agency lead naming its reporters with no role word',
+      '<div class="info">2021-04-28</div>',
+      bodyHtml([`新华社江南4月27日电（林晓燕、王磊） ${paragraphs[0]}`, ...paragraphs.slice(1)]),
+      '林晓燕 王磊',
+    ],
+    [
+      'a photographer credited in brackets under the text',
+      '<div class="info">2021-04-28</div>',
+      `${bodyHtml()}<p>（林晓燕摄）</p>`,
+      '林晓燕',
+    ],
+    [
+      'a two-character name padded to the width of three',
+      '<div class="info">2021-04-28</div>',
+      `<div class="author">本报记者  林晓燕  王  磊</div>${bodyHtml()}`,
+      '林晓燕 王磊',
+    ],
+    [
       'names alone in brackets on a line after the text',
       '<div class="info">2021-04-28</div>',
       `${bodyHtml()}<div align="right">（林晓燕）</div>`,
@@ -413,5 +521,229 @@ describe('authors', () => {
     expect(page.author).toBe(author)
     expect(page.last).toContain(paragraphs.at(-1)!.slice(-20))
     expect(page.last).not.toContain('林晓燕')
+  })
+})
+
+describe('credits written with slashes', () => {
+  it('reads 文/ as the author and 编辑/ as the editor under the text, and keeps both out of it', () => {
+    const page = read(
+      portalPage({ header: `${h1}<div class="info">2021-04-28</div>`, article: `${bodyHtml()}<p>文/林晓燕</p><p>编辑/王磊</p>` }),
+    )
+    expect(page.author).toBe('林晓燕')
+    expect(page.responsibleEditor).toBe('王磊')
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/林晓燕|王磊/)
+  })
+})
+
+describe('credits around the headline and under the text, as modern portals print them', () => {
+  it('reads a byline printed between the headline and the dateline', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="author">本报记者  林晓燕  王  磊</div><div class="channel">2024年05月10日06:58 | 来源：江南日报</div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.author).toBe('林晓燕 王磊')
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+
+  it('never starts the text with where the poster was', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="article-info"><span class="time">2024-05-20 06:48</span></div>`,
+        article: `<div class="area"><span>发布于：</span><span>江南市</span></div>${bodyHtml()}`,
+      }),
+    )
+    expect(page.first).toContain(paragraphs[0].slice(0, 20))
+    expect(page.body).not.toMatch(/发布于/)
+  })
+
+  it('cuts a front-page link glued to the last paragraph and reads the labelled credit it closed', () => {
+    const credit = '（本文来源：江南日报 作者：江南市职工发展研究中心劳动关系研究部部长，“新业态”课题组组长、研究员林晓燕）'
+    const back = '<a href="https://www.jnzg.cn/" id="back">返回江南号，查看更多</a>'
+    const page = read(
+      portalPage({ header: `${h1}<div class="info">2024-05-13 06:15</div>`, article: `${bodyHtml()}<p>${credit}${back}</p>` }),
+    )
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/查看更多|研究员/)
+  })
+
+  it.each([
+    ['作者：江南市职工发展研究中心劳动关系研究部部长，“新业态”课题组组长、研究员林晓燕', '林晓燕'],
+    ['作者：江南大学法学院教授林晓燕', '林晓燕'],
+  ])('reads the name after its posts: %s', (credit, name) => {
+    const page = read(portalPage({ header: `${h1}<div class="info">2024-05-13 06:15</div>`, article: `<p>${credit}</p>${bodyHtml()}` }))
+    expect(page.author).toBe(name)
+  })
+
+  it('reads the author and editor credited without colons under the text, with the layout credit beside them', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2024-01-25 18:03</div>`,
+        article: `${bodyHtml()}<p>作者 <strong>林晓燕 王磊</strong></p><p>编辑 <strong>周敏 </strong>｜<strong> </strong>排版<strong> 陈静</strong></p>`,
+      }),
+    )
+    expect(page.author).toBe('林晓燕 王磊')
+    expect(page.responsibleEditor).toBe('周敏')
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/林晓燕|周敏|排版/)
+  })
+})
+
+describe('a byline and a labelled source on the last line', () => {
+  const closing = '<p>　　江南报·江南网记者 林晓燕 来源：江南日报</p>'
+  it.each([
+    ['a portal page', portalPage({ header: `${h1}<div class="info">2024-05-13 06:03</div>`, article: `${bodyHtml()}${closing}` })],
+    [
+      'a government-style page',
+      `<!DOCTYPE html><html><head><title>${headline}_江南网</title></head><body><h1>${headline}</h1>
+<div class="info">发布时间：2024-05-13 06:03 来源：江南日报 浏览次数：12</div><div class="TRS_Editor">${bodyHtml()}${closing}</div></body></html>`,
+    ],
+  ])('are read into their fields and out of the text on %s', (_, html) => {
+    const page = read(html)
+    expect(page.author).toBe('林晓燕')
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+})
+
+describe('a video above the text', () => {
+  it('never starts the text with the player caption, its toggle or its controls', () => {
+    const video = `<div class="player"><p>江南市新就业形态劳动者入会集中行动启动 时长：01:45 来源：江南网</p><a href="#">展开</a>
+<p>江南市新就业形态劳动者入会集中行动启动仪式现场收起</p><p>00:00/00:00</p><p>时长：01:45建议WIFI下打开</p></div>`
+    const page = read(portalPage({ header: `${h1}<div class="info">2024-05-20 10:00</div>`, article: `${video}${bodyHtml()}` }))
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/时长|收起|00:00/)
+  })
+})
+
+describe('an agency story a portal reprints', () => {
+  it('reads the source printed between the headline and the dateline', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="ly">来源：江南日报</div><div class="zz">作者：</div><div class="sj">2023-12-01 14:43</div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.source).toBe('江南日报')
+    expectCleanEnds(page)
+  })
+
+  it('names the agency its lead was filed by as the source when nothing else does', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2023-12-01 14:43</div>`,
+        article: bodyHtml([`新华社江南11月30日电 ${paragraphs[0]}`, ...paragraphs.slice(1)]),
+      }),
+    )
+    expect(page.source).toBe('新华社')
+  })
+
+  it('drops the agency headline printed in several lines above the text', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info">2023-12-01 14:43</div>`,
+        article: `<p><strong>${headline}强调</strong></p><p><strong>把服务站点建成劳动者的温馨家园</strong></p><p><strong>林晓燕王磊出席</strong></p>${bodyHtml()}`,
+      }),
+    )
+    expectCleanEnds(page)
+    expect(page.body).not.toMatch(/温馨家园|出席/)
+  })
+})
+
+describe('a news portal page that reports on a government', () => {
+  const govParagraphs = [...paragraphs.slice(0, 3), `江南市人民政府有关负责同志表示，${paragraphs[3]}`]
+  const govBody = `<div class="article-content">${bodyHtml(govParagraphs)}</div>`
+
+  it.each([
+    [
+      'the publisher printed beside the date',
+      '<div class="date-source"><span class="date">2024年05月10日 00:26</span> <a class="source" href="https://jnrb.example.cn/">江南日报</a></div>',
+      '江南日报',
+      undefined,
+    ],
+    [
+      'the publisher beside the date ahead of a labelled credit',
+      '<div class="info"><span>2024-05-16 17:02</span> <span>江南日报</span> <span>作者：林晓燕</span></div>',
+      '江南日报',
+      '林晓燕',
+    ],
+    [
+      'the site 原创： names, its name run into the date',
+      '<div class="info">原创：39江南健康网2024-04-23 12:27:25</div>',
+      '39江南健康网',
+      undefined,
+    ],
+    [
+      'the publisher 本文来源于 introduces, whatever its name ends with',
+      '<div class="ar_source"><span class="source">本文来源于<a href="https://tjj.example.cn/">江南市统计局</a>　<span>2024-05-11 09:36:26</span></span></div>',
+      '江南市统计局',
+      undefined,
+    ],
+  ])('is read as a portal page, with %s as its source', (_, info, source, author) => {
+    const page = read(portalPage({ header: `${h1}${info}`, article: govBody }))
+    expect(page.platform).toBe('通用')
+    expect(page.source).toBe(source)
+    expect(page.author).toBe(author)
+  })
+
+  it('reads the paper a portal runs into 作者： as the source, and the reporters under the text as the author', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="date-source"><span class="date">2024年05月16日 17:02</span> <a class="source" href="https://jnrb.example.cn/">江南日报</a><span class="date">作者：江南日报</span></div>`,
+        article: `${govBody}<p>　　（江南台记者 林晓燕 王磊）</p><p class="show_author">责任编辑：周敏</p>`,
+        after: '<p>举报邮箱：jubao@jnzg.example.cn</p><p>江南新闻客户端</p>',
+      }),
+    )
+    expect(page.source).toBe('江南日报')
+    expect(page.author).toBe('林晓燕 王磊')
+    expect(page.body).not.toMatch(/举报|林晓燕|客户端/)
+  })
+})
+
+describe('government 信息公开 pages', () => {
+  const notice = '江南市人民政府办公室关于做好户外劳动者服务站点建设工作的通知'
+  const table = (rows: string) => `<table class="xxgk-table"><tbody>${rows}</tbody></table>`
+  const beijing = (day: string) => new Date(`${day}T09:00:00+08:00`).toISOString()
+  const fullTable = table(`<tr><td>标　　题：</td><td colspan="3">${notice}</td></tr>
+<tr><td>发文机关：</td><td>江南市人民政府办公室</td><td>成文日期：</td><td>2021年03月02日</td></tr>
+<tr><td>发文字号：</td><td>江政办发〔2021〕5号</td><td>发布日期：</td><td>2021年03月09日</td></tr>
+<tr><td>索 引 号：</td><td>11330100MB0000000X/2021-00012</td></tr>`)
+  const disclosure = (block: string, body = '<div class="article-body">') =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${notice}_江南市人民政府门户网站</title></head><body>
+<div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a></div>
+${block}<h1>${notice}</h1>${body}${bodyHtml()}</div>
+<div class="foot">主办：江南市人民政府办公室　网站标识码3301000001</div></body></html>`
+
+  it.each([
+    ['a table whose title row comes before 成文日期, on a page the government reader reads', fullTable, '<div id="zoom">'],
+    ['the same table on a page only the general path reads', fullTable, '<div class="article-body">'],
+    [
+      'a list with bold labels above the headline',
+      `<ul class="xxgk"><li><b>索引号：</b>11330100MB0000000X/2021-00012</li><li><b>发布机构：</b>江南市人民政府办公室</li>
+<li><b>生成日期：</b>2021-03-02</li><li><b>发布日期：</b>2021-03-09</li><li><b>文号：</b>江政办发〔2021〕5号</li></ul>`,
+      '<div class="article-body">',
+    ],
+  ])('dates %s by its 发布日期, and keeps the table out of the body', (_, block, body) => {
+    const page = read(disclosure(block, body))
+    expect(page.title).toBe(notice)
+    expect(page.publishedAt).toBe(beijing('2021-03-09'))
+    expect(page.first).toContain(paragraphs[0].slice(0, 20))
+    expect(page.last).toContain(paragraphs.at(-1)!.slice(-20))
+    expect(page.body).not.toMatch(/索引号|索 引 号|发文机关|发文字号|成文日期|发布日期|网站标识码/)
+  })
+
+  it('dates a page by its 成文日期 when that is the only date it prints', () => {
+    const page = read(
+      disclosure(
+        table(`<tr><td>索　引　号：</td><td>2021-00012</td><td>发文机关：</td><td>江南市人民政府办公室</td></tr>
+<tr><td>成文日期：</td><td>2021-03-02</td><td>文　　号：</td><td>江政办发〔2021〕5号</td></tr>`),
+      ),
+    )
+    expect(page.publishedAt).toBe(beijing('2021-03-02'))
+    expect(page.body).not.toMatch(/索引号|成文日期/)
   })
 })

@@ -18,6 +18,7 @@ import { closingNames, readByline } from '../cms/importer/byline'
 import { beijingDay, findDate } from '../cms/importer/date'
 import { decodeBuffer } from '../cms/importer/decode'
 import { mainContent } from '../cms/importer/fallback'
+import { readLabels } from '../cms/importer/labels'
 import { parsePage } from '../cms/importer/parse'
 import { toSimplified } from '../cms/importer/script'
 
@@ -63,7 +64,9 @@ const ends = (got: string, want: string) => {
  * fields; none of that counts as body text here.
  */
 const credit = /^[\s(（□]*(?:来源|信息来源|稿件来源|本文来源|编辑|责任编辑|责编|作者|记者|审核|校对)\s*[:：]|^(?:素材来源|资料来源|整合)\s/
-const closingCredit = /[(（](?:记者|通讯员|本报记者|\p{Script=Han}{1,4}记者|责编|编辑)[^()（）]{1,30}[)）]\s*$/u
+// `（经济日报评论员）`, `（作者韩涵系政邦智库研究员）`: a commentary's signature, a credit like `（记者 …）`.
+const closingCredit =
+  /[(（](?:(?:记者|通讯员|本报记者|\p{Script=Han}{1,4}记者|责编|编辑|作者)[^()（）]{1,30}|\p{Script=Han}{2,8}评论员)[)）]\s*$/u
 const closingBracket = /[(（]([^()（）]{2,30})[)）]\s*$/
 /** A line of the headline block: no sentence in it, or only a date. */
 const headingLine = (line: string) => {
@@ -79,14 +82,25 @@ const labelledBody = (text: string, title: string) => {
   for (;;) {
     const last = lines.at(-1)!
     const names = closingBracket.exec(last)
-    if (lines.length > 1 && (credit.test(last) || readByline(last.replace(/^整合\s+/, '')))) lines.pop()
+    // `中青报·中青网记者 魏其濛 来源：中国青年报`: a byline, then labelled credits.
+    const labelled = readLabels(last, toSimplified(last))
+    const creditThenLabels =
+      !!labelled &&
+      !labelled.leading &&
+      labelled.labels.every((l) => ['source', 'editor', 'author'].includes(l.kind)) &&
+      !!readByline(labelled.before)
+    if (lines.length > 1 && (credit.test(last) || creditThenLabels || readByline(last.replace(/^整合\s+/, '')))) lines.pop()
     else if (closingCredit.test(last)) lines[lines.length - 1] = last.replace(closingCredit, '')
     else if (names && closingNames(names[1])) lines[lines.length - 1] = last.slice(0, names.index)
     else break
   }
+  // `文丨政能亮特约评论员 韩涵` opening the text: a byline, as closing credits are, is not body text.
+  while (lines.length > 1 && lines[0].length <= 30 && readByline(lines[0])) lines.shift()
   const t = norm(title)
-  // The headline within the first three lines: it and the lines of its block go.
-  const at = t ? lines.slice(0, 3).findIndex((l) => norm(l).length >= 4 && (norm(l).includes(t) || t.includes(norm(l)))) : -1
+  // The headline within the first three lines: it and the lines of its block go. A part of it
+  // counts only when it is half the headline or more: a place name the text links (`呼和浩特`) is not it.
+  const isHeadline = (l: string) => norm(l).length >= Math.max(4, t.length / 2) && (norm(l).includes(t) || t.includes(norm(l)))
+  const at = t ? lines.slice(0, 3).findIndex(isHeadline) : -1
   if (at >= 0) {
     let start = at + 1
     while (start < lines.length - 1 && start <= at + 2 && headingLine(lines[start])) start++

@@ -8,7 +8,7 @@ import { compact } from './compare'
  */
 
 /** A role that introduces names. `文`/`图` count only beside a slash (`文/张三`, `张三/文`). */
-const role = /记者|通讯员|作者|撰稿|撰文|编译|摄影|特约|文\s*[/／|｜]|[/／]\s*文|图\s*[/／|｜]|[/／]\s*图/
+const role = /记者|通讯员|作者|撰稿|撰文|编译|摄影|特约|评论员|文\s*[/／|｜丨]|[/／]\s*文|图\s*[/／|｜丨]|[/／]\s*图/
 
 /** What follows the names and is not one: where the reporter filed from, photo credits. */
 const tail = /(?:(?:\p{Script=Han}{2,8})?(?:摄影)?报道|[/／]\s*文(?:\s*[/／]\s*图)?|受访者供图|供图|发自\p{Script=Han}{2,6})$/u
@@ -24,7 +24,7 @@ const creditText = (credit: string): string => {
     .replace(/^[(（]|[)）]$/g, '')
     .trim()
   for (let i = 0; i < 3 && tail.test(text); i++) text = text.replace(tail, '').trimEnd()
-  return text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜]\s*/, '')
+  return text.replace(/^(?:作者|撰稿|撰文)\s*[:：]\s*/, '').replace(/^文\s*[/／|｜丨]\s*/, '')
 }
 
 /**
@@ -50,7 +50,48 @@ export const readByline = (line: string): string | undefined => {
 }
 
 /** The role words names follow in a credit: `本报记者`, `新华社记者`, `特约通讯员`, `实习生`. */
-const roleWord = /(?:特约|见习|实习|首席|全媒体)?(?:记者|通讯员|实习生|作者|撰稿|撰文|编译|摄影)/u
+const roleWord = /(?:特约|见习|实习|首席|全媒体)?(?:记者|通讯员|实习生|作者|撰稿|撰文|编译|摄影|评论员)/u
+
+/** `王乐文  方  敏`: papers pad a two-character name to the width of three, so its halves are one name. */
+const joinPaddedNames = (tokens: string[]): string[] => {
+  const out: string[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const single = (t: string | undefined) => t !== undefined && /^\p{Script=Han}$/u.test(t)
+    if (single(tokens[i]) && single(tokens[i + 1])) out.push(tokens[i] + tokens[++i])
+    else out.push(tokens[i])
+  }
+  return out
+}
+
+/** Where an institution's name begins: a province, a large city, the nation or its centre. */
+const placeStart =
+  /^(?:中国|中央|国家|全国|国务院|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|南京|武汉|广州|深圳|杭州|西安|成都|厦门|青岛|大连|苏州|清华|复旦|同济|南开|浙大|中山)/u
+/** What a commentator's affiliation ends with: the post or degree after the institution. */
+const posts =
+  '教授|研究员|讲师|博士|博士后|博士生|硕士|研究生|院长|部长|处长|局长|科长|组长|社长|校长|行长|主编|主任|所长|书记|秘书长|专家|学者|会长|理事长|董事长|总经理|首席经济学家|分析师|律师|医师|导师|委员|顾问|主席|代表|工程师|编辑|作家|评论员'
+const postEnd = new RegExp(`(?:${posts})$`, 'u')
+/** `研究员徐占忱`: the last post of an affiliation, then the name. */
+const postThenName = new RegExp(`(?:${posts})(\\p{Script=Han}{2,3})$`, 'u')
+
+/**
+ * `方敏北京大学经济学院教授`: a commentator's name run into the institution and post a paper
+ * prints after it. The name is the two or three characters before the institution begins.
+ */
+const nameBeforePost = (token: string): string | undefined => {
+  if (!postEnd.test(token) || !/^\p{Script=Han}{6,40}$/u.test(token)) return undefined
+  for (const length of [2, 3]) if (placeStart.test(token.slice(length))) return token.slice(0, length)
+  return undefined
+}
+
+/** `…部长、研究员徐占忱`: a name printed after its post, the last word of a commentator's credit. */
+const nameAfterPost = (token: string): string | undefined =>
+  token.length > 4 && !postEnd.test(token) ? postThenName.exec(token)?.[1] : undefined
+
+/**
+ * A word of a credit that is an affiliation and no name: `北京大学经济学院教授`,
+ * `“一带一路”研究部部长`; names are four characters at most, so a longer word ending in a post is none.
+ */
+const isAffiliation = (token: string) => token.length > 4 && postEnd.test(token)
 
 /**
  * The names a credit gives, and nothing else: `光明日报记者 王建宏 张文攀` → `王建宏 张文攀`,
@@ -72,8 +113,11 @@ export const authorNames = (credit: string): string | undefined => {
         .at(-1)!
         .replace(/^[·•:：]+/, ''),
     )
-    .filter(Boolean)
-  return names.length ? names.join(' ') : undefined
+    .map((t) => nameBeforePost(t) ?? nameAfterPost(t) ?? t)
+    // `刘满仓摄`, `刘满仓 摄`: a photographer's credit names the photographer.
+    .map((t) => (/^\p{Script=Han}{2,3}摄$/u.test(t) ? t.slice(0, -1) : t))
+    .filter((t) => t && t !== '摄' && !isAffiliation(t))
+  return names.length ? joinPaddedNames(names).join(' ') : undefined
 }
 
 /**
@@ -85,18 +129,59 @@ export const leadByline = (paragraph: string): string | undefined => {
     /^(?:本报讯|本台讯|本网讯|据\p{Script=Han}{2,12}电|\p{Script=Han}{2,10}讯|\p{Script=Han}{2,8}\d{1,2}月\d{1,2}日电)[\s\u3000]*[(（]([^()（）]{2,30})[)）]/u.exec(
       paragraph.trim().slice(0, 80),
     )
-  return m ? readByline(m[1]) : undefined
+  // `新华社北京5月19日电（刘艺、杨吉）`: an agency's lead names its reporters with no role word.
+  return m ? (readByline(m[1]) ?? closingNames(m[1])) : undefined
 }
 
-/** `光明网`, `江南日报客户端`, `青湖发布`: a publisher's name printed alone beside the date. */
-const publisher = /^[\p{Script=Han}A-Za-z·]{2,12}(?:网|报|台|社|客户端|发布|新闻|在线|频道|杂志|公众号|总工会|工会)$/u
+/**
+ * `新华社上海11月30日电`, `据中新网电`, `北京商报讯`: the agency or paper a news lead names as the
+ * one that filed it, ahead of the place and date; the page's source when nothing else names one.
+ */
+export const leadSource = (paragraph: string): string | undefined => {
+  const filed = /^据?([^\s，。,、：:（(]{2,24}?)(?:\d{1,2}月\d{1,2}日)?[电讯]/u.exec(paragraph.trim().slice(0, 40))?.[1]
+  const name = filed && /^[\p{Script=Han}A-Za-z0-9]{2,8}?(?:社|网|报|台)/u.exec(filed)?.[0]
+  // What follows the name is the place it filed from (`上海`), nothing else.
+  return name && /^\p{Script=Han}{0,6}$/u.test(filed.slice(name.length)) ? name : undefined
+}
+
+/** `光明网`, `江南日报客户端`, `青湖发布`, `39健康网`: a publisher's name printed alone beside the date. */
+const publisher = /^(?:\d{1,4})?[\p{Script=Han}A-Za-z·]{2,12}(?:网|报|台|社|客户端|发布|新闻|在线|频道|杂志|公众号|总工会|工会)$/u
 
 export const readPublisher = (text: string): string | undefined => {
+  // `本文来源于国家统计局`: the words introduce the publisher, whatever its name ends with, and are not part of it.
   let t = text.replace(/[\s\u3000]+/g, '')
+  const introduced = /^(?:本文)?来源于/.test(t)
+  // `原创：39健康网` beside the date: the site that wrote it.
+  t = t.replace(/^(?:本文)?来源于|^原创[:：]/, '')
   // Trimmed by hand: an unanchored `[…]+$` would rescan every run of separators.
   while (t && '|｜·-'.includes(t[0]!)) t = t.slice(1)
   while (t && '|｜·-'.includes(t.at(-1)!)) t = t.slice(0, -1)
-  return publisher.test(t) ? t : undefined
+  return publisher.test(t) || (introduced && /^[\p{Script=Han}A-Za-z·]{2,16}$/u.test(t)) ? t : undefined
+}
+
+/**
+ * `编辑/倪家宁` under `文/栗思`, `编辑 周褶褶 ｜ 排版 魏蔚` under `作者 王之言`: the editor's credit
+ * written the way the byline is, with no colon, and the layout credits beside it; the editor's name, or undefined.
+ */
+export const editorCredit = (line: string): string | undefined =>
+  /^(?:编辑|责编|责任编辑)(?:\s*[/／]\s*|\s+)(\p{Script=Han}{2,4})(?:\s*[|｜丨]\s*(?:排版|校对|审核|美编|设计|视觉|制图)(?:\s*[/／:：]\s*|\s*)\p{Script=Han}{2,4})*$/u.exec(
+    line.trim(),
+  )?.[1]
+
+/** A date run into the value before it: `人民日报2024-05-13 08:49`. */
+const gluedDate = /(?:19|20)\d{2}[-/.年]\d/
+
+/**
+ * The publisher a `来源：` label names, without what the template prints after it: a date
+ * run into it (`人民日报2024-05-13 08:49`), or the reporter or the site beside it
+ * (`中国新闻网 王帆`, `央视新闻客户端 中国青年网`) once the first word is a publisher's name.
+ */
+export const sourceName = (value: string): string => {
+  const date = gluedDate.exec(value)
+  const v = date && date.index > 0 ? value.slice(0, date.index).trim() : value
+  const [first, next] = v.split(/[\s\u3000]+/u)
+  // `人民网 - 人民日报` names both, joined on purpose.
+  return next && !/^[-－—·|｜/]/.test(next) && readPublisher(first) ? first : v
 }
 
 /** Words a closing bracket holds that are not names: `（完）`, `（待续）`, `（原创）`, `（新华社）`. */

@@ -9,6 +9,12 @@ import { compact } from './compare'
 const navWords =
   /首页|帮助|会员列表|最新帖子|精华区|每日签到|统计排行|社区服务|博客|搜索|论坛|设置|消息|导航|排行|签到|大转盘|门户|专题|家园/g
 
+/** A platform's link back to its front page, often glued to the last paragraph: `返回搜狐，查看更多`. */
+const backLink = /返回\p{Script=Han}{1,8}[，,]?\s*查看更多$/u
+
+/** The last paragraph without a front-page link glued to its end. */
+export const withoutBackLink = (text: string): string => text.replace(backLink, '').trimEnd()
+
 /** Whole-line shapes: a line that starts (or is) like this is chrome at any length. */
 const rules: RegExp[] = [
   // login and registration prompts
@@ -39,14 +45,25 @@ const rules: RegExp[] = [
   /[(（]\d{1,2}[-/]\d{1,2}[)）]$/,
   // separators drawn with dashes
   /^[-=_*~—.·]{3,}(?:(?:分隔线|分割线)[-=_*~—.·]*)?$/,
+  // a video player's caption and controls: `…播出 时长：01:45 来源：电影网`, `时长：01:45建议WIFI下打开`, `00:00/00:00`
+  /时长[:：]\d{1,2}:\d{2}/,
+  /^\d{1,2}:\d{2}(?:[/／]\d{1,2}:\d{2})?$/,
   // breadcrumbs
   /^(首页|当前位置|您的位置|你的位置|位置)[:：>»]/,
+  // where the poster was, as platforms print it beside the date: `发布于：北京市`, `IP属地：江苏`
+  /^(?:发布于|IP属地|ip属地)[:：]\p{Script=Han}{2,10}$/u,
+  new RegExp(`^${backLink.source}`, 'u'),
+  // the production credits a portal prints under a commentary: `总监制：…`, `审 读：…`, `排版 …`
+  /^(?:总监制|监制|审读|排版|校对|终审|出品人|统筹)[:：]/,
 ]
 
 /** Phrases that mark a short line as chrome; a sentence may use them, so only short lines. */
 const shortRules: RegExp[] = [
   // moderator notices, scan-to-follow, captcha, reply box, footers and copyright
   /本帖.{0,20}(编辑|操作|加亮|置顶|加精|高亮|移动)/,
+  // a collapsible caption with its toggle run into it: `…5月20日起电影频道22:00播出收起`; `展开全文` alone
+  // (a headline may end in 展开: `全面合作项目即将展开`)
+  /收起$|^展开(?:全文)?$/,
   /阅读原文|写留言|预览时标签不可点|点个?[“"]?在看|分享给朋友|点击蓝字|点击上方/,
   /扫一扫|扫码关注|微信扫|关注我们|访问微社区|二维码|手机版|手机访问|APP下载/i,
   /验证问题|验证码|正确答案|请输入答案|回答问题|请回答/,
@@ -58,8 +75,16 @@ const terminals: RegExp[] = [
   /^(往期推荐|往期回顾|往期精彩|精彩回顾|阅读原文|点个在看|喜欢此内容的人还喜欢|相关阅读|相关新闻|相关文章|相关链接|相关推荐|延伸阅读|推荐阅读|热点新闻|热门文章|最新评论|网友评论|发表评论|猜你喜欢|热门推荐|本周热点|今日新闻|更多新闻|精彩推荐|评价一下|返回顶部|回到顶部|查看完整版本|上一篇|下一篇)/,
   /^[\w.-]{0,20}今日新闻$|本周热点新闻$/,
   // statements, app and account promos, topic links that close a portal article
-  /^(声明|免责声明|版权声明|特别声明)[:：]|^【?纠错】?|^点击(进入|查看)专题|^(下载|打开).{0,12}(客户端|app)|^(扫码|扫描二维码|长按二维码|长按识别)|^(关注|欢迎关注).{0,16}(公众号|微信|客户端)/i,
+  /^(声明|免责声明|版权声明|特别声明|平台声明)[:：]|^【?纠错】?|^点击(进入|查看)专题|^(下载|打开).{0,12}(客户端|app)|^(扫码|扫描二维码|长按二维码|长按识别)|^(关注|欢迎关注).{0,16}(公众号|微信|客户端)/i,
   /powered\s*by/i,
+  // a portal's keyword line, comment box and "read the rest" link under the text
+  /^(?:关键字|关键词)[:：]|^\d[\d,]*条评论|^(?:最热评论|最新评论|热门评论|全部评论)|^阅读剩余全文/,
+  // the portal's report line under the text: `举报邮箱：jubao@…`, `违法和不良信息举报电话：…`
+  /^(?:违法和不良信息)?举报(?:邮箱|电话|热线)[:：]/,
+  // a platform's statement under a user's post: `以上内容…由“快传号”用户上传并发布，本平台仅提供信息存储服务`
+  /仅提供信息存储(?:空间)?服务/,
+  // reprint notices: `本作品为“…”原创，转载时务请注明出处`, `某某网专稿，未经书面授权请勿转载`
+  /(?:原创|专稿|独家稿件).{0,24}(?:转载.{0,8}注明|未经.{0,8}(?:授权|许可))/,
   /^(沙发|板凳|地板|\d+楼|\d+#).{0,24}发表于/,
   // the next post of a thread: `沙发`, `发表于 2021-9-2 10:00`
   /^(沙发|板凳|地板|藤椅|\d+楼|\d+#)$/,

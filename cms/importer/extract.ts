@@ -1,7 +1,17 @@
 import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
-import { authorNames, closingNames, closingUnit, leadByline, readByline, readPublisher } from './byline'
+import {
+  authorNames,
+  closingNames,
+  closingUnit,
+  leadByline,
+  leadSource,
+  readByline,
+  readPublisher,
+  editorCredit,
+  sourceName,
+} from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
-import { isChrome, isTerminal } from './chrome'
+import { isChrome, isTerminal, withoutBackLink } from './chrome'
 import { beijingDay, findDate } from './date'
 import { ImportError } from './errors'
 import { readLabels, type LabelLine } from './labels'
@@ -52,7 +62,7 @@ const originalTitleAuthor = (line: string) => {
   return end !== null && /[(（]原标题[:：]./u.test(line.slice(0, end.index))
 }
 
-const trailingCredit = /[(（]([^()（）]{2,40})[)）]$/
+const trailingCredit = /[(（]([^()（）]{2,80})[)）]$/
 
 /**
  * A short line of link text with no sentence in it: a headline of another page, a promo.
@@ -160,9 +170,12 @@ export const extractArticle = (
     for (const { kind, value } of line.labels) {
       if (!value) continue
       // `size="20"`: markup a broken page printed as text is never a publisher's name.
-      if (kind === 'source') fields.source ??= /[=<>"]/.test(value) ? undefined : value
-      // `作者：首先欢迎你来到…？` is a question in an interview, `size="20"` broken markup.
-      else if (kind === 'author' && compact(value).length <= 30 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
+      if (kind === 'source') fields.source ??= /[=<>"]/.test(value) ? undefined : sourceName(value)
+      // `作者：首先欢迎你来到…？` is a question in an interview, `size="20"` broken markup; a credit of
+      // 60 characters names a commentator after their posts (`…部长、研究员徐占忱`).
+      // `作者：新京报`: a portal filling the author with the paper names its source.
+      else if (kind === 'author' && readPublisher(value)) fields.source ??= readPublisher(value)
+      else if (kind === 'author' && compact(value).length <= 60 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
       else if (kind === 'editor') fields.editor ??= value
       else if (kind === 'summary') fields.summary ??= cleanSummary(value)
       else if (kind === 'date' && allowDate) fields.date ??= findDate(value)?.iso
@@ -203,13 +216,18 @@ export const extractArticle = (
       dateIdx = i
       // `时间:2016-03-07 来源:青湖区总工会 作者:女工部`: one line, several fields.
       const labels = readLabels(texts[i], simplified[i])
-      if (labels) applyLabels(labels, false)
-      else {
+      if (labels) {
+        applyLabels(labels, false)
+        // `2024年05月16日 17:02 新京报 作者：新京报`: the publisher beside the date, ahead of the labels.
+        if (!labels.leading) fields.source ??= readPublisher(labels.before.replace(found.match, ' ').trim())
+      } else {
         // `2021-04-28 记者 林晓燕`, `2022-02-13 09:57 光明网`: a byline or the publisher beside the date.
         const rest = texts[i].replace(found.match, ' ').trim()
         const credit = readByline(rest)
-        if (credit) fields.author ??= credit
-        else fields.source ??= readPublisher(rest)
+        const names = credit && authorNames(credit)
+        if (credit && names && !readPublisher(names)) fields.author ??= credit
+        // `新京报作者：新京报`: a portal fills the author with the paper, run into the publisher's name.
+        else fields.source ??= readPublisher(rest) ?? readPublisher(rest.replace(/(?:作者|编辑|责编)[:：].*$/u, ''))
       }
       break
     }
@@ -252,6 +270,12 @@ export const extractArticle = (
       titleIdx = next
     }
   }
+  // `来源：新华社`, `本报记者  王乐文  方  敏` between the headline and the dateline: the body loop starts below the date.
+  for (let i = titleIdx + 1; titleIdx >= 0 && i < dateIdx; i++) {
+    const labels = texts[i] ? readLabels(texts[i], simplified[i]) : undefined
+    if (labels?.leading) applyLabels(labels, false)
+    else if (texts[i]) fields.author ??= readByline(texts[i])
+  }
   title = title.replace(/\s+/g, ' ').trim()
   const ownTitle = titleKey(toSimplified(title))
 
@@ -261,6 +285,7 @@ export const extractArticle = (
   let prelude = true
   let ended = false
   let originalAuthor: string | undefined
+  let headlineBlock = false
   // Photos above the first paragraph (a lead photo) join the body when it starts.
   const pendingImages: NonNullable<BodyLine['image']>[] = []
   for (let i = Math.max(titleIdx, dateIdx) + 1; i < n; i++) {
@@ -290,6 +315,10 @@ export const extractArticle = (
     if (ended || toolbar || isChrome(s)) continue
     if (prelude || body.length < 3 || hints[i] === 'header') {
       if (titleKey(s) === ownTitle || /^[(（]?原标题[:：]/.test(s)) continue
+      // `…座谈会强调` / `推动…取得新的重大突破` / `李强蔡奇出席`: a news agency's headline in several
+      // lines above the text, the first of them the page's title and a verb; none of them is text.
+      if (prelude && titleKey(s).startsWith(ownTitle) && titleKey(s).length <= ownTitle.length + 4) headlineBlock = true
+      if (prelude && headlineBlock && compact(s).length <= 30 && !/[，。；！？,]/.test(s)) continue
       // `【新春走基层】`: the column's name above the text is a tag, not a paragraph.
       const column = prelude ? /^【([^【】]{2,12})】$/.exec(text.trim()) : null
       if (column) {
@@ -317,20 +346,30 @@ export const extractArticle = (
   // A QR code, logo or banner closing the body, an image whose caption was chrome, links to
   // other pages (`金领生活痛并快乐着`, `招商创业 雅虎推荐`) after the last paragraph.
   while (body.length > 1 && (body.at(-1)!.image || isLinkList(body.at(-1)!))) body.pop()
+  if (body.length) body.at(-1)!.text = withoutBackLink(body.at(-1)!.text)
   // `（通讯员 钱晓峰）`, `新京报记者 彭冲 山东冠县报道`: a byline on a line of its own after the text.
   // `整合 新华日报记者 徐睿翔` / `素材来源 江苏各地党报`: credits without a colon, several deep.
   for (let popped = 0; body.length > 1 && popped < 4; popped++) {
     const text = body.at(-1)!.text
     const closingByline = readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
-    const sourceLine = /^(?:素材来源|资料来源|来源)\s+(\S.{1,30})$/.exec(text.trim())
+    const sourceLine = /^(?:素材来源|资料来源|来源)(?:\s*[|｜]\s*|\s+)(\S.{1,30})$/.exec(text.trim())
+    const editor = editorCredit(text)
     // `（袁源）` on a line of its own: the reporters' names alone.
     const bracketed = /^[(（]([^()（）]{2,30})[)）]$/.exec(text.trim())
     const names = bracketed ? closingNames(bracketed[1]) : undefined
     // Only as the very last line; a notice's signature stands above its date, which ends this loop first.
     const unit = popped === 0 ? closingUnit(text) : undefined
-    if (closingByline) fields.author ??= closingByline
+    // `中青报·中青网记者 魏其濛 来源：中国青年报`: the byline, then labelled credits.
+    const labelled = readLabels(text, toSimplified(text))
+    const creditKinds = labelled && !labelled.leading && labelled.labels.every((l) => ['source', 'editor', 'author'].includes(l.kind))
+    const creditThenLabels = creditKinds ? readByline(labelled.before) : undefined
+    if (creditThenLabels) {
+      fields.author ??= creditThenLabels
+      applyLabels(labelled!, false)
+    } else if (closingByline) fields.author ??= closingByline
     else if (names) fields.author ??= names
     else if (sourceLine) fields.source ??= sourceLine[1]
+    else if (editor) fields.editor ??= editor
     else if (unit) {
       if (unit.name) fields.author ??= unit.name
       fields.source ??= unit.unit
@@ -340,12 +379,13 @@ export const extractArticle = (
   // `据新华社拉萨电（记者 格桑边觉）…`: the lead names its reporter.
   const lead = body.find((b) => !b.image && b.hint !== 'heading')
   if (lead) fields.author ??= leadByline(lead.text)
+  if (lead) fields.source ??= leadSource(lead.text)
 
   // `……发放到各基层工会。（编辑：王芳）`: a credit in brackets closing the last paragraph.
   const last = body.at(-1)
   const credit = last && trailingCredit.exec(last.text)
   const bracketCredit = credit && (readByline(credit[1]) ?? closingNames(credit[1]))
-  if (last && credit && bracketCredit && !/[:：]/.test(credit[1])) {
+  if (last && credit && bracketCredit && credit[1].length <= 40 && !/[:：]/.test(credit[1])) {
     // `……高质量发展。（记者 胡晓蓉）`
     fields.author ??= bracketCredit
     last.text = last.text.slice(0, credit.index).trim()

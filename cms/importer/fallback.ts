@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 
 import { blockText, isImageBlock, type PageBlock } from './blocks'
-import { closingNames, readByline } from './byline'
+import { closingNames, readByline, editorCredit } from './byline'
 import { dropStyleHidden } from './hidden'
 import { readLabels } from './labels'
 import type { SourceLine } from './lines'
@@ -20,7 +20,7 @@ export interface MainContent {
  * no layout. Returns undefined when Readability finds no article.
  */
 export const mainContent = (html: string): MainContent | undefined => {
-  let article: ReturnType<Readability['parse']>
+  let article: ReturnType<Readability<Element>['parse']>
   try {
     const { document } = parseHTML(html)
     dropStyleHidden<Element>({
@@ -29,16 +29,23 @@ export const mainContent = (html: string): MainContent | undefined => {
       textLength: (el) => ((el ?? document.body)?.textContent ?? '').length,
       remove: (el) => el.remove(),
     })
-    article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse()
+    // Only the article's text and image addresses are read, so the article element itself
+    // is kept rather than serialized and parsed again, its classes are left alone and the
+    // JSON-LD (head.ts reads it) is not parsed: a third of Readability's time on a large page.
+    article = new Readability(document as unknown as Document, {
+      charThreshold: 200,
+      keepClasses: true,
+      disableJSONLD: true,
+      serializer: (node) => node as Element,
+    }).parse()
   } catch {
     // Readability walks markup linkedom could not make whole (`null.tagName` on some old
     // pages); the line extractor still reads such a page.
     return undefined
   }
   if (!article?.content) return undefined
-  const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`)
   const images = new Set<string>()
-  for (const img of content.querySelectorAll('img')) {
+  for (const img of article.content.querySelectorAll('img')) {
     for (const attr of ['src', 'data-src', 'file', 'zoomfile', 'data-original']) {
       const v = img.getAttribute(attr)
       if (v) images.add(v.trim())
@@ -95,7 +102,7 @@ const isCreditLine = (text: string): boolean => {
   const labels = readLabels(t, t)
   if (labels?.leading) return labels.labels.every((l) => l.kind === 'source' || l.kind === 'author' || l.kind === 'editor')
   const bracket = /^[(（]([^()（）]{2,30})[)）]$/.exec(t)
-  return !!readByline(t) || (!!bracket && (!!readByline(bracket[1]) || !!closingNames(bracket[1])))
+  return !!readByline(t) || !!editorCredit(t) || (!!bracket && (!!readByline(bracket[1]) || !!closingNames(bracket[1])))
 }
 
 /** How many credit lines after the article's last line are still read as its credits. */

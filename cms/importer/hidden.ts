@@ -47,13 +47,22 @@ export interface HiddenDom<E> {
   select: (selector: string) => E[]
   textLength: (element: E | undefined) => number
   remove: (element: E) => void
+  /**
+   * An element's `style` attribute. Given, elements hidden inline (`style="display:none"`,
+   * the block of 作者/责任编辑 spans some portals print for search engines) are dropped too;
+   * Readability skips those itself, so only the line reader asks for it.
+   */
+  inlineStyle?: (element: E) => string
 }
 
-/** Drops what the page's stylesheet hides (see above) from a parsed page. */
+/** Drops what the page's stylesheet, or an element's own style, hides (see above) from a parsed page. */
 export const dropStyleHidden = <E>(dom: HiddenDom<E>): void => {
   const selectors = hiddenSelectors(dom.styles())
-  if (selectors.length === 0) return
+  const inline = dom.inlineStyle
+  const styled = inline ? dom.select('[style]').filter((el) => hides.test(inline(el).trim())) : []
+  if (selectors.length === 0 && styled.length === 0) return
   const total = dom.textLength(undefined)
+  for (const element of styled) if (mayDrop(dom.textLength(element), total)) dom.remove(element)
   for (const selector of selectors) {
     let elements: E[]
     try {

@@ -162,8 +162,9 @@ export const titleNode = (body: DomNode, parts: string[], siteName?: string): Do
     .map((node) => ({ node, key: key(textOf(node)) }))
     .filter((h) => h.key.length >= 4 && h.key.length <= 120 && !isSiteName(h.key, siteName, parts.slice(1)))
   const main = parts[0] ? key(parts[0]) : ''
-  // A `<title>` of a few characters names the column (`新闻动态--某某学会官网`), not the article.
-  if (main.length > 6) {
+  // A `<title>` of a few characters names the column (`新闻动态--某某学会官网`), not the article,
+  // unless it is punctuated as a headline is and a column's name never is (`突发！新疆地震`).
+  if (main.length > 6 || /[！？!?：“”]/.test(parts[0] ?? '')) {
     const match =
       headings.find((h) => h.key === main) ??
       headings.find((h) => h.key.includes(main) || (main.includes(h.key) && h.key.length >= main.length / 2))
@@ -328,6 +329,7 @@ export const htmlToLines = (html: string, $: CheerioAPI = load(html)): { lines: 
     select: (selector) => $(selector).toArray() as unknown as DomNode[],
     textLength: (el) => (el ? $(el as never).text() : $('body').text()).length,
     remove: (el) => void $(el as never).remove(),
+    inlineStyle: (el) => el.attribs?.style ?? '',
   })
   const root = $.root()[0] as unknown as DomNode
   const body = findFirst(root, 'body') ?? root

@@ -8,7 +8,7 @@ export type LabelKind = 'source' | 'author' | 'editor' | 'date' | 'summary' | 'p
 const names: Record<LabelKind, string[]> = {
   source: ['来源', '本文来源', '稿件来源', '文章来源', '信息来源', '新闻来源', '稿源', '出处'],
   author: ['作者', '原作者', '撰稿', '撰文', '记者', '通讯员', '文'],
-  editor: ['责编', '责任编辑', '编辑', '本文编辑', '值班编辑'],
+  editor: ['责编', '责任编辑', '编辑', '本文编辑', '值班编辑', '选稿'],
   date: ['发布时间', '发表时间', '发布日期', '发表日期', '发表于', '更新时间', '时间', '日期'],
   summary: ['摘要', '内容提要', '内容摘要', '导读', '核心提示'],
   poster: ['发布者', '发布人', '发帖人', '楼主'],
@@ -31,6 +31,8 @@ export interface LabelLine {
   labels: Label[]
   /** Whether the line starts with a label (after a list dash or bullet). */
   leading: boolean
+  /** The text ahead of the first label: `2024年05月16日 17:02 新京报` before `作者：新京报`. */
+  before: string
 }
 
 /**
@@ -72,5 +74,5 @@ export const readLabels = (original: string, simplified: string): LabelLine | un
   })
   // `【纠错】 责任编辑：…`: the portal's correction link before the credit.
   const leading = /^[\s\-·•□【[(（]*(?:纠错[】\]]?\s*)?$/.test(simplified.slice(0, matches[0].index))
-  return { labels, leading }
+  return { labels, leading, before: from.slice(0, matches[0].index) }
 }

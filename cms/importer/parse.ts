@@ -3,6 +3,7 @@ import { type CheerioAPI, load } from 'cheerio/slim'
 import { blockText } from './blocks'
 import { checkMarkupDepth, checkSize, defaultCaps, depthError, elementsError, type PageCaps } from './caps'
 import { decodeBuffer } from './decode'
+import { disclosureDates } from './disclosure'
 import { extractArticle, type Extracted } from './extract'
 import { mainContent, withinMainLines } from './fallback'
 import { idDate, urlDate } from './head'
@@ -88,7 +89,10 @@ const readGeneral = (html: string, $: CheerioAPI, caps: PageCaps, elements: numb
     mergeMeta(meta, governmentMeta($)),
     caps,
   )
-  return { ...extracted, publishedAt: extracted.publishedAt ?? idDate($) ?? urlDate(extracted.url) }
+  // A 信息公开 block's 发布日期 outranks a dateline, which on such a page may be its 成文日期.
+  const disclosed = disclosureDates($)
+  const publishedAt = disclosed.published ?? extracted.publishedAt ?? disclosed.written ?? idDate($) ?? urlDate(extracted.url)
+  return { ...extracted, publishedAt }
 }
 
 const readHtml = (html: string, caps: PageCaps, template: ReadonlySet<number>): Extracted & { platform: string } => {

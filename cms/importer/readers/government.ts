@@ -47,7 +47,7 @@ export const government: PageReader = {
   read: ($, html) => {
     const tags = governmentMeta($)
     const bodySel = first($, bodies)
-    if (!bodySel || (!tags && !$('.TRS_Editor').length && !/\bTRS\b|政府|gov\.cn|网站标识码/.test(html))) return undefined
+    if (!bodySel || (!tags && !$('.TRS_Editor').length && !/\bTRS\b|网站标识码|jiucuo\.gov\.cn/.test(html))) return undefined
     const body = node(bodySel)!
     const root = findFirst($.root()[0] as unknown as DomNode, 'body') ?? ($.root()[0] as unknown as DomNode)
     const head = readHead($, html, root)

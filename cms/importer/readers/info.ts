@@ -1,3 +1,4 @@
+import { sourceName } from '../byline'
 import { findDate } from '../date'
 import { readLabels } from '../labels'
 import type { PageMeta } from '../lines'
@@ -22,7 +23,7 @@ export const infoFields = (raw: string): Partial<PageMeta> => {
     const date = /\s(?:19|20)\d{2}[-/.年]/.exec(value)
     const v = (date ? value.slice(0, date.index) : value).trim()
     if (!v) continue
-    if (kind === 'source') out.source ??= v
+    if (kind === 'source') out.source ??= sourceName(v)
     else if (kind === 'author') out.author ??= v
     else if (kind === 'editor') out.editor ??= v
     else if (kind === 'date') out.date ??= findDate(value)?.iso

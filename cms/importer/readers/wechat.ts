@@ -29,6 +29,12 @@ export const wechat: PageReader = {
       url: url?.replace(/&amp;/g, '&'),
     }
     removeHidden($, body)
+    // `<h1>绥德县举行</h1><h1>庆“八一”…表彰大会</h1>` opening the text: an account reposting a
+    // report prints its headline again; the article's own title is `#activity-name`.
+    for (const el of body.children().toArray()) {
+      if ((el as { tagName?: string }).tagName === 'h1') $(el).remove()
+      else if ($(el).text().trim() || $(el).find('img').length) break
+    }
     return { body: node(body)!, meta }
   },
 }
