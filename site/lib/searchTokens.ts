@@ -62,15 +62,52 @@ export const RUNNING_TEXT_CHARS = 400
  * folding (NFKC, Simplified, lower case) adds, as a Traditional page or full-width digits have.
  */
 export const indexContent = (text: string, fold: Fold): string => {
-  const chars = [...text]
-  const lead = encode(chars.length > RUNNING_TEXT_CHARS ? chars.slice(0, RUNNING_TEXT_CHARS).join('') : text)
-  const have = new Set(lead.toLowerCase().split(' '))
-  const rest: string[] = []
+  const leadWords: string[] = []
+  eachWord(codePointPrefix(text, RUNNING_TEXT_CHARS), (word) => leadWords.push(word))
+  const have = new Set(leadWords.map((word) => word.toLowerCase()))
+  const rest = new Set<string>()
   // A query is folded before it is searched (queryTerms), so past the running text only the
   // folded words can ever match: the words as written there would only make the index bigger.
   // Folded words are already lower case.
-  for (const word of new Set(encode(fold(text.normalize('NFKC'))).split(' '))) if (!have.has(word) && WORD.test(word)) rest.push(word)
-  return rest.length ? `${lead} ${FOLDED_MARK} ${rest.join(' ')}` : lead
+  eachWord(fold(text.normalize('NFKC')), (word) => {
+    if (!have.has(word) && !rest.has(word) && WORD.test(word)) rest.add(word)
+  })
+  const lead = leadWords.join(' ')
+  return rest.size ? `${lead} ${FOLDED_MARK} ${[...rest].join(' ')}` : lead
+}
+
+/** The first `n` code points of `text` (a Han character outside the BMP counts as one). */
+const codePointPrefix = (text: string, n: number): string => {
+  let units = 0
+  let count = 0
+  for (const c of text) {
+    if (count++ === n) return text.slice(0, units)
+    units += c.length
+  }
+  return text
+}
+
+const TOKEN = /\p{Script=Han}+|[^\s\p{Script=Han}]+/gu
+const HAN_FIRST = /^\p{Script=Han}/u
+
+/**
+ * The words of `encode(text)`, in order and with repeats, each handed to `take`: what a record
+ * is made of, without building the encoded string and splitting it again (a 10k build read
+ * every page's text that way, 3.5 s of the search index's plan).
+ */
+const eachWord = (text: string, take: (word: string) => void) => {
+  for (const [token] of text.matchAll(TOKEN)) {
+    if (!HAN_FIRST.test(token)) {
+      take(token)
+      continue
+    }
+    let previous: string | undefined
+    for (const c of token) {
+      if (previous !== undefined) take(previous + c)
+      previous = c
+    }
+    take(previous!)
+  }
 }
 
 const WORD = /[\p{L}\p{N}]/u
