@@ -2,10 +2,11 @@
 import type { APIRoute } from 'astro'
 
 import { getDirectory } from '../../../lib/directoryContent'
-import { touched } from '../../../lib/partial'
+import { touched, unreached } from '../../../lib/partial'
 import { routes } from '../../../routes'
 
 export async function getStaticPaths() {
+  if (unreached(routes.servicesData)) return []
   const { facets } = await getDirectory()
   const categories = facets.find((f) => f.key === 'category')!.values
   return touched(
