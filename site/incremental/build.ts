@@ -12,6 +12,7 @@ import { publicTypes } from '../../content-models/publicTypes'
 import { settings } from '../../content-models/settings'
 import { countPages, liveDir, newBuildId, readBuildInfo, runAstro, writeBuildInfo, type SiteBuild } from '../publish'
 import type { ResidentRenderer } from '../renderer'
+import { readSitemapUrls } from '../renderer/sitemap'
 import { readSnapshot } from '../snapshot'
 import type { Change, SnapshotUpdate } from '../../content-models/changes'
 import type { ContentSnapshot } from '../../content-models/snapshot'
@@ -35,14 +36,6 @@ export interface IncrementalBuild extends SiteBuild {
    * which runs while the pages render, and `search` is only what was left after the pages were merged.
    */
   phases: Record<'plan' | 'astro' | 'merge' | 'search', number>
-}
-
-/** Absolute URLs listed in a build's sitemap files. */
-const sitemapUrls = async (dir: string): Promise<string[]> => {
-  const files = (await fs.readdir(dir)).filter((f) => /^sitemap-\d+\.xml$/.test(f))
-  const urls: string[] = []
-  for (const f of files) for (const m of (await fs.readFile(path.join(dir, f), 'utf8')).matchAll(/<loc>([^<]+)<\/loc>/g)) urls.push(m[1]!)
-  return urls
 }
 
 /** Detail pages of the live site that link to any of `urls` (news, labor models: related news) must be rendered again. */
@@ -258,7 +251,7 @@ const planUpdate = async (live: string, changes: Change[], snapshot: ContentSnap
   const prefixes = touched.prefixes
   // Pages the plan names are in the sitemap only if this build renders them again.
   const named = new Set([...urls, ...removed])
-  const sitemapPages = (await sitemapUrls(live)).filter((u) => {
+  const sitemapPages = (await readSitemapUrls(live)).filter((u) => {
     const page = new URL(u).pathname
     return !named.has(page) && !prefixes.some((p) => page.startsWith(p))
   })
