@@ -38,6 +38,12 @@ export interface IncrementalBuild extends SiteBuild {
   phases: Record<'plan' | 'astro' | 'merge' | 'search', number>
 }
 
+/** Absolute URLs listed in a build's sitemap, in its order (site/renderer/sitemap.ts reads it). */
+const sitemapUrls = async (dir: string): Promise<string[]> => {
+  const urls = await readSitemapUrls(dir)
+  return urls
+}
+
 /** Detail pages of the live site that link to any of `urls` (news, labor models: related news) must be rendered again. */
 const pagesLinkingTo = async (live: string, urls: string[]): Promise<string[]> => {
   if (!urls.length) return []
@@ -251,7 +257,7 @@ const planUpdate = async (live: string, changes: Change[], snapshot: ContentSnap
   const prefixes = touched.prefixes
   // Pages the plan names are in the sitemap only if this build renders them again.
   const named = new Set([...urls, ...removed])
-  const sitemapPages = (await readSitemapUrls(live)).filter((u) => {
+  const sitemapPages = (await sitemapUrls(live)).filter((u) => {
     const page = new URL(u).pathname
     return !named.has(page) && !prefixes.some((p) => page.startsWith(p))
   })
