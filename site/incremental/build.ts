@@ -18,7 +18,7 @@ import type { Change, SnapshotUpdate } from '../../content-models/changes'
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import { relinkedUrls, removedUrls, touchedPages } from './plan'
 import { updateServerIndex } from '../search/build'
-import { indexFileOf } from '../search/files'
+import { removeIndexOf } from '../search/files'
 import { DELTA_FOLDER } from '../search/pagefind'
 import { updateSearchDelta } from './searchDelta'
 
@@ -362,8 +362,8 @@ export const buildIncremental = async (options: UpdateOptions): Promise<Incremen
   await fs.writeFile(planFile, JSON.stringify(update.plan))
   phases.plan = lap()
   // The pages need only the plan: the new build's folder is made from the live one, and the
-  // search indexes are updated in it (from the snapshot, not the pages; the server index has no
-  // delta, the changed records are replaced in a copy of the live one), while they render.
+  // search indexes are updated in it (from the snapshot, not the pages; the server index shares
+  // the live one's full index and writes its changes beside it), while they render.
   const making = Date.now()
   const made = startFrom(live, dir, dist).then(() => (Date.now() - making) / 1000)
   const searching = made.then(() =>
@@ -391,7 +391,7 @@ export const buildIncremental = async (options: UpdateOptions): Promise<Incremen
     // Nothing may still be writing into the folder being removed.
     await searching.catch(() => undefined)
     await fs.rm(dir, { recursive: true, force: true })
-    await fs.rm(indexFileOf(dir), { force: true })
+    await removeIndexOf(dir)
     throw error
   } finally {
     await fs.rm(work, { recursive: true, force: true })
