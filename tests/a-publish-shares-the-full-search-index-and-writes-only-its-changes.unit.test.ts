@@ -4,11 +4,11 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ContentSnapshot, SnapshotArticle } from '../content-models/snapshot'
+import type { ContentSnapshot } from '../content-models/snapshot'
 import { changesFileOf, type IndexChange } from '../site/search/files'
 import { buildIndexFile, updateIndexFile } from '../site/search/indexFile'
 import { parseRequest, SearchIndex } from '../site/search/query'
-import { serviceWith, snapshotWith } from './helpers/snapshots'
+import { SEARCH_WORDS, serviceWith, snapshotWith, wordArticle } from './helpers/snapshots'
 
 /**
  * A publish does not copy the server search index (half a gigabyte at 50k articles): the new
@@ -17,24 +17,9 @@ import { serviceWith, snapshotWith } from './helpers/snapshots'
  * publishes), the two answer every query as an index built in full from the same snapshot
  * does, and the live build's files are never written.
  */
-const words = ['职工书屋', '法律援助', '户外劳动者驿站', '金秋助学', '劳模创新工作室', '送温暖', '12351', '爱心妈咪小屋']
+const words = SEARCH_WORDS
 const COUNT = 200
-
-const article = (i: number, edition = ''): SnapshotArticle => ({
-  id: String(i),
-  slug: `a-${i}`,
-  title: `${words[i % words.length]}${edition}第${i}期`,
-  summary: `${words[(i * 3) % words.length]}活动简报`,
-  bodyHtml: `<p>${words[(i * 5) % words.length]}与${words[(i * 7) % words.length]}</p>`,
-  bodyText: `${words[(i * 5) % words.length]}与${words[(i * 7) % words.length]}`,
-  // A date of its own for each: ties would be ordered by id, which an update does not keep.
-  publishedAt: new Date(Date.UTC(2018 + (i % 7), i % 12, 1 + (i % 27))).toISOString(),
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  categories: [{ slug: 'news', name: '工会要闻' }],
-  tags: [],
-  featured: false,
-  script: 'simplified',
-})
+const article = (i: number, edition = '') => wordArticle(i, `a-${i}`, edition)
 const services = (hotline: string) => [
   serviceWith({
     slug: 's1',
