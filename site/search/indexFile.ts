@@ -117,11 +117,27 @@ const finish = (temp: string, file: string, work: (db: DatabaseSync) => void) =>
     db = undefined
     fs.renameSync(temp, file)
   } catch (error) {
-    throw new Error(`search index ${file} could not be written: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    })
+    throw writeFailed(file, error)
   } finally {
     db?.close()
+    fs.rmSync(temp, { force: true })
+  }
+}
+
+const writeFailed = (file: string, error: unknown) =>
+  new Error(`search index ${file} could not be written: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+
+/** As `finish`, for work that gives the event loop back as it goes (it runs in the CMS server). */
+const finishAsync = async (temp: string, file: string, work: (db: DatabaseSync) => Promise<void>) => {
+  const db = open(temp)
+  try {
+    await work(db)
+    db.close()
+    fs.renameSync(temp, file)
+  } catch (error) {
+    throw writeFailed(file, error)
+  } finally {
+    if (db.isOpen) db.close()
     fs.rmSync(temp, { force: true })
   }
 }
@@ -207,21 +223,30 @@ const applyChanges = (db: DatabaseSync, base: DatabaseSync, snapshot: ContentSna
   return { removed, added }
 }
 
+/** Records a whole index is rewritten with between two turns of the event loop (tens of milliseconds). */
+const REWRITE_CHUNK = 25
+
 /**
  * A copy of the full index `from` with the records `changes` names replaced from the patched
- * snapshot (and the hotlines page, when a service changed).
+ * snapshot (and the hotlines page, when a service changed). Up to a tenth of the index: it
+ * gives the server's event loop back every REWRITE_CHUNK records.
  */
 const rewriteIndexFile = async (from: string, file: string, snapshot: ContentSnapshot, changes: readonly IndexChange[]) => {
   const temp = `${file}.${process.pid}.tmp`
   // Copied without blocking: this runs in the CMS server, and at 50k articles the file is half a gigabyte.
   await fs.promises.copyFile(from, temp)
-  finish(temp, file, (db) => {
+  await finishAsync(temp, file, async (db) => {
     const w = writer(db)
     db.exec('BEGIN')
-    for (const c of changes) for (const slug of new Set([c.before, c.after])) if (slug) w.remove(recordUrl(c.kind, slug))
-    for (const c of changes) {
-      const doc = c.after ? recordDocument(snapshot, c.kind, c.after) : undefined
-      if (doc) w.add(doc)
+    for (let i = 0; i < changes.length; i += REWRITE_CHUNK) {
+      // A chunk's records are removed, then added: a rename's two slugs are two records.
+      const chunk = changes.slice(i, i + REWRITE_CHUNK)
+      for (const c of chunk) for (const slug of new Set([c.before, c.after])) if (slug) w.remove(recordUrl(c.kind, slug))
+      for (const c of chunk) {
+        const doc = c.after ? recordDocument(snapshot, c.kind, c.after) : undefined
+        if (doc) w.add(doc)
+      }
+      await new Promise((resolve) => setImmediate(resolve))
     }
     if (changes.some((c) => c.kind === 'services')) {
       w.remove(HOTLINES_URL)
