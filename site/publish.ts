@@ -7,7 +7,7 @@ import { childEnv, settings } from '../content-models/settings'
 import { compressTree } from './compress'
 import { runNode } from './lib/runNode'
 import { buildSearchIndexes, type SearchIndexes } from './search/build'
-import { indexFileOf } from './search/files'
+import { removeIndexOf } from './search/files'
 
 /**
  * Site builds land in dist/builds/<id>/ and go live by swapping the dist/live symlink, which
@@ -131,7 +131,7 @@ export const buildSite = async (options: {
     if (astro.status === 'rejected' || index.status === 'rejected') {
       await compressing.catch(() => undefined)
       await fs.rm(dir, { recursive: true, force: true })
-      await fs.rm(indexFileOf(dir), { force: true })
+      await removeIndexOf(dir)
       throw astro.status === 'rejected' ? astro.reason : (index as PromiseRejectedResult).reason
     }
     await compressing

@@ -5,6 +5,7 @@ import { settings } from '../content-models/settings'
 import { buildIncremental, updateFolderMaker, type IncrementalBuild } from './incremental/build'
 import { buildSite, goLive, type Fence } from './publish'
 import { closeSharedRenderer, sharedRenderer } from './renderer'
+import { indexFoldOffThread } from './search/pagefind'
 import { preloadSnapshot, readSnapshot, snapshotFile } from './snapshot'
 
 /**
@@ -91,7 +92,10 @@ export const createPublisher = (options: { incremental: boolean }): Publisher =>
     async prepare() {
       if (!options.incremental) return
       const { snapshotDir, dist } = folders()
-      await Promise.all([preloadSnapshot(snapshotDir), prepareUpdateFolder(dist)])
+      // The search delta's folding table too: made in a thread while idle, so the first update
+      // does not wait for it (a failure is met again, and reported, by the update that needs it).
+      const folding = indexFoldOffThread().catch(() => undefined)
+      await Promise.all([preloadSnapshot(snapshotDir), prepareUpdateFolder(dist), folding])
     },
     start() {
       open = true

@@ -4,11 +4,11 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ContentSnapshot, SnapshotArticle } from '../content-models/snapshot'
+import type { ContentSnapshot } from '../content-models/snapshot'
 import { buildIndexFile } from '../site/search/indexFile'
 import { createSearchPool, IndexUnreadable, type SearchPool } from '../site/search/pool'
 import { parseRequest, SearchIndex } from '../site/search/query'
-import { snapshotWith } from './helpers/snapshots'
+import { SEARCH_WORDS, snapshotWith, wordArticle } from './helpers/snapshots'
 
 /**
  * Server searches run on worker threads (site/search/pool.ts). Whatever thread answers, the
@@ -16,22 +16,8 @@ import { snapshotWith } from './helpers/snapshots'
  * new queries read the new one while a query for the old one still finds it open; an index
  * that cannot be read is reported as such, so the server can fall back to the static page.
  */
-const words = ['职工书屋', '法律援助', '户外劳动者驿站', '金秋助学', '劳模创新工作室', '送温暖', '12351', '爱心妈咪小屋']
-
-const article = (i: number, edition: string): SnapshotArticle => ({
-  id: String(i),
-  slug: `thread-${i}`,
-  title: `${words[i % words.length]}${edition}第${i}期`,
-  summary: `${words[(i * 3) % words.length]}活动简报`,
-  bodyHtml: `<p>${words[(i * 5) % words.length]}与${words[(i * 7) % words.length]}</p>`,
-  bodyText: `${words[(i * 5) % words.length]}与${words[(i * 7) % words.length]}`,
-  publishedAt: new Date(Date.UTC(2018 + (i % 7), i % 12, 1 + (i % 27))).toISOString(),
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  categories: [{ slug: 'news', name: '工会要闻' }],
-  tags: [],
-  featured: false,
-  script: 'simplified',
-})
+const words = SEARCH_WORDS
+const article = (i: number, edition: string) => wordArticle(i, `thread-${i}`, edition)
 
 const snapshotOf = (count: number, edition: string): ContentSnapshot =>
   snapshotWith({ articles: Array.from({ length: count }, (_, i) => article(i + 1, edition)) })

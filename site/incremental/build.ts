@@ -11,12 +11,13 @@ import type { PartialPlan } from '../lib/partial'
 import { settings } from '../../content-models/settings'
 import { countPages, liveDir, newBuildId, readBuildInfo, runAstro, writeBuildInfo, type SiteBuild } from '../publish'
 import type { ResidentRenderer } from '../renderer'
+import { readSitemapUrls } from '../renderer/sitemap'
 import { readSnapshot } from '../snapshot'
 import type { Change, SnapshotUpdate } from '../../content-models/changes'
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import { removedUrls, touchedPages } from './plan'
 import { updateServerIndex } from '../search/build'
-import { indexFileOf } from '../search/files'
+import { removeIndexOf } from '../search/files'
 import { DELTA_FOLDER } from '../search/pagefind'
 import { updateSearchDelta } from './searchDelta'
 
@@ -36,11 +37,9 @@ export interface IncrementalBuild extends SiteBuild {
   phases: Record<'plan' | 'astro' | 'merge' | 'search', number>
 }
 
-/** Absolute URLs listed in a build's sitemap files. */
+/** Absolute URLs listed in a build's sitemap, in its order (site/renderer/sitemap.ts reads it). */
 const sitemapUrls = async (dir: string): Promise<string[]> => {
-  const files = (await fs.readdir(dir)).filter((f) => /^sitemap-\d+\.xml$/.test(f))
-  const urls: string[] = []
-  for (const f of files) for (const m of (await fs.readFile(path.join(dir, f), 'utf8')).matchAll(/<loc>([^<]+)<\/loc>/g)) urls.push(m[1]!)
+  const urls = await readSitemapUrls(dir)
   return urls
 }
 
@@ -344,8 +343,8 @@ export const buildIncremental = async (options: UpdateOptions): Promise<Incremen
   await fs.writeFile(planFile, JSON.stringify(update.plan))
   phases.plan = lap()
   // The pages need only the plan: the new build's folder is made from the live one, and the
-  // search indexes are updated in it (from the snapshot, not the pages; the server index has no
-  // delta, the changed records are replaced in a copy of the live one), while they render.
+  // search indexes are updated in it (from the snapshot, not the pages; the server index shares
+  // the live one's full index and writes its changes beside it), while they render.
   const making = Date.now()
   const made = startFrom(live, dir, dist).then(() => (Date.now() - making) / 1000)
   const searching = made.then(() =>
@@ -373,7 +372,7 @@ export const buildIncremental = async (options: UpdateOptions): Promise<Incremen
     // Nothing may still be writing into the folder being removed.
     await searching.catch(() => undefined)
     await fs.rm(dir, { recursive: true, force: true })
-    await fs.rm(indexFileOf(dir), { force: true })
+    await removeIndexOf(dir)
     throw error
   } finally {
     await fs.rm(work, { recursive: true, force: true })

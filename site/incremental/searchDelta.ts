@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { ContentSnapshot } from '../../content-models/snapshot'
 import { documentsAt, HOTLINES_URL, type SearchDocument } from '../search/documents'
-import { DELTA_FOLDER, indexFold } from '../search/pagefind'
+import { DELTA_FOLDER, indexFoldOffThread } from '../search/pagefind'
 import { documentRecord, writeSearchIndex } from '../search/pagefindWrite'
 import type { Change } from '../../content-models/changes'
 import { recordUrl } from '../routes'
@@ -63,7 +63,7 @@ export const updateSearchDelta = async (options: {
   // The copied folder is hard-linked to the live one: remove it, never write into it.
   await fs.rm(target, { recursive: true, force: true })
   if (documents.length) {
-    const fold = indexFold()
+    const fold = await indexFoldOffThread()
     await writeSearchIndex(
       documents.map((d) => documentRecord(d, fold)),
       target,

@@ -1,3 +1,6 @@
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+
 import * as OpenCC from 'opencc-js'
 
 /**
@@ -15,9 +18,10 @@ const fromVariants = () => [
 
 /**
  * Traditional → Simplified, character by character, as a string of pairs ("東东車车…"): what
- * the search page needs to convert a query (about 4,000 pairs, ~12 kB gzip).
+ * the search page needs to convert a query (about 4,000 pairs, ~12 kB gzip). Making it takes
+ * 1–1.5 s of CPU (opencc-js, every Han code point three times); see simplifiedPairs.
  */
-export const simplifiedPairs = (): string => {
+export const makeSimplifiedPairs = (): string => {
   const converters = fromVariants()
   let pairs = ''
   for (const [from, to] of [
@@ -32,4 +36,29 @@ export const simplifiedPairs = (): string => {
     }
   }
   return pairs
+}
+
+let pairs: string | undefined
+let making: Promise<string> | undefined
+
+/** The table, made once per process (the search index, the static index and the wording matcher share it). */
+export const simplifiedPairs = (): string => (pairs ??= makeSimplifiedPairs())
+
+/**
+ * The table, made in a thread of its own when this process has none yet: a server (the CMS,
+ * which indexes each publish) must not hold its event loop for the second it takes. Servers
+ * call it when they start, so the first publish finds it made.
+ */
+export const simplifiedPairsOffThread = (): Promise<string> => {
+  if (pairs) return Promise.resolve(pairs)
+  making ??= new Promise<string>((resolve, reject) => {
+    const script = path.resolve(/* turbopackIgnore: true */ import.meta.dirname, 'simplifiedPairsThread.ts')
+    const worker = new Worker(script, { execArgv: ['--import', 'tsx'] })
+    worker.once('message', (made: string) => resolve((pairs ??= made)))
+    worker.once('error', (error) => reject(new Error('the Traditional→Simplified table could not be made in a thread', { cause: error })))
+    worker.once('exit', (code) => reject(new Error(`the Traditional→Simplified table's thread exited (${code}) before answering`)))
+  })
+  // A failed thread is tried again by the next caller.
+  making.catch(() => (making = undefined))
+  return making
 }

@@ -34,6 +34,40 @@ export const readPartialPlan = (file: string | undefined): PartialPlan | undefin
 
 type Path = { params: Record<string, string | undefined>; props?: unknown }
 
+/**
+ * Whether `pattern` can make a URL that `url` names: each literal segment equal, a `[param]`
+ * segment any one (a segment mixing text and a param too), a `[...rest]` any remainder. When
+ * `url` is a prefix, a pattern reaching past its end can make a URL under it.
+ */
+const patternReaches = (pattern: string, url: string, isPrefix: boolean) => {
+  const want = pattern.split('/')
+  const got = url.split('/')
+  for (let i = 0; i < want.length; i++) {
+    const part = want[i]!
+    if (part.startsWith('[...')) return true
+    if (i >= got.length) return isPrefix
+    const seg = got[i]!
+    // A prefix may end inside a segment (`/news/cat` of `/news/category/`).
+    const last = isPrefix && i === got.length - 1
+    if (part.includes('[')) continue
+    if (last ? !part.startsWith(seg) : part !== seg) return false
+  }
+  return want.length === got.length || (isPrefix && got.length === want.length + 1 && got.at(-1) === '')
+}
+
+/**
+ * True when this round is partial and its plan names no URL `route` can make: a route's
+ * getStaticPaths returns no path then, before computing any (the resident renderer asks every
+ * route each round, and most routes' paths cost a pass over every record). `touched` decides
+ * which of a reached route's paths render.
+ */
+export const unreached = (route: Route<any>): boolean => {
+  const { plan } = renderContext()
+  if (!plan) return false
+  for (const url of plan.urls) if (patternReaches(route.pattern, url, false)) return false
+  return !plan.prefixes.some((prefix) => patternReaches(route.pattern, prefix, true))
+}
+
 /** getStaticPaths entries of `route` that this round renders: all of them, unless it is partial. */
 export const touched = <P extends Path>(route: Route<any>, paths: P[]): P[] => {
   const { plan } = renderContext()

@@ -88,10 +88,10 @@ const logger = {
  * Finishes a round's folder as after a build: the other integrations' `astro:build:done` hooks
  * (sitemap, service worker) run over the pages it rendered. Astro has no public way to run them.
  */
-export const runBuildDone = async (config: AstroConfig, target: string, pages: string[], except: string) => {
+export const runBuildDone = async (config: AstroConfig, target: string, pages: string[], except: readonly string[]) => {
   const dir = pathToFileURL(target + path.sep)
   for (const integration of config.integrations) {
-    if (integration.name === except) continue
+    if (except.includes(integration.name)) continue
     await integration.hooks['astro:build:done']?.({
       dir,
       pages: pages.map((pathname) => ({ pathname })),

@@ -10,6 +10,7 @@ import { astroLock } from '../publish'
 import { replaySnapshotUpdate } from '../snapshot'
 import { checkAstro, clearRouteCache, keepBundle, restoreBundle, runBuildDone } from './astroAdapter'
 import type { FromRenderer, ToRenderer } from './protocol'
+import { SITEMAP_INTEGRATION, writeRoundSitemap } from './sitemap'
 
 /**
  * The resident renderer: runs one small `astro build` (SITE_OUT_DIR, SITE_PARTIAL: a plan that
@@ -129,9 +130,16 @@ const residentRounds = (site: LoadedSite, snapshotDir: string) => {
     } finally {
       leave()
     }
-    // The pages carried over from the live build are listed too, so the sitemap stays whole.
+    // The sitemap is the live one with this round's pages merged in (./sitemap.ts); only when
+    // the live one is not in its order does the integration write it, handed the pages carried
+    // over from the live build too, so the sitemap stays whole.
+    const siteUrl = site.config.site ?? settings().siteUrl
+    if (await writeRoundSitemap(round.outDir, siteUrl, pages, round.plan.sitemapPages)) {
+      await runBuildDone(site.config, round.outDir, pages, [RESIDENT_RENDERER, SITEMAP_INTEGRATION])
+      return
+    }
     for (const url of round.plan.sitemapPages) pages.push(new URL(url).pathname.replace(/^\//, ''))
-    await runBuildDone(site.config, round.outDir, pages, RESIDENT_RENDERER)
+    await runBuildDone(site.config, round.outDir, pages, [RESIDENT_RENDERER])
   }
 }
 

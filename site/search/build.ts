@@ -140,8 +140,9 @@ export const buildSearchIndexes = async (options: {
 
 /**
  * The index of an incremental build: the live build's index with the changed records
- * replaced from `snapshot` (the patched one), in this process. Without a live index (a build
- * from before server search) it is built in full, in a process of its own.
+ * replaced from `snapshot` (the patched one) in its changes file, in this process
+ * (./indexFile.ts). Without a live index (a build from before server search) it is built in
+ * full, in a process of its own.
  */
 export const updateServerIndex = async (options: {
   snapshotDir: string

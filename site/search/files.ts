@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises'
+
 import type { Change } from '../../content-models/changes'
 
 /**
@@ -7,6 +9,18 @@ import type { Change } from '../../content-models/changes'
 
 /** The index file of a build folder: beside it, so swapping dist/live swaps both. */
 export const indexFileOf = (buildDir: string) => `${buildDir}.search.sqlite`
+
+/**
+ * The changes file beside an index: the records incremental builds changed since the full
+ * build that wrote the index, which builds share (site/search/indexFile.ts); read with it.
+ */
+export const changesFileOf = (indexFile: string) => `${indexFile}.changes`
+
+/** Removes a build's server index (a failed build's). */
+export const removeIndexOf = async (buildDir: string) => {
+  await fs.rm(indexFileOf(buildDir), { force: true })
+  await fs.rm(changesFileOf(indexFileOf(buildDir)), { force: true })
+}
 
 /** A change by kind and slugs: what an index update needs from the CMS's before/after records. */
 export interface IndexChange {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import { simplifiedPairs } from '../integrations/scriptConversion'
+import { simplifiedPairs, simplifiedPairsOffThread } from '../integrations/scriptConversion'
 import { foldWith, type Fold } from '../lib/searchTokens'
 import type { SearchDocument } from './documents'
 import { documentRecord } from './pagefindWrite'
@@ -60,10 +60,10 @@ export interface PlannedShard {
   pages: number
 }
 
-let pairs: string | undefined
-const simplifiedTable = () => (pairs ??= simplifiedPairs())
 let foldForIndex: Fold | undefined
-export const indexFold = () => (foldForIndex ??= foldWith(simplifiedTable()))
+export const indexFold = () => (foldForIndex ??= foldWith(simplifiedPairs()))
+/** indexFold for a server: the table is made in a thread the first time (see simplifiedPairsOffThread). */
+export const indexFoldOffThread = async () => (foldForIndex ??= foldWith(await simplifiedPairsOffThread()))
 
 /** Where shard `i` of the main index lives, relative to the output folder. */
 export const shardFolder = (i: number) => (i === 0 ? 'pagefind' : `pagefind/shard-${i}`)
@@ -151,7 +151,7 @@ export const planShards = async (
     shards: planned.map((s, i) => ({ path: `/${s.folder}/`, pages: s.pages, newest: s.newest, oldest: s.oldest, tier: tiers[i]! })),
   }
   await fs.writeFile(path.join(main, 'shards.json'), JSON.stringify(manifest))
-  await fs.writeFile(path.join(main, 'simplified-pairs.json'), JSON.stringify(simplifiedTable()))
+  await fs.writeFile(path.join(main, 'simplified-pairs.json'), JSON.stringify(simplifiedPairs()))
   // A full build has no changes on top of its index; the search page asks for this file first.
   await fs.mkdir(path.join(outDir, DELTA_FOLDER), { recursive: true })
   await fs.writeFile(path.join(outDir, DELTA_FOLDER, 'manifest.json'), JSON.stringify({ urls: [], superseded: [] }))

@@ -109,14 +109,14 @@ export const pagefindUrls = async (dir: string): Promise<string[]> => {
   return urls
 }
 
-/** The page address of every document in the server search index beside a build folder. */
+/** The page address of every document in the server search index beside a build folder (with its changes file). */
 export const serverIndexUrls = async (buildDir: string): Promise<string[]> => {
-  const { DatabaseSync } = await import('node:sqlite')
+  const { SearchIndex } = await import('../../site/search/query')
   const { indexFileOf } = await import('../../site/search/files')
-  const db = new DatabaseSync(indexFileOf(buildDir), { readOnly: true })
+  const index = new SearchIndex(indexFileOf(buildDir))
   try {
-    return (db.prepare('SELECT url FROM docs').all() as { url: string }[]).map((r) => r.url)
+    return index.matchUrls('')
   } finally {
-    db.close()
+    index.close()
   }
 }

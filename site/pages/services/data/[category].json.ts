@@ -4,10 +4,11 @@ import type { APIRoute } from 'astro'
 import { getDirectory } from '../../../lib/directoryContent'
 import { categoryDataFiles } from '../../../lib/directoryPages'
 import type { DirectoryItem } from '../../../lib/serviceDirectory'
-import { touched } from '../../../lib/partial'
+import { touched, unreached } from '../../../lib/partial'
 import { routes } from '../../../routes'
 
 export async function getStaticPaths() {
+  if (unreached(routes.servicesData)) return []
   return touched(
     routes.servicesData,
     categoryDataFiles(await getDirectory()).map(({ params, items }) => ({ params, props: { items } })),
