@@ -13,6 +13,7 @@ import type { ParsedPage, ParseOptions } from './parse'
 import { createParsePool, type ParsePoolOptions, type ParseResult } from './parsePool'
 import { matchRegion, type KnownRegion } from './region'
 import { toSimplified } from './script'
+import { signedBodyContext } from './storedSignature'
 import { analyseFilesWith, relativeNames } from './site/analyseFiles'
 import { type SiteAnalysis, skipReason } from './site/classify'
 import { originalUrlOf } from './site/url'
@@ -246,7 +247,8 @@ export const importArchive = async (payload: Payload, files: string[], options: 
               region: region?.id as number | undefined,
               _status: draft ? 'draft' : 'published',
             },
-            context: { importing: true },
+            // Signed on the parse thread from the same text (placeImages adds only images, which have none).
+            context: { importing: true, ...signedBodyContext(read.keys.signature) },
           })
         })
         .then(
