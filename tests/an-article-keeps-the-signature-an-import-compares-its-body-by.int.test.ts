@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { bodySignature } from '../cms/importer/dedupe'
 import { importArchive } from '../cms/importer/importArchive'
-import { readStoredSignature } from '../cms/importer/storedSignature'
+import { lexicalText, readStoredSignature, signedBodyContext } from '../cms/importer/storedSignature'
 import { blocksToLexical } from '../cms/seed/richText'
 import { createStaff, STAFF_PASSWORD, startTestCms, type TestCms } from './helpers/payload'
 
@@ -97,5 +97,29 @@ describe('the signature an import compares bodies by', () => {
       ['duplicate', 'body', `已有文章 #${signed.id}「青湖区为环卫工人开设爱心早餐点」`],
       ['duplicate', 'body', `已有文章 #${unsigned.id}「东港区叉车司机同场比武」`],
     ])
+  })
+
+  it('is taken as handed over by a save that signed its body already, as an import does on its parse threads', async () => {
+    const handed = bodySignature(second.join('\n'))!
+    const doc = await cms.payload.create({
+      collection: 'articles',
+      draft: true,
+      data: { title: '青湖区开设环卫工人爱心早餐点', body: blocksToLexical(first) as never, _status: 'draft' },
+      context: signedBodyContext(handed),
+    })
+    expect(await storedOf(doc.id)).toEqual(handed)
+
+    const dir = path.join(cms.dir, 'handed')
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(
+      path.join(dir, 'c.html'),
+      `<html><head><title>职工书屋开放</title></head><body><h1>职工书屋开放</h1><p>${first[0]}</p><img src="missing.jpg"><p>${second[1]}</p></body></html>`,
+    )
+    const summary = await importArchive(cms.payload, [path.join(dir, 'c.html')], { batch: 'handed' })
+    const imported = summary.outcomes[0]
+    expect(imported.status).toBe('imported')
+    const saved = await cms.payload.findByID({ collection: 'articles', id: (imported as { id: number }).id, draft: true, depth: 0 })
+    expect(readStoredSignature(saved.duplicateSignature)).toEqual(bodySignature(lexicalText(saved.body)))
+    expect(readStoredSignature(saved.duplicateSignature)).toEqual(bodySignature(`${first[0]}\n${second[1]}`))
   })
 })

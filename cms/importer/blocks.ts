@@ -24,6 +24,9 @@ export const isImageBlock = (b: PageBlock): b is ImageBlock => typeof b === 'obj
 export const blockText = (b: PageBlock): string =>
   typeof b === 'string' ? b : 'heading' in b ? b.heading : 'caption' in b && !('image' in b) ? b.caption : ''
 
+/** A page's text as compared and searched: its paragraphs, headings and captions, a line each. */
+export const bodyText = (blocks: PageBlock[]) => blocks.map(blockText).filter(Boolean).join('\n')
+
 type Kind = 'paragraph' | 'heading' | 'caption' | 'image'
 interface Draft {
   kind: Kind

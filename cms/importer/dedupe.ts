@@ -53,6 +53,19 @@ export const bodySignature = (bodyText: string): Uint32Array | undefined => {
   return body.length >= MIN_BODY ? signature(body) : undefined
 }
 
+/**
+ * What a page is compared by: its title as compared and its body's signature. Made once per
+ * page on a parse thread (parseThread.ts): folding and signing a long body held the server's
+ * event loop for tens of milliseconds, three times a page.
+ */
+export interface PageKeys {
+  /** `comparable(title)`. */
+  title: string
+  signature?: Uint32Array
+}
+
+export const pageKeys = (title: string, bodyText: string): PageKeys => ({ title: comparable(title), signature: bodySignature(bodyText) })
+
 export interface KnownArticle {
   id?: number | string
   title: string
@@ -82,15 +95,20 @@ export class DuplicateIndex {
   private signatures = new Uint32Array(PERMUTATIONS * 1024)
   private signed: (KnownArticle | undefined)[] = []
 
-  private static key = (title: string, publishedAt: string | null | undefined) => `${comparable(title)}|${beijingDay(publishedAt)}`
+  private static key = (title: PageKeys['title'], publishedAt: string | null | undefined) => `${title}|${beijingDay(publishedAt)}`
 
   add(article: KnownArticle, bodyText: string) {
-    this.addSigned(article, bodySignature(bodyText))
+    this.addKeyed(article, pageKeys(article.title, bodyText))
   }
 
   /** As `add`, with the body's signature already made (`bodySignature`), as the CMS stores it. */
   addSigned(article: KnownArticle, bodySignature: Uint32Array | undefined) {
-    const key = DuplicateIndex.key(article.title, article.publishedAt)
+    this.addKeyed(article, { title: comparable(article.title), signature: bodySignature })
+  }
+
+  /** As `add`, with the page's keys already made (`pageKeys`). */
+  addKeyed(article: KnownArticle, { title, signature: bodySignature }: PageKeys) {
+    const key = DuplicateIndex.key(title, article.publishedAt)
     if (!this.byTitleDate.has(key)) this.byTitleDate.set(key, article)
     if (article.originalUrl && !this.byOrigin.has(article.originalUrl)) this.byOrigin.set(article.originalUrl, article)
     if (!bodySignature) return
@@ -105,14 +123,18 @@ export class DuplicateIndex {
   }
 
   find(title: string, publishedAt: string | null | undefined, bodyText: string, originalUrl?: string): Duplicate | undefined {
+    return this.findKeyed(pageKeys(title, bodyText), publishedAt, originalUrl)
+  }
+
+  /** As `find`, with the page's keys already made (`pageKeys`). */
+  findKeyed(keys: PageKeys, publishedAt: string | null | undefined, originalUrl?: string): Duplicate | undefined {
     const sameFile = originalUrl ? this.byOrigin.get(originalUrl) : undefined
     // A path inside an upload (`news/1.html`) recurs in other sites' archives; only with the
     // same title is it the same page. A web address names one page.
-    if (sameFile && (isWebUrl(originalUrl) || comparable(sameFile.title) === comparable(title)))
-      return { of: sameFile, reason: 'same-file' }
-    const same = this.byTitleDate.get(DuplicateIndex.key(title, publishedAt))
+    if (sameFile && (isWebUrl(originalUrl) || comparable(sameFile.title) === keys.title)) return { of: sameFile, reason: 'same-file' }
+    const same = this.byTitleDate.get(DuplicateIndex.key(keys.title, publishedAt))
     if (same) return { of: same, reason: 'title-date' }
-    const own = bodySignature(bodyText)
+    const own = keys.signature
     if (!own) return undefined
     const all = this.signatures
     for (let k = 0; k < this.signed.length; k++) {

@@ -1,6 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio/slim'
 
-import { blockText } from './blocks'
+import { bodyText } from './blocks'
 import { checkMarkupDepth, checkSize, defaultCaps, depthError, elementsError, type PageCaps } from './caps'
 import { decodeBuffer } from './decode'
 import { disclosureDates } from './disclosure'
@@ -131,6 +131,10 @@ export const parsePage = (bytes: Uint8Array, fileName = '', options: ParseOption
   const extracted = html
     ? readHtml(repaired.text, caps, new Set(options.boilerplate))
     : { ...extractArticle(textToLines(repaired.text), {}, caps), platform: '文本' }
-  const bodyText = extracted.blocks.map(blockText).filter(Boolean).join('\n')
-  return { ...extracted, encoding, script: detectScript(`${extracted.title}\n${bodyText}`), pinyinRepaired: repaired.repaired }
+  return {
+    ...extracted,
+    encoding,
+    script: detectScript(`${extracted.title}\n${bodyText(extracted.blocks)}`),
+    pinyinRepaired: repaired.repaired,
+  }
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 
 import { settings } from '../../content-models/settings'
+import type { PageKeys } from './dedupe'
 import { ImportError } from './errors'
 import type { ParsedPage, ParseOptions } from './parse'
 import type { FileFeatures } from './site/analyseFiles'
@@ -17,7 +18,7 @@ export interface ParseRequest {
 
 export type ParseReply =
   | { ready: true; id?: undefined }
-  | { id: number; page: ParsedPage; ms: number; ready?: undefined }
+  | { id: number; page: ParsedPage; keys: PageKeys; ms: number; ready?: undefined }
   | { id: number; features: FileFeatures; ms: number; ready?: undefined }
   | { id: number; error: string; importError: boolean; ms: number; ready?: undefined }
 
@@ -32,6 +33,8 @@ export interface ParsePoolOptions {
 
 export interface ParseResult {
   page: ParsedPage
+  /** What the page is compared by for duplicates, made on the thread too. */
+  keys: PageKeys
   /** Time the thread spent on the page. */
   ms: number
 }
@@ -96,7 +99,7 @@ export const createParsePool = (options: ParsePoolOptions = {}): ParsePool => {
       if (!current || current.id !== reply.id) return
       clearTimeout(current.timer)
       thread.job = undefined
-      if ('page' in reply) current.job.resolve({ page: reply.page, ms: reply.ms })
+      if ('page' in reply) current.job.resolve({ page: reply.page, keys: reply.keys, ms: reply.ms })
       else if ('features' in reply) current.job.resolve(reply.features)
       else current.job.reject(reply.importError ? new ImportError(reply.error) : new Error(reply.error))
       dispatch()

@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 
+import { bodyText } from './blocks'
 import { checkSize, defaultCaps } from './caps'
+import { pageKeys } from './dedupe'
 import { ImportError } from './errors'
 import { parsePage } from './parse'
 import type { ParseReply, ParseRequest } from './parsePool'
@@ -31,7 +33,7 @@ parentPort!.on('message', ({ id, file, options, features }: ParseRequest) => {
     // Refused before it is read: a misnamed disk image need not be loaded to be skipped.
     checkSize(fs.statSync(file).size, { ...defaultCaps, ...options?.caps })
     const page = parsePage(fs.readFileSync(file), file, options)
-    reply = { id, page, ms: performance.now() - t0 }
+    reply = { id, page, keys: pageKeys(page.title, bodyText(page.blocks)), ms: performance.now() - t0 }
   } catch (error) {
     const importError = error instanceof ImportError
     reply = { id, error: error instanceof Error ? error.message : String(error), importError, ms: performance.now() - t0 }

@@ -10,7 +10,15 @@ export type ImportMessage =
   | { type: 'progress'; done: number; total: number }
   | {
       type: 'done'
-      result: { imported: number; duplicates: number; failed: number; firstFailure?: string; totalMs: number; longestBlockMs: number }
+      result: {
+        imported: number
+        duplicates: number
+        failed: number
+        firstFailure?: string
+        totalMs: number
+        longestBlockMs: number
+        longestCpuBlockMs: number
+      }
     }
 
 const send = (message: ImportMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()))
@@ -23,7 +31,7 @@ const main = async () => {
   const payload = await openPayload()
   payload.logger.level = 'warn'
   let lastSent = 0
-  const { result, longestBlockMs } = await longestBlockDuring(() =>
+  const { result, longestBlockMs, longestCpuBlockMs } = await longestBlockDuring(() =>
     importArchive(payload, request.files, {
       batch: 'bench',
       onProgress: (done, total) => {
@@ -42,6 +50,7 @@ const main = async () => {
       firstFailure: result.outcomes.flatMap((o) => (o.status === 'failed' ? [o.reason] : []))[0],
       totalMs: result.totalMs,
       longestBlockMs,
+      longestCpuBlockMs,
     },
   })
   await payload.destroy()

@@ -573,7 +573,8 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         if (!result) throw new Error('the import ended without a result')
         return result
       },
-      (s) => `${(files.length / (s.totalMs / 1000)).toFixed(1)} 页/秒，事件循环最长阻塞 ${s.longestBlockMs.toFixed(0)} 毫秒`,
+      (s) =>
+        `${(files.length / (s.totalMs / 1000)).toFixed(1)} 页/秒，事件循环最长阻塞 ${s.longestBlockMs.toFixed(0)} 毫秒（其中占用 CPU ${s.longestCpuBlockMs.toFixed(0)} 毫秒）`,
       files.length,
     )
     const importBlockMs = imported.longestBlockMs
@@ -670,6 +671,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         parseOnlyPagesPerSecond: median(parseRuns),
         parseOnlyRuns: parseRuns,
         longestEventLoopBlockMs: importBlockMs,
+        longestEventLoopCpuMs: imported.longestCpuBlockMs,
         gbkPages: legacy.filter((p) => p.encoding === 'gbk').length,
         formats: legacy.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.format]: (acc[p.format] ?? 0) + 1 }), {}),
       },

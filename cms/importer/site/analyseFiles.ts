@@ -6,6 +6,7 @@ import { decodeBuffer } from '../decode'
 import { looksLikeHtml } from '../html'
 import { repairPinyin } from '../repair'
 import { analyseSite, type SiteAnalysis } from './classify'
+import { classifyOnThread } from './classifyOnThread'
 import { pageFeatures, textFeatures, type PageFeatures } from './page'
 import { httrackUrl, isHostFolder, mirroredUrl } from './url'
 
@@ -64,7 +65,8 @@ export const fileFeatures = (file: string, name: string, caps: PageCaps = defaul
   }
 }
 
-const classify = (read: FileFeatures[]): SiteAnalysis => {
+/** The whole set classified, with the addresses mirrors gave the files. */
+export const classify = (read: FileFeatures[]): SiteAnalysis => {
   const site = analyseSite(read.map((r) => r.features))
   site.pages.forEach((page, i) => {
     if (read[i]?.mirrored) page.mirrored = read[i].mirrored
@@ -90,7 +92,16 @@ export const analyseFiles = (
     }),
   )
 
-/** The first pass with each file read by `read` (a parse thread), a few at a time, in order. */
+/**
+ * Files classified on the caller's thread at most (about 25 ms of CPU); a larger batch is
+ * classified on a thread of its own, which takes about a second to start.
+ */
+export const CLASSIFIED_INLINE = 1500
+
+/**
+ * The first pass with each file read by `read` (a parse thread), a few at a time, in order;
+ * a large batch classified on a thread of its own (classifyOnThread.ts).
+ */
 export const analyseFilesWith = async (
   files: string[],
   names: string[],
@@ -107,5 +118,5 @@ export const analyseFilesWith = async (
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, options.inFlight ?? 4) }, lane))
-  return classify(out)
+  return out.length > CLASSIFIED_INLINE ? classifyOnThread(out) : classify(out)
 }
