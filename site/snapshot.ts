@@ -260,12 +260,7 @@ type Issue = z.core.$ZodIssue
  * its checked copy: checking the whole at once would hold two copies of every article.
  */
 const checkSnapshot = (data: unknown, file: string): ContentSnapshot => {
-  const version = (data as { version?: unknown } | null)?.version
-  if (version !== SNAPSHOT_VERSION) {
-    throw new Error(
-      `Snapshot ${file} has version ${String(version)}; this site reads version ${SNAPSHOT_VERSION}. Run "npm run export" to write it again.`,
-    )
-  }
+  checkVersion(data, file)
   const record = data as Record<string, unknown>
   const issues: Issue[] = []
   let count = 0
@@ -293,6 +288,16 @@ const checkSnapshot = (data: unknown, file: string): ContentSnapshot => {
   return Object.fromEntries(Object.keys(contentSnapshotSchema.shape).map((k) => [k, record[k]])) as ContentSnapshot
 }
 
+/** A snapshot of another version is refused by its version, before any record is read against this one's schema. */
+const checkVersion = (data: unknown, file: string) => {
+  const version = (data as { version?: unknown } | null)?.version
+  if (version !== SNAPSHOT_VERSION) {
+    throw new Error(
+      `Snapshot ${file} has version ${String(version)}; this site reads version ${SNAPSHOT_VERSION}. Run "npm run export" to write it again.`,
+    )
+  }
+}
+
 /** The error for a snapshot that does not match the schema: its first five issues, and what to do. */
 const schemaMismatch = (file: string, issues: Issue[], count: number, cause?: unknown) => {
   const more = count > 5 ? ` (and ${count - 5} more)` : ''
@@ -318,6 +323,7 @@ const readSnapshotInSteps = async (dir: string): Promise<ContentSnapshot> => {
   for (; !next.done; next = events.next()) {
     const event = next.value
     if ('key' in event) event.list.push(checkRecord(file, event.key, event.list.length, event.record))
+    else checkVersion(event.head, file)
     if (performance.now() - since > STEP_MS) {
       await new Promise((resolve) => setImmediate(resolve))
       since = performance.now()

@@ -69,8 +69,16 @@ describe('reading the snapshot before the first publish', () => {
     writtenElsewhere(dir, [article(1), { ...article(2), title: 42 }])
     await expect(preloadSnapshot(dir)).rejects.toThrow(/bad\/content\.json.*articles\[1\]\.title.*npm run export/s)
     // The idle server asks again every second: the same file is not read again.
-    const reads = vi.spyOn(fs.promises, 'readFile')
+    const opens = vi.spyOn(fs, 'openSync')
     await preloadSnapshot(dir)
-    expect(reads).not.toHaveBeenCalled()
+    expect(opens.mock.calls.filter(([file]) => String(file) === snapshotFile(dir))).toEqual([])
+  })
+
+  it('refuses a snapshot of another version by its version, before checking any record', async () => {
+    const dir = path.join(root, 'old')
+    const snapshot = { ...snapshotWith({ articles: [{ ...article(1), title: 42 } as never] }), version: 0 }
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(snapshotFile(dir), [...snapshotChunks(snapshot as never)].join(''))
+    await expect(preloadSnapshot(dir)).rejects.toThrow(/has version 0.*npm run export/)
   })
 })
