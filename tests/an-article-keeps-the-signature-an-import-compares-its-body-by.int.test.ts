@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { bodySignature } from '../cms/importer/dedupe'
 import { importArchive } from '../cms/importer/importArchive'
-import { lexicalText, readStoredSignature, signedBodyContext } from '../cms/importer/storedSignature'
+import { readStoredSignature, signedBodyContext, storedBodyText } from '../cms/importer/storedSignature'
 import { blocksToLexical } from '../cms/seed/richText'
 import { createStaff, STAFF_PASSWORD, startTestCms, type TestCms } from './helpers/payload'
 
@@ -119,7 +119,7 @@ describe('the signature an import compares bodies by', () => {
     const imported = summary.outcomes[0]
     expect(imported.status).toBe('imported')
     const saved = await cms.payload.findByID({ collection: 'articles', id: (imported as { id: number }).id, draft: true, depth: 0 })
-    expect(readStoredSignature(saved.duplicateSignature)).toEqual(bodySignature(lexicalText(saved.body)))
+    expect(readStoredSignature(saved.duplicateSignature)).toEqual(bodySignature(storedBodyText(saved.body)))
     expect(readStoredSignature(saved.duplicateSignature)).toEqual(bodySignature(`${first[0]}\n${second[1]}`))
   })
 })

@@ -3,7 +3,7 @@ import type { HTMLConverters } from '@payloadcms/richtext-lexical/html'
 
 import type { MediaCollector } from './map'
 
-type LexicalState = { root?: { children?: unknown[] } } | null | undefined
+export type LexicalState = { root?: { children?: unknown[] } } | null | undefined
 type Node = { type?: string; text?: string; children?: Node[] }
 
 /**

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { DuplicateIndex, KnownArticle } from './dedupe'
-import { lexicalText, readStoredSignature } from './storedSignature'
+import { readStoredSignature, storedBodyText } from './storedSignature'
 
 /**
  * Existing articles read per query: reading and converting 250 rows held the event loop for
@@ -74,7 +74,7 @@ export const addExistingArticles = async (payload: Payload, index: DuplicateInde
         await letOthersGo()
       }
       if (stored !== undefined) index.addSigned(known({ ...doc, title: doc.title }), stored ?? undefined)
-      else index.add(known({ ...doc, title: doc.title }), lexicalText(bodies.get(doc.id)))
+      else index.add(known({ ...doc, title: doc.title }), storedBodyText(bodies.get(doc.id)))
     }
     // Other requests go first between pages.
     await letOthersGo()

@@ -1,6 +1,7 @@
 import type { JSONField } from 'payload'
 
 import { nobodyField } from '../access'
+import { richTextToText, type LexicalState } from '../export/richText'
 import { bodySignature } from './dedupe'
 
 /**
@@ -18,21 +19,15 @@ export interface StoredSignature {
   minhash: string | null
 }
 
-/** Plain text of stored Lexical rich text, for comparing against new pages. */
-export const lexicalText = (node: unknown): string => {
-  if (!node || typeof node !== 'object') return ''
-  const n = node as { text?: unknown; children?: unknown; root?: unknown }
-  if (typeof n.text === 'string') return n.text
-  if (n.root) return lexicalText(n.root)
-  return Array.isArray(n.children) ? n.children.map(lexicalText).join('\n') : ''
-}
-
 const stored = (signature: Uint32Array | undefined): StoredSignature => ({
   version: VERSION,
   minhash: signature ? Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64') : null,
 })
 
-export const storedSignature = (body: unknown): StoredSignature => stored(bodySignature(lexicalText(body)))
+/** The body as the export reads it (whitespace aside, which `comparable` drops, the text new pages are signed from). */
+export const storedBodyText = (body: unknown): string => richTextToText(body as LexicalState)
+
+export const storedSignature = (body: unknown): StoredSignature => stored(bodySignature(storedBodyText(body)))
 
 /** Where a save's `context` carries the signature of the body it writes, already made. */
 const SIGNED_BODY = 'signedBody'
