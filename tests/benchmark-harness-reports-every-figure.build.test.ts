@@ -196,6 +196,9 @@ describe('npm run bench', () => {
     // As staff see it: five publishes over HTTP, each timed until the site server serves the page.
     expect(p.staffRuns).toHaveLength(5)
     positive(p.staffSeconds)
+    // A new service for every worker, the same way: its own page and the lists it joins.
+    positive(p.newServiceSeconds)
+    expect(p.newServiceRendered).toBeGreaterThan(1)
     // After the runs, every article the bench published incrementally is in the search delta.
     expect(p.incrementalSearchDelta).toBeGreaterThanOrEqual(2)
   })

@@ -496,6 +496,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
               runs: 5,
               liveDir: publish.liveDir(dist),
               settled: () => rebuilderFor(cms).idle(),
+              lastRendered: () => rebuilderFor(cms).last()?.rendered,
             })
             const incremental: { seconds: number; build: LastBuild }[] = []
             for (let i = 0; i < runs; i++) {
@@ -659,6 +660,8 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         pages: published?.pages ?? null,
         staffSeconds: published?.staff.medianSeconds ?? null,
         staffRuns: published?.staff.runs ?? [],
+        newServiceSeconds: published?.staff.newService.seconds ?? null,
+        newServiceRendered: published?.staff.newService.rendered ?? null,
       },
       lighthouse,
       archiveImport: {

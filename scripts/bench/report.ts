@@ -138,6 +138,9 @@ export interface BenchFigures {
      */
     staffSeconds: number | null
     staffRuns: number[]
+    /** A new service for every worker published the same way (the publish that renders the most directory pages); null when skipped. */
+    newServiceSeconds: number | null
+    newServiceRendered: number | null
   }
   /** Lighthouse mobile figures of one page of every type, as the site server sends it; null when left out. */
   lighthouse: LighthousePage[] | null
@@ -487,6 +490,14 @@ export const formatTable = (report: BenchReport): string => {
         ? '未测量（--skip-publish）'
         : `${sec(f.publishToLive.staffSeconds)}（HTTP 发布到页面可访问，${f.publishToLive.staffRuns.length} 次中位数：${f.publishToLive.staffRuns.map((s) => s.toFixed(2)).join(' / ')} 秒）`,
       ...target('publish-to-live-as-staff-see-it'),
+    ],
+    [
+      '发布到上线：新增一项面向所有职工的服务',
+      f.publishToLive.newServiceSeconds === null
+        ? '未测量（--skip-publish）'
+        : `${sec(f.publishToLive.newServiceSeconds)}（HTTP 发布到服务页可访问，一次；重新生成 ${f.publishToLive.newServiceRendered ?? '?'} 个页面：它加入的类别、地区和每个人群的列表）`,
+      '',
+      '',
     ],
     [
       '常驻渲染进程启动',
