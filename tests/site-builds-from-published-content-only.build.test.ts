@@ -8,6 +8,7 @@ import { exportSnapshot, localSource } from '../cms/export'
 import { publicTypes } from '../content-models/publicTypes'
 import type { ContentSnapshot } from '../content-models/snapshot'
 import { seedSampleContent } from '../cms/seed'
+import { MODELS_PER_PAGE } from '../site/lib/facets'
 import { hsdsId } from '../site/lib/openData'
 import { buildSite, goLive, liveDir } from '../site/publish'
 import { servicePage, type HsdsService } from './helpers/hsds'
@@ -25,6 +26,18 @@ beforeAll(async () => {
   cms = await startTestCms()
   await seedSampleContent(cms.payload)
   await addFixtureContent(cms)
+  // More labor models than /models/ lists on its first view, so the rest must be reached through the filters.
+  const sampleModels = (await cms.payload.count({ collection: 'labor-models', where: { _status: { equals: 'published' } } })).totalDocs
+  for (let i = sampleModels; i <= MODELS_PER_PAGE; i++)
+    await cms.payload.create({
+      collection: 'labor-models',
+      data: {
+        name: `测试劳模${i}号`,
+        kind: 'individual',
+        honors: [{ title: '市劳动模范', level: 'city', year: 2020 }],
+        _status: 'published',
+      },
+    })
   const snapshotDir = path.join(cms.dir, 'snapshot')
   const snapshot = await exportSnapshot(localSource(cms.payload, path.join(cms.dir, 'media')), snapshotDir)
   articleSlug = snapshot.articles[0]!.slug
@@ -81,6 +94,20 @@ describe('the site built from a snapshot, with no CMS server running', () => {
     expect([...texts.values()].some((t) => t.includes('已发布的港区安全生产月报道'))).toBe(true)
     // The scan reads the search records as text (they hold Han text as character pairs): the published title is found there too.
     expect([...texts].some(([file, t]) => file.endsWith('.pf_fragment') && t.includes('已发布的港区安全生产月报道'))).toBe(true)
+  })
+
+  it('lists the first page of labor models on /models/ and every model on its filter pages', () => {
+    const cards = (html: string) => [...html.matchAll(/<a href="\/models\/([^/"]+)\/"/g)].map((m) => m[1]!)
+    const index = cards(texts.get('models/index.html')!)
+    expect(index).toHaveLength(MODELS_PER_PAGE)
+    expect(texts.get('models/index.html')).toContain(`这里列出前 ${MODELS_PER_PAGE} 个`)
+    // Each model is an individual or a collective, so the two kind filters' pages list them all.
+    const listed = new Set(
+      [...texts].filter(([file]) => /^models\/kind\/[^/]+\/(page\/\d+\/)?index\.html$/.test(file)).flatMap(([, html]) => cards(html)),
+    )
+    const details = [...texts.keys()].filter((f) => /^models\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]!)
+    expect(details.length).toBeGreaterThan(MODELS_PER_PAGE)
+    expect([...listed].sort()).toEqual(details.sort())
   })
 
   it('lists in the feed and sitemap only pages that exist', async () => {
