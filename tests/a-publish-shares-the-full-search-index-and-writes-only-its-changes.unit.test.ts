@@ -136,4 +136,29 @@ describe('the server index of an incremental build', () => {
     expect(answers(file('big'))).toEqual(full('big-full', snapshot))
     expect(answers(file('base'))).toEqual(full('first-full', first))
   })
+  it('gives the server event loop turns while it writes a large changes file', async () => {
+    // 120 records of 3,000: under the share at which a whole index is written.
+    const base = snapshotWith({ articles: Array.from({ length: 3000 }, (_, i) => article(i + 1)), services: services('12351') })
+    buildIndexFile(base, file('turns-base'))
+    const edited = Array.from({ length: 120 }, (_, i) => article(i + 1, '修订'))
+    const snapshot = snapshotWith({
+      articles: [...base.articles.filter((a) => !edited.some((e) => e.slug === a.slug)), ...edited],
+      services: base.services,
+    })
+    const changes = edited.map((a): IndexChange => ({ kind: 'articles', before: a.slug, after: a.slug }))
+    // This runs in the CMS server: a publish of many records must not hold it for the whole write.
+    let turns = 0
+    let counting = true
+    const count = () => {
+      turns++
+      if (counting) setImmediate(count)
+    }
+    setImmediate(count)
+    const result = await updateIndexFile({ from: file('turns-base'), file: file('turns'), snapshot, changes })
+    counting = false
+    expect(result).toEqual({ removed: changes.length, added: changes.length, whole: false })
+    // Removals and additions, each in slices of at most 25 records.
+    expect(turns).toBeGreaterThanOrEqual(2 * Math.floor(changes.length / 25))
+    expect(answers(file('turns'))).toEqual(full('turns-full', snapshot))
+  })
 })

@@ -189,11 +189,18 @@ const copyIfAny = (from: string, to: string) =>
     },
   )
 
+/** Records an index or a changes file is written with between two turns of the event loop (tens of milliseconds). */
+const REWRITE_CHUNK = 25
+
+/** Gives the server's event loop a turn: these writes run in the CMS server. */
+const turn = () => new Promise((resolve) => setImmediate(resolve))
+
 /**
  * Applies `changes` to a changes file open in `db` over the full index `base`: a record's old
- * document is removed from the file, or hidden in the full index, and its new one added.
+ * document is removed from the file, or hidden in the full index, and its new one added,
+ * REWRITE_CHUNK records between two turns of the event loop.
  */
-const applyChanges = (db: DatabaseSync, base: DatabaseSync, snapshot: ContentSnapshot, changes: readonly IndexChange[]) => {
+const applyChanges = async (db: DatabaseSync, base: DatabaseSync, snapshot: ContentSnapshot, changes: readonly IndexChange[]) => {
   const w = writer(db)
   const inBase = base.prepare('SELECT id FROM docs WHERE url = ?')
   const hide = db.prepare('INSERT OR IGNORE INTO hidden (id) VALUES (?)')
@@ -208,13 +215,21 @@ const applyChanges = (db: DatabaseSync, base: DatabaseSync, snapshot: ContentSna
     return w.remove(url) || hidden
   }
   const add = (doc: SearchDocument) => w.add(doc, next++)
-  for (const c of changes) for (const slug of new Set([c.before, c.after])) if (slug && remove(recordUrl(c.kind, slug))) removed++
-  for (const c of changes) {
-    const doc = c.after ? recordDocument(snapshot, c.kind, c.after) : undefined
-    if (doc) {
-      add(doc)
-      added++
+  // Every old document goes before any new one is added: a rename's new slug may be another record's old one.
+  for (let i = 0; i < changes.length; i += REWRITE_CHUNK) {
+    for (const c of changes.slice(i, i + REWRITE_CHUNK))
+      for (const slug of new Set([c.before, c.after])) if (slug && remove(recordUrl(c.kind, slug))) removed++
+    await turn()
+  }
+  for (let i = 0; i < changes.length; i += REWRITE_CHUNK) {
+    for (const c of changes.slice(i, i + REWRITE_CHUNK)) {
+      const doc = c.after ? recordDocument(snapshot, c.kind, c.after) : undefined
+      if (doc) {
+        add(doc)
+        added++
+      }
     }
+    await turn()
   }
   if (changes.some((c) => c.kind === 'services')) {
     remove(HOTLINES_URL)
@@ -222,9 +237,6 @@ const applyChanges = (db: DatabaseSync, base: DatabaseSync, snapshot: ContentSna
   }
   return { removed, added }
 }
-
-/** Records a whole index is rewritten with between two turns of the event loop (tens of milliseconds). */
-const REWRITE_CHUNK = 25
 
 /**
  * A copy of the full index `from` with the records `changes` names replaced from the patched
@@ -246,7 +258,7 @@ const rewriteIndexFile = async (from: string, file: string, snapshot: ContentSna
         const doc = c.after ? recordDocument(snapshot, c.kind, c.after) : undefined
         if (doc) w.add(doc)
       }
-      await new Promise((resolve) => setImmediate(resolve))
+      await turn()
     }
     if (changes.some((c) => c.kind === 'services')) {
       w.remove(HOTLINES_URL)
@@ -270,13 +282,13 @@ const writeChangesFile = async (from: string, file: string, snapshot: ContentSna
   let outgrown: IndexChange[] | undefined
   const base = new DatabaseSync(from, { readOnly: true })
   try {
-    finish(temp, changesFile, (db) => {
+    await finishAsync(temp, changesFile, async (db) => {
       if (!had) {
         db.exec(CHANGES_SCHEMA)
         db.prepare("INSERT INTO meta (key, value) VALUES ('base', ?)").run(builtAt(base) ?? '')
       }
       db.exec('BEGIN')
-      result = applyChanges(db, base, snapshot, changes)
+      result = await applyChanges(db, base, snapshot, changes)
       setMeta(db, snapshot.generatedAt)
       db.exec('COMMIT')
       const held = Number((db.prepare('SELECT (SELECT count(*) FROM docs) + (SELECT count(*) FROM hidden) AS n').get() as { n: number }).n)
