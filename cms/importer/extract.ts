@@ -164,6 +164,8 @@ export const extractArticle = (
     summary?: string
     date?: string
     url?: string
+    /** A publisher's name printed alone in the byline block: the source when no label names one. */
+    account?: string
   } = {}
   const tags: string[] = []
   const applyLabels = (line: LabelLine, allowDate: boolean) => {
@@ -274,7 +276,11 @@ export const extractArticle = (
   for (let i = titleIdx + 1; titleIdx >= 0 && i < dateIdx; i++) {
     const labels = texts[i] ? readLabels(texts[i], simplified[i]) : undefined
     if (labels?.leading) applyLabels(labels, false)
-    else if (texts[i]) fields.author ??= readByline(texts[i])
+    else if (texts[i]) {
+      fields.author ??= readByline(texts[i])
+      // `经济日报` on a line of its own above `2024-05-13 06:16发布于北京`: the account that published it.
+      fields.account ??= readPublisher(texts[i])
+    }
   }
   title = title.replace(/\s+/g, ' ').trim()
   const ownTitle = titleKey(toSimplified(title))
@@ -300,6 +306,12 @@ export const extractArticle = (
       continue
     }
     fields.url ??= urlLine.exec(text)?.[1]
+    // The labelled date under the article (fallback.ts): it dates the page only when the head did not.
+    if (hints[i] === 'trailer') {
+      const labels = readLabels(text, s)
+      if (labels) applyLabels(labels, true)
+      continue
+    }
     // A "comment" or "related" link beside the headline is a toolbar; only after the text does it close the article.
     if (!ended && !prelude && isTerminal(s)) ended = true
     const toolbar = prelude && isTerminal(s)
@@ -332,8 +344,12 @@ export const extractArticle = (
         continue
       }
     }
-    // Beside the headline but outside the article: its byline was read above, the rest is chrome.
-    if (hints[i] === 'header') continue
+    // Beside the headline but outside the article: its byline was read above, an account's name
+    // printed alone is the publisher, the rest is chrome.
+    if (hints[i] === 'header') {
+      fields.account ??= readPublisher(text)
+      continue
+    }
     // `发送GP到6666 随时随地查行情`: a promo link before the first paragraph.
     if (prelude && isLinkList({ text, gap, linked: input[i].linked })) continue
     if (originalTitleAuthor(s)) originalAuthor ??= /(\p{Script=Han}{2,4})[)）]$/u.exec(text)?.[1]
@@ -405,7 +421,7 @@ export const extractArticle = (
   return {
     title,
     publishedAt: timedDate(meta.date, fields.date),
-    source: meta.source ?? fields.source ?? meta.siteName,
+    source: meta.source ?? fields.source ?? fields.account ?? meta.siteName,
     author: authorNames(meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor ?? ''),
     responsibleEditor: meta.editor ?? fields.editor,
     summary: meta.summary ?? (fields.summary || undefined),

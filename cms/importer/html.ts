@@ -170,7 +170,12 @@ export const titleNode = (body: DomNode, parts: string[], siteName?: string): Do
       headings.find((h) => h.key.includes(main) || (main.includes(h.key) && h.key.length >= main.length / 2))
     if (match) return match.node
   }
-  return headings.find((h) => h.node.name === 'h1' && h.key !== main)?.node
+  const h1 = headings.find((h) => h.node.name === 'h1' && h.key !== main)
+  if (h1) return h1.node
+  // `静夜思•夜-中国诗歌网`: a headline too short for the rules above, in an `<h3>`, with the site's
+  // name glued on by a bare hyphen. Only where no `<h1>` is, since a column's heading can prefix it too.
+  return headings.find((h) => main.length > h.key.length && main.startsWith(h.key) && namesOnlySite(main.slice(h.key.length), siteName))
+    ?.node
 }
 
 /** Pages saved as `.txt` are sometimes HTML all the same. */

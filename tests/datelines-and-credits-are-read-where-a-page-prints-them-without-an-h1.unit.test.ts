@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+
+import { blockText } from '../cms/importer/blocks'
+import { parsePage } from '../cms/importer/parse'
+import { bodyHtml, paragraphs, portalPage } from './helpers/portalPages'
+
+const read = (html: string) => {
+  const page = parsePage(new TextEncoder().encode(html), 'page.html')
+  const blocks = page.blocks.map(blockText).filter(Boolean)
+  return { ...page, first: blocks[0] ?? '', last: blocks.at(-1) ?? '', body: blocks.join('\n') }
+}
+
+describe('a date labelled 时间： under the text of a page whose headline is no heading', () => {
+  // A science-rumour site's shape: the headline in a plain div, the source under it, the text,
+  // then a side box with keywords and review stamps, and the labelled date last, above a list of
+  // other articles that carry dates of their own.
+  const page = () =>
+    read(
+      portalPage({
+        title: '江南科普-辟谣文章',
+        header: `<div class="rumor-title">加班后喝咖啡能“补觉”吗？</div><div class="rumor-info"><span>来源： 江南科普-科学原理</span></div>`,
+        article: bodyHtml(),
+        after: `<div class="rumor-aside"><div class="keyword"><a href="/k/1">咖啡</a> <a href="/k/2">睡眠</a></div>
+<div>所属分类：<span>健康</span></div><div class="stamp">辟谣</div><div class="stamp">复核</div></div>
+<span class="span_time">时间：2019-09-24 17:08</span>
+<div class="social-share">分享到：</div>
+<div class="tj-box-title">相关推荐</div>
+<div class="tj-item"><a href="/r/1"><div>夜班族怎样睡个好觉</div><div class="tj-item-date">2020-09-27</div></a></div>
+<div class="tj-item"><a href="/r/2"><div>喝浓茶能解酒吗</div><div class="tj-item-date">2019-12-18</div></a></div>`,
+      }),
+    )
+
+  it('dates the page by it, and not by a date in the list of other articles below it', () => {
+    expect(page().publishedAt).toBe(new Date('2019-09-24T17:08:00+08:00').toISOString())
+  })
+
+  it('keeps the stamps, the date and the related list out of the text', () => {
+    const { first, last, body, source } = page()
+    expect(first).toContain(paragraphs[0].slice(0, 20))
+    expect(last).toContain(paragraphs.at(-1)!.slice(-20))
+    expect(body).not.toMatch(/所属分类|辟谣|复核|时间|相关推荐|2020-09-27/)
+    expect(source).toBe('江南科普-科学原理')
+  })
+
+  it('never takes a 时间： line in the text itself, which a notice gives its event', () => {
+    const notice = read(
+      portalPage({
+        title: '江南科普-辟谣文章',
+        header: `<div class="rumor-title">职工健康讲座开讲</div>`,
+        article: `${bodyHtml()}<p>时间：2024-06-01 14:30</p><p>地点：青湖区职工服务中心三楼报告厅</p>`,
+      }),
+    )
+    expect(notice.publishedAt).toBeUndefined()
+    expect(notice.body).toContain('地点：青湖区职工服务中心三楼报告厅')
+  })
+})
+
+describe('a poetry forum page: the headline in an <h3> that <title> glues to the site name', () => {
+  const poem = ['夜班归来月满街，', '灯下翻书意自佳。', '一盏清茶敬明月，', '诗心不老在天涯。']
+  const page = () =>
+    read(
+      portalPage({
+        title: '夜班•归途-江南诗歌网',
+        header: `<div class="crumb"><a href="/">首页</a>/ <a href="/sg/">诗歌</a></div>
+<h3>夜班•归途</h3>
+<div class="info">作者：<span><a href="/u/88">青湖渔樵</a></span> 2020年01月12日18:32 浏览：272 收藏 <a>赞赏</a></div>`,
+        article: `<p>题记：</p><p>腊月十六，夜班归来小酌即兴所作</p><p>${poem.join('<br>')}</p><p>注释：</p>${bodyHtml()}`,
+      }),
+    )
+
+  it('takes the <h3> as the title, not the <title> with the site glued on', () => {
+    expect(page().title).toBe('夜班•归途')
+  })
+
+  it('reads the date and the author printed under the headline', () => {
+    const { publishedAt, author } = page()
+    expect(publishedAt).toBe(new Date('2020-01-12T18:32:00+08:00').toISOString())
+    expect(author).toBe('青湖渔樵')
+  })
+
+  it('keeps the epigraph, the poem and its note as the text, without the byline', () => {
+    const { body, first, last } = page()
+    expect(first).toBe('题记：')
+    expect(body).toContain('腊月十六，夜班归来小酌即兴所作')
+    expect(body).toContain(poem[0])
+    expect(last).toContain(paragraphs.at(-1)!.slice(-20))
+    expect(body).not.toMatch(/作者|浏览|赞赏|江南诗歌网/)
+  })
+})
+
+describe("an account's name printed in the byline block beside the date", () => {
+  const headline = '江南日报评论员：新就业形态劳动者入会不是一阵风'
+  const header = (extra = '') =>
+    `<h1>${headline}</h1><div class="article-author"><div class="media-info"><a href="/omn/jnrb"><p class="media-name">江南日报</p></a>
+<p class="time">2024-05-13 06:16发布于江南江南日报官方账号</p></div><div class="follow">+关注</div></div>${extra}`
+
+  it('is the source when the page prints no 来源', () => {
+    const page = read(portalPage({ title: headline, header: header(), article: bodyHtml() }))
+    expect(page.source).toBe('江南日报')
+    expect(page.publishedAt).toBe(new Date('2024-05-13T06:16:00+08:00').toISOString())
+    expect(page.first).toContain(paragraphs[0].slice(0, 20))
+    expect(page.body).not.toMatch(/关注|官方账号/)
+  })
+
+  it('gives way to a labelled 来源 wherever the page prints it', () => {
+    const page = read(portalPage({ title: headline, header: header('<div class="src">来源：江南工人报</div>'), article: bodyHtml() }))
+    expect(page.source).toBe('江南工人报')
+  })
+
+  it('is never a person: a reporter named alone beside the date stays the author', () => {
+    const page = read(
+      portalPage({
+        title: headline,
+        header: `<h1>${headline}</h1><div class="info"><p>记者 林晓燕</p><p>2024-05-13 06:16</p></div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.source).toBeUndefined()
+    expect(page.author).toBe('林晓燕')
+  })
+})
