@@ -119,3 +119,31 @@ describe("an account's name printed in the byline block beside the date", () => 
     expect(page.author).toBe('林晓燕')
   })
 })
+
+describe("an editor's lead above the text", () => {
+  const headline = '江南市新就业形态劳动者入会集中行动启动'
+  const lead = '新就业形态劳动者怎样入会、入会后有哪些服务？本文一一道来。'
+  it.each([
+    ['a box of its own before the text', `<div class="art_summary">核心提示：${lead}</div>`, bodyHtml()],
+    ['the first paragraph, its label in bold', '', `<p><strong>摘要：</strong>${lead}</p>${bodyHtml()}`],
+    ['the first paragraph, its label in brackets', '', `<p>【导读】${lead}</p>${bodyHtml()}`],
+  ])('goes to the summary, which the article page prints above the text, and not into the text: %s', (_, box, article) => {
+    const page = read(
+      portalPage({
+        title: `${headline}_江南职工网`,
+        header: `<h1>${headline}</h1><div class="info">2021-01-20 04:29 来源：江南日报</div>${box}`,
+        article,
+      }),
+    )
+    expect(page.summary).toBe(lead)
+    expect(page.first).toContain(paragraphs[0].slice(0, 20))
+    expect(page.body).not.toContain(lead.slice(0, 12))
+  })
+
+  it('stays in the text when a paragraph further down is labelled so', () => {
+    const article = `${bodyHtml(paragraphs.slice(0, 2))}<p>摘要：${lead}</p>${bodyHtml(paragraphs.slice(2))}`
+    const page = read(portalPage({ title: `${headline}_江南职工网`, header: `<h1>${headline}</h1>`, article }))
+    expect(page.summary).toBeUndefined()
+    expect(page.body).toContain(lead)
+  })
+})

@@ -315,6 +315,12 @@ export const extractArticle = (
     // A "comment" or "related" link beside the headline is a toolbar; only after the text does it close the article.
     if (!ended && !prelude && isTerminal(s)) ended = true
     const toolbar = prelude && isTerminal(s)
+    // `【导读】…` above the text: an editor's lead labelled in brackets, as `核心提示：` is with a colon.
+    const bracketLead = prelude ? /^【(?:核心提示|导读|摘要|内容提要)】/.exec(s) : null
+    if (bracketLead && text.length > bracketLead[0].length) {
+      fields.summary ??= cleanSummary(text.slice(bracketLead[0].length))
+      continue
+    }
     const labels = readLabels(text, s)
     if (labels && (labels.leading || labels.labels.length > 1)) {
       // Mid-body, only a short credit line is metadata; `时间：…` there belongs to a notice.
