@@ -147,3 +147,48 @@ describe("an editor's lead above the text", () => {
     expect(page.body).toContain(lead)
   })
 })
+
+describe('a page its template wraps in a form', () => {
+  const headline = '江南大学举办第五届教职工运动会'
+  it.each([
+    ['an ASP.NET page (form1 around everything)', '<form id="form1" method="post" action="./show.aspx?id=12">', '</form>'],
+    ['a VSB site (the article in _newscontent_fromname)', '<form name="_newscontent_fromname">', '</form>'],
+  ])('is read whole, while a search box in it stays out: %s', (_, open, close) => {
+    const page = read(`<!DOCTYPE html><html><head><title>${headline}-江南大学新闻网</title></head><body>${open}
+<div class="top"><form action="/search"><input name="q"><button>搜索</button> <a href="/adv">高级搜索</a></form></div>
+<h1>${headline}</h1><div class="info">作者：林晓燕 来源：校工会 发布时间：2023-05-04 点击数：128</div>
+<div id="vsb_content"><div class="v_news_content">${bodyHtml()}</div></div>
+<div class="prenext">上一条：<a href="/a">校工会慰问一线职工</a></div>${close}</body></html>`)
+    expect(page.title).toBe(headline)
+    expect(page.publishedAt).toBe(new Date('2023-05-04T09:00:00+08:00').toISOString())
+    expect(page.author).toBe('林晓燕')
+    expect(page.source).toBe('校工会')
+    expect(page.first).toContain(paragraphs[0].slice(0, 20))
+    expect(page.last).toContain(paragraphs.at(-1)!.slice(-20))
+    expect(page.body).not.toMatch(/搜索|上一条|点击数/)
+  })
+})
+
+describe('a blog post saved without a <title>', () => {
+  const page = () =>
+    read(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<div class="side"><h3>导航</h3><ul><li><a href="/">首页</a></li><li><a href="/rss">订阅</a></li></ul>
+<h3>存档</h3><ul><li><a href="/archive/2005/03">2005年3月 (6)</a></li></ul>
+<h3>随笔分类</h3><ul><li><a href="/c/1">工会工作 (rss)</a></li><li><a href="/c/2">职工生活 (rss)</a></li></ul></div>
+<div class="post"><h2><a href="/archive/2005/03/05/88.html">入会那天的日记</a></h2>
+${bodyHtml()}
+<div class="postfoot">发表于 2005年03月05日 12:40 - (阅读:372;评论:6)</div></div>
+<div class="feedback"><h3>评论</h3><div>#1楼 2005-03-06 08:15 林晓燕</div><p>写得真好，我们厂也想办。</p></div>
+</body></html>`)
+
+  it('takes the linked heading right above the text as its title, not a sidebar heading', () => {
+    expect(page().title).toBe('入会那天的日记')
+  })
+
+  it('dates it by the line under the post, not by a comment, and keeps that line out of the text', () => {
+    const { publishedAt, last, body } = page()
+    expect(publishedAt).toBe(new Date('2005-03-05T12:40:00+08:00').toISOString())
+    expect(last).toContain(paragraphs.at(-1)!.slice(-20))
+    expect(body).not.toMatch(/发表于|阅读:|写得真好/)
+  })
+})

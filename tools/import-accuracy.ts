@@ -99,7 +99,9 @@ const labelledBody = (text: string, title: string, summary?: string) => {
   const t = norm(title)
   // The headline within the first three lines: it and the lines of its block go. A part of it
   // counts only when it is half the headline or more: a place name the text links (`呼和浩特`) is not it.
-  const isHeadline = (l: string) => norm(l).length >= Math.max(4, t.length / 2) && (norm(l).includes(t) || t.includes(norm(l)))
+  // A paragraph that repeats the headline in a sentence is longer than any headline line.
+  const isHeadline = (l: string) =>
+    norm(l).length >= Math.max(4, t.length / 2) && norm(l).length <= t.length + 30 && (norm(l).includes(t) || t.includes(norm(l)))
   const at = t ? lines.slice(0, 3).findIndex(isHeadline) : -1
   if (at >= 0) {
     let start = at + 1

@@ -12,7 +12,7 @@ import {
 } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal, withoutBackLink } from './chrome'
-import { beijingDay, findDate } from './date'
+import { beijingDay, closingDateline, findDate } from './date'
 import { ImportError } from './errors'
 import { readLabels, type LabelLine } from './labels'
 import type { PageMeta, SourceLine } from './lines'
@@ -254,6 +254,14 @@ export const extractArticle = (
       break
     }
   }
+  // `<h2><a href="…">很高兴入住博客堂</a></h2>` right above the text: a blog links its post's title
+  // to the post itself, so here a linked heading is the headline and not another page's.
+  let above = firstProse - 1
+  while (above >= 0 && !texts[above]) above--
+  if (!title && above >= 0 && hints[above] === 'heading' && isTitleLike(texts[above], simplified[above])) {
+    title = texts[above]
+    titleIdx = above
+  }
   if (!title) {
     for (let i = 0; i < Math.min(n, firstProse); i++) {
       if (skippable(i) || !isTitleLike(texts[i], simplified[i])) continue
@@ -294,6 +302,7 @@ export const extractArticle = (
   let headlineBlock = false
   // Photos above the first paragraph (a lead photo) join the body when it starts.
   const pendingImages: NonNullable<BodyLine['image']>[] = []
+  let closingDate: { iso?: string; at: number } | undefined
   for (let i = Math.max(titleIdx, dateIdx) + 1; i < n; i++) {
     const text = texts[i]
     const s = simplified[i]
@@ -310,9 +319,11 @@ export const extractArticle = (
     if (hints[i] === 'trailer') {
       const labels = readLabels(text, s)
       if (labels) applyLabels(labels, true)
+      fields.date ??= findDate(s)?.iso
       continue
     }
     // A "comment" or "related" link beside the headline is a toolbar; only after the text does it close the article.
+    const endedAbove = ended
     if (!ended && !prelude && isTerminal(s)) ended = true
     const toolbar = prelude && isTerminal(s)
     // `【导读】…` above the text: an editor's lead labelled in brackets, as `核心提示：` is with a colon.
@@ -327,6 +338,8 @@ export const extractArticle = (
       const credit = compact(s).length <= 60 && labels.labels.every((l) => ['source', 'author', 'editor', 'other'].includes(l.kind))
       if (prelude || ended || credit) {
         applyLabels(labels, prelude)
+        // `发表于 2004年12月27日 12:40 - (阅读:3727)` under a blog post: its date, if the text ends there.
+        if (!prelude && !endedAbove && closingDateline(text)) closingDate = { iso: findDate(s)?.iso, at: body.length }
         continue
       }
     }
@@ -365,6 +378,7 @@ export const extractArticle = (
     prelude = false
   }
 
+  if (closingDate?.at === body.length) fields.date ??= closingDate.iso
   // A QR code, logo or banner closing the body, an image whose caption was chrome, links to
   // other pages (`金领生活痛并快乐着`, `招商创业 雅虎推荐`) after the last paragraph.
   while (body.length > 1 && (body.at(-1)!.image || isLinkList(body.at(-1)!))) body.pop()
@@ -388,6 +402,10 @@ export const extractArticle = (
     if (creditThenLabels) {
       fields.author ??= creditThenLabels
       applyLabels(labelled!, false)
+    } else if (closingDateline(text)) {
+      // The dateline under the text dates the page only when the head did not.
+      fields.date ??= findDate(toSimplified(text))?.iso
+      if (labelled) applyLabels(labelled, false)
     } else if (closingByline) fields.author ??= closingByline
     else if (names) fields.author ??= names
     else if (sourceLine) fields.source ??= sourceLine[1]

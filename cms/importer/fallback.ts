@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom'
 import { blockText, isImageBlock, type PageBlock } from './blocks'
 import { closingNames, readByline, editorCredit } from './byline'
 import { isTerminal } from './chrome'
-import { findDate } from './date'
+import { closingDateline } from './date'
 import { dropStyleHidden } from './hidden'
 import { readLabels } from './labels'
 import type { SourceLine } from './lines'
@@ -108,21 +108,6 @@ const isCreditLine = (text: string): boolean => {
   return !!readByline(t) || !!editorCredit(t) || (!!bracket && (!!readByline(bracket[1]) || !!closingNames(bracket[1])))
 }
 
-/**
- * `时间：2019-09-24 17:08`, `发布日期：2021-04-28 浏览次数：12`: a labelled date on a line of its
- * own, which institutional templates print under the article rather than beside the headline.
- */
-const isLabelledDate = (text: string): boolean => {
-  const t = text.trim()
-  if (t.length > 60) return false
-  const labels = readLabels(t, t)
-  return (
-    !!labels?.leading &&
-    labels.labels.some((l) => l.kind === 'date' && !!findDate(l.value)) &&
-    labels.labels.every((l) => l.kind === 'date' || l.kind === 'other' || l.kind === 'source' || l.kind === 'author')
-  )
-}
-
 /** `所属分类：健康`, `辟谣`, a keyword link: a few words of the side box between the article and its date. */
 const isFurniture = (line: SourceLine): boolean => !!line.linked || (compact(line.text).length <= 12 && !/[。，；！？,]/.test(line.text))
 
@@ -170,7 +155,7 @@ export const withinMainLines = (lines: SourceLine[], main: MainContent | undefin
   for (let i = last + 1, seen = 0; i < lines.length && seen < CREDIT_LINES && trailer < 0; i++) {
     if (!lines[i].text) continue
     seen++
-    if (isLabelledDate(lines[i].text)) trailer = i
+    if (closingDateline(lines[i].text)) trailer = i
     else if (credits && isCreditLine(lines[i].text)) {
       last = i
       inMain[i] = true

@@ -61,7 +61,6 @@ const dropped = new Set([
   'style',
   'noscript',
   'iframe',
-  'form',
   'select',
   'button',
   'input',
@@ -108,6 +107,7 @@ const blocks = new Set([
   'caption',
   'fieldset',
   'legend',
+  'form',
 ])
 /**
  * Class and id names that old CMS and forum templates give their chrome. The text rules
@@ -125,6 +125,30 @@ const hanCount = (root: DomNode): number => {
     if (node.type === 'text') n += node.data?.match(han)?.length ?? 0
   })
   return n
+}
+
+/** Han characters from which a form holds text, and how many of its nodes are looked at to find them. */
+const FORM_TEXT = 40
+const FORM_NODES = 2000
+
+/**
+ * A search or login box holds a few words; a page that an ASP.NET template (`<form
+ * id="form1">`) or a VSB site (`<form name="_newscontent_fromname">`) wraps in a form holds its
+ * whole article. Counted until enough text or a bounded number of nodes, so that forms nested
+ * up to the depth cap cost at most that bound each.
+ */
+const holdsText = (form: DomNode): boolean => {
+  const stack: DomNode[] = [form]
+  let found = 0
+  for (let seen = 0; stack.length && seen < FORM_NODES; seen++) {
+    const node = stack.pop()!
+    if (node.type === 'text') found += node.data?.match(han)?.length ?? 0
+    if (found >= FORM_TEXT) return true
+    if (node.type === 'tag' && node !== form && dropped.has(node.name ?? '')) continue
+    const children = node.children
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
+  }
+  return false
 }
 
 export const textOf = (root: DomNode): string => {
@@ -262,7 +286,7 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     }
     if (node.type !== 'tag' && node.type !== 'root') continue
     const name = node.name ?? ''
-    if (dropped.has(name) || (chromeBoxes && node.type === 'tag' && isChromeBox(node))) continue
+    if (dropped.has(name) || (name === 'form' && !holdsText(node)) || (chromeBoxes && node.type === 'tag' && isChromeBox(node))) continue
     if (name === 'br') {
       flush(false)
       continue
