@@ -14,7 +14,7 @@ import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal, withoutBackLink } from './chrome'
 import { beijingDay, closingDateline, findDate } from './date'
 import { ImportError } from './errors'
-import { readLabels, type LabelLine } from './labels'
+import { isCreditLabel, isNameList, readLabels, slashCredits, type LabelLine } from './labels'
 import type { PageMeta, SourceLine } from './lines'
 import { stripNoise } from './noise'
 import { toSimplified } from './script'
@@ -166,6 +166,8 @@ export const extractArticle = (
     url?: string
     /** A publisher's name printed alone in the byline block: the source when no label names one. */
     account?: string
+    /** `摄影：王磊`: the author of a photo story, when no writer is credited. */
+    photographer?: string
   } = {}
   const tags: string[] = []
   const applyLabels = (line: LabelLine, allowDate: boolean) => {
@@ -179,6 +181,7 @@ export const extractArticle = (
       else if (kind === 'author' && readPublisher(value)) fields.source ??= readPublisher(value)
       else if (kind === 'author' && compact(value).length <= 60 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
       else if (kind === 'editor') fields.editor ??= value
+      else if (kind === 'photo' && isNameList(value)) fields.photographer ??= value
       else if (kind === 'summary') fields.summary ??= cleanSummary(value)
       else if (kind === 'date' && allowDate) fields.date ??= findDate(value)?.iso
     }
@@ -335,7 +338,7 @@ export const extractArticle = (
     const labels = readLabels(text, s)
     if (labels && (labels.leading || labels.labels.length > 1)) {
       // Mid-body, only a short credit line is metadata; `时间：…` there belongs to a notice.
-      const credit = compact(s).length <= 60 && labels.labels.every((l) => ['source', 'author', 'editor', 'other'].includes(l.kind))
+      const credit = compact(s).length <= 60 && labels.labels.every((l) => l.kind === 'other' || isCreditLabel(l))
       if (prelude || ended || credit) {
         applyLabels(labels, prelude)
         // `发表于 2004年12月27日 12:40 - (阅读:3727)` under a blog post: its date, if the text ends there.
@@ -387,7 +390,7 @@ export const extractArticle = (
   // `整合 新华日报记者 徐睿翔` / `素材来源 江苏各地党报`: credits without a colon, several deep.
   for (let popped = 0; body.length > 1 && popped < 4; popped++) {
     const text = body.at(-1)!.text
-    const closingByline = readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
+    const closingByline = slashCredits(text) ? undefined : readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
     const sourceLine = /^(?:素材来源|资料来源|来源)(?:\s*[|｜]\s*|\s+)(\S.{1,30})$/.exec(text.trim())
     const editor = editorCredit(text)
     // `（袁源）` on a line of its own: the reporters' names alone.
@@ -424,7 +427,8 @@ export const extractArticle = (
   // `……发放到各基层工会。（编辑：王芳）`: a credit in brackets closing the last paragraph.
   const last = body.at(-1)
   const credit = last && trailingCredit.exec(last.text)
-  const bracketCredit = credit && (readByline(credit[1]) ?? closingNames(credit[1]))
+  // `（文/林晓燕 图/王磊 审核/周明）` is several credits, read as labels below, not one byline.
+  const bracketCredit = credit && !slashCredits(credit[1]) && (readByline(credit[1]) ?? closingNames(credit[1]))
   if (last && credit && bracketCredit && credit[1].length <= 40 && !/[:：]/.test(credit[1])) {
     // `……高质量发展。（记者 胡晓蓉）`
     fields.author ??= bracketCredit
@@ -446,7 +450,7 @@ export const extractArticle = (
     title,
     publishedAt: timedDate(meta.date, fields.date),
     source: meta.source ?? fields.source ?? fields.account ?? meta.siteName,
-    author: authorNames(meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor ?? ''),
+    author: authorNames(meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor ?? fields.photographer ?? ''),
     responsibleEditor: meta.editor ?? fields.editor,
     summary: meta.summary ?? (fields.summary || undefined),
     tags,

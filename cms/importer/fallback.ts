@@ -6,7 +6,7 @@ import { closingNames, readByline, editorCredit } from './byline'
 import { isTerminal } from './chrome'
 import { closingDateline } from './date'
 import { dropStyleHidden } from './hidden'
-import { readLabels } from './labels'
+import { isCreditLabel, readLabels } from './labels'
 import type { SourceLine } from './lines'
 import { toSimplified } from './script'
 import { compact, titleKey } from './compare'
@@ -103,7 +103,7 @@ const isCreditLine = (text: string): boolean => {
   const t = text.trim()
   if (t.length > 60) return false
   const labels = readLabels(t, t)
-  if (labels?.leading) return labels.labels.every((l) => l.kind === 'source' || l.kind === 'author' || l.kind === 'editor')
+  if (labels?.leading) return labels.labels.every(isCreditLabel)
   const bracket = /^[(（]([^()（）]{2,30})[)）]$/.exec(t)
   return !!readByline(t) || !!editorCredit(t) || (!!bracket && (!!readByline(bracket[1]) || !!closingNames(bracket[1])))
 }
