@@ -449,7 +449,7 @@ export const extractArticle = (
   return {
     title,
     publishedAt: timedDate(meta.date, fields.date),
-    source: meta.source ?? fields.source ?? fields.account ?? meta.siteName,
+    source: meta.source ?? fields.source ?? meta.publisher ?? fields.account ?? meta.siteName,
     author: authorNames(meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor ?? fields.photographer ?? ''),
     responsibleEditor: meta.editor ?? fields.editor,
     summary: meta.summary ?? (fields.summary || undefined),

@@ -38,6 +38,8 @@ export interface PageMeta {
   column?: string
   /** The publishing site (government `SiteName`); the source when nothing else names one. */
   siteName?: string
+  /** The body a 信息公开 block names as publishing the page (`发布机构`); the source ahead of the site. */
+  publisher?: string
 }
 
 export const textToLines = (text: string): SourceLine[] => text.split(/\r\n|\r|\n/).map((line) => ({ text: line }))
