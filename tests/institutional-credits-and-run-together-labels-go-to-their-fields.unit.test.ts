@@ -34,6 +34,17 @@ describe('the credits universities and institutions print under the text', () =>
     expect(page.body).not.toMatch(/林晓燕|王磊|陈静|周明|审核/)
   })
 
+  it.each([
+    ['on a line of its own', bodyHtml([...paragraphs, '（宣传科 林晓燕）'])],
+    ['closing the last paragraph', bodyHtml([...paragraphs.slice(0, -1), `${paragraphs.at(-1)}（宣传科 林晓燕）`])],
+  ])('reads a unit and its writer in brackets as the source and the author, not two names: %s', (_, article) => {
+    const page = read(portalPage({ header: `${h1}<div class="info">发布时间：2023-05-04 10:21 浏览次数：356</div>`, article }))
+    expect(page.author).toBe('林晓燕')
+    expect(page.source).toBe('宣传科')
+    expectTextEnds(page)
+    expect(page.body).not.toContain('宣传科')
+  })
+
   it('names the photographer as the author of a photo story that credits no writer', () => {
     const page = read(portalPage({ header: h1, article: `${bodyHtml()}<p>摄影：王磊</p>` }))
     expect(page.author).toBe('王磊')

@@ -396,6 +396,8 @@ export const extractArticle = (
     // `（袁源）` on a line of its own: the reporters' names alone.
     const bracketed = /^[(（]([^()（）]{2,30})[)）]$/.exec(text.trim())
     const names = bracketed ? closingNames(bracketed[1]) : undefined
+    // `（宣传科 林晓燕）`: a unit and its writer in brackets.
+    const bracketUnit = bracketed ? closingUnit(bracketed[1]) : undefined
     // Only as the very last line; a notice's signature stands above its date, which ends this loop first.
     const unit = popped === 0 ? closingUnit(text) : undefined
     // `中青报·中青网记者 魏其濛 来源：中国青年报`: the byline, then labelled credits.
@@ -411,7 +413,10 @@ export const extractArticle = (
       if (labelled) applyLabels(labelled, false)
     } else if (closingByline) fields.author ??= closingByline
     else if (names) fields.author ??= names
-    else if (sourceLine) fields.source ??= sourceLine[1]
+    else if (bracketUnit?.name) {
+      fields.author ??= bracketUnit.name
+      fields.source ??= bracketUnit.unit
+    } else if (sourceLine) fields.source ??= sourceLine[1]
     else if (editor) fields.editor ??= editor
     else if (unit) {
       if (unit.name) fields.author ??= unit.name
@@ -429,14 +434,21 @@ export const extractArticle = (
   const credit = last && trailingCredit.exec(last.text)
   // `（文/林晓燕 图/王磊 审核/周明）` is several credits, read as labels below, not one byline.
   const bracketCredit = credit && !slashCredits(credit[1]) && (readByline(credit[1]) ?? closingNames(credit[1]))
-  if (last && credit && bracketCredit && credit[1].length <= 40 && !/[:：]/.test(credit[1])) {
+  // `……。（宣传科 林晓燕）`: the writer's unit, then the writer.
+  const creditUnit = credit ? closingUnit(credit[1]) : undefined
+  if (last && credit && creditUnit?.name) {
+    fields.author ??= creditUnit.name
+    fields.source ??= creditUnit.unit
+    last.text = last.text.slice(0, credit.index).trim()
+    if (!last.text) body.pop()
+  } else if (last && credit && bracketCredit && credit[1].length <= 40 && !/[:：]/.test(credit[1])) {
     // `……高质量发展。（记者 胡晓蓉）`
     fields.author ??= bracketCredit
     last.text = last.text.slice(0, credit.index).trim()
     if (!last.text) body.pop()
   } else if (last && credit) {
     const labels = readLabels(credit[1], toSimplified(credit[1]))
-    if (labels?.leading && labels.labels.every((l) => ['source', 'author', 'editor'].includes(l.kind))) {
+    if (labels?.leading && labels.labels.every(isCreditLabel)) {
       applyLabels(labels, false)
       last.text = last.text.slice(0, credit.index).trim()
       if (!last.text) body.pop()
