@@ -42,6 +42,21 @@ describe('a date labelled 时间： under the text of a page whose headline is n
     expect(source).toBe('江南科普-科学原理')
   })
 
+  it('reads it from a box the template names a footer, and its source beside it', () => {
+    const foot = read(
+      portalPage({
+        title: '江南市总工会开展夏季送清凉活动_江南市总工会',
+        header: '<div class="detail_title">江南市总工会开展夏季送清凉活动</div>',
+        article: bodyHtml(),
+        after: `<div class="detail_foot">发布日期：2023-05-04 来源：江南市总工会 浏览次数：12</div>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/1">职工书屋开放</a> 2024-01-02</li></ul></div>`,
+      }),
+    )
+    expect(foot.publishedAt).toBe(new Date('2023-05-04T09:00:00+08:00').toISOString())
+    expect(foot.source).toBe('江南市总工会')
+    expect(foot.body).not.toMatch(/发布日期|浏览次数|相关新闻/)
+  })
+
   it('never takes a 时间： line in the text itself, which a notice gives its event', () => {
     const notice = read(
       portalPage({

@@ -63,6 +63,17 @@ describe('the credits universities and institutions print under the text', () =>
 })
 
 describe('labels a template prints in spans with no space between them', () => {
+  it('ends the source where the font-size switch runs into it', () => {
+    const page = read(
+      portalPage({
+        header: `${h1}<div class="info"><span>发布时间：2023-05-04 10:00</span><span>来源：市人社局</span><span>字号：<a>[大]</a><a>[中]</a><a>[小]</a></span></div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.source).toBe('市人社局')
+    expect(page.publishedAt).toBe(new Date('2023-05-04T10:00:00+08:00').toISOString())
+  })
+
   it('reads each one, and a date run into the last name ends it', () => {
     const page = read(
       portalPage({

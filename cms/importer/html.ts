@@ -1,6 +1,7 @@
 import { type CheerioAPI, load } from 'cheerio/slim'
 
 import { isSiteName, namesOnlySite, readHeadFacts, stripOriginalTitle, titleParts } from './head'
+import { closingDateline } from './date'
 import { dropStyleHidden } from './hidden'
 import type { PageImage, PageMeta, SourceLine } from './lines'
 import { titleKey as key } from './compare'
@@ -260,7 +261,11 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     const names = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`
     if (!chromeName.test(names)) return false
     // A wrapper named "main-side" that holds the article itself must not be dropped.
-    return !(titleHeading && contains(node, titleHeading)) && hanCount(node) < total * 0.4
+    if (titleHeading && contains(node, titleHeading)) return false
+    const han = hanCount(node)
+    // `<div class="detail_foot">发布日期：2023-05-04 来源：…</div>` under the text: the article's dateline.
+    if (han <= 40 && closingDateline(textOf(node).replace(/\s+/g, ' ').trim())) return false
+    return han < total * 0.4
   }
 
   // Children are pushed in reverse; a block pushes its closing step below them.

@@ -30,7 +30,24 @@ const labelPattern = new RegExp(`(?<=^|[\\s\\d|｜,，;；·\\-【\\[(（□)）
  * with no space once the markup is gone. Only these, and only after a first label on the line:
  * anywhere else a word ending in one of them (`合作者：`) is text.
  */
-const glued = ['来源', '作者', '发布时间', '发布日期', '发表时间', '更新时间', '责任编辑', '编辑', '时间', '日期']
+const glued = [
+  '来源',
+  '作者',
+  '发布时间',
+  '发布日期',
+  '发表时间',
+  '更新时间',
+  '责任编辑',
+  '编辑',
+  '时间',
+  '日期',
+  '字号',
+  '字体',
+  '浏览次数',
+  '浏览',
+  '点击数',
+  '阅读数',
+]
 const gluedPattern = new RegExp(`(?<=\\p{Script=Han})(${glued.sort((a, b) => b.length - a.length).join('|')})\\s*[:：]\\s*`, 'gu')
 
 /** The labels a line holds: separated ones, then run-together ones after the first. */
