@@ -207,3 +207,41 @@ ${bodyHtml()}
     expect(body).not.toMatch(/发表于|阅读:|写得真好/)
   })
 })
+
+describe('a <title> that names only a column', () => {
+  const headline = '江南市总工会开展夏季送清凉活动'
+  it.each([
+    ['the column, then the site', '工会要闻 - 江南市总工会', ''],
+    ['the column alone', '工作动态', ''],
+    ['the column, repeated in a heading', '工会要闻_江南市总工会', '<h2 class="lm">工会要闻</h2>'],
+  ])('gives way to the headline the page shows above its dateline: %s', (_, title, column) => {
+    const page = read(
+      portalPage({
+        title,
+        header: `${column}<div class="title">${headline}</div><div class="info">发布时间：2023-05-04 来源：本站</div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.title).toBe(headline)
+    expect(page.first).toContain(paragraphs[0].slice(0, 20))
+  })
+})
+
+describe('a page in the central government portal template', () => {
+  it('reads the dateline box named pages-date and the editor after 【我要纠错】', () => {
+    const headline = '江南市推进户外劳动者服务站点建设'
+    const page = read(
+      portalPage({
+        title: `${headline}_江南市人民政府门户网站`,
+        header: `<h1>${headline}</h1><div class="pages-date">2023-05-04 10:00 <span class="font">来源：市政府办公室</span><span class="font">【字体：<a>大</a> <a>中</a> <a>小</a>】</span></div>`,
+        article: `<div class="pages_content" id="UCAP-CONTENT">${bodyHtml()}</div>`,
+        after: '<div class="editor">【我要纠错】 责任编辑：陈静</div>',
+      }),
+    )
+    expect(page.publishedAt).toBe(new Date('2023-05-04T10:00:00+08:00').toISOString())
+    expect(page.source).toBe('市政府办公室')
+    expect(page.responsibleEditor).toBe('陈静')
+    expect(page.last).toContain(paragraphs.at(-1)!.slice(-20))
+    expect(page.body).not.toMatch(/纠错|责任编辑|字体/)
+  })
+})

@@ -116,7 +116,7 @@ const blocks = new Set([
  * is guarded against below.
  */
 const chromeName =
-  /(^|[\s_-])(nav|navbar|navi|menu|mainmenu|topmenu|footer|foot|login|signin|register|share|bdshare|bshare|jiathis|related|relate|comment|comments|reply|sidebar|side|breadcrumb|crumb|position|copyright|toolbar|userinfo|profile|postauthor|authorinfo|advert|ads|banner|recommend|pagination|pager|pages|qrcode|captcha|seccode|fastpost|hotnews|digg|mood)([\s_-]|$)/i
+  /(^|[\s_-])(nav|navbar|navi|menu|mainmenu|topmenu|footer|foot|login|signin|register|share|bdshare|bshare|jiathis|related|relate|comment|comments|reply|sidebar|side|breadcrumb|crumb|position|copyright|toolbar|userinfo|profile|postauthor|authorinfo|advert|ads|banner|recommend|pagination|pager|qrcode|captcha|seccode|fastpost|hotnews|digg|mood)([\s_-]|$)/i
 const captionName = /(^|[\s_-])(caption|pic-?desc|img-?desc|photo-?(desc|text|title)|pictext|imgtext|img_title|tupian)([\s_-]|$)/i
 const han = /\p{Script=Han}/gu
 
@@ -341,8 +341,10 @@ export const readHead = ($: CheerioAPI, html: string, body: DomNode): { meta: Pa
   const parts = titleParts($('title').first().text(), facts.siteName)
   const titleHeading = titleNode(body, stated ? [stated, ...parts.slice(1)] : parts, facts.siteName)
   const titleText = titleHeading ? textOf(titleHeading).replace(/\s+/g, ' ').trim() : ''
-  // A `<title>` naming only the site leaves the headline to the page's lines (extract.ts).
-  const siteOnly = !titleText && !stated && !!parts[0] && namesOnlySite(parts[0], facts.siteName)
+  // A `<title>` naming only the site, or only a column (`工会要闻 - 江南市总工会`: a few characters
+  // no heading repeats, not punctuated as a headline), leaves the headline to the page's lines (extract.ts).
+  const columnOnly = !!parts[0] && key(parts[0]).length <= 6 && !/[！？!?：“”]/.test(parts[0])
+  const siteOnly = !titleText && !stated && !!parts[0] && (namesOnlySite(parts[0], facts.siteName) || columnOnly)
   const meta: PageMeta = {
     title: siteOnly ? undefined : stripOriginalTitle(titleText || stated || parts[0] || '') || undefined,
     siteTitle: siteOnly ? parts[0] : undefined,

@@ -159,7 +159,7 @@ export const readLabels = (original: string, simplified: string): LabelLine | un
     const end = matches[i + 1]?.index ?? simplified.length
     return { kind: kindOf.get(m[1]) ?? 'other', value: trimValue(from.slice(start, end)) }
   })
-  // `【纠错】 责任编辑：…`: the portal's correction link before the credit.
-  const leading = /^[\s\-·•□【[(（]*(?:纠错[】\]]?\s*)?$/.test(simplified.slice(0, matches[0].index))
+  // `【纠错】 责任编辑：…`, `【我要纠错】 责任编辑：…`: the portal's correction link before the credit.
+  const leading = /^[\s\-·•□【[(（]*(?:(?:我要)?纠错[】\]]?\s*)?$/.test(simplified.slice(0, matches[0].index))
   return { labels, leading, before: from.slice(0, matches[0].index) }
 }
