@@ -87,3 +87,24 @@ describe('labels a template prints in spans with no space between them', () => {
     expectTextEnds(page)
   })
 })
+
+describe('the labels universities and government offices use for their credits', () => {
+  it.each([
+    [
+      '供稿单位 and 撰稿人 in the info bar',
+      '<div class="info">发布时间：2023-05-04 供稿单位：工会 撰稿人：林晓燕 网络编辑：陈静</div>',
+      '',
+    ],
+    [
+      'the three reviews under the text',
+      '<div class="info">发布时间：2023-05-04 供稿：工会</div>',
+      '<p>撰稿：林晓燕</p><p>一审：陈静 二审：周明 三审：王磊</p>',
+    ],
+  ])('reads them into their fields: %s', (_, info, credits) => {
+    const page = read(portalPage({ header: `${h1}${info}`, article: `${bodyHtml()}${credits}` }))
+    expect(page.source).toBe('工会')
+    expect(page.author).toBe('林晓燕')
+    expectTextEnds(page)
+    expect(page.body).not.toMatch(/林晓燕|一审|二审|三审/)
+  })
+})
