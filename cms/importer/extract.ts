@@ -342,7 +342,7 @@ export const extractArticle = (
       if (prelude || ended || credit) {
         applyLabels(labels, prelude)
         // `发表于 2004年12月27日 12:40 - (阅读:3727)` under a blog post: its date, if the text ends there.
-        if (!prelude && !endedAbove && closingDateline(text)) closingDate = { iso: findDate(s)?.iso, at: body.length }
+        if (!prelude && !endedAbove && closingDateline(s)) closingDate = { iso: findDate(s)?.iso, at: body.length }
         continue
       }
     }
@@ -407,7 +407,7 @@ export const extractArticle = (
     if (creditThenLabels) {
       fields.author ??= creditThenLabels
       applyLabels(labelled!, false)
-    } else if (closingDateline(text)) {
+    } else if (closingDateline(toSimplified(text))) {
       // The dateline under the text dates the page only when the head did not.
       fields.date ??= findDate(toSimplified(text))?.iso
       if (labelled) applyLabels(labelled, false)

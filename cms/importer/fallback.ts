@@ -155,7 +155,7 @@ export const withinMainLines = (lines: SourceLine[], main: MainContent | undefin
   for (let i = last + 1, seen = 0; i < lines.length && seen < CREDIT_LINES && trailer < 0; i++) {
     if (!lines[i].text) continue
     seen++
-    if (closingDateline(lines[i].text)) trailer = i
+    if (closingDateline(toSimplified(lines[i].text))) trailer = i
     else if (credits && isCreditLine(lines[i].text)) {
       last = i
       inMain[i] = true

@@ -2,6 +2,7 @@ import { type CheerioAPI, load } from 'cheerio/slim'
 
 import { isSiteName, namesOnlySite, readHeadFacts, stripOriginalTitle, titleParts } from './head'
 import { closingDateline } from './date'
+import { toSimplified } from './script'
 import { dropStyleHidden } from './hidden'
 import type { PageImage, PageMeta, SourceLine } from './lines'
 import { titleKey as key } from './compare'
@@ -264,7 +265,7 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     if (titleHeading && contains(node, titleHeading)) return false
     const han = hanCount(node)
     // `<div class="detail_foot">发布日期：2023-05-04 来源：…</div>` under the text: the article's dateline.
-    if (han <= 40 && closingDateline(textOf(node).replace(/\s+/g, ' ').trim())) return false
+    if (han <= 40 && closingDateline(toSimplified(textOf(node).replace(/\s+/g, ' ').trim()))) return false
     return han < total * 0.4
   }
 
