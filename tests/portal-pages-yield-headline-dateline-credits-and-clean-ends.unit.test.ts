@@ -736,6 +736,20 @@ ${block}<h1>${notice}</h1>${body}${bodyHtml()}</div>
     expect(page.body).not.toMatch(/索引号|索 引 号|发文机关|发文字号|成文日期|发布日期|网站标识码/)
   })
 
+  it.each([
+    ['a table, the name in the cell after the label', fullTable],
+    [
+      'a list with bold labels',
+      `<ul class="xxgk"><li><b>索引号：</b>2021-00012</li><li><b>发布机构：</b>江南市人民政府办公室</li><li><b>发布日期：</b>2021-03-09</li></ul>`,
+    ],
+    [
+      'spans holding label and name',
+      `<div class="xxgk"><span>索引号：2021-00012</span> <span>发布机构：江南市人民政府办公室</span> <span>发布日期：2021-03-09</span></div>`,
+    ],
+  ])('names the body that published it as the source when no 来源 is printed: %s', (_, block) => {
+    expect(read(disclosure(block)).source).toBe('江南市人民政府办公室')
+  })
+
   it('dates a page by its 成文日期 when that is the only date it prints', () => {
     const page = read(
       disclosure(

@@ -74,7 +74,7 @@ const headingLine = (line: string) => {
   if (date && norm(line.replace(date.match, '')).length <= 12) return true
   return norm(line).length <= 30 && !/[。，；！？]/.test(line)
 }
-const labelledBody = (text: string, title: string) => {
+const labelledBody = (text: string, title: string, summary?: string) => {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -99,13 +99,20 @@ const labelledBody = (text: string, title: string) => {
   const t = norm(title)
   // The headline within the first three lines: it and the lines of its block go. A part of it
   // counts only when it is half the headline or more: a place name the text links (`呼和浩特`) is not it.
-  const isHeadline = (l: string) => norm(l).length >= Math.max(4, t.length / 2) && (norm(l).includes(t) || t.includes(norm(l)))
+  // A paragraph that repeats the headline in a sentence is longer than any headline line.
+  const isHeadline = (l: string) =>
+    norm(l).length >= Math.max(4, t.length / 2) && norm(l).length <= t.length + 30 && (norm(l).includes(t) || t.includes(norm(l)))
   const at = t ? lines.slice(0, 3).findIndex(isHeadline) : -1
   if (at >= 0) {
     let start = at + 1
     while (start < lines.length - 1 && start <= at + 2 && headingLine(lines[start])) start++
     lines.splice(0, start)
   }
+  // An editor's lead (`核心提示：…`) the importer moved into the summary, which the article page
+  // prints above the text, is not body text either.
+  const lead = summary ? norm(summary) : ''
+  const leadAt = lead ? lines.slice(0, 3).findIndex((l) => norm(l).endsWith(lead) && norm(l).length - lead.length <= 6) : -1
+  if (leadAt >= 0 && lines.length > 1) lines.splice(leadAt, 1)
   return lines.join('\n')
 }
 
@@ -169,7 +176,7 @@ for (const name of names) {
   const wantBody = label('cleaned', name)
   let bodyOk = true
   if (wantBody) {
-    const { startOk, endOk } = ends(body, labelledBody(wantBody, page.title))
+    const { startOk, endOk } = ends(body, labelledBody(wantBody, page.title, page.summary))
     if (startOk) tally.start++
     else problems.push(`start: «${body.slice(0, 40)}» want «${wantBody.replace(/\s+/g, ' ').slice(0, 40)}»`)
     if (endOk) tally.end++
@@ -186,7 +193,7 @@ for (const name of names) {
     }
     // The library alone, for comparison: Readability's text over the same page.
     const alone = mainContent(decodeBuffer(bytes).text)
-    const reference = alone ? ends(alone.text, labelledBody(wantBody, page.title)) : undefined
+    const reference = alone ? ends(alone.text, labelledBody(wantBody, page.title, page.summary)) : undefined
     if (reference?.startOk && reference.endOk) tally.readability++
   }
   /** One labelled field: counted, judged by `same`, and shown when it is wrong. Unlabelled fields count as right. */

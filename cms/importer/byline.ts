@@ -197,7 +197,8 @@ export const closingNames = (inner: string): string | undefined => {
     .trim()
     .split(/[\s\u3000、，,]+/u)
     .filter(Boolean)
-  if (names.length === 0 || names.length > 4) return undefined
+  // `宣传科 林晓燕`: a unit and its writer (closingUnit), not two names.
+  if (names.length === 0 || names.length > 4 || closingUnit(inner)?.name) return undefined
   return names.every((n) => /^\p{Script=Han}{2,4}$/u.test(n) && !notNames.test(n)) ? names.join(' ') : undefined
 }
 

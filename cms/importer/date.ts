@@ -1,3 +1,5 @@
+import { readLabels } from './labels'
+
 /**
  * Dates as old Chinese sites print them: `2017/5/23 13:22:57`, `2014-10-29 20:06`,
  * `2015年3月5日`, `2021.09.01`. Times are Beijing time; a date without a time is stored at
@@ -27,6 +29,23 @@ export const findDate = (text: string): FoundDate | undefined => {
   const beijing = new Date(date.getTime() + 8 * 3600_000)
   if (beijing.getUTCMonth() + 1 !== month || beijing.getUTCDate() !== day) return undefined
   return { iso: date.toISOString(), match: m[0] }
+}
+
+/**
+ * `时间：2019-09-24 17:08`, `发布日期：2021-04-28 浏览次数：12`: a labelled date on a line of its
+ * own, which institutional templates and blogs print under the article rather than beside the headline.
+ */
+export const closingDateline = (text: string): boolean => {
+  const t = text.trim()
+  if (t.length > 60) return false
+  // `发表于 2004年12月27日 12:40 - (阅读:3727)`, `posted on 2008-03-01 09:12 林晓燕`: a blog's line under its post.
+  if (/^(?:发表于|发布于|posted on)\s*(?:19|20)\d{2}/i.test(t)) return !!findDate(t)
+  const labels = readLabels(t, t)
+  return (
+    !!labels?.leading &&
+    labels.labels.some((l) => l.kind === 'date' && !!findDate(l.value)) &&
+    labels.labels.every((l) => l.kind === 'date' || l.kind === 'other' || l.kind === 'source' || l.kind === 'author')
+  )
 }
 
 /** The Beijing calendar day of an ISO date, for "same title and date" comparisons. */

@@ -6,11 +6,14 @@ import { findDate } from './date'
  * The metadata block of a government 信息公开 page: a table or list of 索引号, 发文机关,
  * 成文日期, 发文字号, 发布日期 printed above the headline, which is no part of the article's
  * text. It names two dates; the article's is the day it was published (发布日期), and the
- * day the document was written (成文日期) only when no other date is printed.
+ * day the document was written (成文日期) only when no other date is printed. Its 发布机构
+ * is the source when the page prints no 来源.
  */
-export interface DisclosureDates {
+export interface Disclosure {
   published?: string
   written?: string
+  /** `发布机构：江南市总工会`: the body that published it, the source when no label names one. */
+  publisher?: string
 }
 
 /** Elements whose own text may hold the 索引号 label. */
@@ -30,8 +33,31 @@ const dateAfter = (text: string, label: RegExp): string | undefined => {
   return m ? findDate(text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.iso : undefined
 }
 
-/** The dates of the page's 信息公开 block, or nothing when it has none. */
-export const disclosureDates = ($: CheerioAPI): DisclosureDates => {
+const publisherLabel = /^(?:发布机构|发文机关|发布单位)[:：]?/
+/** A publishing body's name: no date, number or sentence in it. */
+const bodyName = /^[\p{Script=Han}（）()·]{2,30}$/u
+
+/**
+ * `<td>发布机构：</td><td>江南市总工会</td>`, `<li><b>发布机构：</b>江南市总工会</li>`,
+ * `<span>发布机构：江南市总工会</span>`: the value after the label in its own cell, else in the
+ * cell after it, else in the rest of its parent.
+ */
+const publisherIn = ($: CheerioAPI, block: ReturnType<CheerioAPI>): string | undefined => {
+  for (const el of block.find(labelCells).toArray().slice(0, 200)) {
+    const own = unspaced($(el).text()).trim()
+    const m = publisherLabel.exec(own)
+    if (!m) continue
+    const candidates = [own.slice(m[0].length), $(el).next().text(), unspaced($(el).parent().text()).split(m[0])[1] ?? '']
+    for (const c of candidates) {
+      const name = c.trim().split(/[\s\u3000]+/u)[0] ?? ''
+      if (bodyName.test(name)) return name
+    }
+  }
+  return undefined
+}
+
+/** The dates and publisher of the page's 信息公开 block, or nothing when it has none. */
+export const readDisclosure = ($: CheerioAPI): Disclosure => {
   const cell = $(labelCells)
     .toArray()
     .slice(0, 5000)
@@ -42,7 +68,7 @@ export const disclosureDates = ($: CheerioAPI): DisclosureDates => {
     const text = unspaced(block.text())
     if (text.length > BLOCK_CHARS) break
     const dates = { published: dateAfter(text, publishedLabel), written: dateAfter(text, writtenLabel) }
-    if (dates.published || dates.written) return dates
+    if (dates.published || dates.written) return { ...dates, publisher: publisherIn($, block) }
     block = block.parent()
   }
   return {}

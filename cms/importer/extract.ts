@@ -12,9 +12,9 @@ import {
 } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal, withoutBackLink } from './chrome'
-import { beijingDay, findDate } from './date'
+import { beijingDay, closingDateline, findDate } from './date'
 import { ImportError } from './errors'
-import { readLabels, type LabelLine } from './labels'
+import { isCreditLabel, isNameList, readLabels, slashCredits, type LabelLine } from './labels'
 import type { PageMeta, SourceLine } from './lines'
 import { stripNoise } from './noise'
 import { toSimplified } from './script'
@@ -164,6 +164,10 @@ export const extractArticle = (
     summary?: string
     date?: string
     url?: string
+    /** A publisher's name printed alone in the byline block: the source when no label names one. */
+    account?: string
+    /** `摄影：王磊`: the author of a photo story, when no writer is credited. */
+    photographer?: string
   } = {}
   const tags: string[] = []
   const applyLabels = (line: LabelLine, allowDate: boolean) => {
@@ -177,6 +181,7 @@ export const extractArticle = (
       else if (kind === 'author' && readPublisher(value)) fields.source ??= readPublisher(value)
       else if (kind === 'author' && compact(value).length <= 60 && !/[。？?=<>"]/.test(value)) fields.labelledAuthor ??= value
       else if (kind === 'editor') fields.editor ??= value
+      else if (kind === 'photo' && isNameList(value)) fields.photographer ??= value
       else if (kind === 'summary') fields.summary ??= cleanSummary(value)
       else if (kind === 'date' && allowDate) fields.date ??= findDate(value)?.iso
     }
@@ -252,6 +257,14 @@ export const extractArticle = (
       break
     }
   }
+  // `<h2><a href="…">很高兴入住博客堂</a></h2>` right above the text: a blog links its post's title
+  // to the post itself, so here a linked heading is the headline and not another page's.
+  let above = firstProse - 1
+  while (above >= 0 && !texts[above]) above--
+  if (!title && above >= 0 && hints[above] === 'heading' && isTitleLike(texts[above], simplified[above])) {
+    title = texts[above]
+    titleIdx = above
+  }
   if (!title) {
     for (let i = 0; i < Math.min(n, firstProse); i++) {
       if (skippable(i) || !isTitleLike(texts[i], simplified[i])) continue
@@ -274,7 +287,11 @@ export const extractArticle = (
   for (let i = titleIdx + 1; titleIdx >= 0 && i < dateIdx; i++) {
     const labels = texts[i] ? readLabels(texts[i], simplified[i]) : undefined
     if (labels?.leading) applyLabels(labels, false)
-    else if (texts[i]) fields.author ??= readByline(texts[i])
+    else if (texts[i]) {
+      fields.author ??= readByline(texts[i])
+      // `经济日报` on a line of its own above `2024-05-13 06:16发布于北京`: the account that published it.
+      fields.account ??= readPublisher(texts[i])
+    }
   }
   title = title.replace(/\s+/g, ' ').trim()
   const ownTitle = titleKey(toSimplified(title))
@@ -288,6 +305,7 @@ export const extractArticle = (
   let headlineBlock = false
   // Photos above the first paragraph (a lead photo) join the body when it starts.
   const pendingImages: NonNullable<BodyLine['image']>[] = []
+  let closingDate: { iso?: string; at: number } | undefined
   for (let i = Math.max(titleIdx, dateIdx) + 1; i < n; i++) {
     const text = texts[i]
     const s = simplified[i]
@@ -300,15 +318,31 @@ export const extractArticle = (
       continue
     }
     fields.url ??= urlLine.exec(text)?.[1]
+    // The labelled date under the article (fallback.ts): it dates the page only when the head did not.
+    if (hints[i] === 'trailer') {
+      const labels = readLabels(text, s)
+      if (labels) applyLabels(labels, true)
+      fields.date ??= findDate(s)?.iso
+      continue
+    }
     // A "comment" or "related" link beside the headline is a toolbar; only after the text does it close the article.
+    const endedAbove = ended
     if (!ended && !prelude && isTerminal(s)) ended = true
     const toolbar = prelude && isTerminal(s)
+    // `【导读】…` above the text: an editor's lead labelled in brackets, as `核心提示：` is with a colon.
+    const bracketLead = prelude ? /^【(?:核心提示|导读|摘要|内容提要)】/.exec(s) : null
+    if (bracketLead && text.length > bracketLead[0].length) {
+      fields.summary ??= cleanSummary(text.slice(bracketLead[0].length))
+      continue
+    }
     const labels = readLabels(text, s)
     if (labels && (labels.leading || labels.labels.length > 1)) {
       // Mid-body, only a short credit line is metadata; `时间：…` there belongs to a notice.
-      const credit = compact(s).length <= 60 && labels.labels.every((l) => ['source', 'author', 'editor', 'other'].includes(l.kind))
+      const credit = compact(s).length <= 60 && labels.labels.every((l) => l.kind === 'other' || isCreditLabel(l))
       if (prelude || ended || credit) {
         applyLabels(labels, prelude)
+        // `发表于 2004年12月27日 12:40 - (阅读:3727)` under a blog post: its date, if the text ends there.
+        if (!prelude && !endedAbove && closingDateline(s)) closingDate = { iso: findDate(s)?.iso, at: body.length }
         continue
       }
     }
@@ -332,8 +366,12 @@ export const extractArticle = (
         continue
       }
     }
-    // Beside the headline but outside the article: its byline was read above, the rest is chrome.
-    if (hints[i] === 'header') continue
+    // Beside the headline but outside the article: its byline was read above, an account's name
+    // printed alone is the publisher, the rest is chrome.
+    if (hints[i] === 'header') {
+      fields.account ??= readPublisher(text)
+      continue
+    }
     // `发送GP到6666 随时随地查行情`: a promo link before the first paragraph.
     if (prelude && isLinkList({ text, gap, linked: input[i].linked })) continue
     if (originalTitleAuthor(s)) originalAuthor ??= /(\p{Script=Han}{2,4})[)）]$/u.exec(text)?.[1]
@@ -343,6 +381,7 @@ export const extractArticle = (
     prelude = false
   }
 
+  if (closingDate?.at === body.length) fields.date ??= closingDate.iso
   // A QR code, logo or banner closing the body, an image whose caption was chrome, links to
   // other pages (`金领生活痛并快乐着`, `招商创业 雅虎推荐`) after the last paragraph.
   while (body.length > 1 && (body.at(-1)!.image || isLinkList(body.at(-1)!))) body.pop()
@@ -351,12 +390,14 @@ export const extractArticle = (
   // `整合 新华日报记者 徐睿翔` / `素材来源 江苏各地党报`: credits without a colon, several deep.
   for (let popped = 0; body.length > 1 && popped < 4; popped++) {
     const text = body.at(-1)!.text
-    const closingByline = readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
+    const closingByline = slashCredits(text) ? undefined : readByline(text.replace(/^(?:整合|统筹|策划|监制|制作)\s+/, ''))
     const sourceLine = /^(?:素材来源|资料来源|来源)(?:\s*[|｜]\s*|\s+)(\S.{1,30})$/.exec(text.trim())
     const editor = editorCredit(text)
     // `（袁源）` on a line of its own: the reporters' names alone.
     const bracketed = /^[(（]([^()（）]{2,30})[)）]$/.exec(text.trim())
     const names = bracketed ? closingNames(bracketed[1]) : undefined
+    // `（宣传科 林晓燕）`: a unit and its writer in brackets.
+    const bracketUnit = bracketed ? closingUnit(bracketed[1]) : undefined
     // Only as the very last line; a notice's signature stands above its date, which ends this loop first.
     const unit = popped === 0 ? closingUnit(text) : undefined
     // `中青报·中青网记者 魏其濛 来源：中国青年报`: the byline, then labelled credits.
@@ -366,9 +407,16 @@ export const extractArticle = (
     if (creditThenLabels) {
       fields.author ??= creditThenLabels
       applyLabels(labelled!, false)
+    } else if (closingDateline(toSimplified(text))) {
+      // The dateline under the text dates the page only when the head did not.
+      fields.date ??= findDate(toSimplified(text))?.iso
+      if (labelled) applyLabels(labelled, false)
     } else if (closingByline) fields.author ??= closingByline
     else if (names) fields.author ??= names
-    else if (sourceLine) fields.source ??= sourceLine[1]
+    else if (bracketUnit?.name) {
+      fields.author ??= bracketUnit.name
+      fields.source ??= bracketUnit.unit
+    } else if (sourceLine) fields.source ??= sourceLine[1]
     else if (editor) fields.editor ??= editor
     else if (unit) {
       if (unit.name) fields.author ??= unit.name
@@ -384,15 +432,23 @@ export const extractArticle = (
   // `……发放到各基层工会。（编辑：王芳）`: a credit in brackets closing the last paragraph.
   const last = body.at(-1)
   const credit = last && trailingCredit.exec(last.text)
-  const bracketCredit = credit && (readByline(credit[1]) ?? closingNames(credit[1]))
-  if (last && credit && bracketCredit && credit[1].length <= 40 && !/[:：]/.test(credit[1])) {
+  // `（文/林晓燕 图/王磊 审核/周明）` is several credits, read as labels below, not one byline.
+  const bracketCredit = credit && !slashCredits(credit[1]) && (readByline(credit[1]) ?? closingNames(credit[1]))
+  // `……。（宣传科 林晓燕）`: the writer's unit, then the writer.
+  const creditUnit = credit ? closingUnit(credit[1]) : undefined
+  if (last && credit && creditUnit?.name) {
+    fields.author ??= creditUnit.name
+    fields.source ??= creditUnit.unit
+    last.text = last.text.slice(0, credit.index).trim()
+    if (!last.text) body.pop()
+  } else if (last && credit && bracketCredit && credit[1].length <= 40 && !/[:：]/.test(credit[1])) {
     // `……高质量发展。（记者 胡晓蓉）`
     fields.author ??= bracketCredit
     last.text = last.text.slice(0, credit.index).trim()
     if (!last.text) body.pop()
   } else if (last && credit) {
     const labels = readLabels(credit[1], toSimplified(credit[1]))
-    if (labels?.leading && labels.labels.every((l) => ['source', 'author', 'editor'].includes(l.kind))) {
+    if (labels?.leading && labels.labels.every(isCreditLabel)) {
       applyLabels(labels, false)
       last.text = last.text.slice(0, credit.index).trim()
       if (!last.text) body.pop()
@@ -405,8 +461,8 @@ export const extractArticle = (
   return {
     title,
     publishedAt: timedDate(meta.date, fields.date),
-    source: meta.source ?? fields.source ?? meta.siteName,
-    author: authorNames(meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor ?? ''),
+    source: meta.source ?? fields.source ?? meta.publisher ?? fields.account ?? meta.siteName,
+    author: authorNames(meta.author ?? fields.author ?? fields.labelledAuthor ?? originalAuthor ?? fields.photographer ?? ''),
     responsibleEditor: meta.editor ?? fields.editor,
     summary: meta.summary ?? (fields.summary || undefined),
     tags,

@@ -3,9 +3,12 @@ import { parseHTML } from 'linkedom'
 
 import { blockText, isImageBlock, type PageBlock } from './blocks'
 import { closingNames, readByline, editorCredit } from './byline'
+import { isTerminal } from './chrome'
+import { closingDateline } from './date'
 import { dropStyleHidden } from './hidden'
-import { readLabels } from './labels'
+import { isCreditLabel, readLabels } from './labels'
 import type { SourceLine } from './lines'
+import { toSimplified } from './script'
 import { compact, titleKey } from './compare'
 
 export interface MainContent {
@@ -100,10 +103,13 @@ const isCreditLine = (text: string): boolean => {
   const t = text.trim()
   if (t.length > 60) return false
   const labels = readLabels(t, t)
-  if (labels?.leading) return labels.labels.every((l) => l.kind === 'source' || l.kind === 'author' || l.kind === 'editor')
+  if (labels?.leading) return labels.labels.every(isCreditLabel)
   const bracket = /^[(（]([^()（）]{2,30})[)）]$/.exec(t)
   return !!readByline(t) || !!editorCredit(t) || (!!bracket && (!!readByline(bracket[1]) || !!closingNames(bracket[1])))
 }
+
+/** `所属分类：健康`, `辟谣`, a keyword link: a few words of the side box between the article and its date. */
+const isFurniture = (line: SourceLine): boolean => !!line.linked || (compact(line.text).length <= 12 && !/[。，；！？,]/.test(line.text))
 
 /** How many credit lines after the article's last line are still read as its credits. */
 const CREDIT_LINES = 6
@@ -137,16 +143,24 @@ export const withinMainLines = (lines: SourceLine[], main: MainContent | undefin
   const inMain = placed.map((yes, i) => {
     if (yes) return true
     const c = compact(lines[i].text)
-    return !!c && main.text.includes(c) && neighbour(i, -1) && neighbour(i, 1)
+    if (!c || !main.text.includes(c)) return false
+    // `题记：` above the epigraph it introduces: a lead-in belongs with the line after it.
+    return (neighbour(i, -1) || /[:：]$/.test(lines[i].text)) && neighbour(i, 1)
   })
   let last = inMain.lastIndexOf(true)
   if (last < 0) return lines
-  for (let i = last + 1, seen = 0; i < lines.length && seen < CREDIT_LINES; i++) {
+  // Credits follow the article directly; its labelled date may stand past a few words of a side box.
+  let trailer = -1
+  let credits = true
+  for (let i = last + 1, seen = 0; i < lines.length && seen < CREDIT_LINES && trailer < 0; i++) {
     if (!lines[i].text) continue
     seen++
-    if (!isCreditLine(lines[i].text)) break
-    last = i
-    inMain[i] = true
+    if (closingDateline(toSimplified(lines[i].text))) trailer = i
+    else if (credits && isCreditLine(lines[i].text)) {
+      last = i
+      inMain[i] = true
+    } else if (isTerminal(toSimplified(lines[i].text)) || !isFurniture(lines[i])) break
+    else credits = false
   }
   // The article starts at its first paragraph; a repeated headline or a kicker above it
   // must not move the header zone (date, source, byline) out of reach.
@@ -169,5 +183,6 @@ export const withinMainLines = (lines: SourceLine[], main: MainContent | undefin
   }
   // The headline far above the article (or missing) still leads the lines.
   if (titleAt >= 0 && start !== titleAt) kept.unshift(lines[titleAt], { text: '' })
+  if (trailer >= 0) kept.push({ text: '' }, { ...lines[trailer], image: undefined, hint: 'trailer' })
   return kept
 }

@@ -1,6 +1,8 @@
 import { type CheerioAPI, load } from 'cheerio/slim'
 
 import { isSiteName, namesOnlySite, readHeadFacts, stripOriginalTitle, titleParts } from './head'
+import { closingDateline } from './date'
+import { toSimplified } from './script'
 import { dropStyleHidden } from './hidden'
 import type { PageImage, PageMeta, SourceLine } from './lines'
 import { titleKey as key } from './compare'
@@ -61,7 +63,6 @@ const dropped = new Set([
   'style',
   'noscript',
   'iframe',
-  'form',
   'select',
   'button',
   'input',
@@ -108,6 +109,7 @@ const blocks = new Set([
   'caption',
   'fieldset',
   'legend',
+  'form',
 ])
 /**
  * Class and id names that old CMS and forum templates give their chrome. The text rules
@@ -115,7 +117,7 @@ const blocks = new Set([
  * is guarded against below.
  */
 const chromeName =
-  /(^|[\s_-])(nav|navbar|navi|menu|mainmenu|topmenu|footer|foot|login|signin|register|share|bdshare|bshare|jiathis|related|relate|comment|comments|reply|sidebar|side|breadcrumb|crumb|position|copyright|toolbar|userinfo|profile|postauthor|authorinfo|advert|ads|banner|recommend|pagination|pager|pages|qrcode|captcha|seccode|fastpost|hotnews|digg|mood)([\s_-]|$)/i
+  /(^|[\s_-])(nav|navbar|navi|menu|mainmenu|topmenu|footer|foot|login|signin|register|share|bdshare|bshare|jiathis|related|relate|comment|comments|reply|sidebar|side|breadcrumb|crumb|position|copyright|toolbar|userinfo|profile|postauthor|authorinfo|advert|ads|banner|recommend|pagination|pager|qrcode|captcha|seccode|fastpost|hotnews|digg|mood)([\s_-]|$)/i
 const captionName = /(^|[\s_-])(caption|pic-?desc|img-?desc|photo-?(desc|text|title)|pictext|imgtext|img_title|tupian)([\s_-]|$)/i
 const han = /\p{Script=Han}/gu
 
@@ -125,6 +127,30 @@ const hanCount = (root: DomNode): number => {
     if (node.type === 'text') n += node.data?.match(han)?.length ?? 0
   })
   return n
+}
+
+/** Han characters from which a form holds text, and how many of its nodes are looked at to find them. */
+const FORM_TEXT = 40
+const FORM_NODES = 2000
+
+/**
+ * A search or login box holds a few words; a page that an ASP.NET template (`<form
+ * id="form1">`) or a VSB site (`<form name="_newscontent_fromname">`) wraps in a form holds its
+ * whole article. Counted until enough text or a bounded number of nodes, so that forms nested
+ * up to the depth cap cost at most that bound each.
+ */
+const holdsText = (form: DomNode): boolean => {
+  const stack: DomNode[] = [form]
+  let found = 0
+  for (let seen = 0; stack.length && seen < FORM_NODES; seen++) {
+    const node = stack.pop()!
+    if (node.type === 'text') found += node.data?.match(han)?.length ?? 0
+    if (found >= FORM_TEXT) return true
+    if (node.type === 'tag' && node !== form && dropped.has(node.name ?? '')) continue
+    const children = node.children
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
+  }
+  return false
 }
 
 export const textOf = (root: DomNode): string => {
@@ -170,7 +196,12 @@ export const titleNode = (body: DomNode, parts: string[], siteName?: string): Do
       headings.find((h) => h.key.includes(main) || (main.includes(h.key) && h.key.length >= main.length / 2))
     if (match) return match.node
   }
-  return headings.find((h) => h.node.name === 'h1' && h.key !== main)?.node
+  const h1 = headings.find((h) => h.node.name === 'h1' && h.key !== main)
+  if (h1) return h1.node
+  // `静夜思•夜-中国诗歌网`: a headline too short for the rules above, in an `<h3>`, with the site's
+  // name glued on by a bare hyphen. Only where no `<h1>` is, since a column's heading can prefix it too.
+  return headings.find((h) => main.length > h.key.length && main.startsWith(h.key) && namesOnlySite(main.slice(h.key.length), siteName))
+    ?.node
 }
 
 /** Pages saved as `.txt` are sometimes HTML all the same. */
@@ -231,7 +262,11 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     const names = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`
     if (!chromeName.test(names)) return false
     // A wrapper named "main-side" that holds the article itself must not be dropped.
-    return !(titleHeading && contains(node, titleHeading)) && hanCount(node) < total * 0.4
+    if (titleHeading && contains(node, titleHeading)) return false
+    const han = hanCount(node)
+    // `<div class="detail_foot">发布日期：2023-05-04 来源：…</div>` under the text: the article's dateline.
+    if (han <= 40 && closingDateline(toSimplified(textOf(node).replace(/\s+/g, ' ').trim()))) return false
+    return han < total * 0.4
   }
 
   // Children are pushed in reverse; a block pushes its closing step below them.
@@ -257,7 +292,7 @@ export const flatten = (root: DomNode, options: FlattenOptions = {}): SourceLine
     }
     if (node.type !== 'tag' && node.type !== 'root') continue
     const name = node.name ?? ''
-    if (dropped.has(name) || (chromeBoxes && node.type === 'tag' && isChromeBox(node))) continue
+    if (dropped.has(name) || (name === 'form' && !holdsText(node)) || (chromeBoxes && node.type === 'tag' && isChromeBox(node))) continue
     if (name === 'br') {
       flush(false)
       continue
@@ -307,8 +342,10 @@ export const readHead = ($: CheerioAPI, html: string, body: DomNode): { meta: Pa
   const parts = titleParts($('title').first().text(), facts.siteName)
   const titleHeading = titleNode(body, stated ? [stated, ...parts.slice(1)] : parts, facts.siteName)
   const titleText = titleHeading ? textOf(titleHeading).replace(/\s+/g, ' ').trim() : ''
-  // A `<title>` naming only the site leaves the headline to the page's lines (extract.ts).
-  const siteOnly = !titleText && !stated && !!parts[0] && namesOnlySite(parts[0], facts.siteName)
+  // A `<title>` naming only the site, or only a column (`工会要闻 - 江南市总工会`: a few characters
+  // no heading repeats, not punctuated as a headline), leaves the headline to the page's lines (extract.ts).
+  const columnOnly = !!parts[0] && key(parts[0]).length <= 6 && !/[！？!?：“”]/.test(parts[0])
+  const siteOnly = !titleText && !stated && !!parts[0] && (namesOnlySite(parts[0], facts.siteName) || columnOnly)
   const meta: PageMeta = {
     title: siteOnly ? undefined : stripOriginalTitle(titleText || stated || parts[0] || '') || undefined,
     siteTitle: siteOnly ? parts[0] : undefined,

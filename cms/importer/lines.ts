@@ -10,7 +10,8 @@ export interface SourceLine {
   text: string
   /** What the markup said about the line, when the page was HTML. */
   /** `header`: beside the headline, outside the article: read for the date and credits, never body text. */
-  hint?: 'title' | 'heading' | 'caption' | 'afterImage' | 'header'
+  /** `trailer`: a labelled date under the article, outside it (`时间：2019-09-24 17:08`): read for the date, never body text. */
+  hint?: 'title' | 'heading' | 'caption' | 'afterImage' | 'header' | 'trailer'
   /** On a blank line: the image that stood there. */
   image?: PageImage
   /** Most of the line's text is the text of links: a list of other articles, a promo, a menu. */
@@ -37,6 +38,8 @@ export interface PageMeta {
   column?: string
   /** The publishing site (government `SiteName`); the source when nothing else names one. */
   siteName?: string
+  /** The body a 信息公开 block names as publishing the page (`发布机构`); the source ahead of the site. */
+  publisher?: string
 }
 
 export const textToLines = (text: string): SourceLine[] => text.split(/\r\n|\r|\n/).map((line) => ({ text: line }))

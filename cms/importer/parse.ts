@@ -3,7 +3,7 @@ import { type CheerioAPI, load } from 'cheerio/slim'
 import { bodyText } from './blocks'
 import { checkMarkupDepth, checkSize, defaultCaps, depthError, elementsError, type PageCaps } from './caps'
 import { decodeBuffer } from './decode'
-import { disclosureDates } from './disclosure'
+import { readDisclosure } from './disclosure'
 import { extractArticle, type Extracted } from './extract'
 import { mainContent, withinMainLines } from './fallback'
 import { idDate, urlDate } from './head'
@@ -83,14 +83,14 @@ const readGeneral = (html: string, $: CheerioAPI, caps: PageCaps, elements: numb
   const readable = html.length > caps.readabilityMaxChars ? withoutScripts(html) : html
   const huge = readable.length > caps.readabilityMaxChars || elements > caps.readabilityMaxElements
   const main = huge ? undefined : mainContent(readable)
+  const disclosed = readDisclosure($)
   // The standard government meta tags outrank what the text says, on any page that has them.
   const extracted = extractArticle(
     withinMainLines(withoutTemplate(lines, template, meta.title), main, meta.title),
-    mergeMeta(meta, governmentMeta($)),
+    { ...mergeMeta(meta, governmentMeta($)), publisher: disclosed.publisher },
     caps,
   )
   // A 信息公开 block's 发布日期 outranks a dateline, which on such a page may be its 成文日期.
-  const disclosed = disclosureDates($)
   const publishedAt = disclosed.published ?? extracted.publishedAt ?? disclosed.written ?? idDate($) ?? urlDate(extracted.url)
   return { ...extracted, publishedAt }
 }
