@@ -1,7 +1,7 @@
 'use client'
 
 import { Button } from '@payloadcms/ui'
-import React from 'react'
+import React, { useEffect, useRef } from 'react'
 
 /** A page's outcome as the import reports it (importArchive.ts `Outcome`), as JSON. */
 export type Outcome =
@@ -48,11 +48,20 @@ export interface OutcomeTableProps {
  * (ImportOutcomes.ts: a stored piece per page, so a 20,000-page batch is read 200 rows at a time).
  */
 export function OutcomeTable({ outcomes, first, page, totalPages, total, onPage }: OutcomeTableProps) {
+  const region = useRef<HTMLDivElement>(null)
+  const shown = useRef(first)
+  useEffect(() => {
+    // Another page of rows: the reader is taken to its first row, not left under its last.
+    if (shown.current === first) return
+    shown.current = first
+    region.current?.focus({ preventScroll: true })
+    region.current?.scrollIntoView({ block: 'start' })
+  }, [first])
   const range = totalPages > 1 ? `（第 ${first + 1}–${first + outcomes.length} 个，共 ${total} 个）` : ''
   return (
     <>
       {/* On a phone the table scrolls sideways rather than squeezing each column to one character. */}
-      <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="提取结果（可左右滚动）">
+      <div ref={region} style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="提取结果（可左右滚动）">
         <table style={{ borderCollapse: 'collapse', width: '100%', minWidth: 760 }}>
           <caption style={{ textAlign: 'left', fontWeight: 'bold', marginBottom: '0.5rem' }}>每个文件的提取结果{range}</caption>
           <thead>
