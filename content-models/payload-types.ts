@@ -80,6 +80,7 @@ export interface Config {
     'site-builds': SiteBuild;
     'site-build-lease': SiteBuildLease;
     'import-batches': ImportBatch;
+    'import-outcomes': ImportOutcome;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +102,7 @@ export interface Config {
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'site-build-lease': SiteBuildLeaseSelect<false> | SiteBuildLeaseSelect<true>;
     'import-batches': ImportBatchesSelect<false> | ImportBatchesSelect<true>;
+    'import-outcomes': ImportOutcomesSelect<false> | ImportOutcomesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -788,7 +790,24 @@ export interface ImportBatch {
    */
   renamed?: string | null;
   report?: string | null;
-  outcomes?:
+  error?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-outcomes".
+ */
+export interface ImportOutcome {
+  id: number;
+  batch: number | ImportBatch;
+  /**
+   * 从 0 起。
+   */
+  first: number;
+  outcomes:
     | {
         [k: string]: unknown;
       }
@@ -797,9 +816,6 @@ export interface ImportBatch {
     | number
     | boolean
     | null;
-  error?: string | null;
-  startedAt?: string | null;
-  finishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -970,6 +986,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'import-batches';
         value: number | ImportBatch;
+      } | null)
+    | ({
+        relationTo: 'import-outcomes';
+        value: number | ImportOutcome;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1430,10 +1450,20 @@ export interface ImportBatchesSelect<T extends boolean = true> {
   ignored?: T;
   renamed?: T;
   report?: T;
-  outcomes?: T;
   error?: T;
   startedAt?: T;
   finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-outcomes_select".
+ */
+export interface ImportOutcomesSelect<T extends boolean = true> {
+  batch?: T;
+  first?: T;
+  outcomes?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { childEnv } from '../content-models/settings'
 import { EXPECTED_ARTICLES, EXPECTED_SKIPS, HOST, SLOGAN, TEMPLATE_LINES, writeMirroredSite } from './helpers/mirroredSite'
+import { outcomesOf } from './helpers/importOutcomes'
 import { createStaff, STAFF_PASSWORD, startTestCms, type TestCms } from './helpers/payload'
 import { makeZip } from './helpers/zip'
 
@@ -74,7 +75,7 @@ describe('a union portal saved whole with wget --mirror', () => {
       failed: 0,
     })
     const skipped = Object.fromEntries(
-      dry.outcomes
+      (await outcomesOf(cms.rest, dry.id, editor))
         .filter((o: { status: string }) => o.status === 'skipped')
         .map((o: { file: string; reason: string }) => [o.file.replace(`旧门户整站/${HOST}/`, ''), o.reason.replaceAll('旧门户整站/', '')]),
     )

@@ -176,6 +176,8 @@ describe('npm run bench', () => {
     // The CPU part of a block cannot exceed the block it was measured in, plus one tick of the sampler.
     positive(f.archiveImport.longestEventLoopCpuMs)
     expect(f.archiveImport.longestEventLoopCpuMs).toBeLessThanOrEqual(f.archiveImport.longestEventLoopBlockMs + 10)
+    // On Linux the wait for a core is read from schedstat (a maximum of its own, not bounded by the histogram's).
+    if (process.platform === 'linux') expect(f.archiveImport.longestEventLoopWaitMs).toBeGreaterThanOrEqual(0)
     expect(f.wordingCheck).toMatchObject({ rules: 1000 })
     expect(f.wordingCheck.chars).toBeGreaterThanOrEqual(20_000)
     for (const v of [f.wordingCheck.medianMs, f.wordingCheck.buildMs, f.wordingCheck.findings]) positive(v)

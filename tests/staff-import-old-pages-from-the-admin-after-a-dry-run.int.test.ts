@@ -3,6 +3,9 @@ import path from 'node:path'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { outcomePagePath, polledBatchPath } from '../cms/importer/admin/batchUrls'
+import { OUTCOMES_PER_PIECE } from '../cms/importer/admin/ImportOutcomes'
+import { outcomesOf } from './helpers/importOutcomes'
 import { createStaff, STAFF_PASSWORD, startTestCms, type TestCms } from './helpers/payload'
 import { makeZip } from './helpers/zip'
 
@@ -90,7 +93,8 @@ describe('an editor importing a saved forum thread and a zip of a saved site', (
       failed: 0,
       ignored: '会议纪要.doc',
     })
-    const rows = doc.outcomes.map((o: Record<string, unknown>) => [o.file, o.status, o.title, o.publishedAt, o.source])
+    const outcomes = await outcomesOf(cms.rest, id, editor)
+    const rows = outcomes.map((o: Record<string, unknown>) => [o.file, o.status, o.title, o.publishedAt, o.source])
     expect(rows).toEqual([
       ['discuz-x3-thread.html', 'would-import', '望山街道职工篮球联赛开幕', '2021-09-01T12:15:00.000Z', '望山街道总工会'],
       [
@@ -103,9 +107,9 @@ describe('an editor importing a saved forum thread and a zip of a saved site', (
       ['site/site/wechat-article.html', 'would-import', '东港区首家“骑手之家”在港城街道揭牌', '2023-04-18T10:30:00.000Z', '东港工会'],
       ['site/旧站/通知.txt', 'would-import', '东港区职工书屋周末照常开放', '2022-05-20T01:00:00.000Z', undefined],
     ])
-    expect(doc.outcomes[0].firstLines).toMatch(/^9月1日晚，望山街道第三届职工篮球联赛/)
+    expect(outcomes[0].firstLines).toMatch(/^9月1日晚，望山街道第三届职工篮球联赛/)
     // The Discuz! attachment was not saved with the page; the WeChat photo was.
-    expect(doc.outcomes.map((o: { missingImages?: string[] }) => o.missingImages?.length ?? 0)).toEqual([1, 0, 1, 0])
+    expect(outcomes.map((o: { missingImages?: string[] }) => o.missingImages?.length ?? 0)).toEqual([1, 0, 1, 0])
     expect(await articleCount()).toBe(0)
     expect((await cms.payload.find({ collection: 'media', limit: 0 })).totalDocs).toBe(0)
   })
@@ -183,7 +187,10 @@ describe('a reviewer importing', () => {
     })
     expect(preview.status).toBe(200)
     expect(preview.body.doc.name).toMatch(/^import-\d{8}-\d{6}$/)
-    expect(preview.body.doc.outcomes.map((o: { status: string }) => o.status)).toEqual(['duplicate', 'would-import'])
+    expect((await outcomesOf(cms.rest, preview.body.doc.id, reviewer)).map((o: { status: string }) => o.status)).toEqual([
+      'duplicate',
+      'would-import',
+    ])
     const run = await cms.rest('POST', `/import-batches/${preview.body.doc.id}/run`, { token: reviewer, json: { publish: true } })
     expect(run.status).toBe(202)
     const doc = await settled(preview.body.doc.id, reviewer)
@@ -210,6 +217,66 @@ describe('a large zip', () => {
     expect(res.body.doc).toMatchObject({ status: 'previewing', pages: 80 })
     const doc = await settled(res.body.doc.id, editor)
     expect({ status: doc.status, done: doc.done, imported: doc.imported }).toEqual({ status: 'previewed', done: 80, imported: 80 })
+  })
+})
+
+describe('a batch of hundreds of pages', () => {
+  it('keeps its outcomes in pages of 200 that replace the dry run, polls without them, and goes with its batch', async () => {
+    const count = 2 * OUTCOMES_PER_PIECE + 20
+    const names = Array.from({ length: count }, (_, i) => `news/page-${String(i).padStart(3, '0')}.txt`)
+    const pages = names.map((name, i) => ({
+      name,
+      data: Buffer.from(
+        `石桥镇第${i + 1}场职工夜校开课\n- 2022-0${(i % 9) + 1}-1${i % 10}\n石桥镇总工会第${i + 1}场职工夜校今晚开课，${i + 7}名职工学习安全生产和劳动合同知识。\n`,
+      ),
+    }))
+    const res = await cms.rest('POST', '/import-batches/preview', { token: reviewer, form: form([['night-school.zip', makeZip(pages)]]) })
+    expect(res.status).toBe(202)
+    const id = res.body.doc.id
+    await settled(id, reviewer)
+
+    // What the admin polls: the counts, not the report and not the outcomes.
+    const polled = await cms.rest('GET', polledBatchPath(id), { token: reviewer })
+    expect(polled.body).toMatchObject({ status: 'previewed', pages: count, done: count, imported: count })
+    expect(polled.body).not.toHaveProperty('report')
+    expect(JSON.stringify(polled.body).length).toBeLessThan(1000)
+    // Nor does the whole batch document carry them.
+    const whole = await cms.rest('GET', `/import-batches/${id}?depth=0`, { token: reviewer })
+    expect(whole.body).not.toHaveProperty('outcomes')
+
+    const piecesOf = async () => {
+      const found = await cms.payload.find({
+        collection: 'import-outcomes',
+        where: { batch: { equals: id } },
+        sort: 'first',
+        pagination: false,
+      })
+      return found.docs.map((d) => ({ first: d.first, rows: (d.outcomes as unknown[]).length }))
+    }
+    expect(await piecesOf()).toEqual([
+      { first: 0, rows: OUTCOMES_PER_PIECE },
+      { first: OUTCOMES_PER_PIECE, rows: OUTCOMES_PER_PIECE },
+      { first: 2 * OUTCOMES_PER_PIECE, rows: 20 },
+    ])
+    const page2 = await cms.rest('GET', outcomePagePath(id, 2), { token: reviewer })
+    expect({ page: page2.body.page, totalPages: page2.body.totalPages, first: page2.body.docs[0].first }).toEqual({
+      page: 2,
+      totalPages: 3,
+      first: OUTCOMES_PER_PIECE,
+    })
+    const dry = await outcomesOf(cms.rest, id, reviewer)
+    expect(dry.map((o) => o.file)).toEqual(names.map((n) => `night-school/${n}`))
+    expect(new Set(dry.map((o) => o.status))).toEqual(new Set(['would-import']))
+    expect((await cms.rest('GET', outcomePagePath(id, 1))).status).toBe(403)
+
+    expect((await cms.rest('POST', `/import-batches/${id}/run`, { token: reviewer, json: {} })).status).toBe(202)
+    await settled(id, reviewer)
+    expect((await piecesOf()).map((p) => p.rows)).toEqual([OUTCOMES_PER_PIECE, OUTCOMES_PER_PIECE, 20])
+    const run = await outcomesOf(cms.rest, id, reviewer)
+    expect(run.map((o) => [o.file, o.status, o.draft])).toEqual(names.map((n) => [`night-school/${n}`, 'imported', true]))
+
+    expect((await cms.rest('DELETE', `/import-batches/${id}`, { token: reviewer })).status).toBe(200)
+    expect(await piecesOf()).toEqual([])
   })
 })
 

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../access'
 import { ImportBatches } from '../importer/admin/ImportBatches'
+import { ImportOutcomes } from '../importer/admin/ImportOutcomes'
 import { SiteBuildLease } from '../publishing/SiteBuildLease'
 import { SiteBuilds } from '../publishing/SiteBuilds'
 import { WordingRules } from '../wording/WordingRules'
@@ -41,4 +42,5 @@ export const collections: CollectionConfig[] = withoutVersionsNothingToRead([
   SiteBuilds,
   SiteBuildLease,
   ImportBatches,
+  ImportOutcomes,
 ])

@@ -12,6 +12,7 @@ import * as migration_20261207_032434_wording_rules from './20261207_032434_word
 import * as migration_20261207_032832_users_sign_in_throttle from './20261207_032832_users_sign_in_throttle';
 import * as migration_20261207_032957_article_corrections from './20261207_032957_article_corrections';
 import * as migration_20261207_063659_article_duplicate_signature from './20261207_063659_article_duplicate_signature';
+import * as migration_20261207_140843_import_outcomes_in_pieces from './20261207_140843_import_outcomes_in_pieces';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261207_063659_article_duplicate_signature.up,
     down: migration_20261207_063659_article_duplicate_signature.down,
-    name: '20261207_063659_article_duplicate_signature'
+    name: '20261207_063659_article_duplicate_signature',
+  },
+  {
+    up: migration_20261207_140843_import_outcomes_in_pieces.up,
+    down: migration_20261207_140843_import_outcomes_in_pieces.down,
+    name: '20261207_140843_import_outcomes_in_pieces'
   },
 ];

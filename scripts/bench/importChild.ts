@@ -18,6 +18,8 @@ export type ImportMessage =
         totalMs: number
         longestBlockMs: number
         longestCpuBlockMs: number
+        /** The most the loop's thread waited for a core between two turns (Linux only). */
+        longestWaitMs?: number
       }
     }
 
@@ -31,7 +33,7 @@ const main = async () => {
   const payload = await openPayload()
   payload.logger.level = 'warn'
   let lastSent = 0
-  const { result, longestBlockMs, longestCpuBlockMs } = await longestBlockDuring(() =>
+  const { result, longestBlockMs, longestCpuBlockMs, longestWaitMs } = await longestBlockDuring(() =>
     importArchive(payload, request.files, {
       batch: 'bench',
       onProgress: (done, total) => {
@@ -51,6 +53,7 @@ const main = async () => {
       totalMs: result.totalMs,
       longestBlockMs,
       longestCpuBlockMs,
+      longestWaitMs,
     },
   })
   await payload.destroy()

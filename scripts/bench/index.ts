@@ -575,7 +575,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         return result
       },
       (s) =>
-        `${(files.length / (s.totalMs / 1000)).toFixed(1)} 页/秒，事件循环最长阻塞 ${s.longestBlockMs.toFixed(0)} 毫秒（其中占用 CPU ${s.longestCpuBlockMs.toFixed(0)} 毫秒）`,
+        `${(files.length / (s.totalMs / 1000)).toFixed(1)} 页/秒，事件循环最长阻塞 ${s.longestBlockMs.toFixed(0)} 毫秒（其中占用 CPU ${s.longestCpuBlockMs.toFixed(0)} 毫秒${s.longestWaitMs === undefined ? '' : `，等待 CPU 最长 ${s.longestWaitMs.toFixed(0)} 毫秒`}）`,
       files.length,
     )
     const importBlockMs = imported.longestBlockMs
@@ -675,6 +675,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         parseOnlyRuns: parseRuns,
         longestEventLoopBlockMs: importBlockMs,
         longestEventLoopCpuMs: imported.longestCpuBlockMs,
+        longestEventLoopWaitMs: imported.longestWaitMs,
         gbkPages: legacy.filter((p) => p.encoding === 'gbk').length,
         formats: legacy.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.format]: (acc[p.format] ?? 0) + 1 }), {}),
       },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import type http from 'node:http'
 import type { Socket } from 'node:net'
@@ -260,26 +261,44 @@ export const measureSearch = async (options: {
 const CPU_TICK_MS = 5
 
 /**
+ * How long the calling thread has waited for a core so far, in ms: the second field of Linux's
+ * schedstat (time runnable but not running). Undefined where there is no such file.
+ */
+const runQueueWaitMs = (): number | undefined => {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]) / 1e6
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * The longest the event loop was held while `run` ran, in ms: what a server doing this work
  * would make every other request wait at worst (issue 23: an import parsing on the loop held
  * the CMS for seconds). Beside it the most CPU time the loop's own thread spent between two
- * turns: on a shared machine the wall-clock figure is mostly time spent waiting for a core.
+ * turns, and (on Linux) the most it waited for a core between two turns: on a shared machine
+ * the wall-clock figure is mostly that wait, for cores other processes hold.
  */
 export const longestBlockDuring = async <T>(
   run: () => Promise<T>,
-): Promise<{ result: T; longestBlockMs: number; longestCpuBlockMs: number }> => {
+): Promise<{ result: T; longestBlockMs: number; longestCpuBlockMs: number; longestWaitMs?: number }> => {
   const histogram = monitorEventLoopDelay({ resolution: 10 })
   let longestCpuBlockMs = 0
   let last = process.threadCpuUsage()
+  let waited = runQueueWaitMs()
+  let longestWaitMs = waited === undefined ? undefined : 0
   const ticker = setInterval(() => {
     const spent = process.threadCpuUsage(last)
     last = process.threadCpuUsage()
     longestCpuBlockMs = Math.max(longestCpuBlockMs, (spent.user + spent.system) / 1000)
+    const now = runQueueWaitMs()
+    if (now !== undefined && waited !== undefined && longestWaitMs !== undefined) longestWaitMs = Math.max(longestWaitMs, now - waited)
+    waited = now
   }, CPU_TICK_MS)
   histogram.enable()
   try {
     const result = await run()
-    return { result, longestBlockMs: histogram.max / 1e6, longestCpuBlockMs }
+    return { result, longestBlockMs: histogram.max / 1e6, longestCpuBlockMs, longestWaitMs }
   } finally {
     histogram.disable()
     clearInterval(ticker)

@@ -157,6 +157,8 @@ export interface BenchFigures {
     longestEventLoopBlockMs: number
     /** The most CPU time the importing process's event-loop thread spent between two turns of its loop: the block without the wait for a core. */
     longestEventLoopCpuMs: number
+    /** The most the importing process's event-loop thread waited for a core between two turns (Linux schedstat; absent elsewhere). */
+    longestEventLoopWaitMs?: number
     gbkPages: number
     formats: Record<string, number>
   }
@@ -520,7 +522,11 @@ export const formatTable = (report: BenchReport): string => {
     ],
     [
       '归档导入时事件循环最长阻塞',
-      `${num(f.archiveImport.longestEventLoopBlockMs)} 毫秒（其中占用 CPU ${num(f.archiveImport.longestEventLoopCpuMs)} 毫秒，其余为等待 CPU）`,
+      `${num(f.archiveImport.longestEventLoopBlockMs)} 毫秒（其中占用 CPU ${num(f.archiveImport.longestEventLoopCpuMs)} 毫秒${
+        f.archiveImport.longestEventLoopWaitMs === undefined
+          ? ''
+          : `；线程等待 CPU 最长 ${num(f.archiveImport.longestEventLoopWaitMs)} 毫秒`
+      }）`,
       ...target('import-block'),
     ],
     [

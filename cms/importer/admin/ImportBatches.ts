@@ -5,6 +5,7 @@ import type { CollectionConfig, Endpoint, PayloadRequest } from 'payload'
 import { isReviewerUser } from '../../access/roles'
 import { collectFiles } from '../files'
 import { defaultImportLimits, type ImportLimits, messages, UploadRefused } from './limits'
+import { deleteOutcomes } from './outcomePieces'
 import { REPORT_MAX_CHARS, runBatch } from './runBatch'
 import { defaultStagingDir, stageUpload, type Upload } from './staging'
 
@@ -30,7 +31,8 @@ const inBackground = (run: Promise<void>) => {
 
 /**
  * 导入旧网页: staff upload saved pages (.html/.htm/.txt) or a .zip of a saved site, see a dry
- * run, then import. Each upload is one batch document that keeps the report. Editors import
+ * run, then import. Each upload is one batch document that keeps the counts and the report,
+ * its pages' outcomes in `import-outcomes` (ImportOutcomes.ts). Editors import
  * drafts; publishing on import is for reviewers, as everywhere else. Documents are written
  * only by the two endpoints below, never through the REST create/update routes.
  */
@@ -167,6 +169,8 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
     },
     endpoints: [preview, run],
     hooks: {
+      // Its outcomes refer to the batch: removed first, in the same transaction.
+      beforeDelete: [({ id, req }) => deleteOutcomes(req.payload, id, req)],
       afterDelete: [({ doc }) => fs.promises.rm(folder(doc.id), { recursive: true, force: true })],
     },
     fields: [
@@ -211,7 +215,6 @@ export const createImportBatches = (settings: ImportBatchSettings = {}): Collect
         admin: { description: '这次上传里与其他文件同名的文件都已保留，后上传的一个改名保存，分别试运行和导入。' },
       },
       { name: 'report', type: 'textarea', label: '导入报告', maxLength: REPORT_MAX_CHARS },
-      { name: 'outcomes', type: 'json', label: '每页结果', admin: { hidden: true } },
       { name: 'error', type: 'textarea', label: '错误信息' },
       { name: 'startedAt', type: 'date', label: '开始导入', admin: { date: { pickerAppearance: 'dayAndTime' } } },
       { name: 'finishedAt', type: 'date', label: '完成时间', admin: { date: { pickerAppearance: 'dayAndTime' } } },

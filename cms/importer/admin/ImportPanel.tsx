@@ -5,24 +5,8 @@ import { useRouter } from 'next/navigation'
 import React, { useEffect, useRef, useState } from 'react'
 
 import { batchArticlesUrl } from './batchArticles'
-
-type Outcome =
-  | {
-      file: string
-      status: 'imported' | 'would-import'
-      title: string
-      publishedAt?: string
-      source?: string
-      author?: string
-      firstLines?: string
-      draft: boolean
-      note?: string
-      missingImages?: string[]
-      platform?: string
-    }
-  | { file: string; status: 'duplicate'; title: string; of: string }
-  | { file: string; status: 'failed'; reason: string }
-  | { file: string; status: 'skipped'; reason: string }
+import { outcomePagePath, polledBatchPath } from './batchUrls'
+import { type Outcome, OutcomeTable } from './OutcomeTable'
 
 interface Batch {
   id: number | string
@@ -37,8 +21,15 @@ interface Batch {
   failed?: number
   ignored?: string
   renamed?: string
-  outcomes?: Outcome[]
   error?: string
+}
+
+/** One page of the table: a stored piece of the batch's outcomes (ImportOutcomes.ts). */
+interface OutcomePage {
+  first: number
+  outcomes: Outcome[]
+  page: number
+  totalPages: number
 }
 
 const box: React.CSSProperties = {
@@ -75,13 +66,6 @@ const visuallyHidden: React.CSSProperties = {
 }
 /** Payload's error-500 is 4.1:1 on white; 650 reads at 7:1 there and is light on the dark theme. */
 const errorText: React.CSSProperties = { ...para, color: 'var(--theme-error-650)', fontWeight: 600 }
-const cell: React.CSSProperties = {
-  borderBottom: '1px solid var(--theme-elevation-100)',
-  padding: '0.4rem 0.5rem',
-  textAlign: 'left',
-  verticalAlign: 'top',
-}
-const day = (iso?: string) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : '无日期')
 const statusText: Record<Batch['status'], string> = {
   previewing: '正在试运行…',
   previewed: '试运行完成，尚未写入任何内容',
@@ -109,19 +93,34 @@ export function ImportPanel() {
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
   const [chosen, setChosen] = useState<string[]>([])
+  const [table, setTable] = useState<OutcomePage | undefined>()
   const fileInput = useRef<HTMLInputElement>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+
+  /** Reads one page of a finished batch's outcomes: only what the table shows. */
+  const showPage = async (id: Batch['id'], page: number) => {
+    const res = await fetch(`/api${outcomePagePath(id, page)}`, { credentials: 'include' })
+    if (!res.ok) return setError(await messageOf(res))
+    const found = (await res.json()) as { docs: { first: number; outcomes: Outcome[] }[]; page: number; totalPages: number }
+    const piece = found.docs[0]
+    setTable(piece ? { first: piece.first, outcomes: piece.outcomes, page: found.page, totalPages: found.totalPages } : undefined)
+  }
+
+  const settled = (doc: Batch) => {
+    if (doc.status === 'previewed' || doc.status === 'done') void showPage(doc.id, 1)
+    // The batch list below is rendered on the server; show the new or finished batch in it.
+    router.refresh()
+  }
 
   const poll = (id: Batch['id']) => {
     clearTimeout(timer.current)
     timer.current = setTimeout(async () => {
-      const res = await fetch(`/api/import-batches/${id}?depth=0`, { credentials: 'include' })
+      const res = await fetch(`/api${polledBatchPath(id)}`, { credentials: 'include' })
       if (!res.ok) return setError(await messageOf(res))
       const doc = (await res.json()) as Batch
       setBatch(doc)
       if (doc.status === 'previewing' || doc.status === 'running') poll(id)
-      // The batch list below is rendered on the server; show the new or finished batch in it.
-      else router.refresh()
+      else settled(doc)
     }, 1000)
   }
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -130,6 +129,7 @@ export function ImportPanel() {
     event.preventDefault()
     setError(undefined)
     setBatch(undefined)
+    setTable(undefined)
     if (!fileInput.current?.files?.length) {
       setError('请先点“选择文件…”，选好要上传的网页或压缩包。')
       document.getElementById('import-choose')?.focus()
@@ -146,7 +146,7 @@ export function ImportPanel() {
       const { doc } = (await res.json()) as { doc: Batch }
       setBatch(doc)
       if (doc.status === 'previewing') poll(doc.id)
-      else router.refresh()
+      else settled(doc)
     } finally {
       setBusy(false)
     }
@@ -163,10 +163,11 @@ export function ImportPanel() {
     })
     if (!res.ok) return setError(await messageOf(res))
     setBatch({ ...batch, status: 'running', publish, done: 0 })
+    setTable(undefined)
     poll(batch.id)
   }
 
-  const outcomes = batch?.outcomes ?? []
+  const finished = batch?.status === 'previewed' || batch?.status === 'done'
   return (
     <section style={box} aria-labelledby="import-title">
       <h2 id="import-title" style={{ margin: '0 0 0.75rem' }}>
@@ -233,7 +234,7 @@ export function ImportPanel() {
         )}
       </div>
 
-      {batch && outcomes.length > 0 && (
+      {batch && finished && (
         <>
           <p style={para}>
             {batch.status === 'done' ? '已导入' : '将导入'} {batch.imported ?? 0} 篇，重复跳过 {batch.duplicates ?? 0} 篇，
@@ -241,72 +242,16 @@ export function ImportPanel() {
             {batch.ignored ? `；未处理的文件：${batch.ignored.split('\n').join('、')}` : ''}
             {batch.renamed ? `；同名文件已分别保留：${batch.renamed.split('\n').join('、')}` : ''}。
           </p>
-          {/* On a phone the table scrolls sideways rather than squeezing each column to one character. */}
-          <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="提取结果（可左右滚动）">
-            <table style={{ borderCollapse: 'collapse', width: '100%', minWidth: 760 }}>
-              <caption style={{ textAlign: 'left', fontWeight: 'bold', marginBottom: '0.5rem' }}>每个文件的提取结果</caption>
-              <thead>
-                <tr>
-                  <th scope="col" style={cell}>
-                    文件
-                  </th>
-                  <th scope="col" style={cell}>
-                    结果
-                  </th>
-                  <th scope="col" style={cell}>
-                    标题
-                  </th>
-                  <th scope="col" style={cell}>
-                    日期
-                  </th>
-                  <th scope="col" style={cell}>
-                    来源
-                  </th>
-                  <th scope="col" style={cell}>
-                    正文开头
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcomes.map((o) => (
-                  <tr key={o.file}>
-                    <td style={cell}>{o.file}</td>
-                    {o.status === 'failed' ? (
-                      <td style={cell} colSpan={5}>
-                        失败：{o.reason}
-                      </td>
-                    ) : o.status === 'skipped' ? (
-                      <>
-                        <td style={cell}>不是文章，跳过</td>
-                        <td style={cell} colSpan={4}>
-                          {o.reason}
-                        </td>
-                      </>
-                    ) : o.status === 'duplicate' ? (
-                      <>
-                        <td style={cell}>重复，跳过</td>
-                        <td style={cell} colSpan={4}>
-                          「{o.title}」与{o.of}重复
-                        </td>
-                      </>
-                    ) : (
-                      <>
-                        <td style={cell}>
-                          {o.status === 'would-import' ? '将导入' : o.draft ? '已存为草稿' : '已发布'}
-                          {o.note ? `（${o.note}）` : ''}
-                          {o.missingImages?.length ? `；缺少图片 ${o.missingImages.length} 张` : ''}
-                        </td>
-                        <td style={cell}>{o.title}</td>
-                        <td style={cell}>{day(o.publishedAt)}</td>
-                        <td style={cell}>{o.source ?? ''}</td>
-                        <td style={cell}>{o.firstLines ?? ''}</td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {table && (
+            <OutcomeTable
+              outcomes={table.outcomes}
+              first={table.first}
+              page={table.page}
+              totalPages={table.totalPages}
+              total={batch.pages ?? table.outcomes.length}
+              onPage={(page) => void showPage(batch.id, page)}
+            />
+          )}
           {batch.status === 'done' && (batch.imported ?? 0) > 0 && (
             <p style={{ ...para, marginTop: '1rem' }}>
               <a href={batchArticlesUrl(batch.name)}>在新闻列表中查看本批次导入的 {batch.imported} 篇文章</a>

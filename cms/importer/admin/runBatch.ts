@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { importArchive, type ImportSummary, type Outcome } from '../importArchive'
+import { writeOutcomes } from './outcomePieces'
 
 /** Progress is written at most this often, so a large batch does not spend its time on it. */
 const PROGRESS_EVERY_MS = 1000
@@ -23,7 +24,7 @@ export const reportLine = (o: Outcome): string => {
  * Characters of the readable report: Payload refuses a text over 40,000 by default, which a
  * saved site of a few hundred pages passes (a batch failed with 下面的字段是无效的：导入报告). Past
  * this, the report stops with a line saying how many pages it leaves to the table above it,
- * which lists every page from `outcomes`.
+ * which lists every page from `import-outcomes`.
  */
 export const REPORT_MAX_CHARS = 200_000
 
@@ -57,7 +58,8 @@ export interface RunOptions {
 
 /**
  * Runs a batch (dry run or import) and records the result on its `import-batches`
- * document: progress while it runs, every page's outcome and a readable report at the end,
+ * document: progress while it runs, the counts and a readable report at the end, and every
+ * page's outcome in `import-outcomes` (replacing the dry run's),
  * the error if it fails. After a real import the uploaded files are removed; the report
  * stays in the CMS.
  */
@@ -83,6 +85,8 @@ export const runBatch = async ({ payload, id, dir, pages, batch, dryRun, publish
     })
     await pending
     const outcomes = relative(files, summary.outcomes)
+    // In pieces, each saved in a task of its own, before the batch says it is finished.
+    await writeOutcomes(payload, id, outcomes)
     // The upload goes before the batch says it is done: whoever sees 'done' sees it gone.
     if (!dryRun) await fs.promises.rm(dir, { recursive: true, force: true })
     await update({
@@ -92,7 +96,6 @@ export const runBatch = async ({ payload, id, dir, pages, batch, dryRun, publish
       duplicates: summary.duplicates,
       skipped: summary.skipped,
       failed: summary.failed,
-      outcomes,
       report: reportText(outcomes),
       finishedAt: dryRun ? undefined : new Date().toISOString(),
     })

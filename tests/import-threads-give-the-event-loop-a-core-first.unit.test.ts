@@ -1,0 +1,54 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+import { createParsePool } from '../cms/importer/parsePool'
+import { HELPER_NICE_STEPS, lowerThisThreadPriority } from '../cms/importer/threadPriority'
+
+const fixtures = path.join(import.meta.dirname, 'fixtures', 'legacy')
+
+/** Every thread of this process with its nice value, as the kernel reports it (field 19 of stat). */
+const threads = () =>
+  fs.readdirSync('/proc/self/task').flatMap((tid) => {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+      // The name may hold spaces and parentheses; the fields after it do not.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      return [{ tid: Number(tid), nice: Number(fields[16]) }]
+    } catch {
+      return [] // a thread that ended while the list was read
+    }
+  })
+
+const loopNice = () => threads().find((t) => t.tid === process.pid)!.nice
+
+afterEach(() => vi.restoreAllMocks())
+
+describe('the threads an import starts', () => {
+  it.runIf(process.platform === 'linux' && os.getPriority() + HELPER_NICE_STEPS <= 19)(
+    'run below the event loop, which keeps its own priority',
+    async () => {
+      const before = loopNice()
+      const pool = createParsePool({ size: 2 })
+      try {
+        // Two pages at once, so both threads are started.
+        await Promise.all(['portal-article.html', 'dedecms-article.htm'].map((f) => pool.parse(path.join(fixtures, f))))
+        const lowered = threads().filter((t) => t.nice === before + HELPER_NICE_STEPS)
+        expect(lowered).toHaveLength(2)
+        expect(loopNice()).toBe(before)
+      } finally {
+        await pool.close()
+      }
+    },
+  )
+
+  it('keep the priority they have where the thread id cannot be read', () => {
+    vi.spyOn(fs, 'readlinkSync').mockImplementation(() => {
+      throw new Error('ENOENT: no /proc here')
+    })
+    const set = vi.spyOn(os, 'setPriority')
+    expect(lowerThisThreadPriority()).toBeUndefined()
+    expect(set).not.toHaveBeenCalled()
+  })
+})
