@@ -18,6 +18,7 @@ import { isCreditLabel, isNameList, readLabels, slashCredits, type LabelLine } f
 import type { PageMeta, SourceLine } from './lines'
 import { stripNoise } from './noise'
 import { toSimplified } from './script'
+import { postSignature } from './signature'
 import { compact, titleKey } from './compare'
 
 export interface Extracted {
@@ -325,6 +326,14 @@ export const extractArticle = (
       fields.date ??= findDate(s)?.iso
       continue
     }
+    // `发布时间 2005/05/17 22:11:42 by 林晓燕` under a post: it dates the post, names its poster, and ends it.
+    const signature = prelude || ended ? undefined : postSignature(s)
+    if (signature) {
+      fields.date ??= signature.iso
+      fields.author ??= signature.poster
+      ended = true
+      continue
+    }
     // A "comment" or "related" link beside the headline is a toolbar; only after the text does it close the article.
     const endedAbove = ended
     if (!ended && !prelude && isTerminal(s)) ended = true
@@ -404,6 +413,8 @@ export const extractArticle = (
     const labelled = readLabels(text, toSimplified(text))
     const creditKinds = labelled && !labelled.leading && labelled.labels.every((l) => ['source', 'editor', 'author'].includes(l.kind))
     const creditThenLabels = creditKinds ? readByline(labelled.before) : undefined
+    // `我的博客 林晓燕的小屋 http://…`: a blogger's link to their own blog under the post.
+    const ownLink = /^(?:我的|个人)(?:博客|主页|空间|网站|blog)/i.test(text.trim()) && /(?:https?:\/\/|www\.)\S+$/i.test(text)
     if (creditThenLabels) {
       fields.author ??= creditThenLabels
       applyLabels(labelled!, false)
@@ -421,7 +432,7 @@ export const extractArticle = (
     else if (unit) {
       if (unit.name) fields.author ??= unit.name
       fields.source ??= unit.unit
-    } else break
+    } else if (!ownLink) break
     body.pop()
   }
   // `据新华社拉萨电（记者 格桑边觉）…`: the lead names its reporter.
