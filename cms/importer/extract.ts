@@ -2,6 +2,7 @@ import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
 import {
   authorNames,
   closingNames,
+  headNames,
   closingUnit,
   leadByline,
   leadSource,
@@ -12,7 +13,8 @@ import {
 } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal, withoutBackLink } from './chrome'
-import { beijingDay, closingDateline, findDate } from './date'
+import { beijingDay, closingDateline, findDate, INFERRED_DATE_TAG } from './date'
+import { reprintCitation } from './citation'
 import { ImportError } from './errors'
 import { isCreditLabel, isNameList, readLabels, slashCredits, type LabelLine } from './labels'
 import type { PageMeta, SourceLine } from './lines'
@@ -71,6 +73,9 @@ const trailingCredit = /[(（]([^()（）]{2,80})[)）]$/
  */
 const isLinkList = (line: BodyLine): boolean =>
   !!line.linked && compact(line.text).length <= 40 && !/[。！？；]/.test(line.text) && !/^\s*(?:附件|\d{1,2}[.、．])/.test(line.text)
+
+/** A story's deck: one short line with no full stop, printed between the headline and the byline. */
+const isDeck = (line: string) => compact(line).length <= 60 && !/[。！？]$/.test(line.trim()) && !leadSource(line)
 
 /** Body text: a long line that reads as a sentence, which no menu or header line is. */
 const isProse = (s: string) => compact(s).length >= 50 && /[。，,；！？]/.test(s)
@@ -296,8 +301,19 @@ export const extractArticle = (
   }
   title = title.replace(/\s+/g, ' ').trim()
   const ownTitle = titleKey(toSimplified(title))
+  // `简单道理捅破“飞人”神话 耐克鞋的气垫“伤机”` printed over two lines, or without the page's `(页 1)`
+  // (most of the headline: a line of its first words alone may be text).
+  const titleParts = toSimplified(title).split(' ').map(titleKey)
+  const headlinePart = (line: string) => {
+    const key = titleKey(line)
+    return (
+      key.length >= 4 &&
+      ((titleParts.length > 1 && titleParts.includes(key)) || (ownTitle.startsWith(key) && key.length * 4 >= ownTitle.length * 3))
+    )
+  }
 
   // Body and trailer.
+  const headEnd = Math.max(titleIdx, dateIdx)
   const body: BodyLine[] = []
   let gap = 0
   let prelude = true
@@ -307,7 +323,7 @@ export const extractArticle = (
   // Photos above the first paragraph (a lead photo) join the body when it starts.
   const pendingImages: NonNullable<BodyLine['image']>[] = []
   let closingDate: { iso?: string; at: number } | undefined
-  for (let i = Math.max(titleIdx, dateIdx) + 1; i < n; i++) {
+  for (let i = headEnd + 1; i < n; i++) {
     const text = texts[i]
     const s = simplified[i]
     if (!text) {
@@ -358,6 +374,20 @@ export const extractArticle = (
     if (ended || toolbar || isChrome(s)) continue
     if (prelude || body.length < 3 || hints[i] === 'header') {
       if (titleKey(s) === ownTitle || /^[(（]?原标题[:：]/.test(s)) continue
+      if (prelude && headlinePart(s)) continue
+      // `胡平` alone under the headline, before any text: the writer. A heading (`黄疸`) names what
+      // the text goes on to discuss; a writer's name does not recur in the text.
+      const named = prelude && !input[i].linked && i <= headEnd + 3 ? headNames(text) : undefined
+      if (named && !named.split(' ').some((name) => simplified.some((line, j) => j > i && hints[j] !== 'header' && line.includes(name)))) {
+        fields.author ??= named
+        continue
+      }
+      // `——当代中国的精神危机`: a subtitle under the headline, kept as the summary.
+      const subtitle = prelude ? /^[—－]{2}\s*([^—－\s].{1,40})$/u.exec(text.trim()) : null
+      if (subtitle && !/[。！？]/.test(subtitle[1])) {
+        fields.summary ??= subtitle[1].trim()
+        continue
+      }
       // `…座谈会强调` / `推动…取得新的重大突破` / `李强蔡奇出席`: a news agency's headline in several
       // lines above the text, the first of them the page's title and a verb; none of them is text.
       if (prelude && titleKey(s).startsWith(ownTitle) && titleKey(s).length <= ownTitle.length + 4) headlineBlock = true
@@ -372,6 +402,9 @@ export const extractArticle = (
       const credit = readByline(text)
       if (credit) {
         fields.author ??= credit
+        // `李扬说，改革一定要加快` / `本报记者 罗科 发自北京`: a line above the byline is the story's deck.
+        if (body.length === 1 && isDeck(body[0].text)) fields.summary ??= body.pop()!.text.trim()
+        if (!body.length) prelude = true
         continue
       }
     }
@@ -414,6 +447,7 @@ export const extractArticle = (
     const creditKinds = labelled && !labelled.leading && labelled.labels.every((l) => ['source', 'editor', 'author'].includes(l.kind))
     const creditThenLabels = creditKinds ? readByline(labelled.before) : undefined
     // `我的博客 林晓燕的小屋 http://…`: a blogger's link to their own blog under the post.
+    const citation = reprintCitation(text)
     const ownLink = /^(?:我的|个人)(?:博客|主页|空间|网站|blog)/i.test(text.trim()) && /(?:https?:\/\/|www\.)\S+$/i.test(text)
     if (creditThenLabels) {
       fields.author ??= creditThenLabels
@@ -432,6 +466,12 @@ export const extractArticle = (
     else if (unit) {
       if (unit.name) fields.author ??= unit.name
       fields.source ??= unit.unit
+    } else if (citation) {
+      fields.source ??= citation.source
+      if (citation.iso && !fields.date && !meta.date) {
+        fields.date = citation.iso
+        if (citation.monthOnly) tags.push(INFERRED_DATE_TAG)
+      }
     } else if (!ownLink) break
     body.pop()
   }
