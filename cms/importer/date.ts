@@ -17,18 +17,40 @@ export interface FoundDate {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-export const findDate = (text: string): FoundDate | undefined => {
+/**
+ * `9/17/2004 5:54:13 AM`: the month first and a 12-hour clock, as ASP pages on servers set to
+ * US English printed `Now()`. Only with a four-digit year; `9/12/05` is left alone.
+ */
+const usDatePattern = /(?<!\d)(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AP]M))?)?/i
+
+/** Year, month, day, hour, minute, second of the first date a text gives, in either order. */
+const dateParts = (text: string): { parts: number[]; match: string } | undefined => {
   const m = datePattern.exec(text)
-  if (!m) return undefined
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const [hour, minute, second] = m[4] === undefined ? [9, 0, 0] : [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)]
+  if (m) {
+    // `2005年09月07日 9:57 PM`: a 12-hour clock after a Chinese date.
+    const pm = m[4] !== undefined && Number(m[4]) < 12 && /^\s*PM/i.test(text.slice(m.index + m[0].length))
+    const time = m[4] === undefined ? [9, 0, 0] : [Number(m[4]) + (pm ? 12 : 0), Number(m[5]), Number(m[6] ?? 0)]
+    return { parts: [Number(m[1]), Number(m[2]), Number(m[3]), ...time], match: m[0] }
+  }
+  const us = usDatePattern.exec(text)
+  if (!us) return undefined
+  const hour12 = Number(us[4])
+  const hour = us[4] === undefined ? 9 : us[7] ? (hour12 % 12) + (us[7].toUpperCase() === 'PM' ? 12 : 0) : hour12
+  const time = us[4] === undefined ? [9, 0, 0] : [hour, Number(us[5]), Number(us[6] ?? 0)]
+  return { parts: [Number(us[3]), Number(us[1]), Number(us[2]), ...time], match: us[0] }
+}
+
+export const findDate = (text: string): FoundDate | undefined => {
+  const found = dateParts(text)
+  if (!found) return undefined
+  const [year, month, day, hour, minute, second] = found.parts
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined
   const date = new Date(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}+08:00`)
   if (Number.isNaN(date.getTime())) return undefined
   // 2021-02-30 rolls over into March; a date that moved was not a date.
   const beijing = new Date(date.getTime() + 8 * 3600_000)
   if (beijing.getUTCMonth() + 1 !== month || beijing.getUTCDate() !== day) return undefined
-  return { iso: date.toISOString(), match: m[0] }
+  return { iso: date.toISOString(), match: found.match }
 }
 
 /**

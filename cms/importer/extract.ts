@@ -46,7 +46,7 @@ const han = /\p{Script=Han}/u
 const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0
 
 /** Lines in the page header that carry dates which are not the publish date. */
-const otherDates = /注册时间|最后登录|上次登录|加入时间|管理提醒|本帖|gmt[+-]\d|版权|copyright/i
+const otherDates = /注册时间|最后登录|上次登录|加入时间|建立于|创建于|开通于|管理提醒|本帖|gmt[+-]\d|版权|copyright/i
 const explicitTitle = /^(?:主题|标题|帖子主题|文章标题)\s*[:：]\s*(\S.*)$/
 /** `[-- 标题 --]`: found by position, since a pattern with spaces on both sides of a lazy `.+?` is cubic in a run of spaces. */
 const bracketTitle = (line: string): [string, string] | null => {
@@ -231,10 +231,15 @@ export const extractArticle = (
         applyLabels(labels, false)
         // `2024年05月16日 17:02 新京报 作者：新京报`: the publisher beside the date, ahead of the labels.
         if (!labels.leading) fields.source ??= readPublisher(labels.before.replace(found.match, ' ').trim())
+        // `2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]`: the writer in brackets beside the date.
+        const bracketed = labels.leading ? null : /[[［]([^[\]［］]{2,30})[\]］]/.exec(labels.before)
+        if (bracketed) fields.author ??= closingNames(bracketed[1])
       } else {
         // `2021-04-28 记者 林晓燕`, `2022-02-13 09:57 光明网`: a byline or the publisher beside the date.
         const rest = texts[i].replace(found.match, ' ').trim()
-        const credit = readByline(rest)
+        // `ggjjzhzz 发表于 2005-9-15 11:46:00`: the blogger, then the time of the post.
+        const poster = /^([^\s:：]{2,20})\s*(?:发表于|发布于)$/u.exec(rest)?.[1]
+        const credit = poster ?? readByline(rest)
         const names = credit && authorNames(credit)
         if (credit && names && !readPublisher(names)) fields.author ??= credit
         // `新京报作者：新京报`: a portal fills the author with the paper, run into the publisher's name.

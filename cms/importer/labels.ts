@@ -90,7 +90,10 @@ const trimSeparators = (value: string) => {
   return value.slice(start, end)
 }
 
-const trimValue = (value: string) => {
+const trimValue = (value: string): string => {
+  // `来源：[ 国际金融报 ]`: a value the template prints in brackets, which elsewhere end one.
+  const bracketed = /^\s*[[【]([^[\]【】]{1,40})[\]】]/.exec(value)
+  if (bracketed) return trimSeparators(bracketed[1])
   const end = valueEnd.exec(value)
   let v = trimSeparators(end ? value.slice(0, end.index) : value)
   // `（撰稿：某某）`: the label opened the bracket, so its value must not keep the closing one.

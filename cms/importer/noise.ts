@@ -12,6 +12,13 @@ const hasHan = /\p{Script=Han}/u
 /** Punctuation that words, numbers and URLs do not contain, but random strings do. */
 const randomish = /[!"#$&'()*+,:;<=>?@[\\\]^`{|}~]|[a-z][A-Z]|[A-Z][a-z][A-Z]|[a-zA-Z]\d[a-zA-Z]/
 
+const openers: Record<string, string> = { ']': '[', ')': '(', '}': '{' }
+/** `来源：[ 江南工人报 ]`: a spaced closing bracket whose opener the line holds closes it and is no noise. */
+const closesBracket = (line: string, tailText: string) => {
+  const opener = openers[tailText.trim()]
+  return opener !== undefined && line.includes(opener)
+}
+
 export interface NoiseResult {
   lines: string[]
   removed: number
@@ -29,7 +36,10 @@ const isNoiseLine = (line: string) => {
  * random-looking ones, so `拨打热线 12351` keeps its number.
  */
 export const stripNoise = (input: string[]): NoiseResult => {
-  const tails = input.map((line) => tail.exec(line))
+  const tails = input.map((line) => {
+    const m = tail.exec(line)
+    return m && !closesBracket(line, m[2]) ? m : null
+  })
   const noisy = tails.filter((m) => m && randomish.test(m[2])).length >= 2
   let removed = 0
   const lines = input.map((line, i) => {
