@@ -152,3 +152,17 @@ ${paras}
     expect(body).not.toMatch(/Trackback/)
   })
 })
+
+describe('a blog post saved without a <title>', () => {
+  it('takes the linked headline right above the text, after the sidebar of other posts', () => {
+    const { title, body } = read(`<html><head><meta charset="utf-8"></head><body>
+<div class="side"><h3>阅读排行</h3><ol>
+<li><a href="/p/1">1. 职工书屋新书推荐(10)</a></li>
+<li><a href="/p/2">2. 夏季送清凉活动照片(7)</a></li>
+<li><a href="/p/3">3. 劳模工作室开放日(6)</a></li></ol></div>
+<div class="post"><div class="title"><a href="/p/255509.aspx">快递小哥的入会第一天(附图)</a></div>
+${paras}</div></body></html>`)
+    expect(title).toBe('快递小哥的入会第一天(附图)')
+    expect(body.startsWith(paragraphs[0])).toBe(true)
+  })
+})

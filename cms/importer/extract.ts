@@ -285,6 +285,12 @@ export const extractArticle = (
     }
   }
   if (!title && meta.siteTitle) title = meta.siteTitle
+  // `<a href="…/255509.aspx">13岁女孩…</a>` right above the text of a blog saved without a <title>:
+  // when nothing else names the page, the linked line over the text is its headline.
+  if (!title && above >= 0 && isTitleLike(texts[above], simplified[above])) {
+    title = texts[above]
+    titleIdx = above
+  }
   if (!title) throw new ImportError('找不到标题')
   if (kicker.test(title)) {
     const next = texts.findIndex((t, i) => i > titleIdx && i < firstProse && t !== '')
