@@ -112,3 +112,40 @@ ${paras()}`,
     expect(first).toBe(paragraphs[0])
   })
 })
+
+describe('the end of an old portal article', () => {
+  it('drops an ad slogan printed after the 来源 line that closes the text', () => {
+    const { last, body, source } = read(
+      page(
+        '新就业形态劳动者入会见闻',
+        `<h1>新就业形态劳动者入会见闻</h1>
+<p>2005-04-28 08:24:06</p>
+${paras()}
+<p>来源：江南工人报</p>
+<p>·职工书屋开放 (2005-04-27 18:03PM)</p>
+<p>盛典商机无限</p>`,
+      ),
+    )
+    expect(source).toBe('江南工人报')
+    expect(last).toBe(paragraphs.at(-1))
+    expect(body).not.toContain('商机')
+  })
+
+  it('drops a promo box of links with its captions under them', () => {
+    const { last, body } = read(
+      page(
+        '新就业形态劳动者入会见闻',
+        `<h1>新就业形态劳动者入会见闻</h1>
+<p>2005-04-05 08:24:06</p>
+${paras()}
+<p><a href="/a/1">为孩子我愿舍弃一切</a></p>
+<p><a href="/a/2">白领生活痛并快乐着</a></p>
+<p><a href="/a/3">教你提升职场知名度</a></p>
+<p>消费热点</p>
+<p>招商创业 商城推荐</p>`,
+      ),
+    )
+    expect(last).toBe(paragraphs.at(-1))
+    expect(body).not.toMatch(/舍弃|消费热点|招商/)
+  })
+})

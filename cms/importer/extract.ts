@@ -77,6 +77,9 @@ const isLinkList = (line: BodyLine): boolean =>
 /** A story's deck: one short line with no full stop, printed between the headline and the byline. */
 const isDeck = (line: string) => compact(line).length <= 60 && !/[。！？]$/.test(line.trim()) && !leadSource(line)
 
+/** A short unlinked line with no sentence in it: a box's caption, an ad's slogan. */
+const isCaptionLike = (line: BodyLine) => !line.linked && compact(line.text).length <= 12 && !/[。，,；！？:：]/.test(line.text)
+
 /** Body text: a long line that reads as a sentence, which no menu or header line is. */
 const isProse = (s: string) => compact(s).length >= 50 && /[。，,；！？]/.test(s)
 
@@ -334,6 +337,8 @@ export const extractArticle = (
   // Photos above the first paragraph (a lead photo) join the body when it starts.
   const pendingImages: NonNullable<BodyLine['image']>[] = []
   let closingDate: { iso?: string; at: number } | undefined
+  /** Where the body stood when a `来源：`/`责任编辑：` line closed the text. */
+  let sourceCreditAt: number | undefined
   for (let i = headEnd + 1; i < n; i++) {
     const text = texts[i]
     const s = simplified[i]
@@ -379,6 +384,7 @@ export const extractArticle = (
         applyLabels(labels, prelude)
         // `发表于 2004年12月27日 12:40 - (阅读:3727)` under a blog post: its date, if the text ends there.
         if (!prelude && !endedAbove && closingDateline(s)) closingDate = { iso: findDate(s)?.iso, at: body.length }
+        if (!prelude && !ended && labels.labels.some((l) => l.kind === 'source' || l.kind === 'editor')) sourceCreditAt ??= body.length
         continue
       }
     }
@@ -437,7 +443,16 @@ export const extractArticle = (
   if (closingDate?.at === body.length) fields.date ??= closingDate.iso
   // A QR code, logo or banner closing the body, an image whose caption was chrome, links to
   // other pages (`金领生活痛并快乐着`, `招商创业 雅虎推荐`) after the last paragraph.
-  while (body.length > 1 && (body.at(-1)!.image || isLinkList(body.at(-1)!))) body.pop()
+  // `来源：南方都市报` closes a portal's text: short lines after it with no sentence (`盛典国际商机无限`) are its ads.
+  if (sourceCreditAt && body.slice(sourceCreditAt).every((b) => !b.image && isCaptionLike(b))) body.length = sourceCreditAt
+  for (;;) {
+    while (body.length > 1 && (body.at(-1)!.image || isLinkList(body.at(-1)!))) body.pop()
+    // `消费热点` / `招商创业 雅虎推荐`: a promo box's captions under its links.
+    let captions = 0
+    while (captions < 2 && body.length - captions > 2 && isCaptionLike(body.at(-1 - captions)!)) captions++
+    if (captions === 0 || !isLinkList(body.at(-1 - captions)!)) break
+    body.length -= captions
+  }
   if (body.length) body.at(-1)!.text = withoutBackLink(body.at(-1)!.text)
   // `（通讯员 钱晓峰）`, `新京报记者 彭冲 山东冠县报道`: a byline on a line of its own after the text.
   // `整合 新华日报记者 徐睿翔` / `素材来源 江苏各地党报`: credits without a colon, several deep.
