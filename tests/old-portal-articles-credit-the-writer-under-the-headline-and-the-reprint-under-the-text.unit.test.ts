@@ -149,3 +149,24 @@ ${paras()}
     expect(body).not.toMatch(/舍弃|消费热点|招商/)
   })
 })
+
+describe('a research report dated by its month, with its writers credited under the text', () => {
+  it('dates it by the month to be checked, and names the writers, out of the text', () => {
+    const { publishedAt, tags, author, last, body } = read(
+      page(
+        '江南市新就业形态劳动者入会情况调查报告',
+        `<h2>江南市新就业形态劳动者入会情况调查报告</h2>
+<h3>江南市总工会调研课题组</h3>
+<h3>2003年5月</h3>
+${paras()}
+<p>执笔人：林晓燕 王磊 陈静</p>
+<p>编辑： 周明</p>`,
+      ),
+    )
+    expect(publishedAt).toBe(new Date('2003-05-01T09:00:00+08:00').toISOString())
+    expect(tags).toContain(INFERRED_DATE_TAG)
+    expect(author).toBe('林晓燕 王磊 陈静')
+    expect(last).toBe(paragraphs.at(-1))
+    expect(body).not.toMatch(/执笔|2003年5月/)
+  })
+})

@@ -1,4 +1,4 @@
-import { findDate } from './date'
+import { findDate, findMonth } from './date'
 
 /**
  * The line under a reprinted text naming where it first appeared: `——《江南工运》1998年3月号`,
@@ -15,16 +15,11 @@ export interface Citation {
 const MAX_CHARS = 60
 /** Words that say the text was printed elsewhere first. */
 const reprinted = /^(?:原载于?|转载自|转自|摘自|选自|刊于|载于|原刊于?)\s*/u
-const month = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/
-
 const issueDate = (rest: string): Pick<Citation, 'iso' | 'monthOnly'> => {
   const full = findDate(rest)
   if (full) return { iso: full.iso }
-  const m = month.exec(rest)
-  const n = m ? Number(m[2]) : 0
-  return m && n >= 1 && n <= 12
-    ? { iso: new Date(`${m[1]}-${m[2].padStart(2, '0')}-01T09:00:00+08:00`).toISOString(), monthOnly: true }
-    : {}
+  const month = findMonth(rest)
+  return month ? { iso: month, monthOnly: true } : {}
 }
 
 /** The citation a line is, or undefined. A dash or a word such as 原载 must introduce the title. */

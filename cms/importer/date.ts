@@ -54,6 +54,16 @@ export const findDate = (text: string): FoundDate | undefined => {
 }
 
 /**
+ * `2003年5月`, `1998年3月号`: a date that names only its month, as reports and magazine issues
+ * print it; the 1st of the month at 09:00 Beijing time, for staff to check (INFERRED_DATE_TAG).
+ */
+export const findMonth = (text: string): string | undefined => {
+  const m = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/.exec(text)
+  const month = m ? Number(m[2]) : 0
+  return m && month >= 1 && month <= 12 ? new Date(`${m[1]}-${m[2].padStart(2, '0')}-01T09:00:00+08:00`).toISOString() : undefined
+}
+
+/**
  * `时间：2019-09-24 17:08`, `发布日期：2021-04-28 浏览次数：12`: a labelled date on a line of its
  * own, which institutional templates and blogs print under the article rather than beside the headline.
  */

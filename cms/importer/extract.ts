@@ -13,7 +13,7 @@ import {
 } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal, withoutBackLink } from './chrome'
-import { beijingDay, closingDateline, findDate, INFERRED_DATE_TAG } from './date'
+import { beijingDay, closingDateline, findDate, findMonth, INFERRED_DATE_TAG } from './date'
 import { reprintCitation } from './citation'
 import { ImportError } from './errors'
 import { isCreditLabel, isNameList, readLabels, slashCredits, type LabelLine } from './labels'
@@ -392,6 +392,15 @@ export const extractArticle = (
     if (prelude || body.length < 3 || hints[i] === 'header') {
       if (titleKey(s) === ownTitle || /^[(（]?原标题[:：]/.test(s)) continue
       if (prelude && headlinePart(s)) continue
+      // `2003年5月` alone under a report's headline and its authors: its month, the date to check when nothing else dates it.
+      const month = body.length < 3 && /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月$/.test(s.trim()) ? findMonth(s) : undefined
+      if (month) {
+        if (!fields.date && !meta.date) {
+          fields.date = month
+          tags.push(INFERRED_DATE_TAG)
+        }
+        continue
+      }
       // `胡平` alone under the headline, before any text: the writer. A heading (`黄疸`) names what
       // the text goes on to discuss; a writer's name does not recur in the text.
       const named = prelude && !input[i].linked && i <= headEnd + 3 ? headNames(text) : undefined
