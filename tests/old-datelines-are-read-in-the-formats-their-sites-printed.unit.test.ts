@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
 import { findDate } from '../cms/importer/date'
-import { parsePage } from '../cms/importer/parse'
-import { paragraphs } from './helpers/portalPages'
+import { beijing, oldPage, paragraphHtml, readPage as read } from './helpers/oldPages'
 
 /**
  * Datelines as portals, ASP sites and blog hosts of 2003–2006 printed them beside the headline
  * (our own text): a US-format server clock, the writer in square brackets, a blogger's name
  * before `发表于`, and the blog's own creation date in the sidebar above.
  */
-const read = (html: string) => parsePage(new TextEncoder().encode(html), 'article.html')
-const beijing = (local: string) => new Date(`${local}+08:00`).toISOString()
-const paras = paragraphs.map((p) => `<p>${p}</p>`).join('\n')
-const page = (title: string, header: string) => `<html><head><meta charset="utf-8"><title>${title}</title></head><body>
-<div class="nav"><a href="/">首页</a> | <a href="/news/">新闻</a> | <a href="/blog/">博客</a> | <a href="/bbs/">论坛</a></div>
-<div class="main">
-${header}
-${paras}
-</div>
-<div class="foot">江南网 版权所有</div>
-</body></html>`
+const page = (title: string, header: string) => oldPage(title, `${header}\n${paragraphHtml()}`)
 
 describe('a date printed by a server set to US English', () => {
   it('is read month first, on a 12-hour clock', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { blockText } from '../cms/importer/blocks'
-import { parsePage } from '../cms/importer/parse'
+import { beijing, oldPage as page, paragraphHtml, readPage as read } from './helpers/oldPages'
 import { paragraphs } from './helpers/portalPages'
 
 /**
@@ -9,22 +8,8 @@ import { paragraphs } from './helpers/portalPages'
  * (tables, `〓` frames, a signature line under the post, a statement, the thread's replies,
  * a trackback address). The text is our own.
  */
-const read = (html: string) => {
-  const page = parsePage(new TextEncoder().encode(html), 'post.html')
-  const blocks = page.blocks.map(blockText).filter(Boolean)
-  return { ...page, last: blocks.at(-1) ?? '', body: blocks.join('\n') }
-}
-const beijing = (local: string) => new Date(`${local}+08:00`).toISOString()
-const paras = paragraphs.map((p) => `<p>${p}</p>`).join('\n')
+const paras = paragraphHtml()
 const lastWords = paragraphs.at(-1)!.slice(-20)
-
-const page = (title: string, body: string) => `<html><head><meta charset="utf-8"><title>${title}</title></head><body>
-<table width="760"><tr><td><a href="/">江南社区</a> | <a href="/bbs/">论坛</a> | <a href="/blog/">博客</a> | <a href="/help/">帮助</a></td></tr></table>
-<table width="760"><tr><td class="content">
-${body}
-</td></tr></table>
-<table width="760"><tr><td>江南社区 版权所有 Copyright 2003-2006</td></tr></table>
-</body></html>`
 
 describe('a post under a `〓 … 发布时间 … by … 〓` signature', () => {
   const post = () =>

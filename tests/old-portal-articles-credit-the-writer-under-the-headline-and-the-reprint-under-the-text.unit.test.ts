@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { blockText } from '../cms/importer/blocks'
 import { INFERRED_DATE_TAG } from '../cms/importer/date'
-import { parsePage } from '../cms/importer/parse'
+import { oldPage as page, paragraphHtml, readPage as read } from './helpers/oldPages'
 import { paragraphs } from './helpers/portalPages'
 
 /**
@@ -10,19 +9,7 @@ import { paragraphs } from './helpers/portalPages'
  * name alone under the headline, a `——` subtitle, a deck above the byline, a headline split
  * over two lines, and a closing line naming the magazine the text was first printed in.
  */
-const read = (html: string) => {
-  const page = parsePage(new TextEncoder().encode(html), 'article.html')
-  const blocks = page.blocks.map(blockText).filter(Boolean)
-  return { ...page, first: blocks[0] ?? '', last: blocks.at(-1) ?? '', body: blocks.join('\n') }
-}
-const paras = (ps = paragraphs) => ps.map((p) => `<p>${p}</p>`).join('\n')
-const page = (title: string, body: string) => `<html><head><meta charset="utf-8"><title>${title}</title></head><body>
-<div class="nav"><a href="/">首页</a> | <a href="/zl/">专栏</a> | <a href="/lt/">论坛</a> | <a href="/sc/">书城</a></div>
-<table width="640"><tr><td>
-${body}
-</td></tr></table>
-<div class="foot">江南网 版权所有 Copyright 2004</div>
-</body></html>`
+const paras = paragraphHtml
 
 describe('a magazine text reprinted with its writer under the headline and its issue under the text', () => {
   const reprint = () =>
