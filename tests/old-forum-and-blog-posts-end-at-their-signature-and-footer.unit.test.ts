@@ -136,6 +136,20 @@ ${paras}
     expect(last).toContain(lastWords)
     expect(body).not.toMatch(/Trackback/)
   })
+
+  it('is dated by the post foot under the trackback, after its bookmark link', () => {
+    const { publishedAt, body } = read(
+      page(
+        '晓燕手记',
+        `<div class="post"><h2>新就业形态劳动者入会见闻</h2>
+${paras}
+<p>Trackback: http://tb.jiangnan.example/TrackBack.aspx?PostId=5436</p></div>
+<div class="postFoot">[<a href="javascript:StorePage()">点击此处收藏本文</a>]&nbsp;&nbsp;发表于2005年09月07日 9:57 PM</div>`,
+      ),
+    )
+    expect(publishedAt).toBe(beijing('2005-09-07T21:57:00'))
+    expect(body).not.toMatch(/收藏|发表于/)
+  })
 })
 
 describe('a blog post saved without a <title>', () => {

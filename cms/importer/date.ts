@@ -68,7 +68,8 @@ export const findMonth = (text: string): string | undefined => {
  * own, which institutional templates and blogs print under the article rather than beside the headline.
  */
 export const closingDateline = (text: string): boolean => {
-  const t = text.trim()
+  // `[点击此处收藏本文] 发表于2005年09月07日 11:57 AM`: a blog's tool link before the line.
+  const t = text.trim().replace(/^[[【][^[\]【】]{1,12}[\]】]\s*/u, '')
   if (t.length > 60) return false
   // `发表于 2004年12月27日 12:40 - (阅读:3727)`, `posted on 2008-03-01 09:12 林晓燕`: a blog's line under its post.
   if (/^(?:发表于|发布于|posted on)\s*(?:19|20)\d{2}/i.test(t)) return !!findDate(t)

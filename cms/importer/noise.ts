@@ -13,10 +13,14 @@ const hasHan = /\p{Script=Han}/u
 const randomish = /[!"#$&'()*+,:;<=>?@[\\\]^`{|}~]|[a-z][A-Z]|[A-Z][a-z][A-Z]|[a-zA-Z]\d[a-zA-Z]/
 
 const openers: Record<string, string> = { ']': '[', ')': '(', '}': '{' }
-/** `来源：[ 江南工人报 ]`: a spaced closing bracket whose opener the line holds closes it and is no noise. */
-const closesBracket = (line: string, tailText: string) => {
-  const opener = openers[tailText.trim()]
-  return opener !== undefined && line.includes(opener)
+/**
+ * Tails that are text: a spaced closing bracket whose opener the line holds (`来源：[ 江南工人报 ]`),
+ * and the time after a date (`发表于2005年09月07日 9:57 PM`).
+ */
+const isTextTail = (line: string, tailText: string) => {
+  const t = tailText.trim()
+  const opener = openers[t]
+  return (opener !== undefined && line.includes(opener)) || /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?$/i.test(t)
 }
 
 export interface NoiseResult {
@@ -38,7 +42,7 @@ const isNoiseLine = (line: string) => {
 export const stripNoise = (input: string[]): NoiseResult => {
   const tails = input.map((line) => {
     const m = tail.exec(line)
-    return m && !closesBracket(line, m[2]) ? m : null
+    return m && !isTextTail(line, m[2]) ? m : null
   })
   const noisy = tails.filter((m) => m && randomish.test(m[2])).length >= 2
   let removed = 0
