@@ -224,3 +224,23 @@ export const closingUnit = (line: string): ClosingUnit | undefined => {
   if (!unitEnd.test(unit) || (name !== undefined && !/^\p{Script=Han}{2,4}$/u.test(name))) return undefined
   return { unit, name }
 }
+
+/**
+ * The common family names (and the compound ones): a name printed alone must start with one.
+ * Those that also open menu words and headings (`查看评论`, `关于…`, `温馨提示`) are left out.
+ */
+const surname =
+  /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|令狐|夏侯|端木|独孤|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞柳甘祝宁舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝辛靳柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓古吉缪芦麦褚娄窦戚岑景党宫卜晏卫柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛仲虞敖巩佘迟邝])/u
+/** Headings a text may open with that would read as two-character names. */
+const sectionWords =
+  /^(?:前言|引言|序言|摘要|导语|导读|按语|正文|后记|附录|目录|提要|概述|背景|简介|说明|方案|关于|文摘|结语|小结|总结|附件|注释|图片|视频|全文)$/u
+
+/**
+ * `胡平`, `赵延东、风笑天` alone on the line under the headline: old portals and magazines print
+ * their writers' names there with no role word. Each must start with a family name, so a short
+ * heading (`前言`) or a greeting is not taken for one. Undefined for anything else.
+ */
+export const headNames = (line: string): string | undefined => {
+  const names = closingNames(line)
+  return names?.split(' ').every((n) => surname.test(n) && !sectionWords.test(n)) ? names : undefined
+}

@@ -17,18 +17,50 @@ export interface FoundDate {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-export const findDate = (text: string): FoundDate | undefined => {
+/**
+ * `9/17/2004 5:54:13 AM`: the month first and a 12-hour clock, as ASP pages on servers set to
+ * US English printed `Now()`. Only with a four-digit year; `9/12/05` is left alone.
+ */
+const usDatePattern = /(?<!\d)(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AP]M))?)?/i
+
+/** Year, month, day, hour, minute, second of the first date a text gives, in either order. */
+const dateParts = (text: string): { parts: number[]; match: string } | undefined => {
   const m = datePattern.exec(text)
-  if (!m) return undefined
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const [hour, minute, second] = m[4] === undefined ? [9, 0, 0] : [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)]
+  if (m) {
+    // `2005年09月07日 9:57 PM`: a 12-hour clock after a Chinese date.
+    const pm = m[4] !== undefined && Number(m[4]) < 12 && /^\s*PM/i.test(text.slice(m.index + m[0].length))
+    const time = m[4] === undefined ? [9, 0, 0] : [Number(m[4]) + (pm ? 12 : 0), Number(m[5]), Number(m[6] ?? 0)]
+    return { parts: [Number(m[1]), Number(m[2]), Number(m[3]), ...time], match: m[0] }
+  }
+  const us = usDatePattern.exec(text)
+  if (!us) return undefined
+  const hour12 = Number(us[4])
+  const hour = us[4] === undefined ? 9 : us[7] ? (hour12 % 12) + (us[7].toUpperCase() === 'PM' ? 12 : 0) : hour12
+  const time = us[4] === undefined ? [9, 0, 0] : [hour, Number(us[5]), Number(us[6] ?? 0)]
+  return { parts: [Number(us[3]), Number(us[1]), Number(us[2]), ...time], match: us[0] }
+}
+
+export const findDate = (text: string): FoundDate | undefined => {
+  const found = dateParts(text)
+  if (!found) return undefined
+  const [year, month, day, hour, minute, second] = found.parts
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined
   const date = new Date(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}+08:00`)
   if (Number.isNaN(date.getTime())) return undefined
   // 2021-02-30 rolls over into March; a date that moved was not a date.
   const beijing = new Date(date.getTime() + 8 * 3600_000)
   if (beijing.getUTCMonth() + 1 !== month || beijing.getUTCDate() !== day) return undefined
-  return { iso: date.toISOString(), match: m[0] }
+  return { iso: date.toISOString(), match: found.match }
+}
+
+/**
+ * `2003年5月`, `1998年3月号`: a date that names only its month, as reports and magazine issues
+ * print it; the 1st of the month at 09:00 Beijing time, for staff to check (INFERRED_DATE_TAG).
+ */
+export const findMonth = (text: string): string | undefined => {
+  const m = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/.exec(text)
+  const month = m ? Number(m[2]) : 0
+  return m && month >= 1 && month <= 12 ? new Date(`${m[1]}-${m[2].padStart(2, '0')}-01T09:00:00+08:00`).toISOString() : undefined
 }
 
 /**
@@ -36,7 +68,8 @@ export const findDate = (text: string): FoundDate | undefined => {
  * own, which institutional templates and blogs print under the article rather than beside the headline.
  */
 export const closingDateline = (text: string): boolean => {
-  const t = text.trim()
+  // `[点击此处收藏本文] 发表于2005年09月07日 11:57 AM`: a blog's tool link before the line.
+  const t = text.trim().replace(/^[[【][^[\]【】]{1,12}[\]】]\s*/u, '')
   if (t.length > 60) return false
   // `发表于 2004年12月27日 12:40 - (阅读:3727)`, `posted on 2008-03-01 09:12 林晓燕`: a blog's line under its post.
   if (/^(?:发表于|发布于|posted on)\s*(?:19|20)\d{2}/i.test(t)) return !!findDate(t)

@@ -2,6 +2,7 @@ import { isImageBlock, toBlocks, type BodyLine, type PageBlock } from './blocks'
 import {
   authorNames,
   closingNames,
+  headNames,
   closingUnit,
   leadByline,
   leadSource,
@@ -12,12 +13,14 @@ import {
 } from './byline'
 import { defaultCaps, splitLongLine, type PageCaps } from './caps'
 import { isChrome, isTerminal, withoutBackLink } from './chrome'
-import { beijingDay, closingDateline, findDate } from './date'
+import { beijingDay, closingDateline, findDate, findMonth, INFERRED_DATE_TAG } from './date'
+import { reprintCitation } from './citation'
 import { ImportError } from './errors'
 import { isCreditLabel, isNameList, readLabels, slashCredits, type LabelLine } from './labels'
 import type { PageMeta, SourceLine } from './lines'
 import { stripNoise } from './noise'
 import { toSimplified } from './script'
+import { postSignature } from './signature'
 import { compact, titleKey } from './compare'
 
 export interface Extracted {
@@ -43,7 +46,7 @@ const han = /\p{Script=Han}/u
 const hanCount = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0
 
 /** Lines in the page header that carry dates which are not the publish date. */
-const otherDates = /注册时间|最后登录|上次登录|加入时间|管理提醒|本帖|gmt[+-]\d|版权|copyright/i
+const otherDates = /注册时间|最后登录|上次登录|加入时间|建立于|创建于|开通于|管理提醒|本帖|gmt[+-]\d|版权|copyright/i
 const explicitTitle = /^(?:主题|标题|帖子主题|文章标题)\s*[:：]\s*(\S.*)$/
 /** `[-- 标题 --]`: found by position, since a pattern with spaces on both sides of a lazy `.+?` is cubic in a run of spaces. */
 const bracketTitle = (line: string): [string, string] | null => {
@@ -70,6 +73,12 @@ const trailingCredit = /[(（]([^()（）]{2,80})[)）]$/
  */
 const isLinkList = (line: BodyLine): boolean =>
   !!line.linked && compact(line.text).length <= 40 && !/[。！？；]/.test(line.text) && !/^\s*(?:附件|\d{1,2}[.、．])/.test(line.text)
+
+/** A story's deck: one short line with no full stop, printed between the headline and the byline. */
+const isDeck = (line: string) => compact(line).length <= 60 && !/[。！？]$/.test(line.trim()) && !leadSource(line)
+
+/** A short unlinked line with no sentence in it: a box's caption, an ad's slogan. */
+const isCaptionLike = (line: BodyLine) => !line.linked && compact(line.text).length <= 12 && !/[。，,；！？:：]/.test(line.text)
 
 /** Body text: a long line that reads as a sentence, which no menu or header line is. */
 const isProse = (s: string) => compact(s).length >= 50 && /[。，,；！？]/.test(s)
@@ -225,10 +234,15 @@ export const extractArticle = (
         applyLabels(labels, false)
         // `2024年05月16日 17:02 新京报 作者：新京报`: the publisher beside the date, ahead of the labels.
         if (!labels.leading) fields.source ??= readPublisher(labels.before.replace(found.match, ' ').trim())
+        // `2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]`: the writer in brackets beside the date.
+        const bracketed = labels.leading ? null : /[[［]([^[\]［］]{2,30})[\]］]/.exec(labels.before)
+        if (bracketed) fields.author ??= closingNames(bracketed[1])
       } else {
         // `2021-04-28 记者 林晓燕`, `2022-02-13 09:57 光明网`: a byline or the publisher beside the date.
         const rest = texts[i].replace(found.match, ' ').trim()
-        const credit = readByline(rest)
+        // `ggjjzhzz 发表于 2005-9-15 11:46:00`: the blogger, then the time of the post.
+        const poster = /^([^\s:：]{2,20})\s*(?:发表于|发布于)$/u.exec(rest)?.[1]
+        const credit = poster ?? readByline(rest)
         const names = credit && authorNames(credit)
         if (credit && names && !readPublisher(names)) fields.author ??= credit
         // `新京报作者：新京报`: a portal fills the author with the paper, run into the publisher's name.
@@ -274,6 +288,12 @@ export const extractArticle = (
     }
   }
   if (!title && meta.siteTitle) title = meta.siteTitle
+  // `<a href="…/255509.aspx">13岁女孩…</a>` right above the text of a blog saved without a <title>:
+  // when nothing else names the page, the linked line over the text is its headline.
+  if (!title && above >= 0 && isTitleLike(texts[above], simplified[above])) {
+    title = texts[above]
+    titleIdx = above
+  }
   if (!title) throw new ImportError('找不到标题')
   if (kicker.test(title)) {
     const next = texts.findIndex((t, i) => i > titleIdx && i < firstProse && t !== '')
@@ -295,8 +315,19 @@ export const extractArticle = (
   }
   title = title.replace(/\s+/g, ' ').trim()
   const ownTitle = titleKey(toSimplified(title))
+  // `简单道理捅破“飞人”神话 耐克鞋的气垫“伤机”` printed over two lines, or without the page's `(页 1)`
+  // (most of the headline: a line of its first words alone may be text).
+  const titleParts = toSimplified(title).split(' ').map(titleKey)
+  const headlinePart = (line: string) => {
+    const key = titleKey(line)
+    return (
+      key.length >= 4 &&
+      ((titleParts.length > 1 && titleParts.includes(key)) || (ownTitle.startsWith(key) && key.length * 4 >= ownTitle.length * 3))
+    )
+  }
 
   // Body and trailer.
+  const headEnd = Math.max(titleIdx, dateIdx)
   const body: BodyLine[] = []
   let gap = 0
   let prelude = true
@@ -306,7 +337,9 @@ export const extractArticle = (
   // Photos above the first paragraph (a lead photo) join the body when it starts.
   const pendingImages: NonNullable<BodyLine['image']>[] = []
   let closingDate: { iso?: string; at: number } | undefined
-  for (let i = Math.max(titleIdx, dateIdx) + 1; i < n; i++) {
+  /** Where the body stood when a `来源：`/`责任编辑：` line closed the text. */
+  let sourceCreditAt: number | undefined
+  for (let i = headEnd + 1; i < n; i++) {
     const text = texts[i]
     const s = simplified[i]
     if (!text) {
@@ -323,6 +356,14 @@ export const extractArticle = (
       const labels = readLabels(text, s)
       if (labels) applyLabels(labels, true)
       fields.date ??= findDate(s)?.iso
+      continue
+    }
+    // `发布时间 2005/05/17 22:11:42 by 林晓燕` under a post: it dates the post, names its poster, and ends it.
+    const signature = prelude || ended ? undefined : postSignature(s)
+    if (signature) {
+      fields.date ??= signature.iso
+      fields.author ??= signature.poster
+      ended = true
       continue
     }
     // A "comment" or "related" link beside the headline is a toolbar; only after the text does it close the article.
@@ -343,12 +384,36 @@ export const extractArticle = (
         applyLabels(labels, prelude)
         // `发表于 2004年12月27日 12:40 - (阅读:3727)` under a blog post: its date, if the text ends there.
         if (!prelude && !endedAbove && closingDateline(s)) closingDate = { iso: findDate(s)?.iso, at: body.length }
+        if (!prelude && !ended && labels.labels.some((l) => l.kind === 'source' || l.kind === 'editor')) sourceCreditAt ??= body.length
         continue
       }
     }
     if (ended || toolbar || isChrome(s)) continue
     if (prelude || body.length < 3 || hints[i] === 'header') {
       if (titleKey(s) === ownTitle || /^[(（]?原标题[:：]/.test(s)) continue
+      if (prelude && headlinePart(s)) continue
+      // `2003年5月` alone under a report's headline and its authors: its month, the date to check when nothing else dates it.
+      const month = body.length < 3 && /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月$/.test(s.trim()) ? findMonth(s) : undefined
+      if (month) {
+        if (!fields.date && !meta.date) {
+          fields.date = month
+          tags.push(INFERRED_DATE_TAG)
+        }
+        continue
+      }
+      // `胡平` alone under the headline, before any text: the writer. A heading (`黄疸`) names what
+      // the text goes on to discuss; a writer's name does not recur in the text.
+      const named = prelude && !input[i].linked && i <= headEnd + 3 ? headNames(text) : undefined
+      if (named && !named.split(' ').some((name) => simplified.some((line, j) => j > i && hints[j] !== 'header' && line.includes(name)))) {
+        fields.author ??= named
+        continue
+      }
+      // `——当代中国的精神危机`: a subtitle under the headline, kept as the summary.
+      const subtitle = prelude ? /^[—－]{2}\s*([^—－\s].{1,40})$/u.exec(text.trim()) : null
+      if (subtitle && !/[。！？]/.test(subtitle[1])) {
+        fields.summary ??= subtitle[1].trim()
+        continue
+      }
       // `…座谈会强调` / `推动…取得新的重大突破` / `李强蔡奇出席`: a news agency's headline in several
       // lines above the text, the first of them the page's title and a verb; none of them is text.
       if (prelude && titleKey(s).startsWith(ownTitle) && titleKey(s).length <= ownTitle.length + 4) headlineBlock = true
@@ -363,6 +428,9 @@ export const extractArticle = (
       const credit = readByline(text)
       if (credit) {
         fields.author ??= credit
+        // `李扬说，改革一定要加快` / `本报记者 罗科 发自北京`: a line above the byline is the story's deck.
+        if (body.length === 1 && isDeck(body[0].text)) fields.summary ??= body.pop()!.text.trim()
+        if (!body.length) prelude = true
         continue
       }
     }
@@ -384,7 +452,16 @@ export const extractArticle = (
   if (closingDate?.at === body.length) fields.date ??= closingDate.iso
   // A QR code, logo or banner closing the body, an image whose caption was chrome, links to
   // other pages (`金领生活痛并快乐着`, `招商创业 雅虎推荐`) after the last paragraph.
-  while (body.length > 1 && (body.at(-1)!.image || isLinkList(body.at(-1)!))) body.pop()
+  // `来源：南方都市报` closes a portal's text: short lines after it with no sentence (`盛典国际商机无限`) are its ads.
+  if (sourceCreditAt && body.slice(sourceCreditAt).every((b) => !b.image && isCaptionLike(b))) body.length = sourceCreditAt
+  for (;;) {
+    while (body.length > 1 && (body.at(-1)!.image || isLinkList(body.at(-1)!))) body.pop()
+    // `消费热点` / `招商创业 雅虎推荐`: a promo box's captions under its links.
+    let captions = 0
+    while (captions < 2 && body.length - captions > 2 && isCaptionLike(body.at(-1 - captions)!)) captions++
+    if (captions === 0 || !isLinkList(body.at(-1 - captions)!)) break
+    body.length -= captions
+  }
   if (body.length) body.at(-1)!.text = withoutBackLink(body.at(-1)!.text)
   // `（通讯员 钱晓峰）`, `新京报记者 彭冲 山东冠县报道`: a byline on a line of its own after the text.
   // `整合 新华日报记者 徐睿翔` / `素材来源 江苏各地党报`: credits without a colon, several deep.
@@ -404,6 +481,9 @@ export const extractArticle = (
     const labelled = readLabels(text, toSimplified(text))
     const creditKinds = labelled && !labelled.leading && labelled.labels.every((l) => ['source', 'editor', 'author'].includes(l.kind))
     const creditThenLabels = creditKinds ? readByline(labelled.before) : undefined
+    // `我的博客 林晓燕的小屋 http://…`: a blogger's link to their own blog under the post.
+    const citation = reprintCitation(text)
+    const ownLink = /^(?:我的|个人)(?:博客|主页|空间|网站|blog)/i.test(text.trim()) && /(?:https?:\/\/|www\.)\S+$/i.test(text)
     if (creditThenLabels) {
       fields.author ??= creditThenLabels
       applyLabels(labelled!, false)
@@ -421,7 +501,13 @@ export const extractArticle = (
     else if (unit) {
       if (unit.name) fields.author ??= unit.name
       fields.source ??= unit.unit
-    } else break
+    } else if (citation) {
+      fields.source ??= citation.source
+      if (citation.iso && !fields.date && !meta.date) {
+        fields.date = citation.iso
+        if (citation.monthOnly) tags.push(INFERRED_DATE_TAG)
+      }
+    } else if (!ownLink) break
     body.pop()
   }
   // `据新华社拉萨电（记者 格桑边觉）…`: the lead names its reporter.

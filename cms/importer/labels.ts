@@ -7,7 +7,7 @@ export type LabelKind = 'source' | 'author' | 'editor' | 'photo' | 'review' | 'd
 
 const names: Record<LabelKind, string[]> = {
   source: ['来源', '本文来源', '稿件来源', '文章来源', '信息来源', '新闻来源', '稿源', '出处', '供稿单位', '供稿', '来稿单位'],
-  author: ['作者', '原作者', '撰稿', '撰稿人', '撰文', '记者', '通讯员', '文', '文字'],
+  author: ['作者', '原作者', '撰稿', '撰稿人', '撰文', '记者', '通讯员', '文', '文字', '执笔', '执笔人'],
   editor: ['责编', '责任编辑', '编辑', '本文编辑', '值班编辑', '网络编辑', '网页编辑', '选稿'],
   // `文字：林晓燕 图片：王磊`, `编辑：陈静 审核：周明`: the credits universities and institutions print under the text.
   photo: ['摄影', '摄像', '图片'],
@@ -90,7 +90,10 @@ const trimSeparators = (value: string) => {
   return value.slice(start, end)
 }
 
-const trimValue = (value: string) => {
+const trimValue = (value: string): string => {
+  // `来源：[ 国际金融报 ]`: a value the template prints in brackets, which elsewhere end one.
+  const bracketed = /^\s*[[【]([^[\]【】]{1,40})[\]】]/.exec(value)
+  if (bracketed) return trimSeparators(bracketed[1])
   const end = valueEnd.exec(value)
   let v = trimSeparators(end ? value.slice(0, end.index) : value)
   // `（撰稿：某某）`: the label opened the bracket, so its value must not keep the closing one.

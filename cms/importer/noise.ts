@@ -12,6 +12,17 @@ const hasHan = /\p{Script=Han}/u
 /** Punctuation that words, numbers and URLs do not contain, but random strings do. */
 const randomish = /[!"#$&'()*+,:;<=>?@[\\\]^`{|}~]|[a-z][A-Z]|[A-Z][a-z][A-Z]|[a-zA-Z]\d[a-zA-Z]/
 
+const openers: Record<string, string> = { ']': '[', ')': '(', '}': '{' }
+/**
+ * Tails that are text: a spaced closing bracket whose opener the line holds (`来源：[ 江南工人报 ]`),
+ * and the time after a date (`发表于2005年09月07日 9:57 PM`).
+ */
+const isTextTail = (line: string, tailText: string) => {
+  const t = tailText.trim()
+  const opener = openers[t]
+  return (opener !== undefined && line.includes(opener)) || /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?$/i.test(t)
+}
+
 export interface NoiseResult {
   lines: string[]
   removed: number
@@ -29,7 +40,10 @@ const isNoiseLine = (line: string) => {
  * random-looking ones, so `拨打热线 12351` keeps its number.
  */
 export const stripNoise = (input: string[]): NoiseResult => {
-  const tails = input.map((line) => tail.exec(line))
+  const tails = input.map((line) => {
+    const m = tail.exec(line)
+    return m && !isTextTail(line, m[2]) ? m : null
+  })
   const noisy = tails.filter((m) => m && randomish.test(m[2])).length >= 2
   let removed = 0
   const lines = input.map((line, i) => {
