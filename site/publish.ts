@@ -114,8 +114,14 @@ export const buildSite = async (options: {
         astroSeconds = (Date.now() - started) / 1000
       },
     )
-    // The pages' compressed copies are written while the static search index, the long pole, is still being made.
-    const compressing = astroRun.then(() => compressTree(dir))
+    // The pages' compressed copies are written while the static search index, the long pole, is
+    // still being made. The pages are counted first, off the build's tail, while the folder holds
+    // only them (a fifth of the files it ends with: counting at the end took 1 s at 10k).
+    const compressing = astroRun.then(async () => {
+      const pages = await countPages(dir)
+      await compressTree(dir)
+      return pages
+    })
     compressing.catch(() => undefined)
     const [astro, index] = await Promise.allSettled([
       astroRun,
@@ -134,13 +140,12 @@ export const buildSite = async (options: {
       await removeIndexOf(dir)
       throw astro.status === 'rejected' ? astro.reason : (index as PromiseRejectedResult).reason
     }
-    await compressing
+    const pages = await compressing
     if (staticSearch)
       for (const entry of await fs.readdir(staging)) {
         await fs.rename(path.join(staging, entry), path.join(dir, entry))
         await compressTree(dir, entry)
       }
-    const pages = await countPages(dir)
     await writeBuildInfo(dir, { pages, written: [], removed: [] })
     return { dir, pages, seconds: (Date.now() - started) / 1000, astroSeconds, search: index.value }
   } finally {

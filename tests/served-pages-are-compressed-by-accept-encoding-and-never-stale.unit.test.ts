@@ -96,6 +96,49 @@ describe('compressed responses', () => {
   })
 })
 
+describe("a full build's copies, made on threads", () => {
+  const pages = Array.from({ length: 30 }, (_, i) => `p${i}/index.html`)
+  const tree = async (name: string) => {
+    const root = path.join(dir, name)
+    for (const [i, file] of pages.entries()) {
+      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true })
+      await fs.writeFile(path.join(root, file), page(`第${i}篇`))
+    }
+    await fs.writeFile(path.join(root, 'tiny.txt'), 'ok')
+    // Copies left from a page an update removed: they must go.
+    await fs.writeFile(path.join(root, 'gone.html.br'), 'stale')
+    await fs.writeFile(path.join(root, 'gone.html.gz'), 'stale')
+    return root
+  }
+  const sorted = (c: { written: string[]; removed: string[] }) => ({ written: [...c.written].sort(), removed: [...c.removed].sort() })
+
+  it('writes and removes the copies the event loop would, each decoding to its file', async () => {
+    const files = [...pages, 'tiny.txt', 'gone.html', 'picture.webp']
+    const [loop, threads] = [await tree('on-loop'), await tree('on-threads')]
+    const onLoop = await compressFiles(loop, files, { threadsFrom: Infinity })
+    const onThreads = await compressFiles(threads, files, { threadsFrom: 1 })
+    expect(sorted(onThreads)).toEqual(sorted(onLoop))
+    expect(onThreads.written).toHaveLength(pages.length * 2)
+    for (const [i, file] of pages.entries()) {
+      const full = path.join(threads, file)
+      expect(zlib.brotliDecompressSync(await fs.readFile(`${full}.br`)).toString()).toBe(page(`第${i}篇`))
+      expect(zlib.gunzipSync(await fs.readFile(`${full}.gz`)).toString()).toBe(page(`第${i}篇`))
+    }
+    const left = await fs.readdir(threads)
+    expect(left.filter((f) => f.startsWith('gone') || f.startsWith('tiny') || f.endsWith('.tmp'))).toEqual(['tiny.txt'])
+  })
+
+  it('fails with the file it could not read, and the reason, when a thread cannot read one', async () => {
+    const root = await tree('unreadable')
+    await fs.mkdir(path.join(root, 'folder.html'))
+    const failure = await compressFiles(root, [...pages, 'folder.html'], { threadsFrom: 1 }).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(Error)
+    const cause = (failure as Error).cause as Error & { cause?: { code?: string } }
+    expect(cause.message).toContain(path.join(root, 'folder.html'))
+    expect(cause.cause?.code).toBe('EISDIR')
+  })
+})
+
 describe('search answers, compressed as they are made', () => {
   it('chooses Brotli, then gzip, as the browser accepts them, and honours a refusal', () => {
     expect(negotiate('gzip, deflate, br, zstd')).toBe('br')

@@ -17,11 +17,17 @@ export interface NodeRun {
 /**
  * Runs `node <args>` in a child process and resolves when it ends, with its exit code and
  * everything it wrote. `running` holds the child while it runs (so its owner can stop it);
- * `signal` kills it.
+ * `signal` kills it; `onLine` hears each line it writes to stdout as it comes.
  */
 export const runNode = (
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal; running?: Set<ChildProcess> } = {},
+  options: {
+    cwd?: string
+    env?: NodeJS.ProcessEnv
+    signal?: AbortSignal
+    running?: Set<ChildProcess>
+    onLine?: (line: string) => void
+  } = {},
 ): Promise<NodeRun> =>
   new Promise((resolve) => {
     const child = spawn(process.execPath, args, {
@@ -32,6 +38,16 @@ export const runNode = (
     })
     options.running?.add(child)
     const output = keepOutput(child)
+    if (options.onLine) {
+      const { onLine } = options
+      let partial = ''
+      child.stdout.setEncoding('utf8')
+      child.stdout.on('data', (text: string) => {
+        const lines = (partial + text).split('\n')
+        partial = lines.pop()!
+        for (const line of lines) onLine(line)
+      })
+    }
     let error: Error | undefined
     const done = (code: number | null) => {
       options.running?.delete(child)

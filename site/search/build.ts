@@ -10,7 +10,7 @@ import type { ContentSnapshot } from '../../content-models/snapshot'
 import { runNode } from '../lib/runNode'
 import { indexChanges, indexFileOf } from './files'
 import { updateIndexFile } from './indexFile'
-import { INDEX_CHUNK_WORDS, mergeFragmentMaps, type PlannedShard } from './pagefind'
+import { INDEX_CHUNK_WORDS, mergeFragmentMaps, type HandedShards, type PlannedShard } from './pagefind'
 
 export interface IndexBuild {
   file: string
@@ -25,10 +25,10 @@ export interface IndexBuild {
 const runScript = async (
   name: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; running?: Set<ChildProcess> } = {},
+  options: { env?: NodeJS.ProcessEnv; running?: Set<ChildProcess>; onLine?: (line: string) => void } = {},
 ): Promise<unknown> => {
   const script = path.resolve(/* turbopackIgnore: true */ 'site', 'search', name)
-  const { code, output, error } = await runNode(['--import', 'tsx', script, ...args], { env: options.env, running: options.running })
+  const { code, output, error } = await runNode(['--import', 'tsx', script, ...args], options)
   if (code === null && error) throw error
   if (code !== 0) throw new Error(`search index build failed (${name}, exit ${code}); the live site is unchanged.\n${output.slice(-3000)}`)
   const last = output.trim().split('\n').at(-1) ?? ''
@@ -53,13 +53,18 @@ export const buildServerIndex = async (options: { snapshotDir: string; buildDir:
 
 /**
  * Runs the shards' Pagefind processes, in order: one at a time until `widen` settles, then
- * `processes` at once. A build starts with one because `astro build` holds a core and ~1 GB
+ * `processes` at once; `running` holds them (a failure stops them all). A build starts with one because `astro build` holds a core and ~1 GB
  * until it is done; each run holds up to ~0.8 GB (WORDS_PER_SHARD) until it has written.
  */
-const indexShards = (shards: readonly PlannedShard[], outDir: string, processes: number, widen: Promise<unknown>) =>
+const indexShards = (
+  shards: readonly PlannedShard[],
+  outDir: string,
+  processes: number,
+  widen: Promise<unknown>,
+  running: Set<ChildProcess>,
+) =>
   new Promise<void>((resolve, reject) => {
     const env = childEnv({ PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_WORDS) })
-    const running = new Set<ChildProcess>()
     let limit = 1
     let next = 0
     let active = 0
@@ -115,6 +120,7 @@ export const buildSearchIndexes = async (options: {
   if (!staticDir) return { server: await buildServerIndex(options) }
   const file = indexFileOf(options.buildDir)
   const recordsDir = `${staticDir}.records`
+  const running = new Set<ChildProcess>()
   try {
     const args = [
       'all',
@@ -125,14 +131,35 @@ export const buildSearchIndexes = async (options: {
       String(options.pagesPerShard ?? 0),
       String(options.tierPages ?? 0),
     ]
-    const r = (await runChild(args)) as { serverSeconds: number; shards: PlannedShard[]; planSeconds: number }
+    // The child hands the shards over before it writes the server index: Pagefind starts on them meanwhile.
+    let handOver: (plan: HandedShards) => void = () => undefined
+    const handed = new Promise<HandedShards>((resolve) => (handOver = resolve))
+    const onLine = (line: string) => {
+      if (line.startsWith('{"shards":')) handOver(JSON.parse(line) as HandedShards)
+    }
+    const child = runScript('indexChild.ts', args, { running, onLine }) as Promise<{ server: unknown; serverSeconds: number }>
+    const plan = await Promise.race([
+      handed,
+      child.then(() => Promise.race([handed, Promise.reject(new Error('the search index process ended without handing over its shards'))])),
+    ])
     const started = Date.now()
-    await indexShards(r.shards, staticDir, Math.min(2, os.availableParallelism()), options.astroDone ?? Promise.resolve())
-    await mergeFragmentMaps(staticDir, r.shards)
+    const shards = indexShards(
+      plan.shards,
+      staticDir,
+      Math.min(2, os.availableParallelism()),
+      options.astroDone ?? Promise.resolve(),
+      running,
+    )
+    const [server] = await Promise.all([child, shards]).catch(async (error: unknown) => {
+      for (const other of running) other.kill('SIGKILL')
+      await Promise.allSettled([child, shards])
+      throw error
+    })
+    await mergeFragmentMaps(staticDir, plan.shards)
     const bytes = (await fs.stat(file)).size
-    const pages = r.shards.reduce((n, s) => n + s.pages, 0)
-    const seconds = r.planSeconds + (Date.now() - started) / 1000
-    return { server: { file, seconds: r.serverSeconds, bytes }, pagefind: { pages, shards: r.shards.length, seconds } }
+    const pages = plan.shards.reduce((n, s) => n + s.pages, 0)
+    const seconds = plan.planSeconds + (Date.now() - started) / 1000
+    return { server: { file, seconds: server.serverSeconds, bytes }, pagefind: { pages, shards: plan.shards.length, seconds } }
   } finally {
     await fs.rm(recordsDir, { recursive: true, force: true })
   }

@@ -1,28 +1,39 @@
 import { buildIndexFileFrom } from './indexFile'
 import { streamedDocuments, type SearchDocument } from './documents'
-import { planShards } from './pagefind'
+import { planShards, type HandedShards } from './pagefind'
 
 /**
  * Builds the server search index, and plans the static one, in a process of its own
  * (site/search/build.ts starts it): the snapshot it reads and SQLite's memory leave with it,
  * not with the CMS server or the build.
  *   build  <snapshotDir> <file>   the server index
- *   all    <snapshotDir> <file> <outDir> <recordsDir> <pagesPerShard> <tierPages>   the server index
- *          and the static index's shards as records (site/search/pagefind.ts), from one parse of the snapshot
+ *   all    <snapshotDir> <file> <outDir> <recordsDir> <pagesPerShard> <tierPages>   the static
+ *          index's shards as records (site/search/pagefind.ts), handed over first, then the
+ *          server index, from one parse of the snapshot
  */
 const [mode, snapshotDir, ...rest] = process.argv.slice(2)
 
-/** The server index, and the documents Pagefind needs, from one read of the snapshot (never held whole). */
-const serverIndexAndDocuments = (file: string) => {
+/**
+ * The static index's shards, handed over (a line on stdout) as soon as they are planned, then
+ * the server index from the same documents: the parent starts Pagefind on the shards while
+ * this process writes the server index, which no shard waits for.
+ */
+const shardsThenServerIndex = async (file: string, outDir: string, recordsDir: string, perShard: number, perTier: number) => {
   const started = Date.now()
   const documents: SearchDocument[] = []
-  const server = buildIndexFileFrom(file, (add) =>
-    streamedDocuments(snapshotDir!, (d) => {
-      add(d)
-      documents.push(d)
-    }),
-  )
-  return { server, serverSeconds: (Date.now() - started) / 1000, documents }
+  const generatedAt = streamedDocuments(snapshotDir!, (d) => documents.push(d))
+  // The planner sorts and empties the array it is given; the server index takes the documents in snapshot order.
+  const shards = await planShards([...documents], outDir, recordsDir, {
+    pagesPerShard: perShard || undefined,
+    tierPages: perTier || undefined,
+  })
+  process.stdout.write(`${JSON.stringify({ shards, planSeconds: (Date.now() - started) / 1000 } satisfies HandedShards)}\n`)
+  const serverStarted = Date.now()
+  const server = buildIndexFileFrom(file, (add) => {
+    for (const d of documents) add(d)
+    return generatedAt
+  })
+  return { server, serverSeconds: (Date.now() - serverStarted) / 1000 }
 }
 
 const run = async (): Promise<unknown> => {
@@ -30,13 +41,7 @@ const run = async (): Promise<unknown> => {
   if (mode === 'build') return buildIndexFileFrom(rest[0], (add) => streamedDocuments(snapshotDir, add))
   if (mode === 'all') {
     const [file, outDir, recordsDir, perShard, perTier] = rest
-    const { server, serverSeconds, documents } = serverIndexAndDocuments(file!)
-    const started = Date.now()
-    const shards = await planShards(documents, outDir!, recordsDir!, {
-      pagesPerShard: Number(perShard) || undefined,
-      tierPages: Number(perTier) || undefined,
-    })
-    return { server, serverSeconds, shards, planSeconds: (Date.now() - started) / 1000 }
+    return shardsThenServerIndex(file!, outDir!, recordsDir!, Number(perShard), Number(perTier))
   }
   throw new Error(`indexChild: unknown mode ${mode}`)
 }

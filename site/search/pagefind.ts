@@ -60,6 +60,13 @@ export interface PlannedShard {
   pages: number
 }
 
+/** What the index process hands over before it writes the server index (site/search/indexChild.ts). */
+export interface HandedShards {
+  shards: PlannedShard[]
+  /** Reading the snapshot and planning the shards. */
+  planSeconds: number
+}
+
 let foldForIndex: Fold | undefined
 export const indexFold = () => (foldForIndex ??= foldWith(simplifiedPairs()))
 /** indexFold for a server: the table is made in a thread the first time (see simplifiedPairsOffThread). */
