@@ -106,8 +106,14 @@ export function ImportPanel() {
     setTable(piece ? { first: piece.first, outcomes: piece.outcomes, page: found.page, totalPages: found.totalPages } : undefined)
   }
 
-  const settled = (doc: Batch) => {
-    if (doc.status === 'previewed' || doc.status === 'done') void showPage(doc.id, 1)
+  /**
+   * A finished batch's first page of outcomes is read before its status says it is finished, so
+   * the status and the table arrive together: whoever hears 试运行完成 and goes to the table
+   * finds it there.
+   */
+  const settled = async (doc: Batch) => {
+    if (doc.status === 'previewed' || doc.status === 'done') await showPage(doc.id, 1)
+    setBatch(doc)
     // The batch list below is rendered on the server; show the new or finished batch in it.
     router.refresh()
   }
@@ -118,9 +124,10 @@ export function ImportPanel() {
       const res = await fetch(`/api${polledBatchPath(id)}`, { credentials: 'include' })
       if (!res.ok) return setError(await messageOf(res))
       const doc = (await res.json()) as Batch
-      setBatch(doc)
-      if (doc.status === 'previewing' || doc.status === 'running') poll(id)
-      else settled(doc)
+      if (doc.status === 'previewing' || doc.status === 'running') {
+        setBatch(doc)
+        poll(id)
+      } else await settled(doc)
     }, 1000)
   }
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -144,9 +151,10 @@ export function ImportPanel() {
       })
       if (!res.ok) return setError(await messageOf(res))
       const { doc } = (await res.json()) as { doc: Batch }
-      setBatch(doc)
-      if (doc.status === 'previewing') poll(doc.id)
-      else settled(doc)
+      if (doc.status === 'previewing') {
+        setBatch(doc)
+        poll(doc.id)
+      } else await settled(doc)
     } finally {
       setBusy(false)
     }
