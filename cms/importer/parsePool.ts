@@ -1,10 +1,9 @@
 import os from 'node:os'
-import path from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 
-import { settings } from '../../content-models/settings'
 import type { PageKeys } from './dedupe'
 import { ImportError } from './errors'
+import { startHelperThread } from './helperThreads'
 import type { ParsedPage, ParseOptions } from './parse'
 import type { FileFeatures } from './site/analyseFiles'
 
@@ -77,17 +76,14 @@ export const createParsePool = (options: ParsePoolOptions = {}): ParsePool => {
   // threads on two cores, the loop was measured waiting ~100 ms at a time for a core.
   const size = Math.max(1, options.size ?? Math.min(2, os.availableParallelism() - 1))
   const timeoutMs = options.timeoutMs ?? PARSE_TIMEOUT_MS
-  // From the project root rather than this module's URL: inside the CMS server this code is bundled.
-  const script = path.join(/* turbopackIgnore: true */ settings().rootDir, 'cms', 'importer', 'parseThread.ts')
   const threads: Thread[] = []
   const queue: Job[] = []
   let nextId = 0
   let closed = false
 
   const spawn = (): Thread => {
-    // The thread loads TypeScript as this process does (tsx), whichever way it was started.
     // A memory bomb of a page ends its thread (reported as that page's failure), not the server.
-    const worker = new Worker(script, { execArgv: ['--import', 'tsx'], resourceLimits: { maxOldGenerationSizeMb: 1024 } })
+    const worker = startHelperThread('parseThread.ts', { maxOldGenerationSizeMb: 1024 })
     const thread: Thread = { worker, ready: false }
     threads.push(thread)
     worker.on('message', (reply: ParseReply) => {

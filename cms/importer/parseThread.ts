@@ -9,14 +9,11 @@ import { parsePage } from './parse'
 import type { ParseReply, ParseRequest } from './parsePool'
 import { toSimplified } from './script'
 import { fileFeatures } from './site/analyseFiles'
-import { lowerThisThreadPriority } from './threadPriority'
 
 /**
  * One parse thread (parsePool.ts): reads a page's file and parses it. The pool times each
  * page and terminates this thread when one runs too long, so nothing here needs to.
  */
-// Below the CMS's event loop, so the kernel gives the loop a core first (threadPriority.ts).
-lowerThisThreadPriority()
 // The conversion dictionaries are built before the thread says it is ready, so the first
 // page's time limit is not spent on them (about 60 ms).
 toSimplified('预热')

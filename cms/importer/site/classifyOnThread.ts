@@ -1,7 +1,4 @@
-import path from 'node:path'
-import { Worker } from 'node:worker_threads'
-
-import { settings } from '../../../content-models/settings'
+import { startHelperThread } from '../helperThreads'
 import type { FileFeatures } from './analyseFiles'
 import type { SiteAnalysis } from './classify'
 
@@ -16,9 +13,7 @@ const limitMs = (pages: number) => 10_000 + 10 * pages
  * while the CMS served nobody.
  */
 export const classifyOnThread = async (read: FileFeatures[]): Promise<SiteAnalysis> => {
-  // From the project root rather than this module's URL: inside the CMS server this code is bundled.
-  const script = path.join(/* turbopackIgnore: true */ settings().rootDir, 'cms', 'importer', 'site', 'classifyThread.ts')
-  const worker = new Worker(script, { execArgv: ['--import', 'tsx'] })
+  const worker = startHelperThread('site/classifyThread.ts')
   try {
     const answer = new Promise<SiteAnalysis>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`整理站点结构超过 ${limitMs(read.length) / 1000} 秒，已停止`)), limitMs(read.length))

@@ -1,14 +1,11 @@
 import { parentPort } from 'node:worker_threads'
 
-import { lowerThisThreadPriority } from '../threadPriority'
 import { classify, type FileFeatures } from './analyseFiles'
 
 /**
  * The thread that classifies a batch (classifyOnThread.ts): takes the files' features in
  * slices, then answers with the site's analysis once told the last has come.
  */
-// Below the CMS's event loop, so the kernel gives the loop a core first (threadPriority.ts).
-lowerThisThreadPriority()
 const read: FileFeatures[] = []
 
 parentPort!.on('message', (message: { slice: FileFeatures[] } | { done: true }) => {
