@@ -565,6 +565,7 @@ export const runBenchmark = async (options: BenchOptions): Promise<{ report: Ben
         // In a process of its own, as the CMS server would run it (scripts/bench/importChild.ts says why).
         let result: Extract<ImportMessage, { type: 'done' }>['result'] | undefined
         await runScript(root, 'scripts/bench/importChild.ts', {
+          nodeOptions: '--expose-gc',
           env: { BENCH_IMPORT: JSON.stringify({ files }) },
           onMessage: (message: ImportMessage) => {
             if (message.type === 'progress') emit({ type: 'progress', phase: 'import', done: message.done, total: message.total })
