@@ -17,7 +17,7 @@ export interface NodeRun {
 /**
  * Runs `node <args>` in a child process and resolves when it ends, with its exit code and
  * everything it wrote. `running` holds the child while it runs (so its owner can stop it);
- * `signal` kills it; `onLine` hears each line it writes to stdout as it comes.
+ * `signal` kills it.
  */
 export const runNode = (
   args: string[],
@@ -26,7 +26,6 @@ export const runNode = (
     env?: NodeJS.ProcessEnv
     signal?: AbortSignal
     running?: Set<ChildProcess>
-    onLine?: (line: string) => void
   } = {},
 ): Promise<NodeRun> =>
   new Promise((resolve) => {
@@ -38,16 +37,6 @@ export const runNode = (
     })
     options.running?.add(child)
     const output = keepOutput(child)
-    if (options.onLine) {
-      const { onLine } = options
-      let partial = ''
-      child.stdout.setEncoding('utf8')
-      child.stdout.on('data', (text: string) => {
-        const lines = (partial + text).split('\n')
-        partial = lines.pop()!
-        for (const line of lines) onLine(line)
-      })
-    }
     let error: Error | undefined
     const done = (code: number | null) => {
       options.running?.delete(child)
@@ -58,5 +47,7 @@ export const runNode = (
       // It never started, so it will not close.
       if (child.pid === undefined) done(null)
     })
-    child.on('exit', (code, signal) => done(code ?? (signal ? -1 : null)))
+    // On close, not exit: a child's last lines (the JSON its caller reads) may still be in the
+    // pipe when it exits.
+    child.on('close', (code, signal) => done(code ?? (signal ? -1 : null)))
   })

@@ -60,7 +60,7 @@ export interface PlannedShard {
   pages: number
 }
 
-/** What the index process hands over before it writes the server index (site/search/indexChild.ts). */
+/** The static index's shards as the planning process reports them (site/search/indexChild.ts `shards`). */
 export interface HandedShards {
   shards: PlannedShard[]
   /** Reading the snapshot and planning the shards. */
