@@ -11,7 +11,8 @@ import { settings } from '../../content-models/settings'
 export const startHelperThread = (module: string, resourceLimits?: ResourceLimits): Worker => {
   // From the project root rather than this module's URL: inside the CMS server this code is bundled.
   const importer = path.join(/* turbopackIgnore: true */ settings().rootDir, 'cms', 'importer')
-  const entry = path.join(importer, 'helperThread.mjs')
+  // Not traced by the CMS server's bundler either: the thread loads its code itself, outside the bundle.
+  const entry = path.join(/* turbopackIgnore: true */ importer, 'helperThread.mjs')
   // A thread inherits the priority of the thread that creates it, and libuv creates its pool
   // (file reads, DNS, zlib for the whole process) on first use: were that a helper's read, the
   // server's file access would run at the helper's priority for good. Queueing one request
@@ -21,7 +22,7 @@ export const startHelperThread = (module: string, resourceLimits?: ResourceLimit
     // The thread loads TypeScript itself (helperThread.mjs), whichever way this process was
     // started: none of this process's flags (its own `--import tsx`) runs before the entry.
     execArgv: [],
-    workerData: { module: path.resolve(importer, module) },
+    workerData: { module: path.resolve(/* turbopackIgnore: true */ importer, module) },
     resourceLimits,
   })
 }
