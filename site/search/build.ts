@@ -108,7 +108,7 @@ const indexShards = (
 
 export interface SearchIndexes {
   server: IndexBuild
-  /** Pages in the static (Pagefind) index, its shards, and the seconds it took after the server index. */
+  /** Pages in the static (Pagefind) index, its shards, and the seconds from the snapshot's read for planning to the last shard written. */
   pagefind?: { pages: number; shards: number; seconds: number }
 }
 
