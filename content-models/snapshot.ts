@@ -9,7 +9,7 @@ import { z } from 'zod'
  * Declared as a schema so a reader can check a file before trusting it (site/snapshot.ts);
  * the types below are inferred from it, so the two cannot drift apart.
  */
-export const SNAPSHOT_VERSION = 1
+export const SNAPSHOT_VERSION = 2
 
 const text = z.string()
 const optionalText = z.string().optional()
@@ -164,6 +164,8 @@ const service = z.object({
   locations: z.array(location),
   serviceArea: z.array(region),
   lastVerified: optionalText,
+  /** When the service was first saved: the directory lists a category's services in this order (site/lib/serviceDirectory.ts). */
+  createdAt: timestamp,
   updatedAt: timestamp,
 })
 

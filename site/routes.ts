@@ -67,8 +67,14 @@ export const routes = {
   /** Years and months: `2024/`, `2024/page/2/`, `2024/05/`, `2024/05/page/2/`. */
   archivePeriod: route<{ path?: string }>('news/archive/[...path].astro'),
   services: route('services/index.astro'),
-  /** One filter of the directory, paged: `category/legal-aid/`, `district/330102/page/2/`. */
-  servicesFacet: route<{ facet: string; value: string; page?: string }>('services/[facet]/[value]/[...page].astro'),
+  /** One category's services, paged: `category/legal-aid/`, `category/legal-aid/page/2/`. */
+  servicesCategory: route<{ category: string; page?: string }>('services/category/[category]/[...page].astro'),
+  /** A district's or an audience's categories with their counts: `district/330102/`, `audience/women/`. */
+  servicesFacet: route<{ facet: string; value: string }>('services/[facet]/[value]/index.astro'),
+  /** One category within a district or an audience, paged: `district/330102/legal-aid/page/2/`. */
+  servicesFacetCategory: route<{ facet: string; value: string; category: string; page?: string }>(
+    'services/[facet]/[value]/[category]/[...page].astro',
+  ),
   /** A category's directory items, which the directory island fetches when a filter asks for them. */
   servicesData: route<{ category: string }>('services/data/[category].json.ts'),
   service: detail('services'),

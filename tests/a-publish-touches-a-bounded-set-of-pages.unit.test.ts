@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { SnapshotArticle, SnapshotCategory, SnapshotService } from '../content-models/snapshot'
 import type { Change } from '../content-models/changes'
 import { touchedPages } from '../site/incremental/plan'
-import { directoryOf, filterPages } from '../site/lib/directoryPages'
+import { categoryPages, directoryOf, hubCategoryPages, hubPages } from '../site/lib/directoryPages'
+import type { ServicePage } from '../site/lib/serviceDirectory'
 import { relatedIndex } from '../site/lib/related'
 import { routes } from '../site/routes'
 import { serviceWith, snapshotWith } from './helpers/snapshots'
@@ -184,8 +185,9 @@ describe('the pages a change touches', () => {
 
 /**
  * The service directory at a provincial federation's size: 1,000 services over the categories,
- * eight districts and the audiences, a third of them for everyone (so on every audience's
- * pages). Expected pages come from the pages' own list (filterPages), never from the plan.
+ * eight districts and the audiences, a third of them for everyone (so in every audience's
+ * lists), saved one after another. Expected pages come from the pages' own builders
+ * (lib/directoryPages.ts), never from the plan.
  */
 const districts = Array.from({ length: 8 }, (_, i) => ({
   code: `3307${String(i + 1).padStart(2, '0')}`,
@@ -194,78 +196,86 @@ const districts = Array.from({ length: 8 }, (_, i) => ({
 }))
 const categoryValues = ['legal-aid', 'hardship-aid', 'employment', 'rest-station', 'book-house', 'member-perks', 'counselling']
 const audienceValues = ['member', 'migrant-worker', 'gig-worker', 'hardship', 'women', 'outdoor', 'young']
+const savedAt = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 3600_000).toISOString()
 const directory = (n: number): SnapshotService[] =>
   Array.from({ length: n }, (_, i) => {
     const district = districts[(i * 5) % districts.length]!
     return serviceWith({
-      slug: `s${String(i).padStart(4, '0')}`,
-      name: `服务点${String((i * 7919) % n).padStart(4, '0')}`,
+      slug: `s${String(i).padStart(5, '0')}`,
+      name: `服务点${String((i * 7919) % n).padStart(5, '0')}`,
       category: categoryValues[i % categoryValues.length]!,
       audiences: i % 3 === 0 ? ['everyone'] : [audienceValues[i % audienceValues.length]!],
       serviceArea: [district],
       locations: [{ address: `${district.name}某路${i}号`, district, openingHours: [], hoursExceptions: [], amenities: [] }] as never,
+      createdAt: savedAt(i),
     })
   })
 
-/** Each filter page's URL and the slugs it lists, as the page builds them. */
-const filterPageItems = (services: SnapshotService[]) =>
-  new Map(
-    filterPages(directoryOf(services, districts, '12351')).map(({ params, props }) => [
-      routes.servicesFacet.url(params),
-      props.page.items.map((i) => i.slug),
-    ]),
-  )
+/**
+ * What each directory page shows, by URL, as its builder makes it: a list page's slugs and its
+ * place among its list's pages, a district's or an audience's first page its counts.
+ */
+const pageContents = (services: SnapshotService[]) => {
+  const dir = directoryOf(services, districts, '12351')
+  const listed = (page: ServicePage) => JSON.stringify([page.items.map((i) => i.slug), page.current, page.total])
+  return new Map([
+    ...categoryPages(dir).map(({ params, props }) => [routes.servicesCategory.url(params), listed(props.page)] as const),
+    ...hubCategoryPages(dir).map(({ params, props }) => [routes.servicesFacetCategory.url(params), listed(props.page)] as const),
+    ...hubPages(dir).map(({ params, props }) => [routes.servicesFacet.url(params), JSON.stringify([props.value, props.categories])] as const),
+  ])
+}
+const differing = (was: Map<string, string>, is: Map<string, string>) =>
+  [...new Set([...was.keys(), ...is.keys()])].filter((url) => was.get(url) !== is.get(url)).sort()
 
 describe('the pages a service change touches', () => {
   const services = directory(1000)
-  const pagesOf = (list: SnapshotService[]) => filterPageItems(list)
   const plan = (change: Change, after: SnapshotService[]) => touchedPages([change], snapshotWith({ services: after, regions: districts }))
+  const directoryUrls = (urls: string[], pages: Map<string, string>) => urls.filter((u) => pages.has(u)).sort()
 
-  it('renders the filter pages a renamed service is on and those its new place shifts, not every page of every filter', () => {
+  it('renders the list pages a renamed service is on, and no count-bearing page, since no count moved', () => {
     const target = services.find((s) => s.audiences.includes('everyone') && s.category === 'legal-aid')!
     const renamed = { ...target, name: `${target.name}（新址）` }
     const after = services.map((s) => (s.id === target.id ? renamed : s))
-    const [was, is] = [pagesOf(services), pagesOf(after)]
-    const differing = [...is.keys()].filter((url) => was.get(url)!.join() !== is.get(url)!.join())
-    const showing = [...is].filter(([, slugs]) => slugs.includes(target.slug)).map(([url]) => url)
-    // On every audience's list (it is for everyone), its category's and its district's.
-    expect(showing.length).toBeGreaterThanOrEqual(audienceValues.length + 2)
+    const is = pageContents(after)
+    const showing = [...is].filter(([, shown]) => shown.includes(`"${target.slug}"`)).map(([url]) => url)
+    // On every audience's legal-aid list (it is for everyone), its category's and its district's.
+    expect(showing.length).toBe(audienceValues.length + 2)
     const { urls, prefixes } = plan({ kind: 'services', before: target, after: renamed }, after)
     expect(prefixes).toEqual([])
-    expect(urls).toEqual(expect.arrayContaining([...showing, ...differing, `/services/${target.slug}/`]))
-    // Nothing else of the directory's filter pages: the others show what they showed.
-    expect(urls.filter((u) => is.has(u)).sort()).toEqual([...new Set([...showing, ...differing])].sort())
-    expect(is.size).toBeGreaterThan(200)
+    expect(urls).toContain(`/services/${target.slug}/`)
+    expect(directoryUrls(urls, is)).toEqual(showing.sort())
+  })
+
+  // Issue 25: at most 60 pages per publish. The worst case is a city-wide service for every
+  // worker, which joins its category's list and that category's list in every district and audience.
+  it.each([1000, 5000])('renders at most 60 pages for a new city-wide service for everyone among %i services, each one whose content changed', (n) => {
+    const before = directory(n)
+    const fresh = serviceWith({ slug: 'new-one', name: '爱心法律咨询点', category: 'legal-aid', audiences: ['everyone'], createdAt: savedAt(n) })
+    const after = [...before, fresh]
+    const [was, is] = [pageContents(before), pageContents(after)]
+    const { urls, prefixes } = plan({ kind: 'services', after: fresh }, after)
+    expect(prefixes).toEqual([])
+    // Its own page, its category's data file, and exactly the directory pages whose content changed.
+    expect(urls).toEqual(expect.arrayContaining(['/services/new-one/', '/services/data/legal-aid.json']))
+    const changed = differing(was, is)
+    expect(directoryUrls(urls, is)).toEqual(changed)
+    // It is on a page of its category and of legal aid in every district and audience (17 lists).
+    expect([...is].filter(([, shown]) => shown.includes('"new-one"')).length).toBe(1 + districts.length + audienceValues.length)
+    expect(is.size).toBeGreaterThan(n / 10)
     expect(urls.length).toBeLessThanOrEqual(60)
   })
 
-  /** Each filter's list (its first page's URL → every slug on any of its pages), as the pages build them. */
-  const listsOf = (list: SnapshotService[]) => {
-    const lists = new Map<string, string[]>()
-    for (const { params, props } of filterPages(directoryOf(list, districts, '12351'))) {
-      const base = routes.servicesFacet.url({ facet: params.facet, value: params.value })
-      lists.set(base, [...(lists.get(base) ?? []), ...props.page.items.map((i) => i.slug)])
-    }
-    return lists
-  }
-
-  it('renders the data files and rest-station pages of a moved station, and every page of the lists it left or joined, no other filter page', () => {
+  it('renders the data files and rest-station pages of a moved station, and of the directory only the pages whose content changed', () => {
     const target = services.find((s) => s.category === 'rest-station')!
     const moved = { ...target, category: 'legal-aid', phones: [{ number: '12351', kind: 'voice', hotline: true }] } as SnapshotService
     const after = services.map((s) => (s.id === target.id ? moved : s))
     const { urls } = plan({ kind: 'services', before: target, after: moved }, after)
     expect(urls).toEqual(expect.arrayContaining(['/services/data/rest-station.json', '/services/data/legal-aid.json']))
     expect(urls.some((u) => u.startsWith('/services/rest-stations/'))).toBe(true)
-    // A filter page shows its own list's count, not the other filters' (filterChoices): every page
-    // of a list that grew or shrank is rendered (its count), and of the others those whose items differ.
-    const [was, is] = [listsOf(services), listsOf(after)]
-    const resized = [...is.keys()].filter((base) => was.get(base)!.length !== is.get(base)!.length)
-    expect(resized.sort()).toEqual(['/services/category/legal-aid/', '/services/category/rest-station/'])
-    const [pagesWere, pagesAre] = [pagesOf(services), pagesOf(after)]
-    const differing = [...pagesAre.keys()].filter((u) => pagesWere.get(u)?.join() !== pagesAre.get(u)!.join())
-    const expected = [...pagesAre.keys()].filter((u) => differing.includes(u) || resized.some((base) => u.startsWith(base)))
-    expect(urls.filter((u) => pagesAre.has(u)).sort()).toEqual(expected.sort())
-    expect(expected.length).toBeLessThan(pagesAre.size / 2)
+    const [was, is] = [pageContents(services), pageContents(after)]
+    const changed = differing(was, is)
+    expect(directoryUrls(urls, is)).toEqual(changed.filter((u) => is.has(u)))
+    expect(changed.length).toBeLessThan(is.size / 2)
   })
 
   it('renders the pages of a new service and of one that goes', () => {
@@ -275,17 +285,19 @@ describe('the pages a service change touches', () => {
       category: 'legal-aid',
       audiences: ['women'],
       serviceArea: [districts[2]!],
+      createdAt: savedAt(1000),
     })
     const added = plan({ kind: 'services', after: fresh }, [...services, fresh]).urls
-    const addedPages = [...pagesOf([...services, fresh])].filter(([, slugs]) => slugs.includes('new-one')).map(([u]) => u)
-    expect(addedPages.length).toBeGreaterThanOrEqual(3)
+    const addedPages = [...pageContents([...services, fresh])].filter(([, shown]) => shown.includes('"new-one"')).map(([u]) => u)
+    expect(addedPages.length).toBe(3)
     expect(added).toEqual(expect.arrayContaining(addedPages))
     const gone = services[10]!
     const removed = plan(
       { kind: 'services', before: gone },
       services.filter((s) => s !== gone),
     ).urls
-    const removedPages = [...pagesOf(services)].filter(([, slugs]) => slugs.includes(gone.slug)).map(([u]) => u)
+    const removedPages = [...pageContents(services)].filter(([, shown]) => shown.includes(`"${gone.slug}"`)).map(([u]) => u)
+    expect(removedPages.length).toBeGreaterThan(0)
     expect(removed).toEqual(expect.arrayContaining(removedPages))
   })
 })

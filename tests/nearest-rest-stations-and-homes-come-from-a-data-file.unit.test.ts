@@ -33,6 +33,7 @@ const station = (slug: string, status: SnapshotService['status'], locations: Ret
     phones: [{ number: '0571-12345678', kind: 'voice' }],
     locations,
     serviceArea: [],
+    createdAt: '2026-01-01T00:00:00.000Z',
   }) as unknown as SnapshotService
 
 const services = [

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { formatViolations, seriousViolations } from './helpers/axe'
 import { launchChromium } from './helpers/browser'
-import { samplePages, waitForDirectory, waitForSearchResults } from './helpers/pages'
+import { directoryKinds, samplePages, waitForDirectory, waitForSearchResults } from './helpers/pages'
 import { buildSampleSite, type SampleSite } from './helpers/sampleSite'
 
 let site: SampleSite
@@ -42,7 +42,7 @@ describe.each(viewports)('axe (WCAG 2.0–2.2 A/AA) at $name width', ({ width, h
         await waitForSearchResults(page)
         expect(await page.locator('#search-results a').count()).toBeGreaterThan(0)
       }
-      if (kind === 'services' || kind === 'servicesFilter') await waitForDirectory(page)
+      if (directoryKinds.has(kind)) await waitForDirectory(page)
       report.push(formatViolations(`${kind} ${url}`, await seriousViolations(page)))
     }
     expect(report.filter(Boolean).join('\n')).toBe('')

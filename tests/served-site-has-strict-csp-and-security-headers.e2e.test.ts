@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from './helpers/browser'
-import { samplePages, waitForDirectory, waitForSearchResults } from './helpers/pages'
+import { directoryKinds, samplePages, waitForDirectory, waitForSearchResults } from './helpers/pages'
 import { buildSampleSite, type SampleSite } from './helpers/sampleSite'
 import { htmlFiles } from './helpers/site'
 
@@ -98,7 +98,7 @@ describe('in Chromium, with the CSP enforced', () => {
   it('every page type works with no CSP violation: island hydrates, search answers', async () => {
     for (const [kind, url] of Object.entries(pages)) {
       await page.goto(`${site.url}${url}`)
-      if (kind === 'services' || kind === 'servicesFilter') await waitForDirectory(page)
+      if (directoryKinds.has(kind)) await waitForDirectory(page)
       if (kind === 'search') {
         await waitForSearchResults(page)
         expect(await page.locator('#search-results a').count()).toBeGreaterThan(0)

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SnapshotHours, SnapshotRegion, SnapshotService } from '../content-models/snapshot'
 import ServiceDirectory from '../site/islands/ServiceDirectory'
 import type { ServiceDirectoryProps } from '../site/islands/ServiceDirectory'
-import { serviceFacets, sortItems, toDirectoryItem } from '../site/lib/serviceDirectory'
+import { directoryItems, serviceFacets } from '../site/lib/serviceDirectory'
 import { forAudience, inCategory, servesDistrict } from './helpers/serviceFilters'
 import { serviceWith } from './helpers/snapshots'
 
@@ -94,7 +94,7 @@ const services: SnapshotService[] = [
   }),
 ]
 
-const items = sortItems(services.map((s) => toDirectoryItem(s, regions)))
+const items = directoryItems(services, regions, '12351')
 const districts = [qinghu, donggang, yunxi].map((r) => ({ value: r.code, label: r.name }))
 
 // China time: 2026-11-16 is a Monday, 2026-11-21 a Saturday.

@@ -197,6 +197,7 @@ export const service = (d: RawDoc): SnapshotService => ({
   ),
   serviceArea: list(d.serviceArea, region),
   lastVerified: str(d.lastVerified) ? chinaDate(d.lastVerified) : undefined,
+  createdAt: d.createdAt,
   updatedAt: d.updatedAt,
 })
 

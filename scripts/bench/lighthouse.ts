@@ -43,6 +43,7 @@ export const pageOfEveryType = async (dir: string): Promise<Record<string, strin
   }
   const [article] = await foldersUnder(dir, 'news', ['category', 'region', 'archive'])
   const [service] = await foldersUnder(dir, 'services', ['category', 'district', 'audience', 'data', 'rest-stations'])
+  const [district] = await foldersUnder(dir, 'services/district')
   const pages: Record<string, string | undefined> = {
     front: routes.frontPage.url({}),
     news: routes.news.url({}),
@@ -51,7 +52,9 @@ export const pageOfEveryType = async (dir: string): Promise<Record<string, strin
     region: await first(routes.region.url({ code: '' })),
     archiveYear: await first(routes.archive.url({})),
     services: routes.services.url({}),
-    servicesFilter: await first(routes.servicesFacet.url({ facet: 'category', value: '' })),
+    servicesFilter: await first(routes.servicesCategory.url({ category: '' })),
+    servicesDistrict: district && routes.servicesFacet.url({ facet: 'district', value: district }),
+    servicesDistrictCategory: await first(routes.servicesFacetCategory.url({ facet: 'district', value: district ?? '', category: '' })),
     service: service && routes.service.url({ slug: service }),
     restStations: routes.restStations.url({}),
     hotlines: routes.hotlines.url({}),

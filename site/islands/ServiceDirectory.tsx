@@ -32,8 +32,8 @@ export interface ServiceDirectoryProps {
   audiences: Option[]
   /** The filter the page itself stands for (a filter page's), the island's starting point. */
   scope?: Partial<DirectoryFilters>
-  /** How many services the page's own list holds. */
-  total: number
+  /** How many services the page's own list holds, where the page shows that (a paged list does not). */
+  total?: number
   /** The id of the page's server-rendered list, hidden while the island shows its matches. */
   list?: string
   /** The national hotline, offered when nothing matches. */
@@ -237,7 +237,9 @@ export default function ServiceDirectory({
       ? '正在载入服务…'
       : active
         ? `找到 ${matching.length} 项服务`
-        : `共 ${total} 项服务`
+        : total === undefined
+          ? ''
+          : `共 ${total} 项服务`
 
   return (
     <div className="wrap svc-directory" data-ready={ready ? '' : undefined}>

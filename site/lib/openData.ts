@@ -57,7 +57,7 @@ import type {
 import { routes } from '../routes'
 import { timeText } from './hours'
 import { phonesHotlineFirst } from './services'
-import { sortItems, toDirectoryItem } from './serviceDirectory'
+import { directoryOrder } from './serviceDirectory'
 
 /** Name-based (version 5 style) UUID: the same key gives the same id in every export. */
 export const hsdsId = (key: string): string => {
@@ -149,15 +149,13 @@ export interface OpenDataInput {
   organizations: SnapshotOrganization[]
   /** Public address of the site, without a trailing slash: a service without a website links to its page here. */
   siteUrl: string
-  hotline: string
 }
 
 /** The `GET /services` Page of every published service; the id of service `slug` is `hsdsId(\`service:${slug}\`)`. */
-export const hsdsServicePage = ({ services, regions, organizations, siteUrl, hotline }: OpenDataInput) => {
+export const hsdsServicePage = ({ services, regions, organizations, siteUrl }: OpenDataInput) => {
   const orgs = new Map(organizations.map((o) => [o.slug, o]))
-  // Same order as the /services/ page: by category, active first, then by name.
-  const order = sortItems(services.map((s) => toDirectoryItem(s, regions, hotline))).map((i) => i.slug)
-  const sorted = [...services].sort((a, b) => order.indexOf(a.slug) - order.indexOf(b.slug))
+  // Same order as the directory's pages.
+  const sorted = directoryOrder(services)
 
   const contents = sorted.map((s) => {
     const id = hsdsId(`service:${s.slug}`)

@@ -3,7 +3,7 @@
  * rest-station service that has not ended, so a service with three stations lists three.
  */
 import type { SnapshotRegion, SnapshotService } from '../../content-models/snapshot'
-import { districtOf } from './serviceDirectory'
+import { directoryOrder, districtOf } from './serviceDirectory'
 
 export const REST_STATION = 'rest-station'
 
@@ -15,10 +15,12 @@ export interface RestStation {
   district?: SnapshotRegion
 }
 
-/** Active stations first, then by district code and name: the order of the page without a position. */
+/**
+ * Active stations first, then by district code, then in directory order (a new station comes
+ * last in its district): the order of the page without a position.
+ */
 export const restStations = (services: readonly SnapshotService[], regions: readonly SnapshotRegion[]): RestStation[] =>
-  services
-    .filter((s) => s.category === REST_STATION && s.status !== 'ended')
+  directoryOrder(services.filter((s) => s.category === REST_STATION && s.status !== 'ended'))
     .flatMap((service) =>
       service.locations.map((location) => ({
         service,
@@ -30,8 +32,7 @@ export const restStations = (services: readonly SnapshotService[], regions: read
     .sort(
       (a, b) =>
         Number(a.service.status !== 'active') - Number(b.service.status !== 'active') ||
-        (a.district?.code ?? '~').localeCompare(b.district?.code ?? '~') ||
-        a.name.localeCompare(b.name, 'zh-CN'),
+        (a.district?.code ?? '~').localeCompare(b.district?.code ?? '~'),
     )
 
 export interface StationDistrict {

@@ -150,14 +150,27 @@ export const directoryView = (service: SnapshotService): string =>
 
 const STATUS_ORDER: Record<string, number> = { active: 0, 'temporarily-closed': 1, ended: 2 }
 
-/** Directory order: by category as the vocabulary lists them, active first, then by name. */
-export const sortItems = (items: DirectoryItem[]) =>
-  [...items].sort(
+/**
+ * Directory order: by category as the vocabulary lists them, active first, then in the order
+ * the services were first saved. Not by name: a new service then lands at the end of its
+ * category's lists, so publishing it renders their last pages, not every page after the
+ * place its name sorts to (issue 25's bound on pages per publish).
+ */
+export const directoryOrder = <S extends Pick<SnapshotService, 'category' | 'status' | 'createdAt' | 'id'>>(services: readonly S[]): S[] =>
+  [...services].sort(
     (a, b) =>
       serviceCategories.findIndex((c) => c.value === a.category) - serviceCategories.findIndex((c) => c.value === b.category) ||
       (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) ||
-      a.name.localeCompare(b.name, 'zh-CN'),
+      a.createdAt.localeCompare(b.createdAt) ||
+      olderId(a.id, b.id),
   )
+
+/** Saved in the same millisecond: SQLite's ids are integers (the shorter is older), MongoDB's ObjectIds one length, time first. */
+const olderId = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+
+/** Every service as the directory shows it, in directory order. */
+export const directoryItems = (services: readonly SnapshotService[], regions: readonly SnapshotRegion[], nationalHotline: string) =>
+  directoryOrder(services).map((s) => toDirectoryItem(s, regions, nationalHotline))
 
 /** Open now: an active service with any location or phone open at `now` (China time). */
 export const isItemOpen = (item: DirectoryItem, now: Date) =>

@@ -63,6 +63,9 @@ export const waitForSearchResults = (page: Page) =>
  * The directory's filter form is rendered on the server and comes alive when first touched
  * (site/scripts/serviceFinder.ts): touch it without moving focus, and wait until it has.
  */
+/** The page kinds (of `pagePaths`) that carry the directory's island. */
+export const directoryKinds = new Set(['services', 'servicesFilter', 'servicesDistrict', 'servicesDistrictCategory'])
+
 export const waitForDirectory = async (page: Page) => {
   await page.dispatchEvent('#svc-finder', 'pointerdown')
   await page.waitForSelector('.svc-directory[data-ready]', { state: 'attached', timeout: 20_000 })
@@ -98,6 +101,7 @@ export const samplePages = async (dir: string, snapshotDir: string) => {
     return `${rel}/${name}`
   }
   const year = await first('news/archive')
+  const district = await first('services/district')
   return {
     home: '/',
     news: '/news/',
@@ -116,6 +120,9 @@ export const samplePages = async (dir: string, snapshotDir: string) => {
     services: '/services/',
     /** A page of one filter of the service directory: a category's. */
     servicesFilter: `/${await first('services/category')}/`,
+    /** A district's categories with their counts, and one category's list in that district. */
+    servicesDistrict: `/${district}/`,
+    servicesDistrictCategory: `/${await first(district)}/`,
     service: await detail('services', /class="alert/),
     hotlines: '/hotlines/',
     restStations: '/services/rest-stations/',

@@ -1,8 +1,8 @@
-import type { ContentSnapshot, SnapshotArticle, SnapshotService } from '../../content-models/snapshot'
+import { SNAPSHOT_VERSION, type ContentSnapshot, type SnapshotArticle, type SnapshotService } from '../../content-models/snapshot'
 
 /** A valid snapshot holding only what a test gives it: every other collection empty. */
 export const snapshotWith = (parts: Partial<Omit<ContentSnapshot, 'version'>>): ContentSnapshot => ({
-  version: 1,
+  version: SNAPSHOT_VERSION,
   generatedAt: '2026-01-01T00:00:00.000Z',
   articles: [],
   workersHomes: [],
@@ -25,6 +25,7 @@ export const serviceWith = (s: Partial<SnapshotService> & Pick<SnapshotService, 
   phones: [],
   locations: [],
   serviceArea: [],
+  createdAt: '2026-10-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
   ...s,
 })

@@ -7,6 +7,6 @@ import { site } from '../../lib/site'
 
 export const GET: APIRoute = async () => {
   const [services, regions, organizations] = await Promise.all([getServices(), getRegions(), getOrganizations()])
-  const page = hsdsServicePage({ services, regions, organizations, siteUrl: site.url, hotline: site.hotline.number })
+  const page = hsdsServicePage({ services, regions, organizations, siteUrl: site.url })
   return new Response(JSON.stringify(page, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
 }
