@@ -8,7 +8,7 @@ import type { ServicePage } from '../site/lib/serviceDirectory'
 import { relatedIndex } from '../site/lib/related'
 import { routes } from '../site/routes'
 import { serviceWith, snapshotWith } from './helpers/snapshots'
-import { listingPages, newestFirst, newsListings, paginate, perPage } from '../site/lib/listing'
+import { forwardPageLinks, listingPages, newestFirst, newsListings, paginate, perPage } from '../site/lib/listing'
 
 /**
  * The plan of an incremental update: which pages a change touches. Expected sets come from
@@ -213,11 +213,11 @@ const directory = (n: number): SnapshotService[] =>
 
 /**
  * What each directory page shows, by URL, as its builder makes it: a list page's slugs and its
- * place among its list's pages, a district's or an audience's first page its counts.
+ * page links, a district's or an audience's first page its counts.
  */
 const pageContents = (services: SnapshotService[]) => {
   const dir = directoryOf(services, districts, '12351')
-  const listed = (page: ServicePage) => JSON.stringify([page.items.map((i) => i.slug), page.current, page.total])
+  const listed = (page: ServicePage) => JSON.stringify([page.items.map((i) => i.slug), forwardPageLinks(page.current, page.total)])
   return new Map([
     ...categoryPages(dir).map(({ params, props }) => [routes.servicesCategory.url(params), listed(props.page)] as const),
     ...hubCategoryPages(dir).map(({ params, props }) => [routes.servicesFacetCategory.url(params), listed(props.page)] as const),

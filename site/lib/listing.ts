@@ -29,6 +29,19 @@ export const pageCount = (n: number, size = perPage()) => Math.max(1, Math.floor
  */
 export const PAGINATION_REACH = 2
 
+/**
+ * The links of a list read first page first (components/PageLinks.astro): the first page and
+ * those around this one, never the last, so they do not depend on how many pages there are
+ * except near the end, and an item added at the end changes a few pages, not every one.
+ */
+export const forwardPageLinks = (current: number, total: number) => ({
+  numbers: Array.from({ length: Math.min(total, current + PAGINATION_REACH) }, (_, i) => i + 1).filter(
+    (n) => n === 1 || Math.abs(n - current) <= PAGINATION_REACH,
+  ),
+  more: current + PAGINATION_REACH < total,
+  next: current < total,
+})
+
 /** Splits items (newest first) into pages, newest page first. */
 export const paginate = <T>(items: readonly T[], size = perPage()): ListingPage<T>[] => {
   const n = items.length
