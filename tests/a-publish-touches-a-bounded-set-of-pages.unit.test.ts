@@ -221,7 +221,9 @@ const pageContents = (services: SnapshotService[]) => {
   return new Map([
     ...categoryPages(dir).map(({ params, props }) => [routes.servicesCategory.url(params), listed(props.page)] as const),
     ...hubCategoryPages(dir).map(({ params, props }) => [routes.servicesFacetCategory.url(params), listed(props.page)] as const),
-    ...hubPages(dir).map(({ params, props }) => [routes.servicesFacet.url(params), JSON.stringify([props.value, props.categories])] as const),
+    ...hubPages(dir).map(
+      ({ params, props }) => [routes.servicesFacet.url(params), JSON.stringify([props.value, props.categories])] as const,
+    ),
   ])
 }
 const differing = (was: Map<string, string>, is: Map<string, string>) =>
@@ -248,22 +250,31 @@ describe('the pages a service change touches', () => {
 
   // Issue 25: at most 60 pages per publish. The worst case is a city-wide service for every
   // worker, which joins its category's list and that category's list in every district and audience.
-  it.each([1000, 5000])('renders at most 60 pages for a new city-wide service for everyone among %i services, each one whose content changed', (n) => {
-    const before = directory(n)
-    const fresh = serviceWith({ slug: 'new-one', name: '爱心法律咨询点', category: 'legal-aid', audiences: ['everyone'], createdAt: savedAt(n) })
-    const after = [...before, fresh]
-    const [was, is] = [pageContents(before), pageContents(after)]
-    const { urls, prefixes } = plan({ kind: 'services', after: fresh }, after)
-    expect(prefixes).toEqual([])
-    // Its own page, its category's data file, and exactly the directory pages whose content changed.
-    expect(urls).toEqual(expect.arrayContaining(['/services/new-one/', '/services/data/legal-aid.json']))
-    const changed = differing(was, is)
-    expect(directoryUrls(urls, is)).toEqual(changed)
-    // It is on a page of its category and of legal aid in every district and audience (17 lists).
-    expect([...is].filter(([, shown]) => shown.includes('"new-one"')).length).toBe(1 + districts.length + audienceValues.length)
-    expect(is.size).toBeGreaterThan(n / 10)
-    expect(urls.length).toBeLessThanOrEqual(60)
-  })
+  it.each([1000, 5000])(
+    'renders at most 60 pages for a new city-wide service for everyone among %i services, each one whose content changed',
+    (n) => {
+      const before = directory(n)
+      const fresh = serviceWith({
+        slug: 'new-one',
+        name: '爱心法律咨询点',
+        category: 'legal-aid',
+        audiences: ['everyone'],
+        createdAt: savedAt(n),
+      })
+      const after = [...before, fresh]
+      const [was, is] = [pageContents(before), pageContents(after)]
+      const { urls, prefixes } = plan({ kind: 'services', after: fresh }, after)
+      expect(prefixes).toEqual([])
+      // Its own page, its category's data file, and exactly the directory pages whose content changed.
+      expect(urls).toEqual(expect.arrayContaining(['/services/new-one/', '/services/data/legal-aid.json']))
+      const changed = differing(was, is)
+      expect(directoryUrls(urls, is)).toEqual(changed)
+      // It is on a page of its category and of legal aid in every district and audience (17 lists).
+      expect([...is].filter(([, shown]) => shown.includes('"new-one"')).length).toBe(1 + districts.length + audienceValues.length)
+      expect(is.size).toBeGreaterThan(n / 10)
+      expect(urls.length).toBeLessThanOrEqual(60)
+    },
+  )
 
   it('renders the data files and rest-station pages of a moved station, and of the directory only the pages whose content changed', () => {
     const target = services.find((s) => s.category === 'rest-station')!
