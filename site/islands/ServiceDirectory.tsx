@@ -299,7 +299,7 @@ export default function ServiceDirectory({
           </button>
           {origin ? (
             <button type="button" className="svc-near-btn" onClick={() => setOrigin(undefined)}>
-              按名称显示
+              按默认顺序显示
             </button>
           ) : (
             <button type="button" className="svc-near-btn" onClick={findNearest} disabled={locating} aria-describedby="svc-near-note">

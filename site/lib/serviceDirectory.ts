@@ -278,7 +278,7 @@ export interface ServicePage<T = DirectoryItem> {
   total: number
 }
 
-/** Splits a directory list into pages, first page first: the directory is in name order, not by date. */
+/** Splits a directory list into pages, first page first: the directory runs in the order services were saved, not newest first. */
 export const servicePages = <T = DirectoryItem>(items: readonly T[], size = SERVICES_PER_PAGE): ServicePage<T>[] => {
   const total = Math.max(1, Math.ceil(items.length / size))
   return Array.from({ length: total }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), current: i + 1, total }))
