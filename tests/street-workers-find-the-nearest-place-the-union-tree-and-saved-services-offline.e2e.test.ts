@@ -128,6 +128,45 @@ describe('离我最近', () => {
     })
   })
 
+  it('without JavaScript, 法律援助 in a district is two taps from the category, and lists every legal-aid service there and every city-wide one', async () => {
+    // Worked out here from the snapshot, sharing no code with the site: a service is in a district
+    // when a location or its service area is in it (a 街道 by its parent), city-wide when its area
+    // is the city or wider or it names no district at all.
+    const districtOf = (r: { code: string; level: string; parentCode?: string } | undefined) =>
+      r?.level === 'district' ? r.code : r?.level === 'subdistrict' ? r.parentCode : undefined
+    const reach = (s: ContentSnapshot['services'][number]) => {
+      const codes = [...s.locations.map((l) => districtOf(l.district)), ...s.serviceArea.map(districtOf)].filter(Boolean)
+      return { codes, citywide: codes.length === 0 || s.serviceArea.some((a) => a.level === 'city' || a.level === 'province') }
+    }
+    const legalAid = snapshot.services.filter((s) => s.category === 'legal-aid')
+    await withContext({ viewport: PHONE, javaScriptEnabled: false }, async (_, page) => {
+      await page.goto(`${site.url}/services/category/legal-aid/`)
+      const districts = await page.$$eval('#svc-category-districts ~ ul a', (as) =>
+        as.map((a) => [a.textContent!.trim(), (a as HTMLAnchorElement).pathname]),
+      )
+      const withLegalAid = snapshot.regions.filter(
+        (r) => r.level === 'district' && legalAid.some((s) => reach(s).citywide || reach(s).codes.includes(r.code)),
+      )
+      expect(districts.map(([name]) => name)).toEqual(withLegalAid.map((r) => r.name))
+      for (const [name, href] of districts) {
+        await page.goto(`${site.url}${href}`)
+        expect(await page.locator('h1').textContent()).toContain(name)
+        const listed: string[] = []
+        for (;;) {
+          listed.push(...(await page.locator('#svc-browse .svc-list h3 a').allTextContents()).map((t) => t.trim()))
+          const next = page.locator('a[rel="next"]')
+          if (!(await next.count())) break
+          await next.click()
+        }
+        const code = withLegalAid.find((r) => r.name === name)!.code
+        const expected = legalAid.filter((s) => reach(s).citywide || reach(s).codes.includes(code)).map((s) => s.name)
+        expect(expected.length).toBeGreaterThan(0)
+        expect(listed.sort()).toEqual(expected.sort())
+        expect(await page.locator('a[href^="tel:"]').first().isVisible()).toBe(true)
+      }
+    })
+  })
+
   it('the directory sorts what its filters leave, nearest first', async () => {
     const target = stations().find((s) => s.service.status === 'active' && s.location.coordinates)!
     const origin = northOf(target.location.coordinates!, 850)
