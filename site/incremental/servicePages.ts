@@ -5,12 +5,11 @@ import { directoryView } from '../lib/serviceDirectory'
 import { site } from '../lib/site'
 
 /**
- * The directory's filter pages, category data files and rest-station district pages that
- * service changes alter: each page's content is made, before and after, by the functions the
- * pages are built with (lib/directoryPages.ts), and the pages that differ, appear or go are
- * rendered. An edit that moves no count renders the pages the service is on (and those its
- * new place in the order shifts); one that moves a count renders every filter page, since each
- * shows every filter's count.
+ * The directory's list pages, first pages, category data files and rest-station district pages
+ * that service changes alter: each page's content is made, before and after, by the functions
+ * the pages are built with (lib/directoryPages.ts), and the pages that differ, appear or go are
+ * rendered. A new service changes the last pages of the lists it joins and the first pages
+ * that count it; an edit, the pages the service is on.
  */
 export const serviceDirectoryPages = (changes: readonly Change[], snapshot: Pick<ContentSnapshot, 'services' | 'regions'>): string[] => {
   const serviceChanges = changes.filter((c): c is Change & { kind: 'services' } => c.kind === 'services')

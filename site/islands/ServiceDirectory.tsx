@@ -1,6 +1,6 @@
 /**
  * The worker-service directory's filters. The page around it is server-rendered (the index,
- * or one paged filter page such as /services/category/legal-aid/) and works with no
+ * or a paged list such as /services/category/legal-aid/) and works with no
  * JavaScript; this island adds combined filters (category, district, audience, open now, free
  * text) and 「离我最近」. It holds no list of its own: when a worker sets a filter beyond the
  * page's own, it fetches the items of the categories asked for (/services/data/<category>.json,

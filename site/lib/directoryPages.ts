@@ -6,8 +6,9 @@
  * The shape keeps a publish small at any size (issue 25: at most 60 pages). Lists are paged in
  * directory order, where a new service comes last (serviceDirectory.ts `directoryOrder`), and a
  * list's pages carry neither a count nor the number of pages (lib/listing.ts `forwardPageLinks`),
- * so a new service changes the last pages of each list it joins. A district or an audience is a first page of categories with their counts, each a
- * list of its own: /services/district/330102/ → /services/district/330102/legal-aid/page/2/.
+ * so a new service changes the last pages of each list it joins. A district or an audience is a
+ * first page of categories with their counts, each a list of its own:
+ * /services/district/330102/ → /services/district/330102/legal-aid/page/2/.
  * Services for every worker and city-wide ones are in every audience's and district's lists,
  * so without that split one of them changed every page of eight districts and nine audiences.
  */
@@ -43,14 +44,20 @@ const categoriesOf = (items: readonly DirectoryItem[]): ServiceFacetValue[] =>
 
 /**
  * Every item in display order, the district choices, the facets with their counts, and each
- * district's and audience's items (their pages and the category pages' district links read them).
+ * district's and audience's items with their categories (their pages and the category pages'
+ * district links read them).
  */
 export const directoryOf = (services: readonly SnapshotService[], regions: readonly SnapshotRegion[], nationalHotline: string) => {
   const items = directoryItems(services, regions, nationalHotline)
   const districts = regions.filter((r) => r.level === 'district').map((r) => ({ value: r.code, label: r.name }))
   const facets = serviceFacets(items, districts)
   const scoped = new Map(
-    hubFacets(facets).flatMap((f) => f.values.map((v) => [scopeKey(f.key, v.value), itemsOf(items, f.key, v.value)] as const)),
+    hubFacets(facets).flatMap((f) =>
+      f.values.map((v) => {
+        const theirs = itemsOf(items, f.key, v.value)
+        return [scopeKey(f.key, v.value), { items: theirs, categories: categoriesOf(theirs) }] as const
+      }),
+    ),
   )
   return { items, districts, facets, scoped }
 }
@@ -81,11 +88,12 @@ export const facetUrl = (key: ServiceFacetKey, value: string) =>
  */
 export const categoryPages = ({ items, facets, scoped }: Pick<Directory, 'items' | 'facets' | 'scoped'>) => {
   const districts = facets.find((f) => f.key === 'district')!.values
-  const categoriesIn = new Map(districts.map((d) => [d.value, new Set(scoped.get(scopeKey('district', d.value))!.map((i) => i.category))]))
   return facets
     .find((f) => f.key === 'category')!
     .values.flatMap((category) => {
-      const inDistrict = districts.filter((d) => categoriesIn.get(d.value)!.has(category.value))
+      const inDistrict = districts.filter((d) =>
+        scoped.get(scopeKey('district', d.value))!.categories.some((c) => c.value === category.value),
+      )
       return servicePages(itemsOf(items, 'category', category.value)).map((page) => ({
         params: { category: category.value, page: servicePageSegment(page.current) },
         props: { category: choice(category), districts: inDistrict.map(choice), page },
@@ -101,7 +109,7 @@ export const hubPages = ({ facets, scoped }: Pick<Directory, 'facets' | 'scoped'
       props: {
         facet: { key: facet.key, label: facet.label },
         value,
-        categories: categoriesOf(scoped.get(scopeKey(facet.key, value.value))!),
+        categories: scoped.get(scopeKey(facet.key, value.value))!.categories,
       },
     })),
   )
@@ -110,9 +118,9 @@ export const hubPages = ({ facets, scoped }: Pick<Directory, 'facets' | 'scoped'
 export const hubCategoryPages = ({ facets, scoped }: Pick<Directory, 'facets' | 'scoped'>) =>
   hubFacets(facets).flatMap((facet) =>
     facet.values.flatMap((value) => {
-      const theirs = scoped.get(scopeKey(facet.key, value.value))!
-      return categoriesOf(theirs).flatMap((category) =>
-        servicePages(theirs.filter((i) => i.category === category.value)).map((page) => ({
+      const { items, categories } = scoped.get(scopeKey(facet.key, value.value))!
+      return categories.flatMap((category) =>
+        servicePages(items.filter((i) => i.category === category.value)).map((page) => ({
           params: { facet: facet.key, value: value.value, category: category.value, page: servicePageSegment(page.current) },
           props: { facet: { key: facet.key, label: facet.label }, value: choice(value), category: choice(category), page },
         })),

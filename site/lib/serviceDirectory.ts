@@ -224,10 +224,10 @@ export const matches = (
 }
 
 /**
- * The directory's static filter pages (GOV.UK finder style, one filter a page, paged):
- * `/services/category/<value>/`, `/services/district/<code>/`, `/services/audience/<value>/`.
- * A page lists the items `matches` would keep for that one filter, so the page a worker
- * reaches with JavaScript off holds what the island shows for the same choice.
+ * The directory's static pages (GOV.UK finder style, lib/directoryPages.ts): a category's list,
+ * and a district's or an audience's lists a category at a time. A list holds the items
+ * `matches` keeps for its filters, so the page a worker reaches with JavaScript off holds what
+ * the island shows for the same choice.
  */
 export type ServiceFacetKey = 'category' | 'district' | 'audience'
 
