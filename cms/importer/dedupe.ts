@@ -1,3 +1,4 @@
+import { BandIndex } from './bands'
 import { beijingDay } from './date'
 import { toSimplified } from './script'
 import { isWebUrl } from './site/url'
@@ -87,13 +88,11 @@ export type DuplicateReason = 'same-file' | 'title-date' | 'body'
 export class DuplicateIndex {
   private byTitleDate = new Map<string, KnownArticle>()
   private byOrigin = new Map<string, KnownArticle>()
-  /**
-   * Signatures end to end in one array, in the order added, beside the article each belongs to
-   * (undefined once forgotten): every page is compared with every known body, so at 50k
-   * articles the scan must touch memory in order and stop at the first hopeless position.
-   */
+  /** Signatures end to end in one array, in the order added, beside the article each belongs to (undefined once forgotten). */
   private signatures = new Uint32Array(PERMUTATIONS * 1024)
   private signed: (KnownArticle | undefined)[] = []
+  /** Which signatures share a band's values: found by their bands, not by reading every signature (bands.ts). */
+  private bands = new BandIndex(PERMUTATIONS, MAX_DIFFERENT)
 
   private static key = (title: PageKeys['title'], publishedAt: string | null | undefined) => `${title}|${beijingDay(publishedAt)}`
 
@@ -119,6 +118,7 @@ export class DuplicateIndex {
       this.signatures = grown
     }
     this.signatures.set(bodySignature, at)
+    this.bands.add(this.signed.length, bodySignature)
     this.signed.push(article)
   }
 
@@ -137,14 +137,15 @@ export class DuplicateIndex {
     const own = keys.signature
     if (!own) return undefined
     const all = this.signatures
-    for (let k = 0; k < this.signed.length; k++) {
-      const article = this.signed[k]
-      if (!article) continue
+    // The earliest known body that is near enough, as reading them all in order would find it.
+    let first = -1
+    this.bands.candidates(own, (k) => {
+      if ((first !== -1 && k >= first) || !this.signed[k]) return
       let different = 0
       for (let p = 0, at = k * PERMUTATIONS; p < PERMUTATIONS && different <= MAX_DIFFERENT; p++, at++) if (all[at] !== own[p]) different++
-      if (different <= MAX_DIFFERENT) return { of: article, reason: 'body' }
-    }
-    return undefined
+      if (different <= MAX_DIFFERENT) first = k
+    })
+    return first === -1 ? undefined : { of: this.signed[first]!, reason: 'body' }
   }
 
   /** Forgets an article whose write failed, so a later copy of the page is not skipped for it. */
