@@ -214,6 +214,20 @@ describe('headlines', () => {
     expect(page.title).toBe(short)
     expectCleanEnds(page)
   })
+
+  it('keeps a headline of two clauses in one <h1>, which a slogan above it would have in parts of one length', () => {
+    const twoClauses = '从技能比武看队伍建设 江南再添技术能手'
+    const page = read(
+      portalPage({
+        title: `${twoClauses}-江南职工网`,
+        header: `<h1>${twoClauses}</h1><div class="info">JNZGW.CN 2024年05月13日14:15</div>`,
+        article: bodyHtml(),
+      }),
+    )
+    expect(page.title).toBe(twoClauses)
+    expect(page.tags).toEqual([])
+    expectCleanEnds(page)
+  })
 })
 
 describe('credits and promos at the ends of the body', () => {

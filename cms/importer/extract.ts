@@ -56,8 +56,16 @@ const bracketTitle = (line: string): [string, string] | null => {
   const inner = line.slice(open + 3, close).trim()
   return inner ? [line.slice(open, close + 3), inner] : null
 }
-/** `干在实处 走在前列`: a series slogan printed above the real title. */
+/**
+ * `干在实处 走在前列`: a series slogan printed above the real title, in parts of one length as
+ * such couplets are written. A headline's two clauses seldom match (`从上海车展看在华布局 现代汽车再次提速`).
+ */
 const kicker = /^\p{Script=Han}{2,10}(?:[\s\u3000]+\p{Script=Han}{2,10})+$/u
+const isKicker = (line: string) => {
+  if (!kicker.test(line)) return false
+  const parts = line.split(/[\s\u3000]+/u)
+  return parts.every((part) => part.length === parts[0].length)
+}
 /** `（原标题：… 张三）`: the name is read from the end, so no pattern scans the title's spaces more than once. */
 const originalTitleEnd = /[\s\u3000]\p{Script=Han}{2,4}[)）]$/u
 const originalTitleAuthor = (line: string) => {
@@ -295,9 +303,9 @@ export const extractArticle = (
     titleIdx = above
   }
   if (!title) throw new ImportError('找不到标题')
-  if (kicker.test(title)) {
+  if (isKicker(title)) {
     const next = texts.findIndex((t, i) => i > titleIdx && i < firstProse && t !== '')
-    if (next > 0 && isTitleLike(texts[next], simplified[next]) && !kicker.test(texts[next])) {
+    if (next > 0 && isTitleLike(texts[next], simplified[next]) && !isKicker(texts[next])) {
       tags.push(title.replace(/[\s\u3000]+/g, ' '))
       title = texts[next]
       titleIdx = next
