@@ -24,8 +24,20 @@ export interface ContentSource {
 
 const PUBLISHED = { _status: { equals: 'published' } }
 
-/** Documents per page: a page of articles at depth 1 is a few megabytes. */
+/** Documents per page over REST: a page of articles at depth 1 is a few megabytes. */
 const PAGE = 500
+/**
+ * Documents per page from the embedded database, read and mapped in one task of the server's
+ * event loop: about 40 ms of it for 200 articles at depth 1.
+ */
+const LOCAL_PAGE = 200
+
+/**
+ * A turn of the event loop between pages. The SQLite adapter answers synchronously, so the
+ * whole export ran as one task without it: 36 s at 200k articles, in which the CMS answered no
+ * request and the build lost its lease, which a timer renews.
+ */
+const letOthersGo = () => new Promise((resolve) => setImmediate(resolve))
 
 /** All of a source's pages as one list. */
 const collect = async (pages: AsyncGenerator<RawDoc[]>): Promise<RawDoc[]> => {
@@ -34,22 +46,26 @@ const collect = async (pages: AsyncGenerator<RawDoc[]>): Promise<RawDoc[]> => {
   return docs
 }
 
-/** `media`: the media store, or the folder of a local one. */
-export const localSource = (payload: Payload, media: MediaStore | string): ContentSource => {
+/** `media`: the media store, or the folder of a local one; `pageSize` documents are read at a time. */
+export const localSource = (payload: Payload, media: MediaStore | string, { pageSize = LOCAL_PAGE } = {}): ContentSource => {
   const pages = async function* (collection: string) {
-    for (let page = 1; ; page++) {
-      // Sorted by id: the default order (creation time) ties for documents written together, and would page unstably.
-      const result = await payload.find({
+    // After the last id read, not by page number: no count per page and no offset that grows
+    // with the archive. Sorted by id: creation time ties for documents written together.
+    for (let after: number | string | undefined; ;) {
+      await letOthersGo()
+      const found = await payload.find({
         collection: collection as never,
-        where: isDrafted(collection) ? PUBLISHED : {},
+        where: { and: [isDrafted(collection) ? PUBLISHED : {}, ...(after === undefined ? [] : [{ id: { greater_than: after } }])] },
         depth: 1,
         sort: 'id',
-        limit: PAGE,
-        page,
+        limit: pageSize,
+        pagination: false,
         overrideAccess: false,
       })
-      yield result.docs as RawDoc[]
-      if (!result.hasNextPage) return
+      const docs = found.docs as RawDoc[]
+      if (docs.length) yield docs
+      if (docs.length < pageSize) return
+      after = docs[docs.length - 1].id as number | string
     }
   }
   return {
